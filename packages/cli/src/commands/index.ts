@@ -1,0 +1,15 @@
+import type { Command } from 'commander';
+
+/** A subcommand module adds itself to the program. */
+export type RegisterCommand = (program: Command) => void;
+
+/**
+ * Every subcommand of `helhet`, in the order `helhet --help` lists them.
+ * Add a new command as its own file in this folder and list it here.
+ */
+const commands: RegisterCommand[] = [];
+
+/** Adds all subcommands to `program`. */
+export function registerCommands(program: Command): void {
+  for (const register of commands) register(program);
+}

@@ -1,0 +1,11 @@
+/**
+ * `@helhet/model`: domain types, schemas and pure logic of Helhet. No I/O, no React: runs in
+ * the browser, in Web Workers and in Node.
+ */
+export * from './ids.ts';
+export * from './validation.ts';
+export * from './map/schema.ts';
+export * from './map/lifeline.ts';
+export * from './map/ydoc.ts';
+export * from './map/native-format.ts';
+export * from './map/demo.ts';

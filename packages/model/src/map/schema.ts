@@ -1,0 +1,220 @@
+/**
+ * Typed records of a system map (gigamap) and the native interchange format.
+ *
+ * The contract is documented in `docs/map-document.md`. Every record that is stored or
+ * crosses a boundary (API payload, import file, WebSocket update) is validated with these
+ * schemas, so a bad value is rejected with a message naming its path.
+ */
+import { z } from 'zod';
+
+/** Identifier of a record: short, URL-safe, stable across renames. */
+export const RecordId = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(64, 'must be at most 64 characters')
+  .regex(/^[A-Za-z0-9_.:-]+$/, 'may only contain letters, digits, _ . : -');
+
+/** Free text typed by users: bounded so one payload cannot exhaust memory. */
+const Text = (max: number) => z.string().max(max, `must be at most ${max} characters`);
+
+/** A colour as `#rrggbb`. */
+export const HexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #1a2b3c');
+
+/** Ages run from 0 to 100 on the life-line; 100 means "100 and older". */
+export const Age = z.number().min(0, 'must be 0 or more').max(100, 'must be at most 100');
+
+/**
+ * One stretch of the life-line axis. The seed's map for youth exclusion shows ages 0–30 in
+ * detail and compresses 30–100, so the axis is a list of segments with their own scale.
+ */
+export const AxisSegment = z
+  .object({
+    fromAge: Age,
+    toAge: Age,
+    /** Canvas units per year of age in this segment. */
+    unitsPerYear: z.number().positive().max(10_000),
+    label: Text(80).default(''),
+  })
+  .refine((s) => s.toAge > s.fromAge, { message: 'toAge must be greater than fromAge' });
+export type AxisSegment = z.infer<typeof AxisSegment>;
+
+/** The life-line axis of a map: contiguous segments starting at age 0. */
+export const LifeLineAxis = z
+  .object({
+    label: Text(80).default('Livslinje'),
+    /** Canvas x where age `segments[0].fromAge` sits. */
+    originX: z.number().finite().default(0),
+    segments: z.array(AxisSegment).min(1).max(20),
+  })
+  .superRefine((axis, ctx) => {
+    for (let i = 1; i < axis.segments.length; i++) {
+      if (axis.segments[i]!.fromAge !== axis.segments[i - 1]!.toAge) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['segments', i, 'fromAge'],
+          message: 'segments must be contiguous (fromAge equals the previous toAge)',
+        });
+      }
+    }
+  });
+export type LifeLineAxis = z.infer<typeof LifeLineAxis>;
+
+/**
+ * The role a field plays in the method. The seed's colours: blue = life conditions and
+ * experiences, yellow = interplay of services, green = enablers, red = barriers.
+ */
+export const FieldRole = z.enum(['conditions', 'services', 'enablers', 'barriers', 'custom']);
+export type FieldRole = z.infer<typeof FieldRole>;
+
+/** A horizontal band of the map. Fields stack in `order` from the top. */
+export const Field = z.object({
+  id: RecordId,
+  name: Text(120).min(1, 'must not be empty'),
+  role: FieldRole.default('custom'),
+  color: HexColor,
+  order: z.number().int().min(0).max(1000),
+  /** Height of the band in canvas units. */
+  height: z.number().positive().max(100_000),
+  description: Text(2000).default(''),
+});
+export type Field = z.infer<typeof Field>;
+
+/** What an element stands for. */
+export const ElementKind = z.enum([
+  'factor',
+  'experience',
+  'actor',
+  'service',
+  'structure',
+  'event',
+  'note',
+]);
+export type ElementKind = z.infer<typeof ElementKind>;
+
+/** An element of the map: a factor, experience, actor, service, ... placed in a field at an age span. */
+export const MapElement = z
+  .object({
+    id: RecordId,
+    label: Text(200).min(1, 'must not be empty'),
+    description: Text(10_000).default(''),
+    kind: ElementKind.default('factor'),
+    /** The field the element belongs to, or null when it sits outside every field. */
+    fieldId: RecordId.nullable().default(null),
+    ageFrom: Age.nullable().default(null),
+    ageTo: Age.nullable().default(null),
+    x: z.number().finite(),
+    y: z.number().finite(),
+    tags: z.array(Text(60)).max(50).default([]),
+    /** True for content made up to illustrate the method (the demo workspace). */
+    example: z.boolean().default(false),
+  })
+  .refine((e) => e.ageFrom === null || e.ageTo === null || e.ageTo >= e.ageFrom, {
+    message: 'ageTo must be at least ageFrom',
+    path: ['ageTo'],
+  });
+export type MapElement = z.infer<typeof MapElement>;
+
+/** Polarity of a causal link: same direction (+), opposite direction (−), or not known (?). */
+export const Polarity = z.enum(['+', '-', '?']);
+export type Polarity = z.infer<typeof Polarity>;
+
+/** A causal link from one element to another. */
+export const MapLink = z.object({
+  id: RecordId,
+  from: RecordId,
+  to: RecordId,
+  polarity: Polarity.default('?'),
+  /** A delay mark: the effect takes noticeably longer than other links. */
+  delay: z.boolean().default(false),
+  label: Text(200).default(''),
+  description: Text(10_000).default(''),
+  example: z.boolean().default(false),
+});
+export type MapLink = z.infer<typeof MapLink>;
+
+/** Map-wide metadata. */
+export const MapMeta = z.object({
+  title: Text(200).min(1, 'must not be empty'),
+  description: Text(10_000).default(''),
+  example: z.boolean().default(false),
+});
+export type MapMeta = z.infer<typeof MapMeta>;
+
+/** A named loop kept by the group, with its narrative (filled by loop analysis). */
+export const KeptLoop = z.object({
+  id: RecordId,
+  name: Text(200).min(1, 'must not be empty'),
+  /** The loop as its ordered link ids. */
+  linkIds: z.array(RecordId).min(1).max(1000),
+  narrative: Text(20_000).default(''),
+});
+export type KeptLoop = z.infer<typeof KeptLoop>;
+
+/** Everything in one map, as plain records. */
+export interface MapSnapshot {
+  meta: MapMeta;
+  axis: LifeLineAxis;
+  fields: Field[];
+  elements: MapElement[];
+  links: MapLink[];
+  loops: KeptLoop[];
+}
+
+/** Version of the native file format written by this code. */
+export const MAP_FILE_VERSION = 1;
+
+/**
+ * The native interchange format (`helhet-map`, version 1): keeps everything in a map.
+ * Cross-record rules (unique ids, links between existing elements, elements in existing
+ * fields) are checked too, each reported with its path. A kept loop may name a link that no
+ * longer exists: loop analysis reports it as broken rather than dropping the group's work.
+ */
+export const HelhetMapFile = z
+  .object({
+    format: z.literal('helhet-map'),
+    version: z.literal(MAP_FILE_VERSION),
+    meta: MapMeta,
+    axis: LifeLineAxis,
+    fields: z.array(Field).max(200),
+    elements: z.array(MapElement).max(50_000),
+    links: z.array(MapLink).max(200_000),
+    loops: z.array(KeptLoop).max(10_000).default([]),
+  })
+  .superRefine((file, ctx) => {
+    const unique = (items: { id: string }[], key: string) => {
+      const seen = new Set<string>();
+      items.forEach((item, i) => {
+        if (seen.has(item.id))
+          ctx.addIssue({
+            code: 'custom',
+            path: [key, i, 'id'],
+            message: `duplicate id "${item.id}"`,
+          });
+        seen.add(item.id);
+      });
+      return seen;
+    };
+    const fieldIds = unique(file.fields, 'fields');
+    const elementIds = unique(file.elements, 'elements');
+    unique(file.links, 'links');
+    unique(file.loops, 'loops');
+    file.elements.forEach((e, i) => {
+      if (e.fieldId !== null && !fieldIds.has(e.fieldId))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['elements', i, 'fieldId'],
+          message: `unknown field "${e.fieldId}"`,
+        });
+    });
+    file.links.forEach((l, i) => {
+      for (const end of ['from', 'to'] as const) {
+        if (!elementIds.has(l[end]))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['links', i, end],
+            message: `unknown element "${l[end]}"`,
+          });
+      }
+    });
+  });
+export type HelhetMapFile = z.infer<typeof HelhetMapFile>;
