@@ -2,8 +2,13 @@
  * The native JSON format (`{"format":"helhet-map","version":1,...}`): lossless export and
  * validated import of a whole map.
  */
-import { HelhetMapFile, MAP_FILE_VERSION, type MapSnapshot } from './schema.ts';
-import { validate, type Validated } from '../validation.ts';
+import {
+  crossReferenceProblems,
+  HelhetMapFile,
+  MAP_FILE_VERSION,
+  type MapSnapshot,
+} from './schema.ts';
+import { formatPath, validate, type Validated } from '../validation.ts';
 
 /** Serialises a map as the native format (a plain object ready for JSON.stringify). */
 export function toMapFile(map: MapSnapshot): HelhetMapFile {
@@ -22,7 +27,14 @@ export function toMapFile(map: MapSnapshot): HelhetMapFile {
 /** Validates untrusted input as the native format; on success returns the map's records. */
 export function parseMapFile(input: unknown): Validated<MapSnapshot> {
   const result = validate(HelhetMapFile, input);
-  if (!result.ok) return result;
+  if (!result.ok) {
+    // zod skips cross-record rules when a record is malformed; report those too, once each.
+    const seen = new Set(result.problems.map((p) => `${p.path}\n${p.message}`));
+    const extra = crossReferenceProblems(input)
+      .map((p) => ({ path: formatPath(p.path), message: p.message }))
+      .filter((p) => !seen.has(`${p.path}\n${p.message}`));
+    return { ok: false, problems: [...result.problems, ...extra] };
+  }
   const { format: _format, version: _version, ...map } = result.value;
   return { ok: true, value: map };
 }

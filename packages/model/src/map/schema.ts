@@ -181,40 +181,54 @@ export const HelhetMapFile = z
     loops: z.array(KeptLoop).max(10_000).default([]),
   })
   .superRefine((file, ctx) => {
-    const unique = (items: { id: string }[], key: string) => {
-      const seen = new Set<string>();
-      items.forEach((item, i) => {
-        if (seen.has(item.id))
-          ctx.addIssue({
-            code: 'custom',
-            path: [key, i, 'id'],
-            message: `duplicate id "${item.id}"`,
-          });
-        seen.add(item.id);
-      });
-      return seen;
-    };
-    const fieldIds = unique(file.fields, 'fields');
-    const elementIds = unique(file.elements, 'elements');
-    unique(file.links, 'links');
-    unique(file.loops, 'loops');
-    file.elements.forEach((e, i) => {
-      if (e.fieldId !== null && !fieldIds.has(e.fieldId))
-        ctx.addIssue({
-          code: 'custom',
-          path: ['elements', i, 'fieldId'],
-          message: `unknown field "${e.fieldId}"`,
-        });
-    });
-    file.links.forEach((l, i) => {
-      for (const end of ['from', 'to'] as const) {
-        if (!elementIds.has(l[end]))
-          ctx.addIssue({
-            code: 'custom',
-            path: ['links', i, end],
-            message: `unknown element "${l[end]}"`,
-          });
-      }
-    });
+    for (const problem of crossReferenceProblems(file)) {
+      ctx.addIssue({ code: 'custom', path: problem.path, message: problem.message });
+    }
   });
 export type HelhetMapFile = z.infer<typeof HelhetMapFile>;
+
+/** A problem found by {@link crossReferenceProblems}. */
+export interface CrossReferenceProblem {
+  path: (string | number)[];
+  message: string;
+}
+
+function recordsOf(value: unknown): { id?: unknown; [key: string]: unknown }[] {
+  return Array.isArray(value)
+    ? value.map((v) => (v !== null && typeof v === 'object' ? (v as Record<string, unknown>) : {}))
+    : [];
+}
+
+/**
+ * Rules across records of a map file: unique ids, links between existing elements,
+ * elements in existing fields. Works on unvalidated input too, so an import that also has
+ * malformed records still gets every broken reference reported in one go.
+ */
+export function crossReferenceProblems(file: unknown): CrossReferenceProblem[] {
+  const problems: CrossReferenceProblem[] = [];
+  const root = file !== null && typeof file === 'object' ? (file as Record<string, unknown>) : {};
+  const unique = (key: string) => {
+    const seen = new Set<unknown>();
+    recordsOf(root[key]).forEach((item, i) => {
+      if (seen.has(item.id))
+        problems.push({ path: [key, i, 'id'], message: `duplicate id "${String(item.id)}"` });
+      seen.add(item.id);
+    });
+    return seen;
+  };
+  const fieldIds = unique('fields');
+  const elementIds = unique('elements');
+  unique('links');
+  unique('loops');
+  recordsOf(root.elements).forEach((e, i) => {
+    if (typeof e.fieldId === 'string' && !fieldIds.has(e.fieldId))
+      problems.push({ path: ['elements', i, 'fieldId'], message: `unknown field "${e.fieldId}"` });
+  });
+  recordsOf(root.links).forEach((l, i) => {
+    for (const end of ['from', 'to'] as const) {
+      if (typeof l[end] === 'string' && !elementIds.has(l[end]))
+        problems.push({ path: ['links', i, end], message: `unknown element "${l[end]}"` });
+    }
+  });
+  return problems;
+}
