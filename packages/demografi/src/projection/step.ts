@@ -1,0 +1,129 @@
+import { MAX_AGE, N_AGES } from '../constants.ts';
+import { FERTILE_MAX_AGE, FERTILE_MIN_AGE } from '../parse/hmd.ts';
+import type { ProjectionPlan } from './plan.ts';
+import { N_FERTILE } from './rates.ts';
+
+const CELL = 2 * N_AGES;
+
+/**
+ * Where one step writes its components of change. Deaths and migration are by age reached
+ * on 1 January after the step (`offset + s * 106 + a`), births by sex (`offset / 106 + s`).
+ * Lean runs pass scratch arrays of one municipality (offset 0) so that the hot loop has no
+ * branches on whether components are kept.
+ */
+export interface StepSink {
+  deaths: Float64Array;
+  migration: Float64Array;
+  births: Float64Array;
+  offset: number;
+}
+
+/** A sink that discards components: scratch arrays reused for every municipality. */
+export function scratchSink(): StepSink {
+  return { deaths: new Float64Array(2 * N_AGES), migration: new Float64Array(2 * N_AGES), births: new Float64Array(2), offset: 0 };
+}
+
+/**
+ * Projects one municipality one year: `src` holds its population on 1 January of year t
+ * (2 × 106 values from `so`), `dst` receives 1 January of t + 1 (from `dso`).
+ *
+ * Every destination cell is computed as `(entrants − deaths) + migration`, in that order, and
+ * the same expression is what `checkAccounting` re-evaluates, so the cohort identity holds to
+ * the last bit. Entrants to age a ≥ 1 are the cohort aged a − 1 (for 105+: 104 plus 105+);
+ * entrants to age 0 are the year's births. Women are done first because births use the
+ * mean of the number of women at the start and end of the year (person-years). Indices
+ * advance by increments rather than being recomputed, which halves the time per cell in V8.
+ */
+export function stepMunicipality(
+  plan: ProjectionPlan,
+  step: number,
+  m: number,
+  src: Float64Array,
+  so: number,
+  dst: Float64Array,
+  dso: number,
+  sink: StepSink,
+): void {
+  const rates = plan.rates;
+  const mig = rates.migrationRate;
+  const q = plan.deathProbability;
+  const migMult = plan.migration[m]! * plan.migrationByStep[step]!;
+  const nat = rates.nationalMigrationRate;
+  // Rate = national + (municipal − national) · persistence^step, folded into two factors.
+  const keep = plan.migrationKeep[step]!;
+  const natWeight = 1 - keep;
+  const deaths = sink.deaths;
+  const migration = sink.migration;
+  const co = sink.offset;
+  for (let s = 1; s >= 0; s--) {
+    const o = s * N_AGES;
+    let i = so + o;
+    let j = (step * 2 + s) * N_AGES;
+    let k = m * CELL + o + 1;
+    let n = o + 1;
+    let w = dso + o + 1;
+    let c = co + o + 1;
+    const end = i + MAX_AGE - 1;
+    for (; i < end; i++, j++, k++, w++, c++, n++) {
+      const p = src[i]!;
+      const d = p * q[j]!;
+      const net = p - d;
+      let g = p * (mig[k]! * keep + nat[n]! * natWeight) * migMult;
+      if (net + g < 0) g = -net;
+      dst[w] = net + g;
+      deaths[c] = d;
+      migration[c] = g;
+    }
+    // Open group 105+: survivors of ages 104 and 105+ together (i is at age 104 here).
+    const p = src[i]! + src[i + 1]!;
+    const d = p * q[j]!;
+    const net = p - d;
+    let g = p * (mig[k]! * keep + nat[n]! * natWeight) * migMult;
+    if (net + g < 0) g = -net;
+    dst[w] = net + g;
+    deaths[c] = d;
+    migration[c] = g;
+  }
+  // Births during the year to women aged x (period age), on person-years of women.
+  const fo = N_AGES;
+  const ao = step * N_FERTILE - FERTILE_MIN_AGE;
+  let wsum = 0;
+  for (let x = FERTILE_MIN_AGE; x <= FERTILE_MAX_AGE; x++) wsum += plan.asfr[ao + x]! * (src[so + fo + x]! + dst[dso + fo + x]!);
+  const births = 0.5 * wsum * plan.fertility[m]!;
+  const maleShare = rates.maleBirthShare;
+  const bo = co / N_AGES;
+  for (let s = 0; s < 2; s++) {
+    const b = s === 0 ? births * maleShare : births * (1 - maleShare);
+    const d = b * q[(step * 2 + s) * N_AGES + MAX_AGE]!;
+    dst[dso + s * N_AGES] = b - d + 0;
+    deaths[co + s * N_AGES] = d;
+    migration[co + s * N_AGES] = 0;
+    sink.births[bo + s] = b;
+  }
+  const target = plan.targets[step * rates.codes.length + m]!;
+  if (target === target) align(src, so, dst, dso, sink, target);
+}
+
+/**
+ * Books the gap to an alignment target as extra net migration in proportion to the
+ * unaligned population of each cell, then recomputes the cells from their components.
+ */
+function align(src: Float64Array, so: number, dst: Float64Array, dso: number, sink: StepSink, target: number): void {
+  let total = 0;
+  for (let k = 0; k < CELL; k++) total += dst[dso + k]!;
+  if (!(total > 0)) return;
+  const factor = (target - total) / total;
+  const { deaths, migration, births } = sink;
+  const co = sink.offset;
+  for (let s = 0; s < 2; s++) {
+    const o = s * N_AGES;
+    for (let a = 0; a < N_AGES; a++) {
+      const entrants = a === 0 ? births[co / N_AGES + s]! : a === MAX_AGE ? src[so + o + a - 1]! + src[so + o + a]! : src[so + o + a - 1]!;
+      const net = entrants - deaths[co + o + a]!;
+      let g = migration[co + o + a]! + dst[dso + o + a]! * factor;
+      if (net + g < 0) g = -net;
+      migration[co + o + a] = g;
+      dst[dso + o + a] = net + g;
+    }
+  }
+}
