@@ -1,0 +1,111 @@
+/**
+ * Typed client for the Helhet HTTP API (`/api`). Every response is validated with zod, so a
+ * server that answers something unexpected gives a clear error here rather than a broken
+ * page later.
+ */
+import { z } from 'zod';
+import { describeProblems, problemsFromZod, type InputProblem } from '@helhet/model';
+
+/** A workspace: a process with its partners and maps. */
+export const Workspace = z.looseObject({
+  id: z.string(),
+  name: z.string(),
+  createdAt: z.string().optional(),
+  updatedAt: z.string().optional(),
+});
+/** See {@link Workspace}. */
+export type Workspace = z.infer<typeof Workspace>;
+
+/** A map's record (its content lives in the collaborative document named by `id`). */
+export const MapRecord = z.looseObject({
+  id: z.string(),
+  title: z.string(),
+  workspaceId: z.string(),
+  createdAt: z.string().optional(),
+  updatedAt: z.string().optional(),
+});
+/** See {@link MapRecord}. */
+export type MapRecord = z.infer<typeof MapRecord>;
+
+const ErrorBody = z.object({
+  error: z.object({
+    message: z.string(),
+    problems: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  }),
+});
+
+/** A failed API call, with the server's message and the problems it named per field. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly problems: InputProblem[];
+  constructor(status: number, message: string, problems: InputProblem[] = []) {
+    super(problems.length ? `${message}\n${describeProblems(problems)}` : message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.problems = problems;
+  }
+}
+
+/** Accepts either a bare array or an object wrapping it under `key` (both are common). */
+function listOf<T extends z.ZodType>(item: T, key: string) {
+  return z.union([
+    z.array(item),
+    z.object({ [key]: z.array(item) }).transform((o) => o[key] as z.infer<T>[]),
+  ]);
+}
+
+async function request<S extends z.ZodType>(
+  schema: S,
+  path: string,
+  init: RequestInit = {},
+): Promise<z.infer<S>> {
+  const headers = new Headers(init.headers);
+  if (init.body !== undefined && !headers.has('content-type'))
+    headers.set('content-type', 'application/json');
+  headers.set('accept', 'application/json');
+  const response = await fetch(path, { ...init, headers });
+  const text = await response.text();
+  let body: unknown = undefined;
+  try {
+    body = text ? JSON.parse(text) : undefined;
+  } catch {
+    throw new ApiError(response.status, `${path}: the server did not answer JSON`);
+  }
+  if (!response.ok) {
+    const parsed = ErrorBody.safeParse(body);
+    throw parsed.success
+      ? new ApiError(response.status, parsed.data.error.message, parsed.data.error.problems)
+      : new ApiError(response.status, `${path}: HTTP ${response.status}`);
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success)
+    throw new ApiError(response.status, `${path}: unexpected response`, problemsFromZod(parsed.error));
+  return parsed.data;
+}
+
+const json = (value: unknown) => JSON.stringify(value);
+const ws = (id: string) => `/api/workspaces/${encodeURIComponent(id)}`;
+const mp = (id: string) => `/api/maps/${encodeURIComponent(id)}`;
+const Anything = z.unknown();
+
+/** The API, one function per endpoint. */
+export const api = {
+  listWorkspaces: () => request(listOf(Workspace, 'workspaces'), '/api/workspaces'),
+  getWorkspace: (id: string) => request(Workspace, ws(id)),
+  createWorkspace: (name: string) =>
+    request(Workspace, '/api/workspaces', { method: 'POST', body: json({ name }) }),
+  renameWorkspace: (id: string, name: string) =>
+    request(Workspace, ws(id), { method: 'PATCH', body: json({ name }) }),
+  deleteWorkspace: (id: string) => request(Anything, ws(id), { method: 'DELETE' }),
+  listMaps: (workspaceId: string) => request(listOf(MapRecord, 'maps'), `${ws(workspaceId)}/maps`),
+  getMap: (id: string) => request(MapRecord, mp(id)),
+  createMap: (workspaceId: string, title: string) =>
+    request(MapRecord, `${ws(workspaceId)}/maps`, { method: 'POST', body: json({ title }) }),
+  renameMap: (id: string, title: string) =>
+    request(MapRecord, mp(id), { method: 'PATCH', body: json({ title }) }),
+  deleteMap: (id: string) => request(Anything, mp(id), { method: 'DELETE' }),
+  /** The map in the native `helhet-map` format (validated by the caller if needed). */
+  exportMap: (id: string) => request(Anything, `${mp(id)}/export`),
+  importMap: (workspaceId: string, file: unknown) =>
+    request(MapRecord, `${ws(workspaceId)}/maps/import`, { method: 'POST', body: json(file) }),
+};

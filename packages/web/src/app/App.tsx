@@ -1,0 +1,53 @@
+/**
+ * The app shell: skip link, header, and the page for the current route. The map editor is
+ * loaded lazily so the start and workspace pages stay light.
+ */
+import { lazy, Suspense, useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Heading, Paragraph, SkipLink, Spinner } from '@digdir/designsystemet-react';
+import { Header } from './Header.tsx';
+import { parseRoute, usePathname } from './router.ts';
+import { AppLink } from './AppLink.tsx';
+import { StartPage } from '../workspaces/StartPage.tsx';
+import { WorkspacePage } from '../workspaces/WorkspacePage.tsx';
+
+const MapPage = lazy(() => import('../map/MapPage.tsx'));
+
+/** The whole app. */
+export function App() {
+  const { t } = useTranslation();
+  const route = parseRoute(usePathname());
+  const fullBleed = route.page === 'map';
+
+  useEffect(() => {
+    // Move focus to the new page's main region so keyboard and screen-reader users start
+    // there after in-app navigation, as they would after a page load.
+    document.getElementById('main')?.focus({ preventScroll: true });
+  }, [route.page]);
+
+  return (
+    <div className={fullBleed ? 'app app--full' : 'app'}>
+      <SkipLink href="#main">{t('app.skipToContent')}</SkipLink>
+      <Header />
+      <main id="main" tabIndex={-1} className="app__main">
+        {route.page === 'start' && <StartPage />}
+        {route.page === 'workspace' && <WorkspacePage workspaceId={route.workspaceId} />}
+        {route.page === 'map' && (
+          <Suspense fallback={<Spinner aria-label={t('common.loading')} />}>
+            <MapPage key={route.mapId} mapId={route.mapId} />
+          </Suspense>
+        )}
+        {route.page === 'notFound' && (
+          <section className="page">
+            <Heading level={1} data-size="lg">
+              {t('app.notFound')}
+            </Heading>
+            <Paragraph>
+              <AppLink to="/">{t('app.toStart')}</AppLink>
+            </Paragraph>
+          </section>
+        )}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+/**
+ * The page header: app name (link home), language switch and the presence identity.
+ */
+import { useTranslation } from 'react-i18next';
+import { Field, Label, Select } from '@digdir/designsystemet-react';
+import { AppLink } from './AppLink.tsx';
+import { LANGUAGES, setLanguage, type Language } from '../i18n/i18n.ts';
+import { ProfileButton } from './ProfileButton.tsx';
+
+/** App header. */
+export function Header() {
+  const { t, i18n } = useTranslation();
+  return (
+    <header className="header">
+      <AppLink to="/" className="header__brand">
+        Helhet
+      </AppLink>
+      <div className="header__tools">
+        <Field className="header__language">
+          <Label htmlFor="language-select">{t('app.language')}</Label>
+          <Select
+            id="language-select"
+            width="auto"
+            data-size="sm"
+            value={i18n.language}
+            onChange={(e) => setLanguage(e.target.value as Language)}
+          >
+            {LANGUAGES.map((lng) => (
+              <Select.Option key={lng} value={lng} lang={lng}>
+                {t(`languages.${lng}`)}
+              </Select.Option>
+            ))}
+          </Select>
+        </Field>
+        <ProfileButton />
+      </div>
+    </header>
+  );
+}

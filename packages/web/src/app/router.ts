@@ -1,0 +1,48 @@
+/**
+ * A minimal client-side router over the History API. The app has three routes, so a router
+ * library would add weight without adding anything; the server answers every client route
+ * with index.html, so deep links and reloads work.
+ */
+import { useSyncExternalStore } from 'react';
+
+/** The pages of the app, parsed from the URL path. */
+export type Route =
+  | { page: 'start' }
+  | { page: 'workspace'; workspaceId: string }
+  | { page: 'map'; mapId: string }
+  | { page: 'notFound' };
+
+/** Parses a URL path into a {@link Route}. */
+export function parseRoute(pathname: string): Route {
+  const parts = pathname.split('/').filter(Boolean).map(decodeURIComponent);
+  if (parts.length === 0) return { page: 'start' };
+  if (parts.length === 2 && parts[0] === 'workspaces') return { page: 'workspace', workspaceId: parts[1]! };
+  if (parts.length === 2 && parts[0] === 'maps') return { page: 'map', mapId: parts[1]! };
+  return { page: 'notFound' };
+}
+
+/** URL path of a workspace page. */
+export const workspacePath = (id: string) => `/workspaces/${encodeURIComponent(id)}`;
+/** URL path of a map page. */
+export const mapPath = (id: string) => `/maps/${encodeURIComponent(id)}`;
+
+const listeners = new Set<() => void>();
+window.addEventListener('popstate', () => listeners.forEach((l) => l()));
+
+/** Goes to `path` without a page load. */
+export function navigate(path: string): void {
+  if (path === location.pathname) return;
+  history.pushState(null, '', path);
+  listeners.forEach((l) => l());
+  window.scrollTo(0, 0);
+}
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** The current path, re-rendering on navigation. */
+export function usePathname(): string {
+  return useSyncExternalStore(subscribe, () => location.pathname);
+}

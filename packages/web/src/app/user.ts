@@ -1,0 +1,76 @@
+/**
+ * The person at this browser, as others see them in presence (name and cursor colour).
+ * Kept in localStorage: there are no accounts yet, and a display name is not a secret.
+ */
+import { useSyncExternalStore } from 'react';
+import { z } from 'zod';
+import { HexColor } from '@helhet/model';
+
+/** Display name and colour of the local user. */
+export const LocalUser = z.object({
+  name: z.string().trim().min(1).max(60),
+  color: HexColor,
+});
+/** See {@link LocalUser}. */
+export type LocalUser = z.infer<typeof LocalUser>;
+
+const STORAGE_KEY = 'helhet.user';
+
+/**
+ * Cursor colours dark enough for white text on them (contrast ≥ 4.5:1), so the name label
+ * of a remote cursor stays readable.
+ */
+export const PRESENCE_COLORS = ['#0062ba', '#a4237b', '#1b6b3a', '#b23a00', '#5b3cc4', '#006d77'];
+
+function randomUser(): LocalUser {
+  const n = Math.floor(Math.random() * 900) + 100;
+  const color = PRESENCE_COLORS[Math.floor(Math.random() * PRESENCE_COLORS.length)]!;
+  return { name: `Gjest ${n}`, color };
+}
+
+function load(): LocalUser {
+  try {
+    const parsed = LocalUser.safeParse(JSON.parse(localStorage.getItem(STORAGE_KEY) ?? 'null'));
+    if (parsed.success) return parsed.data;
+  } catch {
+    // Unreadable storage: fall through to a fresh guest identity.
+  }
+  const user = randomUser();
+  save(user);
+  return user;
+}
+
+function save(user: LocalUser): void {
+  try {
+    localStorage.setItem(STORAGE_KEY, JSON.stringify(user));
+  } catch {
+    // No storage: the identity lasts for this page only.
+  }
+}
+
+let current: LocalUser | null = null;
+const listeners = new Set<() => void>();
+
+/** The local user (created as "Gjest NNN" with a random colour on first use). */
+export function getLocalUser(): LocalUser {
+  current ??= load();
+  return current;
+}
+
+/** Changes and remembers the local user; invalid input is rejected by the caller's form. */
+export function setLocalUser(user: LocalUser): void {
+  current = LocalUser.parse(user);
+  save(current);
+  listeners.forEach((l) => l());
+}
+
+/** The local user, re-rendering when it changes. */
+export function useLocalUser(): LocalUser {
+  return useSyncExternalStore(
+    (l) => {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+    getLocalUser,
+  );
+}

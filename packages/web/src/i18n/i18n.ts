@@ -1,0 +1,56 @@
+/**
+ * Languages of the UI: Norwegian bokmål (default), nynorsk and English. The choice is kept
+ * in localStorage and mirrored to `<html lang>` so screen readers pronounce the text right
+ * (WCAG 2.1 SC 3.1.1 Language of Page).
+ */
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import nb from './nb.json';
+import nn from './nn.json';
+import en from './en.json';
+
+/** Languages the UI is translated into. */
+export const LANGUAGES = ['nb', 'nn', 'en'] as const;
+/** One of {@link LANGUAGES}. */
+export type Language = (typeof LANGUAGES)[number];
+
+const STORAGE_KEY = 'helhet.language';
+
+function isLanguage(value: unknown): value is Language {
+  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
+}
+
+/** The language chosen earlier on this device, or bokmål. */
+export function storedLanguage(): Language {
+  try {
+    const value = localStorage.getItem(STORAGE_KEY);
+    return isLanguage(value) ? value : 'nb';
+  } catch {
+    return 'nb';
+  }
+}
+
+/** Switches the UI language, remembers it and updates `<html lang>`. */
+export function setLanguage(language: Language): void {
+  try {
+    localStorage.setItem(STORAGE_KEY, language);
+  } catch {
+    // Private mode without storage: the choice lasts for this page only.
+  }
+  document.documentElement.lang = language;
+  void i18next.changeLanguage(language);
+}
+
+/** Initialises i18next once, synchronously (all three bundles are small and bundled). */
+export function initI18n(): void {
+  const language = storedLanguage();
+  document.documentElement.lang = language;
+  void i18next.use(initReactI18next).init({
+    resources: { nb: { translation: nb }, nn: { translation: nn }, en: { translation: en } },
+    lng: language,
+    fallbackLng: 'nb',
+    // React escapes text itself; user text is never rendered as HTML.
+    interpolation: { escapeValue: false },
+    initAsync: false,
+  });
+}

@@ -1,0 +1,19 @@
+/**
+ * Entry point: Designsystemet CSS and theme, i18n, then the app shell.
+ */
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import '@digdir/designsystemet-css';
+import '@digdir/designsystemet-css/theme';
+import './app/app.css';
+import { initI18n } from './i18n/i18n.ts';
+import { App } from './app/App.tsx';
+
+initI18n();
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

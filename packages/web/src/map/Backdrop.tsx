@@ -1,0 +1,89 @@
+/**
+ * The life-line ruler and the field bands, drawn once in flow coordinates inside React
+ * Flow's viewport (via `ViewportPortal`), behind the nodes. Panning and zooming move them
+ * with the viewport's CSS transform: no React render per frame, a handful of SVG shapes.
+ */
+import { memo, useMemo } from 'react';
+import { ViewportPortal } from '@xyflow/react';
+import { axisWidth, fieldBands, type Field, type LifeLineAxis } from '@helhet/model';
+import { AXIS_HEIGHT, axisSegmentSpans, axisTicks, tint } from './geometry.ts';
+
+/** Space left of age 0 for the field names. */
+const LABEL_GUTTER = 420;
+/** Space right of the last age. */
+const RIGHT_MARGIN = 300;
+
+/** Props of {@link Backdrop}. */
+export interface BackdropProps {
+  axis: LifeLineAxis;
+  fields: readonly Field[];
+}
+
+function BackdropView({ axis, fields }: BackdropProps) {
+  const bands = useMemo(() => fieldBands(fields), [fields]);
+  const ticks = useMemo(() => axisTicks(axis), [axis]);
+  const spans = useMemo(() => axisSegmentSpans(axis), [axis]);
+  const left = axis.originX - LABEL_GUTTER;
+  const right = axis.originX + axisWidth(axis) + RIGHT_MARGIN;
+  const bottom = bands.length ? bands[bands.length - 1]!.bottom : 0;
+  const top = -AXIS_HEIGHT;
+  const width = right - left;
+  const height = bottom - top;
+  return (
+    <ViewportPortal>
+      <svg
+        className="map-backdrop"
+        style={{ left, top, width, height }}
+        viewBox={`${left} ${top} ${width} ${height}`}
+        aria-hidden="true"
+      >
+        {bands.map(({ field, top: y0, bottom: y1 }) => (
+          <g key={field.id}>
+            <rect x={left} y={y0} width={width} height={y1 - y0} fill={tint(field.color, 0.14)} />
+            <rect x={left} y={y0} width={14} height={y1 - y0} fill={field.color} />
+            <line x1={left} x2={right} y1={y1} y2={y1} stroke={tint(field.color, 0.5)} strokeWidth={2} />
+            <text x={left + 34} y={y0 + 48} className="map-backdrop__field">
+              {field.name}
+            </text>
+          </g>
+        ))}
+        {ticks.map((tick) => (
+          <line
+            key={`grid-${tick.age}`}
+            x1={tick.x}
+            x2={tick.x}
+            y1={0}
+            y2={bottom}
+            stroke="#000"
+            strokeOpacity={0.08}
+            strokeWidth={2}
+          />
+        ))}
+        <rect x={left} y={top} width={width} height={AXIS_HEIGHT} fill="#ffffff" />
+        <line x1={axis.originX} x2={right - RIGHT_MARGIN} y1={-18} y2={-18} stroke="#1e1e1e" strokeWidth={3} />
+        <text x={left + 34} y={-40} className="map-backdrop__axis">
+          {axis.label}
+        </text>
+        {spans.map((s, i) => (
+          <text key={i} x={(s.left + s.right) / 2} y={-58} className="map-backdrop__segment">
+            {s.label}
+          </text>
+        ))}
+        {ticks.map((tick) => (
+          <g key={tick.age}>
+            <line x1={tick.x} x2={tick.x} y1={-30} y2={-6} stroke="#1e1e1e" strokeWidth={3} />
+            <text x={tick.x} y={-36} className="map-backdrop__tick">
+              {tick.age}
+            </text>
+          </g>
+        ))}
+      </svg>
+    </ViewportPortal>
+  );
+}
+
+/** Field bands and life-line ruler behind the map. */
+export const Backdrop = memo(
+  BackdropView,
+  (a, b) => JSON.stringify([a.axis, a.fields]) === JSON.stringify([b.axis, b.fields]),
+);

@@ -1,0 +1,33 @@
+/**
+ * How an element looks on the canvas: label, kind, age span, a stripe in its field's colour
+ * and an "Eksempel" badge for example content. Memoised: React Flow re-renders a node only
+ * when its data or selection changes.
+ */
+import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import type { ElementFlowNode } from './flowModel.ts';
+import { formatAgeSpan } from './format.ts';
+
+function ElementNodeView({ data, selected }: NodeProps<ElementFlowNode>) {
+  const { t } = useTranslation();
+  const { element, fieldColor } = data;
+  return (
+    <div
+      className={selected ? 'element-node element-node--selected' : 'element-node'}
+      style={{ borderLeftColor: fieldColor ?? '#6f6f6f' }}
+    >
+      <Handle type="target" position={Position.Left} />
+      <div className="element-node__meta">
+        <span>{t(`kinds.${element.kind}`)}</span>
+        {element.example && <span className="element-node__badge">{t('map.example')}</span>}
+      </div>
+      <div className="element-node__label">{element.label}</div>
+      <div className="element-node__ages">{formatAgeSpan(element, t)}</div>
+      <Handle type="source" position={Position.Right} />
+    </div>
+  );
+}
+
+/** The custom node type for elements. */
+export const ElementNode = memo(ElementNodeView);

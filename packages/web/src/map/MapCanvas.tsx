@@ -1,0 +1,223 @@
+/**
+ * The map canvas: React Flow over the field bands and the life-line, with elements as nodes
+ * and causal links as edges. The Y.Doc is the single source of truth: the canvas renders
+ * from the snapshot and writes every change back through the model's functions; only an
+ * in-progress drag is kept locally until the drop.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  Controls,
+  MiniMap,
+  ReactFlow,
+  useReactFlow,
+  type Connection,
+  type EdgeChange,
+  type NodeChange,
+  type OnSelectionChangeParams,
+  applyEdgeChanges,
+  applyNodeChanges,
+} from '@xyflow/react';
+import { addLink, removeElements, removeLinks, updateElement } from '@helhet/model';
+import { useMapEditor } from './MapContext.ts';
+import {
+  deriveEdges,
+  deriveNodes,
+  type ElementFlowNode,
+  type FlowLabels,
+  type LinkFlowEdge,
+} from './flowModel.ts';
+import { ElementNode } from './ElementNode.tsx';
+import { LinkEdge } from './LinkEdge.tsx';
+import { Backdrop } from './Backdrop.tsx';
+import { Cursors } from './Cursors.tsx';
+import { formatAgeSpan } from './format.ts';
+import type { Peer } from '../collab/presence.ts';
+
+// Defined once at module level: React Flow warns (and re-mounts) if these objects change.
+const nodeTypes = { element: ElementNode };
+const edgeTypes = { link: LinkEdge };
+const DELETE_KEYS = ['Delete', 'Backspace'];
+const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
+const PRO_OPTIONS = { hideAttribution: false };
+
+/** Props of {@link MapCanvas}. */
+export interface MapCanvasProps {
+  peers: readonly Peer[];
+  /** Ask to create an element at a point in flow coordinates (opens the create dialog). */
+  onCreateAt: (point: { x: number; y: number }) => void;
+  /** The local pointer in flow coordinates, for presence. */
+  onPointer: (point: { x: number; y: number } | null) => void;
+}
+
+/** The interactive map. Must be inside a `ReactFlowProvider`. */
+export function MapCanvas({ peers, onCreateAt, onPointer }: MapCanvasProps) {
+  const { t } = useTranslation();
+  const { doc, origin, snapshot, selection, select, announce } = useMapEditor();
+  const flow = useReactFlow();
+
+  const labels = useMemo<FlowLabels>(
+    () => ({
+      element: (e, fieldName) =>
+        t('map.elementName', {
+          label: e.label,
+          kind: t(`kinds.${e.kind}`),
+          field: fieldName ?? t('map.noField'),
+          ages: formatAgeSpan(e, t),
+        }),
+      link: (l, from, to) => t('map.linkName', { from, to, polarity: t(`polarity.${l.polarity}`) }),
+    }),
+    [t],
+  );
+
+  const selectedElements = useMemo(() => new Set(selection.elements), [selection.elements]);
+  const selectedLinks = useMemo(() => new Set(selection.links), [selection.links]);
+
+  const [nodes, setNodes] = useState<ElementFlowNode[]>([]);
+  const [edges, setEdges] = useState<LinkFlowEdge[]>([]);
+  useEffect(() => {
+    setNodes((prev) => deriveNodes(snapshot, selectedElements, prev, labels));
+  }, [snapshot, selectedElements, labels]);
+  useEffect(() => {
+    setEdges((prev) => deriveEdges(snapshot, selectedLinks, prev, labels));
+  }, [snapshot, selectedLinks, labels]);
+
+  // Removal goes through the document (onDelete below), never straight into local state.
+  const onNodesChange = useCallback((changes: NodeChange<ElementFlowNode>[]) => {
+    setNodes((prev) => applyNodeChanges(changes.filter((c) => c.type !== 'remove'), prev));
+  }, []);
+  const onEdgesChange = useCallback((changes: EdgeChange<LinkFlowEdge>[]) => {
+    setEdges((prev) => applyEdgeChanges(changes.filter((c) => c.type !== 'remove'), prev));
+  }, []);
+
+  const onSelectionChange = useCallback(
+    ({ nodes: n, edges: e }: OnSelectionChangeParams) => {
+      const next = { elements: n.map((x) => x.id).sort(), links: e.map((x) => x.id).sort() };
+      if (
+        next.elements.join() !== [...selection.elements].sort().join() ||
+        next.links.join() !== [...selection.links].sort().join()
+      )
+        select(next);
+    },
+    [select, selection],
+  );
+
+  const onNodeDragStop = useCallback(
+    (_: unknown, _node: ElementFlowNode, dragged: ElementFlowNode[]) => {
+      doc.transact(() => {
+        for (const n of dragged)
+          updateElement(doc, n.id, { x: Math.round(n.position.x), y: Math.round(n.position.y) }, origin);
+      }, origin);
+    },
+    [doc, origin],
+  );
+
+  const onConnect = useCallback(
+    (c: Connection) => {
+      if (!c.source || !c.target || c.source === c.target) return;
+      try {
+        const link = addLink(doc, { from: c.source, to: c.target, polarity: '?' }, origin);
+        select({ elements: [], links: [link.id] });
+        announce(t('map.linkCreated'));
+      } catch (e) {
+        announce(e instanceof Error ? e.message : String(e));
+      }
+    },
+    [doc, origin, select, announce, t],
+  );
+
+  const onDelete = useCallback(
+    ({ nodes: n, edges: e }: { nodes: ElementFlowNode[]; edges: LinkFlowEdge[] }) => {
+      doc.transact(() => {
+        if (e.length) removeLinks(doc, e.map((x) => x.id), origin);
+        if (n.length) removeElements(doc, n.map((x) => x.id), origin);
+      }, origin);
+      select({ elements: [], links: [] });
+      announce(t('map.deleted', { count: n.length + e.length }));
+    },
+    [doc, origin, select, announce, t],
+  );
+
+  const onDoubleClick = useCallback(
+    (event: MouseEvent) => {
+      const target = event.target as Element;
+      if (!target.classList.contains('react-flow__pane')) return;
+      onCreateAt(flow.screenToFlowPosition({ x: event.clientX, y: event.clientY }));
+    },
+    [flow, onCreateAt],
+  );
+
+  // Pointer for presence, at most once per frame.
+  const frame = useRef(0);
+  const onMouseMove = useCallback(
+    (event: MouseEvent) => {
+      const { clientX, clientY } = event;
+      if (frame.current) return;
+      frame.current = requestAnimationFrame(() => {
+        frame.current = 0;
+        onPointer(flow.screenToFlowPosition({ x: clientX, y: clientY }));
+      });
+    },
+    [flow, onPointer],
+  );
+  const onMouseLeave = useCallback(() => onPointer(null), [onPointer]);
+
+  const ariaLabelConfig = useMemo(
+    () => ({
+      'node.a11yDescription.default': t('flow.nodeHelp'),
+      'node.a11yDescription.keyboardDisabled': t('flow.nodeHelp'),
+      'node.a11yDescription.ariaLiveMessage': ({ x, y }: { direction: string; x: number; y: number }) =>
+        t('flow.moved', { x, y }),
+      'edge.a11yDescription.default': t('flow.edgeHelp'),
+      'controls.ariaLabel': t('flow.controls'),
+      'controls.zoomIn.ariaLabel': t('flow.zoomIn'),
+      'controls.zoomOut.ariaLabel': t('flow.zoomOut'),
+      'controls.fitView.ariaLabel': t('flow.fitView'),
+      'controls.interactive.ariaLabel': t('flow.interactive'),
+      'minimap.ariaLabel': t('flow.minimap'),
+      'handle.ariaLabel': t('flow.handle'),
+    }),
+    [t],
+  );
+
+  return (
+    <ReactFlow<ElementFlowNode, LinkFlowEdge>
+      className="map-canvas"
+      nodes={nodes}
+      edges={edges}
+      nodeTypes={nodeTypes}
+      edgeTypes={edgeTypes}
+      onNodesChange={onNodesChange}
+      onEdgesChange={onEdgesChange}
+      onSelectionChange={onSelectionChange}
+      onNodeDragStop={onNodeDragStop}
+      onConnect={onConnect}
+      onDelete={onDelete}
+      onDoubleClick={onDoubleClick}
+      onMouseMove={onMouseMove}
+      onMouseLeave={onMouseLeave}
+      deleteKeyCode={DELETE_KEYS}
+      multiSelectionKeyCode={MULTI_SELECT_KEYS}
+      selectionKeyCode="Shift"
+      zoomOnDoubleClick={false}
+      onlyRenderVisibleElements
+      elevateEdgesOnSelect={false}
+      minZoom={0.05}
+      maxZoom={3}
+      fitView
+      fitViewOptions={{ padding: 0.05 }}
+      proOptions={PRO_OPTIONS}
+      ariaLabelConfig={ariaLabelConfig}
+    >
+      <Backdrop axis={snapshot.axis} fields={snapshot.fields} />
+      <Controls showInteractive={false} />
+      <MiniMap<ElementFlowNode>
+        pannable
+        zoomable
+        nodeColor={(n) => n.data.fieldColor ?? '#6f6f6f'}
+        nodeStrokeWidth={0}
+      />
+      <Cursors peers={peers} />
+    </ReactFlow>
+  );
+}

@@ -1,0 +1,36 @@
+/**
+ * What every part of the editor shares: the live document, this editor's origin (for undo
+ * and attribution), the current snapshot and the selection.
+ */
+import { createContext, useContext } from 'react';
+import type * as Y from 'yjs';
+import type { MapSnapshot } from '@helhet/model';
+
+/** Selected element and link ids. */
+export interface Selection {
+  elements: string[];
+  links: string[];
+}
+
+/** The editor's shared state. */
+export interface MapEditor {
+  doc: Y.Doc;
+  /** Transaction origin of this editor's own changes. */
+  origin: object;
+  snapshot: MapSnapshot;
+  selection: Selection;
+  /** Replaces the selection (the canvas mirrors it). */
+  select: (selection: Selection) => void;
+  /** Announces a short message to screen readers (polite live region). */
+  announce: (message: string) => void;
+}
+
+/** Context holding the {@link MapEditor}. */
+export const MapEditorContext = createContext<MapEditor | null>(null);
+
+/** The editor of the enclosing map page. */
+export function useMapEditor(): MapEditor {
+  const editor = useContext(MapEditorContext);
+  if (!editor) throw new Error('useMapEditor must be used inside a map page');
+  return editor;
+}

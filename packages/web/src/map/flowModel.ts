@@ -1,0 +1,113 @@
+/**
+ * Turns map records into React Flow nodes and edges. Node and edge objects are reused when
+ * their record did not change, so memoised node and edge components skip re-rendering: with
+ * thousands of elements, one remote edit re-renders one node, not all of them.
+ */
+import { MarkerType, type Edge, type Node } from '@xyflow/react';
+import type { Field, MapElement, MapLink, MapSnapshot } from '@helhet/model';
+import { NODE_WIDTH, polarityStyle } from './geometry.ts';
+
+/** Data of an element node. */
+export type ElementNodeData = {
+  element: MapElement;
+  fieldColor: string | null;
+  fieldName: string | null;
+};
+/** A React Flow node for a map element. */
+export type ElementFlowNode = Node<ElementNodeData, 'element'>;
+
+/** Data of a link edge. */
+export type LinkEdgeData = { link: MapLink };
+/** A React Flow edge for a causal link. */
+export type LinkFlowEdge = Edge<LinkEdgeData, 'link'>;
+
+/** Texts the derived objects need (accessible names), supplied by the caller's i18n. */
+export interface FlowLabels {
+  element: (e: MapElement, fieldName: string | null) => string;
+  link: (l: MapLink, fromLabel: string, toLabel: string) => string;
+}
+
+function sameElement(a: MapElement, b: MapElement): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** Nodes for `snapshot`, reusing entries of `previous` whose element is unchanged. */
+export function deriveNodes(
+  snapshot: MapSnapshot,
+  selected: ReadonlySet<string>,
+  previous: readonly ElementFlowNode[],
+  labels: FlowLabels,
+): ElementFlowNode[] {
+  const fields = new Map<string, Field>(snapshot.fields.map((f) => [f.id, f]));
+  const prevById = new Map(previous.map((n) => [n.id, n]));
+  return snapshot.elements.map((element) => {
+    const field = element.fieldId ? fields.get(element.fieldId) : undefined;
+    const fieldColor = field?.color ?? null;
+    const fieldName = field?.name ?? null;
+    const isSelected = selected.has(element.id);
+    const prev = prevById.get(element.id);
+    const sameData =
+      prev !== undefined &&
+      prev.data.fieldColor === fieldColor &&
+      prev.data.fieldName === fieldName &&
+      sameElement(prev.data.element, element);
+    const data = sameData ? prev.data : { element, fieldColor, fieldName };
+    if (prev?.dragging) {
+      // Keep the position the pointer is dragging; the final one is written on drag stop.
+      return sameData && prev.selected === isSelected ? prev : { ...prev, data, selected: isSelected };
+    }
+    if (
+      prev &&
+      sameData &&
+      prev.selected === isSelected &&
+      prev.position.x === element.x &&
+      prev.position.y === element.y
+    )
+      return prev;
+    return {
+      ...prev,
+      id: element.id,
+      type: 'element',
+      position: { x: element.x, y: element.y },
+      data,
+      selected: isSelected,
+      width: NODE_WIDTH,
+      ariaLabel: labels.element(element, fieldName),
+    };
+  });
+}
+
+/** Edges for `snapshot`, reusing entries of `previous` whose link is unchanged. */
+export function deriveEdges(
+  snapshot: MapSnapshot,
+  selected: ReadonlySet<string>,
+  previous: readonly LinkFlowEdge[],
+  labels: FlowLabels,
+): LinkFlowEdge[] {
+  const names = new Map(snapshot.elements.map((e) => [e.id, e.label]));
+  const prevById = new Map(previous.map((e) => [e.id, e]));
+  return snapshot.links.map((link) => {
+    const prev = prevById.get(link.id);
+    const isSelected = selected.has(link.id);
+    const fromLabel = names.get(link.from) ?? link.from;
+    const toLabel = names.get(link.to) ?? link.to;
+    const ariaLabel = labels.link(link, fromLabel, toLabel);
+    if (
+      prev &&
+      prev.selected === isSelected &&
+      prev.ariaLabel === ariaLabel &&
+      JSON.stringify(prev.data?.link) === JSON.stringify(link)
+    )
+      return prev;
+    return {
+      id: link.id,
+      type: 'link',
+      source: link.from,
+      target: link.to,
+      data: { link },
+      selected: isSelected,
+      ariaLabel,
+      markerEnd: { type: MarkerType.ArrowClosed, color: polarityStyle(link.polarity).color, width: 18, height: 18 },
+    };
+  });
+}

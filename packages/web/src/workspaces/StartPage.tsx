@@ -1,0 +1,104 @@
+/**
+ * The start page: every workspace, with create, rename and delete.
+ */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Alert, Button, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
+import { api } from '../api/client.ts';
+import { useAsync } from '../api/useAsync.ts';
+import { AppLink } from '../app/AppLink.tsx';
+import { workspacePath } from '../app/router.ts';
+import { CreateForm } from './CreateForm.tsx';
+import { InlineRename } from './InlineRename.tsx';
+import { LoadState } from './LoadState.tsx';
+
+/** Start page. */
+export function StartPage() {
+  const { t } = useTranslation();
+  const { state, reload } = useAsync(() => api.listWorkspaces(), []);
+  const [status, setStatus] = useState('');
+  const [error, setError] = useState<string | null>(null);
+
+  const run = async (action: () => Promise<unknown>, message: string) => {
+    setError(null);
+    try {
+      await action();
+      setStatus(message);
+      reload();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  };
+
+  return (
+    <section className="page stack">
+      <Heading level={1} data-size="lg">
+        {t('start.title')}
+      </Heading>
+      <Paragraph>{t('start.intro')}</Paragraph>
+      <div role="status" className="visually-hidden">
+        {status}
+      </div>
+      {error && <Alert data-color="danger">{error}</Alert>}
+      <Heading level={2} data-size="md">
+        {t('start.workspaces')}
+      </Heading>
+      <LoadState state={state} retry={reload} />
+      {state.status === 'ready' &&
+        (state.value.length === 0 ? (
+          <Paragraph>{t('start.none')}</Paragraph>
+        ) : (
+          <Table zebra border>
+            <caption className="visually-hidden">{t('start.workspaces')}</caption>
+            <Table.Head>
+              <Table.Row>
+                <Table.HeaderCell>{t('common.name')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('common.actions')}</Table.HeaderCell>
+              </Table.Row>
+            </Table.Head>
+            <Table.Body>
+              {state.value.map((w) => (
+                <Table.Row key={w.id}>
+                  <Table.Cell>
+                    <AppLink to={workspacePath(w.id)}>{w.name}</AppLink>
+                  </Table.Cell>
+                  <Table.Cell>
+                    <div className="row-actions">
+                      <InlineRename
+                        value={w.name}
+                        label={t('start.newName', { name: w.name })}
+                        buttonLabel={t('start.renameNamed', { name: w.name })}
+                        onRename={(name) =>
+                          run(() => api.renameWorkspace(w.id, name), t('start.renamed', { name }))
+                        }
+                      />
+                      <Button
+                        variant="tertiary"
+                        data-color="danger"
+                        data-size="sm"
+                        aria-label={t('start.deleteNamed', { name: w.name })}
+                        onClick={() => {
+                          if (confirm(t('start.confirmDelete', { name: w.name })))
+                            void run(() => api.deleteWorkspace(w.id), t('start.deleted', { name: w.name }));
+                        }}
+                      >
+                        {t('common.delete')}
+                      </Button>
+                    </div>
+                  </Table.Cell>
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
+        ))}
+      <Heading level={2} data-size="md">
+        {t('start.create')}
+      </Heading>
+      <CreateForm
+        label={t('start.nameLabel')}
+        submitLabel={t('start.createButton')}
+        onCreate={(name) => run(() => api.createWorkspace(name), t('start.created', { name }))}
+      />
+    </section>
+  );
+}
