@@ -9,3 +9,4 @@ export * from './map/lifeline.ts';
 export * from './map/ydoc.ts';
 export * from './map/native-format.ts';
 export * from './map/demo.ts';
+export * from './analysis/index.ts';

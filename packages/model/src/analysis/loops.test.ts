@@ -97,18 +97,22 @@ describe('loop enumeration against a brute-force oracle', () => {
 
   it('with a length bound finds exactly the short loops and flags longer ones', () => {
     fc.assert(
-      fc.property(arbitraryGraph, fc.integer({ min: 1, max: 7 }), ({ n, elements, links }, maxLength) => {
-        const expected = oracle(n, links);
-        const result = findLoops(buildCausalGraph(elements, links), { maxLength });
-        const keys = result.loops.map((l) => l.links.join('>'));
-        const short = [...expected.keys].filter(([, len]) => len <= maxLength).map(([k]) => k);
-        expect(new Set(keys).size).toBe(keys.length);
-        expect(new Set(keys)).toEqual(new Set(short));
-        const anyLonger = [...expected.keys.values()].some((len) => len > maxLength);
-        expect(result.truncated).toBe(anyLonger);
-        expect(result.reason).toBe(anyLonger ? 'maxLength' : null);
-        for (const loop of result.loops) checkShape(loop, links);
-      }),
+      fc.property(
+        arbitraryGraph,
+        fc.integer({ min: 1, max: 7 }),
+        ({ n, elements, links }, maxLength) => {
+          const expected = oracle(n, links);
+          const result = findLoops(buildCausalGraph(elements, links), { maxLength });
+          const keys = result.loops.map((l) => l.links.join('>'));
+          const short = [...expected.keys].filter(([, len]) => len <= maxLength).map(([k]) => k);
+          expect(new Set(keys).size).toBe(keys.length);
+          expect(new Set(keys)).toEqual(new Set(short));
+          const anyLonger = [...expected.keys.values()].some((len) => len > maxLength);
+          expect(result.truncated).toBe(anyLonger);
+          expect(result.reason).toBe(anyLonger ? 'maxLength' : null);
+          for (const loop of result.loops) checkShape(loop, links);
+        },
+      ),
       { numRuns: 3000 },
     );
   });
@@ -121,8 +125,12 @@ describe('loop enumeration against a brute-force oracle', () => {
         fc.option(fc.integer({ min: 1, max: 7 }), { nil: undefined }),
         ({ n, elements, links }, maxLoops, maxLength) => {
           const expected = oracle(n, links);
-          const eligible = [...expected.keys].filter(([, len]) => maxLength === undefined || len <= maxLength);
-          const anyLonger = [...expected.keys.values()].some((len) => maxLength !== undefined && len > maxLength);
+          const eligible = [...expected.keys].filter(
+            ([, len]) => maxLength === undefined || len <= maxLength,
+          );
+          const anyLonger = [...expected.keys.values()].some(
+            (len) => maxLength !== undefined && len > maxLength,
+          );
           const result = findLoops(buildCausalGraph(elements, links), { maxLoops, maxLength });
           expect(result.loops.length).toBe(Math.min(maxLoops, eligible.length));
           expect(result.truncated).toBe(eligible.length > maxLoops || anyLonger);
@@ -184,8 +192,16 @@ describe('loop details', () => {
   it('stops on the time budget with truncated set', () => {
     // A complete digraph on 12 elements has far more loops than can be listed in 0 ms.
     const ids = Array.from({ length: 12 }, (_, i) => `n${i}`);
-    const links = ids.flatMap((from) => ids.filter((to) => to !== from).map((to) => ({ id: `${from}-${to}`, from, to })));
-    const result = findLoops(buildCausalGraph(ids.map((id) => ({ id })), links), { timeMs: 0 });
+    const links = ids.flatMap((from) =>
+      ids.filter((to) => to !== from).map((to) => ({ id: `${from}-${to}`, from, to })),
+    );
+    const result = findLoops(
+      buildCausalGraph(
+        ids.map((id) => ({ id })),
+        links,
+      ),
+      { timeMs: 0 },
+    );
     expect(result.truncated).toBe(true);
     expect(result.reason).toBe('time');
   });

@@ -143,7 +143,8 @@ export function* enumerateLoops(
   const pathEdge = new Int32Array(n + 1);
   const makeLoop = (length: number): FoundLoop => {
     let first = 0;
-    for (let i = 1; i < length; i++) if (linkRank[pathEdge[i]!]! < linkRank[pathEdge[first]!]!) first = i;
+    for (let i = 1; i < length; i++)
+      if (linkRank[pathEdge[i]!]! < linkRank[pathEdge[first]!]!) first = i;
     const links = new Array<string>(length);
     const elements = new Array<string>(length);
     let negatives = 0;
@@ -371,8 +372,18 @@ export function findLoops(graph: CausalGraph, budgets: LoopBudgets = {}): LoopSe
     loops.push(step.value);
     step = iterator.next();
   }
-  loops.sort(compareLoops);
-  return { ...step.value, loops };
+  // Keys are computed once: joining inside the comparator would cost O(k log k) joins.
+  const keyed = loops.map((loop) => ({ loop, key: loop.links.join('>') }));
+  keyed.sort((a, b) =>
+    a.loop.links.length !== b.loop.links.length
+      ? a.loop.links.length - b.loop.links.length
+      : a.key < b.key
+        ? -1
+        : a.key > b.key
+          ? 1
+          : 0,
+  );
+  return { ...step.value, loops: keyed.map((k) => k.loop) };
 }
 
 /** Shortest first, then by identity, so equal inputs give equal output. */

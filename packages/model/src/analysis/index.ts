@@ -1,0 +1,13 @@
+/**
+ * Graph analysis of a map: loops (streamed, budgeted), kept loops in the document,
+ * neighbourhoods and paths, element metrics, MICMAC and communities.
+ */
+export * from './graph.ts';
+export * from './scc.ts';
+export * from './loops.ts';
+export * from './loops-worker-protocol.ts';
+export * from './kept-loops.ts';
+export * from './paths.ts';
+export * from './metrics.ts';
+export * from './micmac.ts';
+export * from './communities.ts';
