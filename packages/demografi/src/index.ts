@@ -33,3 +33,47 @@ export { encodeSnapshot, loadSnapshot, type EncodedSnapshot } from './snapshot/c
 export { buildSnapshot, DATA_FILES, SOURCES, NATIONAL_SERIES_FROM, type DataFileKey } from './snapshot/build.ts';
 export { SIZE_CLASSES, sizeClassOf } from './backtest/size-classes.ts';
 export { errorBandsFrom, intervalFor, quantileSorted, type ErrorBands } from './backtest/intervals.ts';
+export { runBacktest, measureErrorBands, type BacktestRow, type BacktestOptions } from './backtest/run.ts';
+export { compareWithSsb, type SsbComparisonRow } from './backtest/ssb-comparison.ts';
+export { dataKnownAt, type DemographicData } from './projection/data.ts';
+export { estimateRates, N_FERTILE, type Rates, type EstimationOptions } from './projection/rates.ts';
+export { survivalFromMx, lifeExpectancy, infantA0 } from './projection/lifetable.ts';
+export { validateScenario, type Scenario, type MunicipalOverride } from './projection/scenario.ts';
+export { planProjection, MAX_PROJECTION_YEAR, LIFE_EXPECTANCY_TARGET_YEAR, type ProjectionPlan, type PlanOptions } from './projection/plan.ts';
+export {
+  projectAll,
+  projectOne,
+  projectTotals,
+  allocateProjection,
+  allocateMunicipalProjection,
+  type Projection,
+  type MunicipalProjection,
+  type Progress,
+} from './projection/engine.ts';
+export { checkAccounting, type AccountingViolation } from './projection/accounting.ts';
+export {
+  indicators,
+  medianAge,
+  sumAges,
+  populationByAgeGroup,
+  parseAgeGroups,
+  DEFAULT_AGE_GROUPS,
+  INDICATOR_DEFINITIONS,
+  type AgeGroup,
+  type Indicators,
+} from './indicators/indicators.ts';
+export { regionsOf, aggregate, componentsOfChange, type Region, type RegionProjection, type ComponentsOfChange } from './indicators/regions.ts';
+export { estimateCareRates, CARE_AGE_GROUPS, type CareRates } from './care/coverage.ts';
+export { projectCare, DEFAULT_CARE_ASSUMPTIONS, type CareAssumptions, type CareProjection, type CareYear, type Assumption } from './care/needs.ts';
+export { runTrajectories, samplePlan, mulberry32, DEFAULT_SPREAD, type PerturbationSpread } from './stochastic/trajectories.ts';
+export {
+  PXWEB_BASE,
+  PXWEB_MAX_CELLS,
+  AGE_CODES_07459,
+  pxwebDataUrl,
+  pxwebMetadataUrl,
+  fetchDimensionCodes,
+  fetchPopulation07459,
+  type FetchLike,
+} from './pxweb/client.ts';
+export { updateSnapshotFromSsb } from './pxweb/update.ts';

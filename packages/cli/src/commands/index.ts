@@ -1,4 +1,8 @@
 import type { Command } from 'commander';
+import { registerData } from './data.ts';
+import { registerProject } from './project.ts';
+import { registerBacktest } from './backtest.ts';
+import { registerCare } from './care.ts';
 
 /** A subcommand module adds itself to the program. */
 export type RegisterCommand = (program: Command) => void;
@@ -7,7 +11,7 @@ export type RegisterCommand = (program: Command) => void;
  * Every subcommand of `helhet`, in the order `helhet --help` lists them.
  * Add a new command as its own file in this folder and list it here.
  */
-const commands: RegisterCommand[] = [];
+const commands: RegisterCommand[] = [registerData, registerProject, registerBacktest, registerCare];
 
 /** Adds all subcommands to `program`. */
 export function registerCommands(program: Command): void {
