@@ -10,3 +10,4 @@ export * from './map/ydoc.ts';
 export * from './map/native-format.ts';
 export * from './map/demo.ts';
 export * from './analysis/index.ts';
+export * from './interchange/index.ts';
