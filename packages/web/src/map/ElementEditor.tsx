@@ -1,0 +1,89 @@
+/**
+ * Edits one element. The form follows the record while untouched (so remote edits show up)
+ * and keeps the person's typing once they start; Save writes it through `updateElement`.
+ */
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button, Heading, Tag } from '@digdir/designsystemet-react';
+import { removeElements, updateElement, type MapElement } from '@helhet/model';
+import { useMapEditor } from './MapContext.ts';
+import { ElementFields } from './ElementFields.tsx';
+import { checkDraft, draftFromElement, type ElementDraft } from './elementDraft.ts';
+
+/** Element editor of the side panel. */
+export function ElementEditor({ element }: { element: MapElement }) {
+  const { t } = useTranslation();
+  const { doc, origin, snapshot, select, announce } = useMapEditor();
+  const [draft, setDraft] = useState<ElementDraft>(() => draftFromElement(element));
+  const [dirty, setDirty] = useState(false);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+
+  useEffect(() => {
+    if (!dirty) setDraft(draftFromElement(element));
+  }, [element, dirty]);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const checked = checkDraft(element, draft);
+    if (!checked.ok) {
+      setErrors(checked.byField);
+      return;
+    }
+    const { id: _id, ...patch } = checked.value;
+    updateElement(doc, element.id, patch, origin);
+    setErrors({});
+    setDirty(false);
+    announce(t('map.saved', { label: patch.label }));
+  };
+
+  return (
+    <form className="stack" onSubmit={submit} noValidate>
+      <Heading id="side-panel-title" level={2} data-size="xs">
+        {t('panel.element')}
+      </Heading>
+      {element.example && (
+        <Tag data-color="warning" data-size="sm">
+          {t('map.exampleLong')}
+        </Tag>
+      )}
+      <ElementFields
+        idPrefix="panel"
+        draft={draft}
+        fields={snapshot.fields}
+        errors={errors}
+        onChange={(d) => {
+          setDraft(d);
+          setDirty(true);
+        }}
+      />
+      <div className="row-actions">
+        <Button type="submit" data-size="sm">
+          {t('common.save')}
+        </Button>
+        <Button
+          variant="secondary"
+          data-size="sm"
+          disabled={!dirty}
+          onClick={() => {
+            setDirty(false);
+            setErrors({});
+          }}
+        >
+          {t('common.reset')}
+        </Button>
+        <Button
+          variant="tertiary"
+          data-color="danger"
+          data-size="sm"
+          onClick={() => {
+            removeElements(doc, [element.id], origin);
+            select({ elements: [], links: [] });
+            announce(t('map.deleted', { count: 1 }));
+          }}
+        >
+          {t('common.delete')}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,157 @@
+/**
+ * The map page: connects to the map's live document, then shows the canvas (with toolbar
+ * and side panel) and the outline view as two tabs over the same document.
+ */
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Alert, Heading, Paragraph, Spinner, Tabs } from '@digdir/designsystemet-react';
+import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import './map.css';
+import { useCollabDoc, type CollabDoc } from '../collab/useCollabDoc.ts';
+import { publishCursor, usePeers, usePublishUser } from '../collab/presence.ts';
+import { useLocalUser } from '../app/user.ts';
+import { api } from '../api/client.ts';
+import { useAsync } from '../api/useAsync.ts';
+import { AppLink } from '../app/AppLink.tsx';
+import { workspacePath } from '../app/router.ts';
+import { MapEditorContext, type MapEditor, type Selection } from './MapContext.ts';
+import { useMapSnapshot } from './useMapSnapshot.ts';
+import { isEditingText, useUndo } from './useUndo.ts';
+import { MapCanvas } from './MapCanvas.tsx';
+import { Toolbar } from './Toolbar.tsx';
+import { SidePanel } from './SidePanel.tsx';
+import { PresenceList } from './PresenceList.tsx';
+import { CreateElementDialog } from './CreateElementDialog.tsx';
+import { OutlineView } from '../outline/OutlineView.tsx';
+import { NODE_HEIGHT, NODE_WIDTH } from './geometry.ts';
+
+const EMPTY_SELECTION: Selection = { elements: [], links: [] };
+
+/** Route component for `/maps/:id`. */
+export default function MapPage({ mapId }: { mapId: string }) {
+  const { t } = useTranslation();
+  const collab = useCollabDoc(mapId);
+  const { state: record } = useAsync(() => api.getMap(mapId), [mapId]);
+
+  if (record.status === 'error')
+    return (
+      <section className="page">
+        <Alert data-color="danger">{t('map.loadFailed', { message: record.error.message })}</Alert>
+      </section>
+    );
+  if (collab?.failed)
+    return (
+      <section className="page">
+        <Alert data-color="danger">{t('map.refused', { reason: collab.failed })}</Alert>
+      </section>
+    );
+  if (!collab || !collab.synced)
+    return (
+      <section className="page">
+        <Spinner aria-label={t('map.connecting')} />
+        <Paragraph>{t('map.connecting')}</Paragraph>
+      </section>
+    );
+  return (
+    <ReactFlowProvider>
+      <MapEditorView collab={collab} workspaceId={record.status === 'ready' ? record.value.workspaceId : null} />
+    </ReactFlowProvider>
+  );
+}
+
+function MapEditorView({ collab, workspaceId }: { collab: CollabDoc; workspaceId: string | null }) {
+  const { t } = useTranslation();
+  const { doc, provider } = collab;
+  const origin = useMemo(() => ({ editor: 'local' }), []);
+  const snapshot = useMapSnapshot(doc);
+  const [selection, setSelection] = useState<Selection>(EMPTY_SELECTION);
+  const [liveMessage, setLiveMessage] = useState('');
+  const [tab, setTab] = useState('canvas');
+  const [createAt, setCreateAt] = useState<{ x: number; y: number } | null>(null);
+  const undo = useUndo(doc, origin);
+  const me = useLocalUser();
+  const peers = usePeers(provider);
+  usePublishUser(provider, me);
+  const flow = useReactFlow();
+
+  const editor = useMemo<MapEditor>(
+    () => ({ doc, origin, snapshot, selection, select: setSelection, announce: setLiveMessage }),
+    [doc, origin, snapshot, selection],
+  );
+
+  useEffect(() => {
+    document.title = `${snapshot.meta.title} – Helhet`;
+    return () => {
+      document.title = 'Helhet';
+    };
+  }, [snapshot.meta.title]);
+
+  // Ctrl/Cmd+Z undo, Ctrl+Shift+Z / Ctrl+Y redo, except while typing in a field, where the
+  // field's own undo applies.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || isEditingText(event.target)) return;
+      const key = event.key.toLowerCase();
+      if (key === 'z' && !event.shiftKey) undo.undo();
+      else if ((key === 'z' && event.shiftKey) || key === 'y') undo.redo();
+      else return;
+      event.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [undo]);
+
+  const onPointer = useCallback((p: { x: number; y: number } | null) => publishCursor(provider, p), [provider]);
+  const onNewElement = useCallback(() => {
+    const pane = document.querySelector('.map-canvas')?.getBoundingClientRect();
+    const center = pane
+      ? flow.screenToFlowPosition({ x: pane.left + pane.width / 2, y: pane.top + pane.height / 2 })
+      : { x: 0, y: 0 };
+    setCreateAt({ x: center.x - NODE_WIDTH / 2, y: center.y - NODE_HEIGHT / 2 });
+  }, [flow]);
+
+  return (
+    <MapEditorContext.Provider value={editor}>
+      <div className="map-page">
+        <div className="map-page__head">
+          <div>
+            {workspaceId && (
+              <nav aria-label={t('common.breadcrumbs')} className="map-page__crumbs">
+                <AppLink to={workspacePath(workspaceId)}>{t('map.backToWorkspace')}</AppLink>
+              </nav>
+            )}
+            <Heading level={1} data-size="sm">
+              {snapshot.meta.title}
+            </Heading>
+            {snapshot.meta.example && <Paragraph data-size="xs">{t('map.exampleMap')}</Paragraph>}
+          </div>
+          <p className={`conn conn--${collab.status}`}>{t(`connection.${collab.status}`)}</p>
+          <PresenceList me={me} peers={peers} />
+        </div>
+        <div role="status" aria-live="polite" className="visually-hidden" data-testid="live">
+          {liveMessage}
+        </div>
+        <Tabs value={tab} onChange={setTab} data-size="sm" className="map-page__tabs">
+          <Tabs.List>
+            <Tabs.Tab value="canvas">{t('tabs.canvas')}</Tabs.Tab>
+            <Tabs.Tab value="outline">{t('tabs.outline')}</Tabs.Tab>
+          </Tabs.List>
+          <Tabs.Panel value="canvas" className="map-page__panel">
+            <Toolbar undo={undo} onNewElement={onNewElement} />
+            <div className="map-page__work">
+              <section className="map-page__canvas" aria-label={t('map.canvasLabel')}>
+                <MapCanvas peers={peers} onCreateAt={setCreateAt} onPointer={onPointer} />
+              </section>
+              <SidePanel />
+            </div>
+          </Tabs.Panel>
+          <Tabs.Panel value="outline" className="map-page__panel map-page__panel--outline">
+            {tab === 'outline' && <OutlineView />}
+          </Tabs.Panel>
+        </Tabs>
+        <CreateElementDialog at={createAt} onClose={() => setCreateAt(null)} />
+      </div>
+    </MapEditorContext.Provider>
+  );
+}

@@ -1,0 +1,57 @@
+/**
+ * The side panel: edits the selected element or link, or offers to delete a multi-selection.
+ */
+import { useTranslation } from 'react-i18next';
+import { Button, Heading, Paragraph } from '@digdir/designsystemet-react';
+import { removeElements, removeLinks } from '@helhet/model';
+import { useMapEditor } from './MapContext.ts';
+import { ElementEditor } from './ElementEditor.tsx';
+import { LinkEditor } from './LinkEditor.tsx';
+
+/** Side panel for the current selection. */
+export function SidePanel() {
+  const { t } = useTranslation();
+  const { doc, origin, snapshot, selection, select, announce } = useMapEditor();
+  const count = selection.elements.length + selection.links.length;
+
+  const element =
+    selection.elements.length === 1 && selection.links.length === 0
+      ? snapshot.elements.find((e) => e.id === selection.elements[0])
+      : undefined;
+  const link =
+    selection.links.length === 1 && selection.elements.length === 0
+      ? snapshot.links.find((l) => l.id === selection.links[0])
+      : undefined;
+
+  const deleteAll = () => {
+    doc.transact(() => {
+      removeLinks(doc, selection.links, origin);
+      removeElements(doc, selection.elements, origin);
+    }, origin);
+    select({ elements: [], links: [] });
+    announce(t('map.deleted', { count }));
+  };
+
+  return (
+    <aside className="side-panel" aria-labelledby="side-panel-title">
+      {element ? (
+        <ElementEditor key={element.id} element={element} />
+      ) : link ? (
+        <LinkEditor key={link.id} link={link} />
+      ) : (
+        <>
+          <Heading id="side-panel-title" level={2} data-size="xs">
+            {count > 1 ? t('panel.selectedCount', { count }) : t('panel.title')}
+          </Heading>
+          {count > 1 ? (
+            <Button variant="secondary" data-color="danger" onClick={deleteAll}>
+              {t('panel.deleteSelected', { count })}
+            </Button>
+          ) : (
+            <Paragraph data-size="sm">{t('panel.help')}</Paragraph>
+          )}
+        </>
+      )}
+    </aside>
+  );
+}

@@ -1,0 +1,40 @@
+/**
+ * The canvas toolbar: new element, undo/redo, map structure (fields and axis) and search.
+ */
+import { useTranslation } from 'react-i18next';
+import { Button } from '@digdir/designsystemet-react';
+import type { UndoApi } from './useUndo.ts';
+import { StructureDialog } from './StructureDialog.tsx';
+import { SearchElements } from './SearchElements.tsx';
+
+/** Props of {@link Toolbar}. */
+export interface ToolbarProps {
+  undo: UndoApi;
+  onNewElement: () => void;
+}
+
+/** Canvas toolbar. */
+export function Toolbar({ undo, onNewElement }: ToolbarProps) {
+  const { t } = useTranslation();
+  return (
+    <div className="toolbar" role="toolbar" aria-label={t('toolbar.label')}>
+      <Button data-size="sm" onClick={onNewElement}>
+        {t('map.newElement')}
+      </Button>
+      <Button variant="secondary" data-size="sm" disabled={!undo.canUndo} onClick={undo.undo} aria-keyshortcuts="Control+Z">
+        {t('toolbar.undo')}
+      </Button>
+      <Button
+        variant="secondary"
+        data-size="sm"
+        disabled={!undo.canRedo}
+        onClick={undo.redo}
+        aria-keyshortcuts="Control+Shift+Z Control+Y"
+      >
+        {t('toolbar.redo')}
+      </Button>
+      <StructureDialog />
+      <SearchElements />
+    </div>
+  );
+}
