@@ -119,6 +119,7 @@ function table(
 export function importCsv(files: CsvFiles, options: ImportOptions = {}): ImportResult {
   const problems: ImportProblem[] = [];
   const warnings: string[] = [];
+  const reported = new Set<string>();
   const elementRows = table(
     'elements.csv',
     files.elements,
@@ -172,6 +173,7 @@ export function importCsv(files: CsvFiles, options: ImportOptions = {}): ImportR
   );
   const elements = elementRows.map((row, i) => {
     const kind = row.get('kind') ?? 'factor';
+    if (!kinds.has(kind)) reported.add(`elements[${i}].kind`);
     if (!kinds.has(kind))
       problems.push({
         path: at('elements.csv', row, 'kind'),
@@ -205,6 +207,7 @@ export function importCsv(files: CsvFiles, options: ImportOptions = {}): ImportR
     const ends = (['from', 'to'] as const).map((end) => {
       const ref = row.get(end);
       if (ref === undefined) {
+        reported.add(`links[${i}].${end}`);
         problems.push({
           path: at('links.csv', row, end),
           message: 'must not be empty',
@@ -214,6 +217,7 @@ export function importCsv(files: CsvFiles, options: ImportOptions = {}): ImportR
       }
       const hit = resolve(ref);
       if ('error' in hit) {
+        reported.add(`links[${i}].${end}`);
         problems.push({ path: at('links.csv', row, end), message: hit.error, line: row.line });
         return '';
       }
@@ -244,6 +248,8 @@ export function importCsv(files: CsvFiles, options: ImportOptions = {}): ImportR
       loops: [],
       elementLines: elementRows.map((r) => r.line),
       linkLines: linkRows.map((r) => r.line),
+      reported,
+      fieldStyle: 'column',
     },
     problems,
     warnings,

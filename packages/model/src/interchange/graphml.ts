@@ -85,6 +85,7 @@ export function importGraphML(text: string, options: ImportOptions = {}): Import
   const graph = graphs[0]!;
   const problems: ImportProblem[] = [];
   const warnings: string[] = [];
+  const reported = new Set<string>();
   // key id → attribute name, per domain.
   const keyName = new Map<string, string>();
   for (const key of asArray((root as XmlNode)['key'])) {
@@ -153,6 +154,7 @@ export function importGraphML(text: string, options: ImportOptions = {}): Import
     const end = (name: 'source' | 'target') => {
       const ref = attr(e, name);
       const id = ref === undefined ? undefined : idOf.get(ref);
+      if (id === undefined) reported.add(`links[${i}].${name === 'source' ? 'from' : 'to'}`);
       if (id === undefined)
         problems.push({
           path: `${path}.@${name}`,
@@ -182,6 +184,7 @@ export function importGraphML(text: string, options: ImportOptions = {}): Import
       elements: nodes.map((_, i) => `graph.node[${i}]`),
       links: edges.map((_, i) => `graph.edge[${i}]`),
       loops: [],
+      reported,
     },
     problems,
     warnings,

@@ -138,6 +138,7 @@ export function importLoopy(input: string, options: ImportOptions = {}): ImportR
   const nodePath = (i: number) => (base ? `data[0][${i}]` : `nodes[${i}]`);
   const edgePath = (i: number) => (base ? `data[1][${i}]` : `edges[${i}]`);
   const problems: ImportProblem[] = [];
+  const reported = new Set<string>();
   const ids = assignIds(
     nodes.map((n) => `n${n.id}`),
     'e',
@@ -162,8 +163,10 @@ export function importLoopy(input: string, options: ImportOptions = {}): ImportR
   const links = edges.map((e, i) => {
     const end = (ref: string, at: number) => {
       const id = idOf.get(ref);
-      if (id === undefined)
+      if (id === undefined) {
+        reported.add(`links[${i}].${at === 0 ? 'from' : 'to'}`);
         problems.push({ path: `${edgePath(i)}[${at}]`, message: `unknown node ${ref}` });
+      }
       return id ?? '';
     };
     return {
@@ -179,6 +182,7 @@ export function importLoopy(input: string, options: ImportOptions = {}): ImportR
       elements: nodes.map((_, i) => nodePath(i)),
       links: edges.map((_, i) => edgePath(i)),
       loops: [],
+      reported,
     },
     problems,
     [],

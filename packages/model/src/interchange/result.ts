@@ -11,7 +11,7 @@ import {
   type MapMeta,
   type MapSnapshot,
 } from '../map/schema.ts';
-import type { InputProblem } from '../validation.ts';
+import { formatPath, type InputProblem } from '../validation.ts';
 
 /** A problem in an imported file: `path` names the record and field as the file has them. */
 export interface ImportProblem extends InputProblem {
@@ -45,6 +45,13 @@ export interface SourcePaths {
   elementLines?: (number | undefined)[];
   linkLines?: (number | undefined)[];
   loopLines?: (number | undefined)[];
+  /**
+   * Native paths (`links[3].to`) of fields the importer already reported, with a
+   * placeholder in the candidate: the schema's follow-on complaint about them is dropped.
+   */
+  reported?: ReadonlySet<string>;
+  /** `column` writes a field as ` (to)` after the record (CSV); default `.to`. */
+  fieldStyle?: 'path' | 'column';
 }
 
 const KEYS = ['elements', 'links', 'loops'] as const;
@@ -78,7 +85,9 @@ export function finishImport(
 }
 
 function translate(error: z.ZodError, sources: SourcePaths): ImportProblem[] {
-  return error.issues.map((issue) => {
+  const reported = sources.reported ?? new Set<string>();
+  const issues = error.issues.filter((issue) => !reported.has(formatPath(issue.path)));
+  return issues.map((issue) => {
     const [key, index, ...rest] = issue.path;
     const k = KEYS.find((x) => x === key);
     if (k && typeof index === 'number') {
@@ -90,7 +99,8 @@ function translate(error: z.ZodError, sources: SourcePaths): ImportProblem[] {
             ? sources.linkLines
             : sources.loopLines;
       const line = lines?.[index];
-      const field = rest.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('');
+      const dotted = rest.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('');
+      const field = sources.fieldStyle === 'column' && dotted ? ` (${dotted.slice(1)})` : dotted;
       return {
         path: `${base}${field}`,
         message: issue.message,
