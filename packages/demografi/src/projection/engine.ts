@@ -1,6 +1,6 @@
 import { N_AGES, N_SEXES } from '../constants.ts';
 import type { ProjectionPlan } from './plan.ts';
-import { scratchSink, stepMunicipality, type StepSink } from './step.ts';
+import { stepMunicipality, stepMunicipalityLean, type StepSink } from './step.ts';
 
 const CELL = N_SEXES * N_AGES;
 
@@ -96,13 +96,12 @@ export function projectOne(plan: ProjectionPlan, m: number, out: MunicipalProjec
 
 /**
  * Lean run for stochastic trajectories and backtests: keeps only two years of the age
- * grid and writes municipal totals `totals[y * nM + m]` (y = 0 is the base year).
+ * grid, uses the one-multiply step (`stepMunicipalityLean`) and writes municipal totals `totals[y * nM + m]` (y = 0 is the base year).
  */
 export function projectTotals(plan: ProjectionPlan, totals: Float64Array = new Float64Array((plan.steps + 1) * plan.rates.codes.length)): Float64Array {
   const nM = plan.rates.codes.length;
   let a = Float64Array.from(plan.rates.basePopulation);
   let b = new Float64Array(a.length);
-  const sink = scratchSink();
   for (let m = 0; m < nM; m++) {
     let t = 0;
     for (let k = 0; k < CELL; k++) t += a[m * CELL + k]!;
@@ -110,7 +109,7 @@ export function projectTotals(plan: ProjectionPlan, totals: Float64Array = new F
   }
   for (let st = 0; st < plan.steps; st++) {
     for (let m = 0; m < nM; m++) {
-      stepMunicipality(plan, st, m, a, m * CELL, b, m * CELL, sink);
+      stepMunicipalityLean(plan, st, m, a, m * CELL, b, m * CELL);
       let t = 0;
       for (let k = 0; k < CELL; k++) t += b[m * CELL + k]!;
       totals[(st + 1) * nM + m] = t;
