@@ -1,0 +1,29 @@
+/**
+ * OpenAPI document (`/api/openapi.json`) and its interactive viewer (`/api/docs`).
+ */
+import type { FastifyInstance } from 'fastify';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+
+/** Registers the OpenAPI generator; call before the routes are added. */
+export async function registerOpenApi(app: FastifyInstance, version: string): Promise<void> {
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Helhet API',
+        version,
+        description:
+          "Workspaces and system maps. A map's content is a collaborative Yjs document at the WebSocket endpoint /collab (document name = map id); see docs/map-document.md.",
+        license: { name: 'MIT' },
+      },
+      tags: [
+        { name: 'system', description: 'Health' },
+        { name: 'workspaces', description: 'Workspaces (processes with their maps)' },
+        { name: 'maps', description: 'System maps, export and import' },
+      ],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+}

@@ -1,0 +1,136 @@
+/** Map routes: read, rename, delete, export and import in the native `helhet-map` format. */
+import type { FastifyInstance } from 'fastify';
+import { parseMapFile, toMapFile } from '@helhet/model';
+import type { ApiContext } from './context.ts';
+import { ApiError, notFound, parseInput } from './errors.ts';
+import {
+  errorResponses,
+  HelhetMapFile,
+  IdParams,
+  jsonSchema,
+  MapInput,
+  MapRecord,
+} from './schemas.ts';
+
+const params = jsonSchema(IdParams);
+
+/** Largest import accepted: a map at the format's record limits stays below this. */
+export const IMPORT_BODY_LIMIT = 20 * 1024 * 1024;
+
+/** Registers the map routes. */
+export function mapRoutes(app: FastifyInstance, ctx: ApiContext): void {
+  const mapOr404 = async (rawParams: unknown) => {
+    const { id } = parseInput(IdParams, rawParams, 'path');
+    const map = await ctx.maps.get(id);
+    if (!map) throw notFound('map', id);
+    return map;
+  };
+
+  app.get(
+    '/api/maps/:id',
+    {
+      schema: {
+        tags: ['maps'],
+        summary: "Read a map's record (its content is the collaborative document)",
+        params,
+        response: { 200: jsonSchema(MapRecord), ...errorResponses },
+      },
+    },
+    async (request) => mapOr404(request.params),
+  );
+
+  app.patch(
+    '/api/maps/:id',
+    {
+      schema: {
+        tags: ['maps'],
+        summary: 'Rename a map (open canvases see the new title at once)',
+        params,
+        body: jsonSchema(MapInput),
+        response: { 200: jsonSchema(MapRecord), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const map = await mapOr404(request.params);
+      const { title } = parseInput(MapInput, request.body, 'map');
+      const renamed = await ctx.mapService.rename(map.id, title);
+      if (!renamed) throw notFound('map', map.id);
+      return renamed;
+    },
+  );
+
+  app.delete(
+    '/api/maps/:id',
+    {
+      schema: {
+        tags: ['maps'],
+        summary: 'Delete a map and its document',
+        params,
+        response: { 204: { type: 'null', description: 'Deleted' }, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const map = await mapOr404(request.params);
+      await ctx.mapService.delete(map.id);
+      return reply.status(204).send();
+    },
+  );
+
+  app.get(
+    '/api/maps/:id/export',
+    {
+      schema: {
+        tags: ['maps'],
+        summary: 'Export a map in the native format (helhet-map, version 1)',
+        params,
+        response: { 200: jsonSchema(HelhetMapFile), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const map = await mapOr404(request.params);
+      const content = await ctx.mapService.read(map.id);
+      if (!content) throw notFound('map', map.id);
+      const fileName = `${map.title.replace(/[^\p{L}\p{N} _-]+/gu, '').trim() || 'kart'}.helhet.json`;
+      return reply
+        .header(
+          'content-disposition',
+          `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+        )
+        .send(toMapFile(content.map));
+    },
+  );
+
+  app.post(
+    '/api/workspaces/:id/maps/import',
+    {
+      bodyLimit: IMPORT_BODY_LIMIT,
+      schema: {
+        tags: ['maps'],
+        summary: 'Import a map in the native format as a new map of the workspace',
+        description:
+          'The whole file is validated first; when anything is wrong the answer is 400 naming every problem, and nothing is stored.',
+        params,
+        body: jsonSchema(HelhetMapFile),
+        response: { 201: jsonSchema(MapRecord), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { id } = parseInput(IdParams, request.params, 'path');
+      const workspace = await ctx.workspaces.get(id);
+      if (!workspace) throw notFound('workspace', id);
+      const parsed = parseMapFile(request.body);
+      if (!parsed.ok) {
+        const shown = parsed.problems.slice(0, 50);
+        const more = parsed.problems.length - shown.length;
+        throw new ApiError(
+          400,
+          `Invalid map file (${parsed.problems.length} problem${parsed.problems.length === 1 ? '' : 's'}):\n` +
+            shown.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message)).join('\n') +
+            (more > 0 ? `\n… and ${more} more` : ''),
+          parsed.problems,
+        );
+      }
+      return reply.status(201).send(await ctx.mapService.createFrom(workspace.id, parsed.value));
+    },
+  );
+}

@@ -1,0 +1,139 @@
+/** Workspace routes: list, create, read, rename, delete; and the maps of a workspace. */
+import type { FastifyInstance } from 'fastify';
+import type { ApiContext } from './context.ts';
+import { notFound, parseInput } from './errors.ts';
+import {
+  errorResponses,
+  IdParams,
+  jsonSchema,
+  MapInput,
+  MapList,
+  MapRecord,
+  WorkspaceInput,
+  WorkspaceList,
+  WorkspaceRecord,
+} from './schemas.ts';
+
+const params = jsonSchema(IdParams);
+
+/** Registers the workspace routes. */
+export function workspaceRoutes(app: FastifyInstance, ctx: ApiContext): void {
+  const workspaceOr404 = async (rawParams: unknown) => {
+    const { id } = parseInput(IdParams, rawParams, 'path');
+    const workspace = await ctx.workspaces.get(id);
+    if (!workspace) throw notFound('workspace', id);
+    return workspace;
+  };
+
+  app.get(
+    '/api/workspaces',
+    {
+      schema: {
+        tags: ['workspaces'],
+        summary: 'List workspaces',
+        response: { 200: jsonSchema(WorkspaceList) },
+      },
+    },
+    async () => ({ workspaces: await ctx.workspaces.list() }),
+  );
+
+  app.post(
+    '/api/workspaces',
+    {
+      schema: {
+        tags: ['workspaces'],
+        summary: 'Create a workspace',
+        body: jsonSchema(WorkspaceInput),
+        response: { 201: jsonSchema(WorkspaceRecord), 400: errorResponses[400] },
+      },
+    },
+    async (request, reply) => {
+      const { name } = parseInput(WorkspaceInput, request.body, 'workspace');
+      return reply.status(201).send(await ctx.workspaces.create(name));
+    },
+  );
+
+  app.get(
+    '/api/workspaces/:id',
+    {
+      schema: {
+        tags: ['workspaces'],
+        summary: 'Read a workspace',
+        params,
+        response: { 200: jsonSchema(WorkspaceRecord), ...errorResponses },
+      },
+    },
+    async (request) => workspaceOr404(request.params),
+  );
+
+  app.patch(
+    '/api/workspaces/:id',
+    {
+      schema: {
+        tags: ['workspaces'],
+        summary: 'Rename a workspace',
+        params,
+        body: jsonSchema(WorkspaceInput),
+        response: { 200: jsonSchema(WorkspaceRecord), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const workspace = await workspaceOr404(request.params);
+      const { name } = parseInput(WorkspaceInput, request.body, 'workspace');
+      return ctx.workspaces.rename(workspace.id, name);
+    },
+  );
+
+  app.delete(
+    '/api/workspaces/:id',
+    {
+      schema: {
+        tags: ['workspaces'],
+        summary: 'Delete a workspace with all its maps',
+        params,
+        response: { 204: { type: 'null', description: 'Deleted' }, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const workspace = await workspaceOr404(request.params);
+      for (const map of await ctx.maps.listByWorkspace(workspace.id))
+        await ctx.mapService.delete(map.id);
+      await ctx.workspaces.delete(workspace.id);
+      return reply.status(204).send();
+    },
+  );
+
+  app.get(
+    '/api/workspaces/:id/maps',
+    {
+      schema: {
+        tags: ['maps'],
+        summary: 'List the maps of a workspace',
+        params,
+        response: { 200: jsonSchema(MapList), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const workspace = await workspaceOr404(request.params);
+      return { maps: await ctx.maps.listByWorkspace(workspace.id) };
+    },
+  );
+
+  app.post(
+    '/api/workspaces/:id/maps',
+    {
+      schema: {
+        tags: ['maps'],
+        summary: 'Create an empty map (default life-line and the four fields)',
+        params,
+        body: jsonSchema(MapInput),
+        response: { 201: jsonSchema(MapRecord), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const workspace = await workspaceOr404(request.params);
+      const { title } = parseInput(MapInput, request.body, 'map');
+      return reply.status(201).send(await ctx.mapService.create(workspace.id, title));
+    },
+  );
+}

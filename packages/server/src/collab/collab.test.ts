@@ -1,0 +1,259 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import { addElement, addLink, readMap, toMapFile } from '@helhet/model';
+import {
+  acknowledged,
+  collabUrl,
+  connectClient,
+  createTestStorage,
+  eventually,
+  startServer,
+  type TestClient,
+  type TestStorage,
+} from '../test/harness.ts';
+import type { HelhetServer } from '../index.ts';
+
+let storage: TestStorage;
+let server: HelhetServer;
+const clients: TestClient[] = [];
+
+async function demoMapId(s: HelhetServer): Promise<string> {
+  const { workspaces } = (await (await fetch(`${s.url}/api/workspaces`)).json()) as {
+    workspaces: { id: string }[];
+  };
+  const { maps } = (await (
+    await fetch(`${s.url}/api/workspaces/${workspaces[0]!.id}/maps`)
+  ).json()) as {
+    maps: { id: string }[];
+  };
+  return maps[0]!.id;
+}
+
+async function exported(s: HelhetServer, mapId: string): Promise<unknown> {
+  return (await fetch(`${s.url}/api/maps/${mapId}/export`)).json();
+}
+
+async function client(s: HelhetServer, mapId: string): Promise<TestClient> {
+  const c = await connectClient(s, mapId);
+  clients.push(c);
+  return c;
+}
+
+beforeEach(async () => {
+  storage = createTestStorage();
+  server = await startServer(storage);
+});
+
+afterEach(async () => {
+  for (const c of clients.splice(0)) c.destroy();
+  await server.stop();
+  await storage.dispose();
+});
+
+describe('collaboration over /collab', () => {
+  it('gives a new client the stored demo map', async () => {
+    const mapId = await demoMapId(server);
+    const a = await client(server, mapId);
+    const { map, problems } = readMap(a.doc);
+    expect(problems).toEqual([]);
+    expect(map.meta.title).toBe('Ungt utenforskap');
+    expect(map.elements.length).toBeGreaterThan(5);
+  });
+
+  it('lets two clients converge, also on concurrent edits', async () => {
+    const mapId = await demoMapId(server);
+    const a = await client(server, mapId);
+    const b = await client(server, mapId);
+    const fromA = addElement(a.doc, { label: 'Fra A', x: 10, y: 20 });
+    await eventually(
+      () => readMap(b.doc).map.elements.some((e) => e.id === fromA.id),
+      5000,
+      'B sees A',
+    );
+    // Concurrent: both edit before seeing each other's change.
+    const fromB = addElement(b.doc, { label: 'Fra B', x: 30, y: 40 });
+    addLink(a.doc, { from: fromA.id, to: 'e-fravaer', polarity: '+' });
+    a.doc.getMap('elements').get('e-fravaer')!.set('label', 'Endret av A');
+    b.doc.getMap('elements').get('e-fravaer')!.set('x', 1234);
+    await Promise.all([acknowledged(a), acknowledged(b)]);
+    await eventually(
+      () => JSON.stringify(readMap(a.doc).map) === JSON.stringify(readMap(b.doc).map),
+      5000,
+      'convergence',
+    );
+    const merged = readMap(a.doc).map;
+    expect(merged.elements.map((e) => e.id)).toContain(fromB.id);
+    const fravaer = merged.elements.find((e) => e.id === 'e-fravaer')!;
+    expect(fravaer).toMatchObject({ label: 'Endret av A', x: 1234 });
+    // And the server's copy agrees with both.
+    expect(await exported(server, mapId)).toEqual(toMapFile(merged));
+  });
+
+  it('shares presence (awareness) between clients', async () => {
+    const mapId = await demoMapId(server);
+    const a = await client(server, mapId);
+    const b = await client(server, mapId);
+    a.provider.setAwarenessField('user', { name: 'Kari' });
+    await eventually(
+      () => [...b.provider.awareness!.getStates().values()].some((s) => s.user?.name === 'Kari'),
+      5000,
+      'presence',
+    );
+  });
+
+  it('refuses a map that does not exist', async () => {
+    await expect(connectClient(server, 'm-does-not-exist')).rejects.toThrow(/map-not-found/);
+  });
+
+  it('keeps acknowledged edits across a restart', async () => {
+    const mapId = await demoMapId(server);
+    const a = await client(server, mapId);
+    const added = addElement(a.doc, { label: 'Overlever omstart', x: 1, y: 2 });
+    a.doc.getMap('meta').set('title', 'Nytt navn fra lerretet');
+    await acknowledged(a);
+    const before = readMap(a.doc).map;
+    a.destroy();
+    clients.length = 0;
+    await server.stop();
+
+    server = await startServer(storage);
+    const b = await client(server, mapId);
+    expect(readMap(b.doc).map).toEqual(before);
+    expect(readMap(b.doc).map.elements.map((e) => e.id)).toContain(added.id);
+    // The record follows the title changed on the canvas.
+    const record = (await (await fetch(`${server.url}/api/maps/${mapId}`)).json()) as {
+      title: string;
+    };
+    expect(record.title).toBe('Nytt navn fra lerretet');
+  });
+
+  it('shows a rename through the API live on an open canvas', async () => {
+    const mapId = await demoMapId(server);
+    const a = await client(server, mapId);
+    const response = await fetch(`${server.url}/api/maps/${mapId}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ title: 'Omdøpt' }),
+    });
+    expect(response.status).toBe(200);
+    await eventually(() => readMap(a.doc).map.meta.title === 'Omdøpt', 5000, 'live rename');
+  });
+});
+
+/** Opens a raw WebSocket and resolves when it is closed (or after `ms`). */
+function rawSocket(s: HelhetServer): Promise<WebSocket> {
+  const ws = new WebSocket(collabUrl(s));
+  return new Promise((resolve, reject) => {
+    ws.once('open', () => resolve(ws));
+    ws.once('error', reject);
+  });
+}
+
+function closed(ws: WebSocket, ms = 3000): Promise<number | 'open'> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve('open'), ms);
+    ws.once('close', (code) => (clearTimeout(timer), resolve(code)));
+  });
+}
+
+const MESSAGE_AUTH = 2;
+const MESSAGE_CLOSE = 7;
+
+/**
+ * Attaches a raw socket to a map the way @hocuspocus/provider does (an empty token) and
+ * records the type of every message the server sends back for it.
+ */
+async function attachRaw(s: HelhetServer, mapId: string) {
+  const ws = await rawSocket(s);
+  const received: number[] = [];
+  ws.on('message', (data: Buffer) => {
+    const d = decoding.createDecoder(new Uint8Array(data));
+    decoding.readVarString(d);
+    received.push(decoding.readVarUint(d));
+  });
+  ws.send(
+    frame(mapId, (e) => {
+      encoding.writeVarUint(e, MESSAGE_AUTH);
+      encoding.writeVarUint(e, 0); // token
+      encoding.writeVarString(e, '');
+    }),
+  );
+  await eventually(() => received.includes(MESSAGE_AUTH), 3000, 'authentication');
+  return { ws, received };
+}
+
+/** A Hocuspocus frame: document name, message type, then `write`. */
+function frame(mapId: string, write: (e: encoding.Encoder) => void): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarString(e, mapId);
+  write(e);
+  return encoding.toUint8Array(e);
+}
+
+describe('hostile input on /collab', () => {
+  it('survives garbage and invalid updates without changing the document', async () => {
+    const mapId = await demoMapId(server);
+    const a = await client(server, mapId);
+    const before = await exported(server, mapId);
+
+    // 1. Bytes that are not a message at all, on a fresh socket and on an authenticated one.
+    const raw = await rawSocket(server);
+    raw.send(new Uint8Array([0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01]));
+    expect(await closed(raw)).not.toBe('open');
+
+    const random = new Uint8Array(64);
+    crypto.getRandomValues(random);
+    const syncUpdate = (u: Uint8Array) =>
+      frame(mapId, (e) => {
+        encoding.writeVarUint(e, 0); // Sync
+        encoding.writeVarUint(e, 2); // Update
+        encoding.writeVarUint8Array(e, u);
+      });
+    const outside = new Y.Doc();
+    outside.getMap('not-in-contract').set('x', 1);
+    const hostile = {
+      'random bytes as an update': syncUpdate(random),
+      'an update outside the map contract': syncUpdate(Y.encodeStateAsUpdate(outside)),
+      'a frame cut off in its header': syncUpdate(random).slice(0, 5),
+      'a frame cut off in its payload': syncUpdate(random).slice(0, -10),
+    };
+    // An unknown message type is ignored (Hocuspocus logs it), which is harmless.
+    const ignored = await attachRaw(server, mapId);
+    ignored.ws.send(frame(mapId, (e) => encoding.writeVarUint(e, 99)));
+    // Each on its own authenticated connection, which the server must close.
+    for (const [what, message] of Object.entries(hostile)) {
+      const { ws, received } = await attachRaw(server, mapId);
+      ws.send(message);
+      // The server drops the document connection (a CLOSE message) or the whole socket.
+      await eventually(
+        () => received.includes(MESSAGE_CLOSE) || ws.readyState === WebSocket.CLOSED,
+        3000,
+        `close after ${what}`,
+      );
+      ws.close();
+    }
+    await new Promise((r) => setTimeout(r, 300));
+
+    // The server is up, the document unchanged, and an honest client still works.
+    expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+    expect(await exported(server, mapId)).toEqual(before);
+    expect(a.doc.share.has('not-in-contract')).toBe(false);
+    const b = await client(server, mapId);
+    addElement(b.doc, { label: 'Fortsatt i live', x: 0, y: 0 });
+    await eventually(() => readMap(a.doc).map.elements.some((e) => e.label === 'Fortsatt i live'));
+  });
+
+  it('refuses WebSocket upgrades from other web sites', async () => {
+    const ws = new WebSocket(collabUrl(server), { headers: { origin: 'https://evil.example' } });
+    const result = await new Promise<string>((resolve) => {
+      ws.once('open', () => resolve('open'));
+      ws.once('unexpected-response', (_req, res) => resolve(String(res.statusCode)));
+      ws.once('error', () => resolve('error'));
+    });
+    expect(result).toBe('403');
+    ws.terminate();
+  });
+});

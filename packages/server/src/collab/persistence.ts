@@ -1,0 +1,74 @@
+/**
+ * The Hocuspocus extension that ties collaborative documents to the database.
+ *
+ * Durability: Hocuspocus awaits `beforeSync` before it applies a client's update and before
+ * it sends the sync-status acknowledgement (`MessageReceiver.readSyncMessage` in
+ * @hocuspocus/server 4.x). Storing the update there means an update is committed before
+ * anyone is told about it: before it is applied, broadcast to other clients or acknowledged.
+ */
+import type { Extension } from '@hocuspocus/server';
+import { MapMeta, RecordId } from '@helhet/model';
+import * as Y from 'yjs';
+import type { MapDocumentStore } from '../stores/map-documents.ts';
+import type { MapStore } from '../stores/maps.ts';
+import { updateProblem } from './validate-update.ts';
+
+/** y-protocols sync message types carrying document content (SyncStep2 and Update). */
+const CONTENT_MESSAGES = new Set([1, 2]);
+
+/** Compact while a map is open once its log is this long (on the debounced store). */
+const COMPACT_WHILE_OPEN = 100;
+
+/** An error Hocuspocus turns into a close/permission-denied message with this reason. */
+export class CollabRefusal extends Error {
+  readonly reason: string;
+  readonly code: number;
+  constructor(reason: string, message: string, code = 4403) {
+    super(message);
+    this.reason = reason;
+    this.code = code;
+  }
+}
+
+/** True when the update changes nothing (e.g. the SyncStep2 of a client that is up to date). */
+function isEmptyUpdate(update: Uint8Array): boolean {
+  const { structs, ds } = Y.decodeUpdate(update);
+  return structs.length === 0 && ds.clients.size === 0;
+}
+
+/** Persistence extension: documents are maps; unknown maps are refused. */
+export function persistenceExtension(maps: MapStore, documents: MapDocumentStore): Extension {
+  return {
+    extensionName: 'helhet-persistence',
+
+    async onConnect({ documentName }) {
+      if (!RecordId.safeParse(documentName).success || !(await maps.exists(documentName)))
+        throw new CollabRefusal('map-not-found', `no map with id "${documentName.slice(0, 80)}"`);
+    },
+
+    async onLoadDocument({ documentName }) {
+      const loaded = await documents.load(documentName);
+      if (loaded) return loaded.state;
+      if (!(await maps.exists(documentName)))
+        throw new CollabRefusal('map-not-found', `no map with id "${documentName.slice(0, 80)}"`);
+      return undefined;
+    },
+
+    async beforeSync({ type, payload, documentName, connection }) {
+      if (!CONTENT_MESSAGES.has(type)) return;
+      const problem = updateProblem(payload);
+      if (problem) throw new CollabRefusal('invalid-update', problem, 4400);
+      if (isEmptyUpdate(payload)) return;
+      await documents.append(documentName, payload, `ws:${connection.socketId}`);
+    },
+
+    async onStoreDocument({ documentName, clientsCount, document }) {
+      // Every update is already stored; this debounced hook only does housekeeping.
+      await documents.flush();
+      const title = MapMeta.shape.title.safeParse(document.getMap('meta').get('title'));
+      await maps.touch(documentName, title.success ? title.data : undefined);
+      if (clientsCount === 0 || documents.logLength(documentName) >= COMPACT_WHILE_OPEN)
+        await documents.compact(documentName);
+    },
+  };
+}

@@ -1,0 +1,153 @@
+/**
+ * `@helhet/server`: the HTTP API, the collaboration endpoint and persistence, on one port.
+ *
+ * ```ts
+ * const server = await createHelhetServer(resolveConfig({ port: 0 }));
+ * await server.start(); // server.url is now e.g. http://127.0.0.1:41234
+ * await server.stop();  // flushes pending writes, closes the database
+ * ```
+ */
+import { Hocuspocus, type Extension } from '@hocuspocus/server';
+import Fastify, { type FastifyInstance } from 'fastify';
+import pkg from '../package.json' with { type: 'json' };
+import { registerOpenApi } from './api/docs.ts';
+import { installErrorHandler, ApiError } from './api/errors.ts';
+import { healthRoutes } from './api/health.ts';
+import { mapRoutes } from './api/maps.ts';
+import { workspaceRoutes } from './api/workspaces.ts';
+import { persistenceExtension } from './collab/persistence.ts';
+import { redisExtension } from './collab/redis.ts';
+import { createCollabEndpoint } from './collab/websocket.ts';
+import type { HelhetConfig } from './config.ts';
+import { openDatabase, type HelhetDatabase } from './db/database.ts';
+import { requestIsLocal } from './local-origin.ts';
+import { MapService } from './maps/map-service.ts';
+import { seedDemo } from './seed.ts';
+import { installSecurityHeaders, serveWebApp } from './static.ts';
+import { MapDocumentStore } from './stores/map-documents.ts';
+import { MapStore } from './stores/maps.ts';
+import { WorkspaceStore } from './stores/workspaces.ts';
+
+export * from './config.ts';
+export { COLLAB_PATH } from './collab/websocket.ts';
+export type { MapRecord, WorkspaceRecord } from './stores/records.ts';
+
+/** A running (or ready to start) Helhet server. */
+export interface HelhetServer {
+  /** The Fastify instance (for `inject` in tests). */
+  app: FastifyInstance;
+  /** The collaboration server. */
+  hocuspocus: Hocuspocus;
+  /** The open database. */
+  database: HelhetDatabase;
+  /** Map operations (records + documents). */
+  maps: MapService;
+  /** Base URL, e.g. `http://127.0.0.1:4321`; set by `start()`. */
+  url: string;
+  /** True when this start created the demo workspace. */
+  seeded: boolean;
+  /** Listens on the configured host and port. */
+  start(): Promise<string>;
+  /** Closes connections, waits for pending writes, closes the database. Safe to call twice. */
+  stop(): Promise<void>;
+}
+
+/** Version of the server package (reported by `/api/health`). */
+export const VERSION: string = pkg.version;
+
+async function waitUntil(condition: () => boolean, timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!condition() && Date.now() < until) await new Promise((r) => setTimeout(r, 10));
+}
+
+/**
+ * Builds the server: opens the database (running migrations), seeds the demo workspace on
+ * first start, and wires the API, the collaboration endpoint and the web app.
+ */
+export async function createHelhetServer(config: HelhetConfig): Promise<HelhetServer> {
+  const database = await openDatabase(config);
+  const { db, dialect } = database;
+  const workspaces = new WorkspaceStore(db);
+  const maps = new MapStore(db);
+  const documents = new MapDocumentStore(db, dialect, {
+    compactAfterUpdates: config.compactAfterUpdates,
+  });
+
+  const extensions: Extension[] = [persistenceExtension(maps, documents)];
+  if (config.redisUrl) extensions.push(redisExtension(config.redisUrl));
+  const hocuspocus = new Hocuspocus({
+    name: 'helhet',
+    quiet: true,
+    extensions,
+    // onStoreDocument only does housekeeping here (updates are stored as they arrive).
+    debounce: 2000,
+    maxDebounce: 10_000,
+  });
+  const mapService = new MapService(db, maps, documents, hocuspocus);
+
+  let seeded = false;
+  try {
+    seeded = await seedDemo(db, workspaces, mapService);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+
+  const app = Fastify({
+    logger: config.logRequests,
+    // The largest route limit (imports) is set per route; everything else stays small.
+    bodyLimit: 1024 * 1024,
+    forceCloseConnections: true,
+  });
+  // zod validates every request inside the handlers (one error format, every problem named);
+  // the JSON Schemas attached to routes only document the API.
+  app.setValidatorCompiler(() => (value) => ({ value }));
+  app.setSerializerCompiler(() => (value) => JSON.stringify(value));
+  installErrorHandler(app);
+  installSecurityHeaders(app);
+  app.addHook('onRequest', async (request) => {
+    if (!requestIsLocal(request.headers))
+      throw new ApiError(403, 'Helhet only answers requests addressed to this machine (localhost)');
+  });
+  await registerOpenApi(app, VERSION);
+  const ctx = { workspaces, maps, mapService, dialect, version: VERSION };
+  healthRoutes(app, ctx);
+  workspaceRoutes(app, ctx);
+  mapRoutes(app, ctx);
+  await serveWebApp(app, config.webDist);
+
+  const collab = createCollabEndpoint(hocuspocus);
+  app.server.on('upgrade', (request, socket, head) => collab.handleUpgrade(request, socket, head));
+
+  let stopping: Promise<void> | null = null;
+  const server: HelhetServer = {
+    app,
+    hocuspocus,
+    database,
+    maps: mapService,
+    url: '',
+    seeded,
+    async start() {
+      await app.listen({ host: config.host, port: config.port });
+      const address = app.server.address();
+      const port = typeof address === 'object' && address ? address.port : config.port;
+      const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+      server.url = `http://${host}:${port}`;
+      return server.url;
+    },
+    stop() {
+      stopping ??= (async () => {
+        await collab.close();
+        hocuspocus.closeConnections();
+        hocuspocus.flushPendingStores();
+        await waitUntil(() => hocuspocus.getDocumentsCount() === 0, 5000);
+        await documents.flush();
+        await hocuspocus.hooks('onDestroy', { instance: hocuspocus });
+        await app.close();
+        await database.close();
+      })();
+      return stopping;
+    },
+  };
+  return server;
+}

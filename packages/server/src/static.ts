@@ -1,0 +1,80 @@
+/**
+ * Serves the built web app (`packages/web/dist`) with security headers, and answers client
+ * routes (e.g. `/kart/m123`) with `index.html` so deep links and reloads work.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import fastifyStatic from '@fastify/static';
+
+/**
+ * Content Security Policy: scripts only from this origin (no inline scripts, no eval), no
+ * framing (clickjacking), no plugins. Inline *styles* are allowed because React and React
+ * Flow position nodes with style attributes.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "worker-src 'self' blob:",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/** Adds the security headers to every response. */
+export function installSecurityHeaders(app: FastifyInstance): void {
+  app.addHook('onSend', async (_request, reply, payload) => {
+    reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'no-referrer');
+    reply.header('x-frame-options', 'DENY');
+    reply.header('cross-origin-opener-policy', 'same-origin');
+    return payload;
+  });
+}
+
+const NOT_BUILT = `Helhet: the web app is not built yet.
+Run "npm run build" in the repository, then restart the server ("npm start" does both).
+The API is available at /api (documentation at /api/docs).
+
+Helhet: nettappen er ikke bygget ennå. Kjør "npm run build" og start serveren på nytt.
+`;
+
+/** Serves `webDist` (or a clear message when it has not been built). */
+export async function serveWebApp(app: FastifyInstance, webDist: string | null): Promise<void> {
+  const built = webDist !== null && existsSync(join(webDist, 'index.html'));
+  if (built) {
+    await app.register(fastifyStatic, {
+      root: webDist,
+      wildcard: false,
+      index: ['index.html'],
+      setHeaders(reply, path) {
+        // Vite fingerprints everything under assets/: cache it for good; never cache the shell.
+        reply.header(
+          'cache-control',
+          path.includes(`${join('dist', 'assets')}`)
+            ? 'public, max-age=31536000, immutable'
+            : 'no-cache',
+        );
+      },
+    });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '/';
+    const isApi = path === '/api' || path.startsWith('/api/') || path === '/collab';
+    if (request.method !== 'GET' || isApi) {
+      return reply
+        .status(404)
+        .send({ error: { message: `No route ${request.method} ${path}`, problems: [] } });
+    }
+    if (!built) return reply.status(503).type('text/plain; charset=utf-8').send(NOT_BUILT);
+    // A path with a file extension is a missing asset, not a client route.
+    if (/\.[a-z0-9]+$/i.test(path)) return reply.status(404).type('text/plain').send('Not found');
+    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+  });
+}
