@@ -94,12 +94,13 @@ export function importMap(
  */
 export function detectFormat(fileName: string, text: string): ImportFormat | null {
   const head = text.slice(0, 4096).trimStart();
-  if (/[?&]data=/.test(head) || /loopy/i.test(fileName)) return 'loopy';
   if (head.startsWith('<') && /<(\w+:)?graphml[\s>]/.test(head)) return 'graphml';
   if (head.startsWith('{')) {
     if (/"format"\s*:\s*"helhet-map"/.test(head)) return 'native';
     if (/"elements"\s*:/.test(text)) return 'kumu';
+    if (/"nodes"\s*:/.test(text)) return 'loopy';
   }
+  if (/[?&]data=/.test(head) || /loopy/i.test(fileName)) return 'loopy';
   if (/\.graphml$/i.test(fileName)) return 'graphml';
   return null;
 }
