@@ -1,0 +1,138 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { addElement, createDemoMap, readMap, updateElement, writeMap } from '@helhet/model';
+import { openDatabase, type HelhetDatabase } from '../db/database.ts';
+import { createTestStorage, type TestStorage } from '../test/harness.ts';
+import { MapDocumentStore } from './map-documents.ts';
+import { MapStore } from './maps.ts';
+import { WorkspaceStore } from './workspaces.ts';
+
+let storage: TestStorage;
+let database: HelhetDatabase;
+
+async function open(): Promise<HelhetDatabase> {
+  const o = storage.overrides;
+  return openDatabase({
+    dataDir: o.dataDir!,
+    databaseUrl: o.databaseUrl ?? null,
+    databaseSchema: o.databaseSchema ?? null,
+  });
+}
+
+beforeEach(async () => {
+  storage = createTestStorage();
+  database = await open();
+});
+
+afterEach(async () => {
+  await database.close();
+  await storage.dispose();
+});
+
+/** A map record with an initial document, plus a live doc that mirrors it. */
+async function newMap(store: MapDocumentStore) {
+  const workspace = await new WorkspaceStore(database.db).create('Test');
+  const doc = new Y.Doc();
+  writeMap(doc, createDemoMap());
+  const record = await database.db.transaction().execute(async (trx) => {
+    const r = await new MapStore(database.db).insert(workspace.id, 'Kart', trx);
+    await store.initialize(trx, r.id, Y.encodeStateAsUpdate(doc));
+    return r;
+  });
+  return { id: record.id, doc };
+}
+
+describe('migrations', () => {
+  it('create the tables once and are safe to run again', async () => {
+    await new WorkspaceStore(database.db).create('Før omstart');
+    await database.close();
+    database = await open(); // runs the migrator again: nothing to do, nothing lost
+    expect((await new WorkspaceStore(database.db).list()).map((w) => w.name)).toEqual([
+      'Før omstart',
+    ]);
+  });
+});
+
+describe('MapDocumentStore', () => {
+  it('stores updates durably and loads snapshot + log as the same document', async () => {
+    const store = new MapDocumentStore(database.db, database.dialect, {
+      compactAfterUpdates: 1000,
+    });
+    const { id, doc } = await newMap(store);
+    const updates: Promise<void>[] = [];
+    doc.on('update', (u: Uint8Array) => updates.push(store.append(id, u, 'test')));
+    for (let i = 0; i < 30; i++) addElement(doc, { label: `E${i}`, x: i, y: i });
+    await Promise.all(updates);
+    expect(store.logLength(id)).toBe(30);
+
+    const fresh = new MapDocumentStore(database.db, database.dialect, {
+      compactAfterUpdates: 1000,
+    });
+    const loaded = (await fresh.load(id))!;
+    expect(loaded.pendingUpdates).toBe(30);
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, loaded.state);
+    expect(readMap(copy).map).toEqual(readMap(doc).map);
+  });
+
+  it('compaction keeps the same document and empties the log', async () => {
+    const store = new MapDocumentStore(database.db, database.dialect, {
+      compactAfterUpdates: 1000,
+    });
+    const { id, doc } = await newMap(store);
+    const updates: Promise<void>[] = [];
+    doc.on('update', (u: Uint8Array) => updates.push(store.append(id, u, 'test')));
+    for (let i = 0; i < 20; i++) {
+      const e = addElement(doc, { label: `E${i}`, x: i, y: i });
+      updateElement(doc, e.id, { label: `Endret ${i}` });
+    }
+    doc.getMap('elements').delete('e-fravaer');
+    await Promise.all(updates);
+    const before = readMap(doc).map;
+
+    await store.compact(id);
+    expect(store.logLength(id)).toBe(0);
+    const rows = await database.db
+      .selectFrom('map_updates')
+      .select('seq')
+      .where('map_id', '=', id)
+      .execute();
+    expect(rows).toEqual([]);
+    const loaded = (await store.load(id))!;
+    expect(loaded.pendingUpdates).toBe(0);
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, loaded.state);
+    expect(readMap(copy).map).toEqual(before);
+    // The compacted state still merges with the original history (same CRDT identity).
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
+    expect(readMap(copy).map).toEqual(before);
+  });
+
+  it('compacts on its own after the configured number of updates', async () => {
+    const store = new MapDocumentStore(database.db, database.dialect, { compactAfterUpdates: 10 });
+    const { id, doc } = await newMap(store);
+    const updates: Promise<void>[] = [];
+    doc.on('update', (u: Uint8Array) => updates.push(store.append(id, u, 'test')));
+    for (let i = 0; i < 25; i++) addElement(doc, { label: `E${i}`, x: i, y: i });
+    await Promise.all(updates);
+    await store.flush();
+    expect(store.logLength(id)).toBeLessThan(10);
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, (await store.load(id))!.state);
+    expect(readMap(copy).map).toEqual(readMap(doc).map);
+  });
+
+  it('rejects only the update of a deleted map, not the others in the same batch', async () => {
+    const store = new MapDocumentStore(database.db, database.dialect, {
+      compactAfterUpdates: 1000,
+    });
+    const a = await newMap(store);
+    const b = await newMap(store);
+    await new MapStore(database.db).delete(b.id);
+    const results = await Promise.allSettled([
+      store.append(a.id, Y.encodeStateAsUpdate(a.doc), 'test'),
+      store.append(b.id, Y.encodeStateAsUpdate(b.doc), 'test'),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected']);
+  });
+});
