@@ -6,12 +6,8 @@
 import { memo, useMemo } from 'react';
 import { ViewportPortal } from '@xyflow/react';
 import { axisWidth, fieldBands, type Field, type LifeLineAxis } from '@helhet/model';
-import { AXIS_HEIGHT, axisSegmentSpans, axisTicks, tint } from './geometry.ts';
+import { AXIS_HEIGHT, LABEL_GUTTER, RIGHT_MARGIN, axisSegmentSpans, axisTicks, tint } from './geometry.ts';
 
-/** Space left of age 0 for the field names. */
-const LABEL_GUTTER = 420;
-/** Space right of the last age. */
-const RIGHT_MARGIN = 300;
 
 /** Props of {@link Backdrop}. */
 export interface BackdropProps {

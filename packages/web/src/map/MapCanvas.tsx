@@ -13,13 +13,14 @@ import {
   useReactFlow,
   type Connection,
   type EdgeChange,
+  type EdgeSelectionChange,
+  type NodeSelectionChange,
   type NodeChange,
-  type OnSelectionChangeParams,
   applyEdgeChanges,
   applyNodeChanges,
 } from '@xyflow/react';
 import { addLink, removeElements, removeLinks, updateElement } from '@helhet/model';
-import { useMapEditor } from './MapContext.ts';
+import { useMapEditor, type Selection } from './MapContext.ts';
 import {
   deriveEdges,
   deriveNodes,
@@ -32,6 +33,7 @@ import { LinkEdge } from './LinkEdge.tsx';
 import { Backdrop } from './Backdrop.tsx';
 import { Cursors } from './Cursors.tsx';
 import { formatAgeSpan } from './format.ts';
+import { mapBounds } from './geometry.ts';
 import type { Peer } from '../collab/presence.ts';
 
 // Defined once at module level: React Flow warns (and re-mounts) if these objects change.
@@ -82,25 +84,47 @@ export function MapCanvas({ peers, onCreateAt, onPointer }: MapCanvasProps) {
     setEdges((prev) => deriveEdges(snapshot, selectedLinks, prev, labels));
   }, [snapshot, selectedLinks, labels]);
 
-  // Removal goes through the document (onDelete below), never straight into local state.
-  const onNodesChange = useCallback((changes: NodeChange<ElementFlowNode>[]) => {
-    setNodes((prev) => applyNodeChanges(changes.filter((c) => c.type !== 'remove'), prev));
-  }, []);
-  const onEdgesChange = useCallback((changes: EdgeChange<LinkFlowEdge>[]) => {
-    setEdges((prev) => applyEdgeChanges(changes.filter((c) => c.type !== 'remove'), prev));
-  }, []);
-
-  const onSelectionChange = useCallback(
-    ({ nodes: n, edges: e }: OnSelectionChangeParams) => {
-      const next = { elements: n.map((x) => x.id).sort(), links: e.map((x) => x.id).sort() };
-      if (
-        next.elements.join() !== [...selection.elements].sort().join() ||
-        next.links.join() !== [...selection.links].sort().join()
-      )
-        select(next);
+  // Selection lives in the editor (shared with the side panel and the outline); only
+  // user-made selection changes are taken from React Flow's change events. Deriving it from
+  // `onSelectionChange` instead would echo every programmatic selection back and loop.
+  const applySelect = useCallback(
+    (kind: keyof Selection, changes: { id: string; selected: boolean }[]) => {
+      if (changes.length === 0) return;
+      select((current) => {
+        const ids = new Set(current[kind]);
+        for (const c of changes) {
+          if (c.selected) ids.add(c.id);
+          else ids.delete(c.id);
+        }
+        return { ...current, [kind]: [...ids] };
+      });
     },
-    [select, selection],
+    [select],
   );
+
+  // Removal goes through the document (onDelete below), never straight into local state.
+  const onNodesChange = useCallback(
+    (changes: NodeChange<ElementFlowNode>[]) => {
+      applySelect('elements', changes.filter((c): c is NodeSelectionChange => c.type === 'select'));
+      setNodes((prev) => applyNodeChanges(changes.filter((c) => c.type !== 'remove' && c.type !== 'select'), prev));
+    },
+    [applySelect],
+  );
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange<LinkFlowEdge>[]) => {
+      applySelect('links', changes.filter((c): c is EdgeSelectionChange => c.type === 'select'));
+      setEdges((prev) => applyEdgeChanges(changes.filter((c) => c.type !== 'remove' && c.type !== 'select'), prev));
+    },
+    [applySelect],
+  );
+
+  // Open on the whole map including the life-line ruler and the field bands (React Flow's
+  // own fitView only knows the nodes).
+  const onInit = useCallback(() => {
+    void flow.fitBounds(mapBounds(snapshot), { padding: 0.02 });
+    // Only on first render of this canvas.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [flow]);
 
   const onNodeDragStop = useCallback(
     (_: unknown, _node: ElementFlowNode, dragged: ElementFlowNode[]) => {
@@ -189,7 +213,6 @@ export function MapCanvas({ peers, onCreateAt, onPointer }: MapCanvasProps) {
       edgeTypes={edgeTypes}
       onNodesChange={onNodesChange}
       onEdgesChange={onEdgesChange}
-      onSelectionChange={onSelectionChange}
       onNodeDragStop={onNodeDragStop}
       onConnect={onConnect}
       onDelete={onDelete}
@@ -204,8 +227,7 @@ export function MapCanvas({ peers, onCreateAt, onPointer }: MapCanvasProps) {
       elevateEdgesOnSelect={false}
       minZoom={0.05}
       maxZoom={3}
-      fitView
-      fitViewOptions={{ padding: 0.05 }}
+      onInit={onInit}
       proOptions={PRO_OPTIONS}
       ariaLabelConfig={ariaLabelConfig}
     >

@@ -2,7 +2,7 @@
  * What every part of the editor shares: the live document, this editor's origin (for undo
  * and attribution), the current snapshot and the selection.
  */
-import { createContext, useContext } from 'react';
+import { createContext, useContext, type Dispatch, type SetStateAction } from 'react';
 import type * as Y from 'yjs';
 import type { MapSnapshot } from '@helhet/model';
 
@@ -19,8 +19,8 @@ export interface MapEditor {
   origin: object;
   snapshot: MapSnapshot;
   selection: Selection;
-  /** Replaces the selection (the canvas mirrors it). */
-  select: (selection: Selection) => void;
+  /** Replaces (or updates) the selection; the canvas and side panel follow it. */
+  select: Dispatch<SetStateAction<Selection>>;
   /** Announces a short message to screen readers (polite live region). */
   announce: (message: string) => void;
 }

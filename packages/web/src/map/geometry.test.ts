@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_AXIS } from '@helhet/model';
-import { axisTicks, polarityStyle, tint } from './geometry.ts';
+import { axisTicks, mapBounds, polarityStyle, tint } from './geometry.ts';
 
 describe('axisTicks', () => {
   it('gives 0–30 in steps of 5 and 30–100 in steps of 10 on the demo axis', () => {
@@ -38,5 +38,21 @@ describe('tint', () => {
     expect(tint('#000000', 0)).toBe('#ffffff');
     expect(tint('#000000', 1)).toBe('#000000');
     expect(tint('#2f6fb0', 0.5)).toBe('#97b7d8');
+  });
+});
+
+describe('mapBounds', () => {
+  it('covers the ruler, the bands and every element', async () => {
+    const { createDemoMap } = await import('@helhet/model');
+    const map = createDemoMap();
+    const b = mapBounds(map);
+    expect(b.y).toBeLessThan(0);
+    expect(b.y + b.height).toBe(2500);
+    for (const e of map.elements) {
+      expect(e.x).toBeGreaterThanOrEqual(b.x);
+      expect(e.x + 200).toBeLessThanOrEqual(b.x + b.width);
+    }
+    const far = mapBounds({ ...map, elements: [{ ...map.elements[0]!, x: 9000, y: 9000 }] });
+    expect(far.x + far.width).toBe(9200);
   });
 });

@@ -2,7 +2,7 @@
  * Pure drawing rules of the map canvas: node size, axis ticks, field band tints and how
  * polarity is drawn. Kept free of React so they are unit-tested and cheap to call.
  */
-import { ageToX, type LifeLineAxis, type Polarity } from '@helhet/model';
+import { ageToX, axisWidth, fieldBands, type LifeLineAxis, type MapSnapshot, type Polarity } from '@helhet/model';
 
 /** Width of an element node in canvas units (also the width used to suggest an age span). */
 export const NODE_WIDTH = 200;
@@ -10,6 +10,26 @@ export const NODE_WIDTH = 200;
 export const NODE_HEIGHT = 76;
 /** Height of the life-line ruler drawn above the first field. */
 export const AXIS_HEIGHT = 90;
+
+/** Space left of age 0 for the field names. */
+export const LABEL_GUTTER = 420;
+/** Space right of the last age. */
+export const RIGHT_MARGIN = 300;
+
+/** The rectangle holding the ruler, every band and every element (flow coordinates). */
+export function mapBounds(map: Pick<MapSnapshot, 'axis' | 'fields' | 'elements'>) {
+  const left = Math.min(map.axis.originX - LABEL_GUTTER, ...map.elements.map((e) => e.x));
+  const right = Math.max(
+    map.axis.originX + axisWidth(map.axis) + RIGHT_MARGIN,
+    ...map.elements.map((e) => e.x + NODE_WIDTH),
+  );
+  const top = Math.min(-AXIS_HEIGHT, ...map.elements.map((e) => e.y));
+  const bottom = Math.max(
+    fieldBands(map.fields).at(-1)?.bottom ?? 0,
+    ...map.elements.map((e) => e.y + NODE_HEIGHT),
+  );
+  return { x: left, y: top, width: right - left, height: bottom - top };
+}
 
 /** One tick of the life-line ruler. */
 export interface AxisTick {

@@ -1,0 +1,50 @@
+/**
+ * axe-core finds no serious or critical WCAG 2.1 A/AA violations on the start page, the
+ * workspace page and the map page, in bokmål, nynorsk and English.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { startHarness, waitForCanvas, type Harness } from './harness.ts';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  return bad.map((v) => ({
+    id: v.id,
+    impact: v.impact,
+    help: v.help,
+    targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')),
+  }));
+}
+
+describe.each(['nb', 'nn', 'en'] as const)('accessibility in %s', (language) => {
+  it('start, workspace and map pages have no serious or critical violations', async () => {
+    const page = await h.newPage({ language });
+    await page.goto(h.server.url);
+    const workspaceLink = page.getByRole('link', { name: 'Partnerskap for radikal innovasjon (eksempel)' });
+    await workspaceLink.waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe(language);
+    expect(await seriousViolations(page), 'start page').toEqual([]);
+
+    await workspaceLink.click();
+    const mapLink = page.getByRole('link', { name: 'Ungt utenforskap' });
+    await mapLink.waitFor();
+    expect(await seriousViolations(page), 'workspace page').toEqual([]);
+
+    await mapLink.click();
+    await waitForCanvas(page);
+    expect(await seriousViolations(page), 'map page').toEqual([]);
+    await page.context().close();
+  });
+});

@@ -1,0 +1,161 @@
+/**
+ * Journeys through the system map editor in Chromium against a real server:
+ * create and link on the canvas and survive a reload; live collaboration with presence;
+ * the outline view by keyboard alone; and a server restart.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openDemoMap, startHarness, tabUntil, waitForCanvas, type Harness } from './harness.ts';
+
+let h: Harness;
+let mapUrlPath = '';
+const NEW_LABEL = 'Mentor i nærmiljøet';
+
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+/** Centres the canvas on an element by searching for it. */
+async function focusElement(page: Page, label: string) {
+  await page.getByRole('searchbox', { name: 'Søk i elementer' }).fill(label);
+  await page.locator('.search__results').getByRole('button', { name: label }).click();
+  await page.waitForTimeout(400); // the view animates for 300 ms
+}
+
+function node(page: Page, label: string) {
+  return page.locator('.react-flow__node').filter({ hasText: label });
+}
+
+describe('system map editor', () => {
+  it('creates an element, links it with polarity −, and keeps both after reload', async () => {
+    const page = await h.newPage();
+    const url = await openDemoMap(page, h.server.url);
+    mapUrlPath = new URL(url).pathname;
+    await expect(page.getByRole('heading', { level: 1, name: 'Ungt utenforskap' }).isVisible()).resolves.toBe(true);
+    // Example content is marked as such.
+    expect(await page.locator('.element-node__badge').count()).toBeGreaterThan(0);
+
+    // Double-click the canvas to the right of an existing element: the dialog suggests the
+    // field and age span of that spot.
+    await focusElement(page, 'Fast losperson for den unge');
+    const source = node(page, 'Fast losperson for den unge');
+    const box = (await source.boundingBox())!;
+    await page.mouse.dblclick(box.x + box.width + 160, box.y + box.height / 2);
+    const dialog = page.getByRole('dialog', { name: 'Nytt element' });
+    await dialog.getByRole('textbox', { name: 'Navn' }).fill(NEW_LABEL);
+    expect(await dialog.getByRole('combobox', { name: 'Felt' }).inputValue()).toBe('felt-fremmere');
+    expect(Number(await dialog.getByRole('textbox', { name: 'Alder fra' }).inputValue())).toBeGreaterThan(14);
+    await dialog.getByRole('button', { name: 'Opprett element' }).click();
+    await node(page, NEW_LABEL).waitFor();
+
+    // Drag from the source handle of one element to the target handle of the other.
+    const from = (await source.locator('.react-flow__handle.source').boundingBox())!;
+    const to = (await node(page, NEW_LABEL).locator('.react-flow__handle.target').boundingBox())!;
+    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 12 });
+    await page.mouse.up();
+    await page.getByRole('heading', { name: 'Rediger kobling' }).waitFor();
+    // The toggle is a radio inside a button-styled label: click the label, as a user does.
+    const minus = page.getByRole('radio', { name: 'Motsatt retning (−)' });
+    await minus.locator('xpath=..').click();
+    expect(await minus.isChecked()).toBe(true);
+    const edgeName = `Kobling fra Fast losperson for den unge til ${NEW_LABEL}, Motsatt retning (−)`;
+    await page.locator(`.react-flow__edge[aria-label="${edgeName}"]`).waitFor({ state: 'attached' });
+
+    await page.reload();
+    await waitForCanvas(page);
+    await node(page, NEW_LABEL).waitFor();
+    await page.locator(`.react-flow__edge[aria-label="${edgeName}"]`).waitFor({ state: 'attached' });
+    await page.context().close();
+  });
+
+  it('shows one person’s edits to another within a second, with presence', async () => {
+    const kari = await h.newPage({ name: 'Kari', color: '#a4237b' });
+    const ola = await h.newPage({ name: 'Ola', color: '#1b6b3a' });
+    await kari.goto(h.server.url + mapUrlPath);
+    await ola.goto(h.server.url + mapUrlPath);
+    await waitForCanvas(kari);
+    await waitForCanvas(ola);
+
+    await ola.getByTestId('peer').filter({ hasText: 'Kari' }).waitFor();
+    await kari.getByTestId('peer').filter({ hasText: 'Ola' }).waitFor();
+
+    const label = 'Samtidig redigering';
+    await kari.getByRole('button', { name: 'Nytt element' }).click();
+    const dialog = kari.getByRole('dialog', { name: 'Nytt element' });
+    await dialog.getByRole('textbox', { name: 'Navn' }).fill(label);
+    const seen = ola.waitForFunction(
+      (text) => [...document.querySelectorAll('.react-flow__node')].some((n) => n.textContent?.includes(text)),
+      label,
+      { polling: 'raf', timeout: 5000 },
+    );
+    const started = performance.now();
+    await dialog.getByRole('button', { name: 'Opprett element' }).click();
+    await seen;
+    const latency = performance.now() - started;
+    console.log(`edit visible in the other browser after ${latency.toFixed(0)} ms`);
+    expect(latency).toBeLessThan(1000);
+
+    // Remote cursor with the other person's name.
+    const canvas = (await kari.locator('.react-flow__pane').boundingBox())!;
+    await kari.mouse.move(canvas.x + canvas.width / 2, canvas.y + canvas.height / 2);
+    await kari.mouse.move(canvas.x + canvas.width / 2 + 20, canvas.y + canvas.height / 2 + 10);
+    await ola.locator('.cursor__name', { hasText: 'Kari' }).waitFor();
+
+    await kari.context().close();
+    await ola.context().close();
+  });
+
+  it('creates and edits an element in the outline view with the keyboard alone', async () => {
+    const page = await h.newPage();
+    await page.goto(h.server.url + mapUrlPath);
+    await waitForCanvas(page);
+
+    // Tabs follow the ARIA pattern: Tab reaches the active tab, arrow keys move between tabs.
+    await tabUntil(page, { role: 'tab', text: 'Kart' });
+    await page.keyboard.press('ArrowRight');
+    await tabUntil(page, { role: 'tab', text: 'Disposisjon' }, { max: 1 });
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: /^Elementer/ }).waitFor();
+
+    await tabUntil(page, { id: 'new-element-label' });
+    await page.keyboard.type('Tastaturelement');
+    await page.keyboard.press('Tab'); // kind
+    await page.keyboard.press('Tab'); // field (first field preselected)
+    await page.keyboard.press('Tab'); // age from
+    await page.keyboard.type('16');
+    await page.keyboard.press('Tab'); // age to
+    await page.keyboard.type('19');
+    await page.keyboard.press('Enter');
+    const labelCell = page.getByRole('textbox', { name: 'Navn: Tastaturelement' });
+    await labelCell.waitFor();
+
+    // Edit its name: move back into the table with Shift+Tab and type over the cell.
+    await tabUntil(page, { ariaLabel: 'Navn: Tastaturelement' }, { backwards: true });
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('Tastaturelement endret');
+    await page.keyboard.press('Enter');
+    await page.getByRole('textbox', { name: 'Navn: Tastaturelement endret' }).waitFor();
+
+    // Back to the canvas tab, still by keyboard, and the element is drawn there.
+    await tabUntil(page, { role: 'tab', text: 'Disposisjon' }, { backwards: true });
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('Enter');
+    await node(page, 'Tastaturelement endret').waitFor();
+    await page.context().close();
+  });
+
+  it('keeps everything after the server restarts', async () => {
+    const server = await h.restartServer();
+    const page = await h.newPage();
+    await page.goto(server.url + mapUrlPath);
+    await waitForCanvas(page);
+    for (const label of [NEW_LABEL, 'Samtidig redigering', 'Tastaturelement endret'])
+      await node(page, label).waitFor();
+    await page.context().close();
+  });
+});
