@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { Polarity } from '../map/schema.ts';
 import { buildCausalGraph, type GraphLinkInput } from './graph.ts';
-import { enumerateLoops, findLoops, loopKey, loopPolarity, type FoundLoop } from './loops.ts';
+import {
+  enumerateLoops,
+  findLoops,
+  loopKey,
+  loopPolarity,
+  loopsThrough,
+  type FoundLoop,
+} from './loops.ts';
 
 interface Oracle {
   /** Loop key → loop length. */
@@ -176,6 +183,9 @@ describe('loop details', () => {
     expect(keys).toContain('1>2>3');
     expect(keys).toContain('4>5>6');
     expect(keys).toHaveLength(5);
+    const loops = findLoops(buildCausalGraph([...elements, { id: 'd' }], links)).loops;
+    expect(loopsThrough(loops, 'a')).toHaveLength(4);
+    expect(loopsThrough(loops, 'd')).toEqual([]);
   });
 
   it('streams loops one by one and returns the summary at the end', () => {

@@ -360,7 +360,7 @@ function hasLoopLongerThan(
 }
 
 /**
- * Runs a whole search and returns the loops sorted shortest first (ties by {@link loopKey}),
+ * Runs a whole search and returns the loops sorted shortest first (ties by link ids),
  * the order the loop panel shows. Sorting costs O(k log k) for k loops on top of the
  * search; under a `maxLoops` budget the loops kept are the first found, not the shortest.
  */
@@ -372,24 +372,28 @@ export function findLoops(graph: CausalGraph, budgets: LoopBudgets = {}): LoopSe
     loops.push(step.value);
     step = iterator.next();
   }
-  // Keys are computed once: joining inside the comparator would cost O(k log k) joins.
-  const keyed = loops.map((loop) => ({ loop, key: loop.links.join('>') }));
-  keyed.sort((a, b) =>
-    a.loop.links.length !== b.loop.links.length
-      ? a.loop.links.length - b.loop.links.length
-      : a.key < b.key
-        ? -1
-        : a.key > b.key
-          ? 1
-          : 0,
-  );
-  return { ...step.value, loops: keyed.map((k) => k.loop) };
+  loops.sort(compareLoops);
+  return { ...step.value, loops };
 }
 
-/** Shortest first, then by identity, so equal inputs give equal output. */
+/**
+ * Shortest first, then by link ids, so equal inputs give equal output. Compares id by id
+ * without building keys: unbounded searches can find loops of thousands of links.
+ */
 export function compareLoops(a: FoundLoop, b: FoundLoop): number {
   if (a.links.length !== b.links.length) return a.links.length - b.links.length;
-  const ka = a.links.join('>');
-  const kb = b.links.join('>');
-  return ka < kb ? -1 : ka > kb ? 1 : 0;
+  for (let i = 0; i < a.links.length; i++) {
+    const x = a.links[i]!;
+    const y = b.links[i]!;
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  return 0;
+}
+
+/** The loops that pass through an element (for "loops through the selected element"). */
+export function loopsThrough<T extends Pick<FoundLoop, 'elements'>>(
+  loops: readonly T[],
+  elementId: string,
+): T[] {
+  return loops.filter((loop) => loop.elements.includes(elementId));
 }
