@@ -170,6 +170,21 @@ describe('GraphML', () => {
   });
 });
 
+describe('hostile XML', () => {
+  it('refuses entity expansion bombs without hanging or throwing', () => {
+    const entities = [
+      '<!ENTITY a0 "xxxxxxxxxx">',
+      ...Array.from({ length: 9 }, (_, i) => `<!ENTITY a${i + 1} "${`&a${i};`.repeat(10)}">`),
+    ];
+    const text = `<?xml version="1.0"?><!DOCTYPE graphml [${entities.join('')}]><graphml><graph><node id="n"><data key="label">&a9;</data></node></graph></graphml>`;
+    const started = Date.now();
+    const result = importMap('graphml', text);
+    expect(Date.now() - started).toBeLessThan(2000);
+    if (result.ok) expect(result.value.elements[0]!.label.length).toBeLessThanOrEqual(200);
+    else expect(result.problems.length).toBeGreaterThan(0);
+  });
+});
+
 describe('XMILE export', () => {
   it('writes well-formed XMILE with one aux per element and a connector per link', () => {
     const demo = createDemoMap();
