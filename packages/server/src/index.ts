@@ -30,6 +30,7 @@ import { WorkspaceStore } from './stores/workspaces.ts';
 
 export * from './config.ts';
 export { COLLAB_PATH } from './collab/websocket.ts';
+export { DEFAULT_WEB_DIST } from './static.ts';
 export type { MapRecord, WorkspaceRecord } from './stores/records.ts';
 
 /** A running (or ready to start) Helhet server. */
@@ -85,13 +86,10 @@ export async function createHelhetServer(config: HelhetConfig): Promise<HelhetSe
   });
   const mapService = new MapService(db, maps, documents, hocuspocus);
 
-  let seeded = false;
-  try {
-    seeded = await seedDemo(db, workspaces, mapService);
-  } catch (error) {
+  const seeded = await seedDemo(db, workspaces, mapService).catch(async (error: unknown) => {
     await database.close();
     throw error;
-  }
+  });
 
   const app = Fastify({
     logger: config.logRequests,

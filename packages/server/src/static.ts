@@ -4,8 +4,12 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
+
+/** Where `npm run build` puts the web app in this repository (`packages/web/dist`). */
+export const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
 /**
  * Content Security Policy: scripts only from this origin (no inline scripts, no eval), no

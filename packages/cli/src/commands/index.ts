@@ -6,6 +6,7 @@ import { registerCare } from './care.ts';
 import { registerLoops } from './loops.ts';
 import { registerImport } from './import.ts';
 import { registerExport } from './export.ts';
+import { registerServe } from './serve.ts';
 
 /** A subcommand module adds itself to the program. */
 export type RegisterCommand = (program: Command) => void;
@@ -14,7 +15,7 @@ export type RegisterCommand = (program: Command) => void;
  * Every subcommand of `helhet`, in the order `helhet --help` lists them.
  * Add a new command as its own file in this folder and list it here.
  */
-const commands: RegisterCommand[] = [registerData, registerProject, registerBacktest, registerCare, registerLoops, registerImport, registerExport];
+const commands: RegisterCommand[] = [registerServe, registerData, registerProject, registerBacktest, registerCare, registerLoops, registerImport, registerExport];
 
 /** Adds all subcommands to `program`. */
 export function registerCommands(program: Command): void {

@@ -76,8 +76,8 @@ describe('collaboration over /collab', () => {
     // Concurrent: both edit before seeing each other's change.
     const fromB = addElement(b.doc, { label: 'Fra B', x: 30, y: 40 });
     addLink(a.doc, { from: fromA.id, to: 'e-fravaer', polarity: '+' });
-    a.doc.getMap('elements').get('e-fravaer')!.set('label', 'Endret av A');
-    b.doc.getMap('elements').get('e-fravaer')!.set('x', 1234);
+    a.doc.getMap<Y.Map<unknown>>('elements').get('e-fravaer')!.set('label', 'Endret av A');
+    b.doc.getMap<Y.Map<unknown>>('elements').get('e-fravaer')!.set('x', 1234);
     await Promise.all([acknowledged(a), acknowledged(b)]);
     await eventually(
       () => JSON.stringify(readMap(a.doc).map) === JSON.stringify(readMap(b.doc).map),
