@@ -34,7 +34,11 @@ export async function startServer(dataDir: string): Promise<RunningServer> {
   const { createHelhetServer, resolveConfig } = await import('@helhet/server');
   // An empty environment: the journeys always use the embedded SQLite in `dataDir`, whatever
   // DATABASE_URL or REDIS_URL the shell has.
-  const config = resolveConfig({ host: '127.0.0.1', port: 0, data: dataDir }, {}, { webDist: WEB_DIST });
+  const config = resolveConfig(
+    { host: '127.0.0.1', port: 0, data: dataDir },
+    {},
+    { webDist: WEB_DIST },
+  );
   const server = await createHelhetServer(config);
   const url = (await server.start()).replace(/\/$/, '');
   return { url, stop: () => server.stop() };
@@ -48,7 +52,11 @@ export interface Harness {
   /** Stops the server and starts a new one on the same data directory. */
   restartServer: () => Promise<RunningServer>;
   /** A fresh browser context (own storage) with a display name and UI language preset. */
-  newPage: (options?: { name?: string; color?: string; language?: 'nb' | 'nn' | 'en' }) => Promise<Page>;
+  newPage: (options?: {
+    name?: string;
+    color?: string;
+    language?: 'nb' | 'nn' | 'en';
+  }) => Promise<Page>;
   close: () => Promise<void>;
 }
 
@@ -59,7 +67,9 @@ export async function startHarness(): Promise<Harness> {
       `The web app is not built (${WEB_INDEX} is missing). Run "npm run build -w @helhet/web" first.`,
     );
   if (!existsSync(CHROMIUM))
-    throw new Error(`Chromium not found at ${CHROMIUM}. Install Debian's chromium or set CHROMIUM_PATH.`);
+    throw new Error(
+      `Chromium not found at ${CHROMIUM}. Install Debian's chromium or set CHROMIUM_PATH.`,
+    );
   const dataDir = await mkdtemp(join(tmpdir(), 'helhet-e2e-'));
   let server = await startServer(dataDir);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });

@@ -34,7 +34,9 @@ describe('system map editor', () => {
     const page = await h.newPage();
     const url = await openDemoMap(page, h.server.url);
     mapUrlPath = new URL(url).pathname;
-    await expect(page.getByRole('heading', { level: 1, name: 'Ungt utenforskap' }).isVisible()).resolves.toBe(true);
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'Ungt utenforskap' }).isVisible(),
+    ).resolves.toBe(true);
     // Example content is marked as such.
     expect(await page.locator('.element-node__badge').count()).toBeGreaterThan(0);
 
@@ -47,7 +49,9 @@ describe('system map editor', () => {
     const dialog = page.getByRole('dialog', { name: 'Nytt element' });
     await dialog.getByRole('textbox', { name: 'Navn' }).fill(NEW_LABEL);
     expect(await dialog.getByRole('combobox', { name: 'Felt' }).inputValue()).toBe('felt-fremmere');
-    expect(Number(await dialog.getByRole('textbox', { name: 'Alder fra' }).inputValue())).toBeGreaterThan(14);
+    expect(
+      Number(await dialog.getByRole('textbox', { name: 'Alder fra' }).inputValue()),
+    ).toBeGreaterThan(14);
     await dialog.getByRole('button', { name: 'Opprett element' }).click();
     await node(page, NEW_LABEL).waitFor();
 
@@ -64,12 +68,16 @@ describe('system map editor', () => {
     await minus.locator('xpath=..').click();
     expect(await minus.isChecked()).toBe(true);
     const edgeName = `Kobling fra Fast losperson for den unge til ${NEW_LABEL}, Motsatt retning (−)`;
-    await page.locator(`.react-flow__edge[aria-label="${edgeName}"]`).waitFor({ state: 'attached' });
+    await page
+      .locator(`.react-flow__edge[aria-label="${edgeName}"]`)
+      .waitFor({ state: 'attached' });
 
     await page.reload();
     await waitForCanvas(page);
     await node(page, NEW_LABEL).waitFor();
-    await page.locator(`.react-flow__edge[aria-label="${edgeName}"]`).waitFor({ state: 'attached' });
+    await page
+      .locator(`.react-flow__edge[aria-label="${edgeName}"]`)
+      .waitFor({ state: 'attached' });
     await page.context().close();
   });
 
@@ -89,7 +97,10 @@ describe('system map editor', () => {
     const dialog = kari.getByRole('dialog', { name: 'Nytt element' });
     await dialog.getByRole('textbox', { name: 'Navn' }).fill(label);
     const seen = ola.waitForFunction(
-      (text) => [...document.querySelectorAll('.react-flow__node')].some((n) => n.textContent?.includes(text)),
+      (text) =>
+        [...document.querySelectorAll('.react-flow__node')].some((n) =>
+          n.textContent?.includes(text),
+        ),
       label,
       { polling: 'raf', timeout: 5000 },
     );

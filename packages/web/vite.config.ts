@@ -31,7 +31,11 @@ export default defineConfig({
         // own, loaded only by the lazily imported map page.
         codeSplitting: {
           groups: [
-            { name: 'react-flow', test: /node_modules[\\/]@xyflow[\\/]/, includeDependenciesRecursively: false },
+            {
+              name: 'react-flow',
+              test: /node_modules[\\/]@xyflow[\\/]/,
+              includeDependenciesRecursively: false,
+            },
             {
               name: 'yjs',
               test: /node_modules[\\/](yjs|lib0|y-protocols|@hocuspocus)[\\/]/,

@@ -65,7 +65,7 @@ async function request<S extends z.ZodType>(
   headers.set('accept', 'application/json');
   const response = await fetch(path, { ...init, headers });
   const text = await response.text();
-  let body: unknown = undefined;
+  let body: unknown;
   try {
     body = text ? JSON.parse(text) : undefined;
   } catch {
@@ -79,7 +79,11 @@ async function request<S extends z.ZodType>(
   }
   const parsed = schema.safeParse(body);
   if (!parsed.success)
-    throw new ApiError(response.status, `${path}: unexpected response`, problemsFromZod(parsed.error));
+    throw new ApiError(
+      response.status,
+      `${path}: unexpected response`,
+      problemsFromZod(parsed.error),
+    );
   return parsed.data;
 }
 

@@ -6,9 +6,7 @@ import { useCallback, useEffect, useState } from 'react';
 
 /** State of an async load. */
 export type AsyncState<T> =
-  | { status: 'loading' }
-  | { status: 'error'; error: Error }
-  | { status: 'ready'; value: T };
+  { status: 'loading' } | { status: 'error'; error: Error } | { status: 'ready'; value: T };
 
 /** Runs `load` on mount and when `deps` change; `reload()` runs it again. */
 export function useAsync<T>(load: () => Promise<T>, deps: readonly unknown[]) {
@@ -22,7 +20,10 @@ export function useAsync<T>(load: () => Promise<T>, deps: readonly unknown[]) {
       (value) => !cancelled && setState({ status: 'ready', value }),
       (error: unknown) =>
         !cancelled &&
-        setState({ status: 'error', error: error instanceof Error ? error : new Error(String(error)) }),
+        setState({
+          status: 'error',
+          error: error instanceof Error ? error : new Error(String(error)),
+        }),
     );
     return () => {
       cancelled = true;

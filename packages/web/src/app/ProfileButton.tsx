@@ -3,7 +3,13 @@
  */
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, Dialog, Heading, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
+import {
+  Button,
+  Dialog,
+  Heading,
+  Textfield,
+  ValidationMessage,
+} from '@digdir/designsystemet-react';
 import { LocalUser, PRESENCE_COLORS, setLocalUser, useLocalUser } from './user.ts';
 
 /** Header button + dialog for the presence identity. */

@@ -16,7 +16,8 @@ export type Route =
 export function parseRoute(pathname: string): Route {
   const parts = pathname.split('/').filter(Boolean).map(decodeURIComponent);
   if (parts.length === 0) return { page: 'start' };
-  if (parts.length === 2 && parts[0] === 'workspaces') return { page: 'workspace', workspaceId: parts[1]! };
+  if (parts.length === 2 && parts[0] === 'workspaces')
+    return { page: 'workspace', workspaceId: parts[1]! };
   if (parts.length === 2 && parts[0] === 'maps') return { page: 'map', mapId: parts[1]! };
   return { page: 'notFound' };
 }

@@ -66,11 +66,8 @@ export function setLocalUser(user: LocalUser): void {
 
 /** The local user, re-rendering when it changes. */
 export function useLocalUser(): LocalUser {
-  return useSyncExternalStore(
-    (l) => {
-      listeners.add(l);
-      return () => listeners.delete(l);
-    },
-    getLocalUser,
-  );
+  return useSyncExternalStore((l) => {
+    listeners.add(l);
+    return () => listeners.delete(l);
+  }, getLocalUser);
 }

@@ -37,13 +37,21 @@ export function AxisEditor() {
   useEffect(() => setDraft(fromAxis()), [axisKey]);
 
   const setSegment = (i: number, patch: Partial<SegmentDraft>) =>
-    setDraft((d) => ({ ...d, segments: d.segments.map((s, j) => (j === i ? { ...s, ...patch } : s)) }));
+    setDraft((d) => ({
+      ...d,
+      segments: d.segments.map((s, j) => (j === i ? { ...s, ...patch } : s)),
+    }));
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     let from = Number(draft.start);
     const segments = draft.segments.map((s) => {
-      const segment = { fromAge: from, toAge: Number(s.toAge), unitsPerYear: Number(s.unitsPerYear), label: s.label };
+      const segment = {
+        fromAge: from,
+        toAge: Number(s.toAge),
+        unitsPerYear: Number(s.unitsPerYear),
+        label: s.label,
+      };
       from = segment.toAge;
       return segment;
     });
@@ -63,7 +71,13 @@ export function AxisEditor() {
         <Heading id="axis-heading" level={3} data-size="xs">
           {t('axis.title')}
         </Heading>
-        <Textfield label={t('axis.label')} data-size="sm" value={draft.label} maxLength={80} onChange={(e) => setDraft({ ...draft, label: e.target.value })} />
+        <Textfield
+          label={t('axis.label')}
+          data-size="sm"
+          value={draft.label}
+          maxLength={80}
+          onChange={(e) => setDraft({ ...draft, label: e.target.value })}
+        />
         <Table border data-size="sm">
           <Table.Head>
             <Table.Row>
@@ -82,13 +96,31 @@ export function AxisEditor() {
                 <Table.Row key={i}>
                   <Table.Cell>{fromText}</Table.Cell>
                   <Table.Cell>
-                    <Textfield aria-label={t('axis.toOf', { n })} data-size="sm" inputMode="decimal" value={s.toAge} onChange={(e) => setSegment(i, { toAge: e.target.value })} />
+                    <Textfield
+                      aria-label={t('axis.toOf', { n })}
+                      data-size="sm"
+                      inputMode="decimal"
+                      value={s.toAge}
+                      onChange={(e) => setSegment(i, { toAge: e.target.value })}
+                    />
                   </Table.Cell>
                   <Table.Cell>
-                    <Textfield aria-label={t('axis.scaleOf', { n })} data-size="sm" inputMode="decimal" value={s.unitsPerYear} onChange={(e) => setSegment(i, { unitsPerYear: e.target.value })} />
+                    <Textfield
+                      aria-label={t('axis.scaleOf', { n })}
+                      data-size="sm"
+                      inputMode="decimal"
+                      value={s.unitsPerYear}
+                      onChange={(e) => setSegment(i, { unitsPerYear: e.target.value })}
+                    />
                   </Table.Cell>
                   <Table.Cell>
-                    <Textfield aria-label={t('axis.labelOf', { n })} data-size="sm" value={s.label} maxLength={80} onChange={(e) => setSegment(i, { label: e.target.value })} />
+                    <Textfield
+                      aria-label={t('axis.labelOf', { n })}
+                      data-size="sm"
+                      value={s.label}
+                      maxLength={80}
+                      onChange={(e) => setSegment(i, { label: e.target.value })}
+                    />
                   </Table.Cell>
                   <Table.Cell>
                     <Button
@@ -97,7 +129,9 @@ export function AxisEditor() {
                       data-size="sm"
                       disabled={draft.segments.length === 1}
                       aria-label={t('axis.removeOf', { n })}
-                      onClick={() => setDraft((d) => ({ ...d, segments: d.segments.filter((_, j) => j !== i) }))}
+                      onClick={() =>
+                        setDraft((d) => ({ ...d, segments: d.segments.filter((_, j) => j !== i) }))
+                      }
                     >
                       {t('common.delete')}
                     </Button>
@@ -122,7 +156,12 @@ export function AxisEditor() {
           <Button
             variant="secondary"
             data-size="sm"
-            onClick={() => setDraft((d) => ({ ...d, segments: [...d.segments, { toAge: '100', unitsPerYear: '20', label: '' }] }))}
+            onClick={() =>
+              setDraft((d) => ({
+                ...d,
+                segments: [...d.segments, { toAge: '100', unitsPerYear: '20', label: '' }],
+              }))
+            }
           >
             {t('axis.addSegment')}
           </Button>

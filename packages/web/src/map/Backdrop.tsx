@@ -6,8 +6,14 @@
 import { memo, useMemo } from 'react';
 import { ViewportPortal } from '@xyflow/react';
 import { axisWidth, fieldBands, type Field, type LifeLineAxis } from '@helhet/model';
-import { AXIS_HEIGHT, LABEL_GUTTER, RIGHT_MARGIN, axisSegmentSpans, axisTicks, tint } from './geometry.ts';
-
+import {
+  AXIS_HEIGHT,
+  LABEL_GUTTER,
+  RIGHT_MARGIN,
+  axisSegmentSpans,
+  axisTicks,
+  tint,
+} from './geometry.ts';
 
 /** Props of {@link Backdrop}. */
 export interface BackdropProps {
@@ -37,7 +43,14 @@ function BackdropView({ axis, fields }: BackdropProps) {
           <g key={field.id}>
             <rect x={left} y={y0} width={width} height={y1 - y0} fill={tint(field.color, 0.14)} />
             <rect x={left} y={y0} width={14} height={y1 - y0} fill={field.color} />
-            <line x1={left} x2={right} y1={y1} y2={y1} stroke={tint(field.color, 0.5)} strokeWidth={2} />
+            <line
+              x1={left}
+              x2={right}
+              y1={y1}
+              y2={y1}
+              stroke={tint(field.color, 0.5)}
+              strokeWidth={2}
+            />
             <text x={left + 34} y={y0 + 48} className="map-backdrop__field">
               {field.name}
             </text>
@@ -56,7 +69,14 @@ function BackdropView({ axis, fields }: BackdropProps) {
           />
         ))}
         <rect x={left} y={top} width={width} height={AXIS_HEIGHT} fill="#ffffff" />
-        <line x1={axis.originX} x2={right - RIGHT_MARGIN} y1={-18} y2={-18} stroke="#1e1e1e" strokeWidth={3} />
+        <line
+          x1={axis.originX}
+          x2={right - RIGHT_MARGIN}
+          y1={-18}
+          y2={-18}
+          stroke="#1e1e1e"
+          strokeWidth={3}
+        />
         <text x={left + 34} y={-40} className="map-backdrop__axis">
           {axis.label}
         </text>

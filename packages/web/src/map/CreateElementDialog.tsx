@@ -55,7 +55,12 @@ export function CreateElementDialog({ at, onClose }: CreateElementDialogProps) {
   };
 
   return (
-    <Dialog ref={dialogRef} onClose={onClose} closeButton={t('common.close')} aria-labelledby="create-element-title">
+    <Dialog
+      ref={dialogRef}
+      onClose={onClose}
+      closeButton={t('common.close')}
+      aria-labelledby="create-element-title"
+    >
       <Dialog.Block>
         <Heading id="create-element-title" level={2} data-size="sm">
           {t('map.newElement')}
@@ -63,7 +68,14 @@ export function CreateElementDialog({ at, onClose }: CreateElementDialogProps) {
       </Dialog.Block>
       <Dialog.Block>
         <form className="stack" onSubmit={submit} noValidate>
-          <ElementFields idPrefix="create" draft={draft} fields={snapshot.fields} errors={errors} onChange={setDraft} autoFocusLabel />
+          <ElementFields
+            idPrefix="create"
+            draft={draft}
+            fields={snapshot.fields}
+            errors={errors}
+            onChange={setDraft}
+            autoFocusLabel
+          />
           <div className="row-actions">
             <Button type="submit">{t('map.createElement')}</Button>
             <Button variant="secondary" onClick={onClose}>

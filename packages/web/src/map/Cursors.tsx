@@ -15,10 +15,16 @@ export function Cursors({ peers }: { peers: readonly Peer[] }) {
           <div
             key={peer.clientId}
             className="cursor"
-            style={{ transform: `translate(${peer.cursor.x * zoom + x}px, ${peer.cursor.y * zoom + y}px)` }}
+            style={{
+              transform: `translate(${peer.cursor.x * zoom + x}px, ${peer.cursor.y * zoom + y}px)`,
+            }}
           >
             <svg width="16" height="20" viewBox="0 0 16 20">
-              <path d="M0 0 L0 16 L4.5 12 L8 19 L10.5 18 L7 11 L13 11 Z" fill={peer.user.color} stroke="#fff" />
+              <path
+                d="M0 0 L0 16 L4.5 12 L8 19 L10.5 18 L7 11 L13 11 Z"
+                fill={peer.user.color}
+                stroke="#fff"
+              />
             </svg>
             <span className="cursor__name" style={{ background: peer.user.color }}>
               {peer.user.name}

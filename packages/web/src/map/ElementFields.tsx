@@ -20,7 +20,14 @@ export interface ElementFieldsProps {
 }
 
 /** Element form inputs. */
-export function ElementFields({ idPrefix, draft, fields, errors, onChange, autoFocusLabel = false }: ElementFieldsProps) {
+export function ElementFields({
+  idPrefix,
+  draft,
+  fields,
+  errors,
+  onChange,
+  autoFocusLabel = false,
+}: ElementFieldsProps) {
   const { t } = useTranslation();
   const set = <K extends keyof ElementDraft>(key: K, value: ElementDraft[K]) =>
     onChange({ ...draft, [key]: value });
@@ -36,7 +43,11 @@ export function ElementFields({ idPrefix, draft, fields, errors, onChange, autoF
       />
       <Field>
         <Label htmlFor={`${idPrefix}-kind`}>{t('element.kind')}</Label>
-        <Select id={`${idPrefix}-kind`} value={draft.kind} onChange={(e) => set('kind', e.target.value as ElementDraft['kind'])}>
+        <Select
+          id={`${idPrefix}-kind`}
+          value={draft.kind}
+          onChange={(e) => set('kind', e.target.value as ElementDraft['kind'])}
+        >
           {ELEMENT_KINDS.map((k) => (
             <Select.Option key={k} value={k}>
               {t(`kinds.${k}`)}
@@ -46,7 +57,11 @@ export function ElementFields({ idPrefix, draft, fields, errors, onChange, autoF
       </Field>
       <Field>
         <Label htmlFor={`${idPrefix}-field`}>{t('element.field')}</Label>
-        <Select id={`${idPrefix}-field`} value={draft.fieldId} onChange={(e) => set('fieldId', e.target.value)}>
+        <Select
+          id={`${idPrefix}-field`}
+          value={draft.fieldId}
+          onChange={(e) => set('fieldId', e.target.value)}
+        >
           <Select.Option value="">{t('map.noField')}</Select.Option>
           {fields.map((f) => (
             <Select.Option key={f.id} value={f.id}>

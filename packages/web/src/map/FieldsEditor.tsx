@@ -11,12 +11,23 @@ import { z } from 'zod';
 import { useMapEditor } from './MapContext.ts';
 
 function errorText(e: unknown): string {
-  if (e instanceof z.ZodError) return e.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+  if (e instanceof z.ZodError)
+    return e.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
   return e instanceof Error ? e.message : String(e);
 }
 
 /** One field's row: inputs commit on change (colour) or when leaving the input (text, numbers). */
-function FieldRow({ field, index, count, onError }: { field: Field; index: number; count: number; onError: (m: string | null) => void }) {
+function FieldRow({
+  field,
+  index,
+  count,
+  onError,
+}: {
+  field: Field;
+  index: number;
+  count: number;
+  onError: (m: string | null) => void;
+}) {
   const { t } = useTranslation();
   const { doc, origin, snapshot } = useMapEditor();
   const [name, setName] = useState(field.name);
@@ -47,7 +58,9 @@ function FieldRow({ field, index, count, onError }: { field: Field; index: numbe
           maxLength={120}
           onChange={(e) => setName(e.target.value)}
           onBlur={() => name !== field.name && apply({ name: name.trim() })}
-          onKeyDown={(e) => e.key === 'Enter' && name !== field.name && apply({ name: name.trim() })}
+          onKeyDown={(e) =>
+            e.key === 'Enter' && name !== field.name && apply({ name: name.trim() })
+          }
         />
       </Table.Cell>
       <Table.Cell>
@@ -142,16 +155,33 @@ export function FieldsEditor() {
         </Table.Head>
         <Table.Body>
           {snapshot.fields.map((f, i) => (
-            <FieldRow key={`${f.id}-${f.name}-${f.height}`} field={f} index={i} count={snapshot.fields.length} onError={setError} />
+            <FieldRow
+              key={`${f.id}-${f.name}-${f.height}`}
+              field={f}
+              index={i}
+              count={snapshot.fields.length}
+              onError={setError}
+            />
           ))}
         </Table.Body>
       </Table>
       {error && <ValidationMessage>{error}</ValidationMessage>}
       <form className="inline-form" onSubmit={add}>
-        <Textfield label={t('fields.newName')} data-size="sm" value={newName} maxLength={120} onChange={(e) => setNewName(e.target.value)} />
+        <Textfield
+          label={t('fields.newName')}
+          data-size="sm"
+          value={newName}
+          maxLength={120}
+          onChange={(e) => setNewName(e.target.value)}
+        />
         <label className="color-label">
           {t('fields.color')}
-          <input type="color" className="color-input" value={newColor} onChange={(e) => setNewColor(e.target.value)} />
+          <input
+            type="color"
+            className="color-input"
+            value={newColor}
+            onChange={(e) => setNewColor(e.target.value)}
+          />
         </label>
         <Button type="submit" data-size="sm">
           {t('fields.add')}

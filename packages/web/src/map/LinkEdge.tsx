@@ -10,8 +10,18 @@ import type { LinkFlowEdge } from './flowModel.ts';
 import { polarityStyle } from './geometry.ts';
 
 function LinkEdgeView(props: EdgeProps<LinkFlowEdge>) {
-  const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected, markerEnd } =
-    props;
+  const {
+    id,
+    sourceX,
+    sourceY,
+    targetX,
+    targetY,
+    sourcePosition,
+    targetPosition,
+    data,
+    selected,
+    markerEnd,
+  } = props;
   const [path, midX, midY] = getBezierPath({
     sourceX,
     sourceY,

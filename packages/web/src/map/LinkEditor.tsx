@@ -4,7 +4,14 @@
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, Heading, Paragraph, Switch, Textfield, ToggleGroup } from '@digdir/designsystemet-react';
+import {
+  Button,
+  Heading,
+  Paragraph,
+  Switch,
+  Textfield,
+  ToggleGroup,
+} from '@digdir/designsystemet-react';
 import { Polarity, removeLinks, updateLink, type MapLink } from '@helhet/model';
 import { useMapEditor } from './MapContext.ts';
 
@@ -25,7 +32,9 @@ export function LinkEditor({ link }: { link: MapLink }) {
       <Heading id="side-panel-title" level={2} data-size="xs">
         {t('panel.link')}
       </Heading>
-      <Paragraph data-size="sm">{t('panel.linkFromTo', { from: name(link.from), to: name(link.to) })}</Paragraph>
+      <Paragraph data-size="sm">
+        {t('panel.linkFromTo', { from: name(link.from), to: name(link.to) })}
+      </Paragraph>
       <div>
         <Paragraph data-size="sm" id="polarity-label">
           {t('link.polarity')}

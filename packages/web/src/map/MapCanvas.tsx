@@ -105,15 +105,31 @@ export function MapCanvas({ peers, onCreateAt, onPointer }: MapCanvasProps) {
   // Removal goes through the document (onDelete below), never straight into local state.
   const onNodesChange = useCallback(
     (changes: NodeChange<ElementFlowNode>[]) => {
-      applySelect('elements', changes.filter((c): c is NodeSelectionChange => c.type === 'select'));
-      setNodes((prev) => applyNodeChanges(changes.filter((c) => c.type !== 'remove' && c.type !== 'select'), prev));
+      applySelect(
+        'elements',
+        changes.filter((c): c is NodeSelectionChange => c.type === 'select'),
+      );
+      setNodes((prev) =>
+        applyNodeChanges(
+          changes.filter((c) => c.type !== 'remove' && c.type !== 'select'),
+          prev,
+        ),
+      );
     },
     [applySelect],
   );
   const onEdgesChange = useCallback(
     (changes: EdgeChange<LinkFlowEdge>[]) => {
-      applySelect('links', changes.filter((c): c is EdgeSelectionChange => c.type === 'select'));
-      setEdges((prev) => applyEdgeChanges(changes.filter((c) => c.type !== 'remove' && c.type !== 'select'), prev));
+      applySelect(
+        'links',
+        changes.filter((c): c is EdgeSelectionChange => c.type === 'select'),
+      );
+      setEdges((prev) =>
+        applyEdgeChanges(
+          changes.filter((c) => c.type !== 'remove' && c.type !== 'select'),
+          prev,
+        ),
+      );
     },
     [applySelect],
   );
@@ -130,7 +146,12 @@ export function MapCanvas({ peers, onCreateAt, onPointer }: MapCanvasProps) {
     (_: unknown, _node: ElementFlowNode, dragged: ElementFlowNode[]) => {
       doc.transact(() => {
         for (const n of dragged)
-          updateElement(doc, n.id, { x: Math.round(n.position.x), y: Math.round(n.position.y) }, origin);
+          updateElement(
+            doc,
+            n.id,
+            { x: Math.round(n.position.x), y: Math.round(n.position.y) },
+            origin,
+          );
       }, origin);
     },
     [doc, origin],
@@ -153,8 +174,18 @@ export function MapCanvas({ peers, onCreateAt, onPointer }: MapCanvasProps) {
   const onDelete = useCallback(
     ({ nodes: n, edges: e }: { nodes: ElementFlowNode[]; edges: LinkFlowEdge[] }) => {
       doc.transact(() => {
-        if (e.length) removeLinks(doc, e.map((x) => x.id), origin);
-        if (n.length) removeElements(doc, n.map((x) => x.id), origin);
+        if (e.length)
+          removeLinks(
+            doc,
+            e.map((x) => x.id),
+            origin,
+          );
+        if (n.length)
+          removeElements(
+            doc,
+            n.map((x) => x.id),
+            origin,
+          );
       }, origin);
       select({ elements: [], links: [] });
       announce(t('map.deleted', { count: n.length + e.length }));
@@ -190,8 +221,14 @@ export function MapCanvas({ peers, onCreateAt, onPointer }: MapCanvasProps) {
     () => ({
       'node.a11yDescription.default': t('flow.nodeHelp'),
       'node.a11yDescription.keyboardDisabled': t('flow.nodeHelp'),
-      'node.a11yDescription.ariaLiveMessage': ({ x, y }: { direction: string; x: number; y: number }) =>
-        t('flow.moved', { x, y }),
+      'node.a11yDescription.ariaLiveMessage': ({
+        x,
+        y,
+      }: {
+        direction: string;
+        x: number;
+        y: number;
+      }) => t('flow.moved', { x, y }),
       'edge.a11yDescription.default': t('flow.edgeHelp'),
       'controls.ariaLabel': t('flow.controls'),
       'controls.zoomIn.ariaLabel': t('flow.zoomIn'),

@@ -55,7 +55,10 @@ export default function MapPage({ mapId }: { mapId: string }) {
     );
   return (
     <ReactFlowProvider>
-      <MapEditorView collab={collab} workspaceId={record.status === 'ready' ? record.value.workspaceId : null} />
+      <MapEditorView
+        collab={collab}
+        workspaceId={record.status === 'ready' ? record.value.workspaceId : null}
+      />
     </ReactFlowProvider>
   );
 }
@@ -102,7 +105,10 @@ function MapEditorView({ collab, workspaceId }: { collab: CollabDoc; workspaceId
     return () => window.removeEventListener('keydown', onKey);
   }, [undo]);
 
-  const onPointer = useCallback((p: { x: number; y: number } | null) => publishCursor(provider, p), [provider]);
+  const onPointer = useCallback(
+    (p: { x: number; y: number } | null) => publishCursor(provider, p),
+    [provider],
+  );
   const onNewElement = useCallback(() => {
     const pane = document.querySelector('.map-canvas')?.getBoundingClientRect();
     const center = pane

@@ -29,7 +29,10 @@ export function SearchElements() {
   const { snapshot, select } = useMapEditor();
   const flow = useReactFlow();
   const [query, setQuery] = useState('');
-  const matches = useMemo(() => searchElements(snapshot.elements, query), [snapshot.elements, query]);
+  const matches = useMemo(
+    () => searchElements(snapshot.elements, query),
+    [snapshot.elements, query],
+  );
 
   const choose = (e: MapElement) => {
     select({ elements: [e.id], links: [] });

@@ -16,7 +16,13 @@ export function StructureDialog() {
       <Button variant="secondary" data-size="sm" onClick={() => ref.current?.showModal()}>
         {t('structure.open')}
       </Button>
-      <Dialog ref={ref} closeButton={t('common.close')} aria-labelledby="structure-title" className="wide-dialog" closedby="any">
+      <Dialog
+        ref={ref}
+        closeButton={t('common.close')}
+        aria-labelledby="structure-title"
+        className="wide-dialog"
+        closedby="any"
+      >
         <Dialog.Block>
           <Heading id="structure-title" level={2} data-size="sm">
             {t('structure.title')}

@@ -21,7 +21,13 @@ export function Toolbar({ undo, onNewElement }: ToolbarProps) {
       <Button data-size="sm" onClick={onNewElement}>
         {t('map.newElement')}
       </Button>
-      <Button variant="secondary" data-size="sm" disabled={!undo.canUndo} onClick={undo.undo} aria-keyshortcuts="Control+Z">
+      <Button
+        variant="secondary"
+        data-size="sm"
+        disabled={!undo.canUndo}
+        onClick={undo.undo}
+        aria-keyshortcuts="Control+Z"
+      >
         {t('toolbar.undo')}
       </Button>
       <Button

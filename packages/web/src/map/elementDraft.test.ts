@@ -5,9 +5,20 @@ const base = { id: 'e1', x: 0, y: 0 };
 
 describe('element drafts', () => {
   it('round-trips a record', () => {
-    const draft = draftFromElement({ label: 'A', ageFrom: 16, ageTo: 20, tags: ['x', 'y'], fieldId: 'f' });
+    const draft = draftFromElement({
+      label: 'A',
+      ageFrom: 16,
+      ageTo: 20,
+      tags: ['x', 'y'],
+      fieldId: 'f',
+    });
     expect(draft).toMatchObject({ ageFrom: '16', ageTo: '20', tags: 'x, y', fieldId: 'f' });
-    expect(patchFromDraft(draft)).toMatchObject({ ageFrom: 16, ageTo: 20, tags: ['x', 'y'], fieldId: 'f' });
+    expect(patchFromDraft(draft)).toMatchObject({
+      ageFrom: 16,
+      ageTo: 20,
+      tags: ['x', 'y'],
+      fieldId: 'f',
+    });
   });
 
   it('treats empty ages and field as none, and accepts a decimal comma', () => {
@@ -16,7 +27,12 @@ describe('element drafts', () => {
   });
 
   it('names the field of each problem', () => {
-    const result = checkDraft(base, { ...draftFromElement({}), label: ' ', ageFrom: '20', ageTo: '10' });
+    const result = checkDraft(base, {
+      ...draftFromElement({}),
+      label: ' ',
+      ageFrom: '20',
+      ageTo: '10',
+    });
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.byField.label).toMatch(/empty/);

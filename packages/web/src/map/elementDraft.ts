@@ -59,7 +59,9 @@ export function patchFromDraft(d: ElementDraft) {
 export function checkDraft(
   base: { id: string; x: number; y: number } & Partial<MapElement>,
   draft: ElementDraft,
-): { ok: true; value: MapElement } | { ok: false; byField: Record<string, string>; problems: InputProblem[] } {
+):
+  | { ok: true; value: MapElement }
+  | { ok: false; byField: Record<string, string>; problems: InputProblem[] } {
   const result = validate(MapElement, { ...base, ...patchFromDraft(draft) });
   if (result.ok) return { ok: true, value: result.value };
   const byField: Record<string, string> = {};

@@ -54,7 +54,9 @@ export function deriveNodes(
     const data = sameData ? prev.data : { element, fieldColor, fieldName };
     if (prev?.dragging) {
       // Keep the position the pointer is dragging; the final one is written on drag stop.
-      return sameData && prev.selected === isSelected ? prev : { ...prev, data, selected: isSelected };
+      return sameData && prev.selected === isSelected
+        ? prev
+        : { ...prev, data, selected: isSelected };
     }
     if (
       prev &&
@@ -107,7 +109,12 @@ export function deriveEdges(
       data: { link },
       selected: isSelected,
       ariaLabel,
-      markerEnd: { type: MarkerType.ArrowClosed, color: polarityStyle(link.polarity).color, width: 18, height: 18 },
+      markerEnd: {
+        type: MarkerType.ArrowClosed,
+        color: polarityStyle(link.polarity).color,
+        width: 18,
+        height: 18,
+      },
     };
   });
 }

@@ -2,7 +2,14 @@
  * Pure drawing rules of the map canvas: node size, axis ticks, field band tints and how
  * polarity is drawn. Kept free of React so they are unit-tested and cheap to call.
  */
-import { ageToX, axisWidth, fieldBands, type LifeLineAxis, type MapSnapshot, type Polarity } from '@helhet/model';
+import {
+  ageToX,
+  axisWidth,
+  fieldBands,
+  type LifeLineAxis,
+  type MapSnapshot,
+  type Polarity,
+} from '@helhet/model';
 
 /** Width of an element node in canvas units (also the width used to suggest an age span). */
 export const NODE_WIDTH = 200;

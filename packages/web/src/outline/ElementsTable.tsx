@@ -16,12 +16,20 @@ function ElementRow({ element }: { element: MapElement }) {
   const { t } = useTranslation();
   const { doc, origin, snapshot, announce } = useMapEditor();
   const name = element.label;
-  const update = (patch: Partial<MapElement>) => tryWrite(() => updateElement(doc, element.id, patch, origin));
-  const fieldOptions = [{ value: '', label: t('map.noField') }, ...snapshot.fields.map((f) => ({ value: f.id, label: f.name }))];
+  const update = (patch: Partial<MapElement>) =>
+    tryWrite(() => updateElement(doc, element.id, patch, origin));
+  const fieldOptions = [
+    { value: '', label: t('map.noField') },
+    ...snapshot.fields.map((f) => ({ value: f.id, label: f.name })),
+  ];
   return (
     <Table.Row>
       <Table.Cell>
-        <TextCell label={t('outline.labelOf', { name })} value={element.label} onCommit={(v) => update({ label: v.trim() })} />
+        <TextCell
+          label={t('outline.labelOf', { name })}
+          value={element.label}
+          onCommit={(v) => update({ label: v.trim() })}
+        />
       </Table.Cell>
       <Table.Cell>
         <SelectCell
@@ -73,7 +81,13 @@ function ElementRow({ element }: { element: MapElement }) {
   );
 }
 
-const EMPTY = { label: '', kind: 'factor' as MapElement['kind'], fieldId: '', ageFrom: '', ageTo: '' };
+const EMPTY = {
+  label: '',
+  kind: 'factor' as MapElement['kind'],
+  fieldId: '',
+  ageFrom: '',
+  ageTo: '',
+};
 
 function NewElementForm() {
   const { t } = useTranslation();
@@ -85,10 +99,25 @@ function NewElementForm() {
     event.preventDefault();
     const fieldId = draft.fieldId || null;
     const ageFrom = parseAge(draft.ageFrom);
-    const at = placeFromOutline(snapshot, fieldId, ageFrom !== null && Number.isFinite(ageFrom) ? ageFrom : null);
+    const at = placeFromOutline(
+      snapshot,
+      fieldId,
+      ageFrom !== null && Number.isFinite(ageFrom) ? ageFrom : null,
+    );
     let label = '';
     const problem = tryWrite(() => {
-      label = addElement(doc, { label: draft.label.trim(), kind: draft.kind, fieldId, ageFrom, ageTo: parseAge(draft.ageTo), ...at }, origin).label;
+      label = addElement(
+        doc,
+        {
+          label: draft.label.trim(),
+          kind: draft.kind,
+          fieldId,
+          ageFrom,
+          ageTo: parseAge(draft.ageTo),
+          ...at,
+        },
+        origin,
+      ).label;
     });
     setError(problem);
     if (!problem) {
@@ -99,17 +128,32 @@ function NewElementForm() {
   };
 
   return (
-    <form className="outline-form" onSubmit={submit} noValidate aria-labelledby="new-element-heading">
+    <form
+      className="outline-form"
+      onSubmit={submit}
+      noValidate
+      aria-labelledby="new-element-heading"
+    >
       <Heading id="new-element-heading" level={3} data-size="2xs">
         {t('outline.newElement')}
       </Heading>
       <label>
         {t('element.label')}
-        <input id="new-element-label" className="cell-input" value={draft.label} maxLength={200} onChange={(e) => setDraft({ ...draft, label: e.target.value })} />
+        <input
+          id="new-element-label"
+          className="cell-input"
+          value={draft.label}
+          maxLength={200}
+          onChange={(e) => setDraft({ ...draft, label: e.target.value })}
+        />
       </label>
       <label>
         {t('element.kind')}
-        <select className="cell-input" value={draft.kind} onChange={(e) => setDraft({ ...draft, kind: e.target.value as MapElement['kind'] })}>
+        <select
+          className="cell-input"
+          value={draft.kind}
+          onChange={(e) => setDraft({ ...draft, kind: e.target.value as MapElement['kind'] })}
+        >
           {ELEMENT_KINDS.map((k) => (
             <option key={k} value={k}>
               {t(`kinds.${k}`)}
@@ -119,7 +163,11 @@ function NewElementForm() {
       </label>
       <label>
         {t('element.field')}
-        <select className="cell-input" value={draft.fieldId} onChange={(e) => setDraft({ ...draft, fieldId: e.target.value })}>
+        <select
+          className="cell-input"
+          value={draft.fieldId}
+          onChange={(e) => setDraft({ ...draft, fieldId: e.target.value })}
+        >
           <option value="">{t('map.noField')}</option>
           {snapshot.fields.map((f) => (
             <option key={f.id} value={f.id}>
@@ -130,11 +178,21 @@ function NewElementForm() {
       </label>
       <label>
         {t('element.ageFrom')}
-        <input className="cell-input" inputMode="decimal" value={draft.ageFrom} onChange={(e) => setDraft({ ...draft, ageFrom: e.target.value })} />
+        <input
+          className="cell-input"
+          inputMode="decimal"
+          value={draft.ageFrom}
+          onChange={(e) => setDraft({ ...draft, ageFrom: e.target.value })}
+        />
       </label>
       <label>
         {t('element.ageTo')}
-        <input className="cell-input" inputMode="decimal" value={draft.ageTo} onChange={(e) => setDraft({ ...draft, ageTo: e.target.value })} />
+        <input
+          className="cell-input"
+          inputMode="decimal"
+          value={draft.ageTo}
+          onChange={(e) => setDraft({ ...draft, ageTo: e.target.value })}
+        />
       </label>
       <Button type="submit" data-size="sm">
         {t('outline.addElement')}

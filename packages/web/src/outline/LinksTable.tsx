@@ -24,7 +24,9 @@ function LinkRow({ link, names }: { link: MapLink; names: Map<string, string> })
           label={t('outline.polarityOf', { name })}
           value={link.polarity}
           options={Polarity.options.map((p) => ({ value: p, label: t(`polarity.${p}`) }))}
-          onCommit={(v) => tryWrite(() => updateLink(doc, link.id, { polarity: Polarity.parse(v) }, origin))}
+          onCommit={(v) =>
+            tryWrite(() => updateLink(doc, link.id, { polarity: Polarity.parse(v) }, origin))
+          }
         />
       </Table.Cell>
       <Table.Cell>{to}</Table.Cell>
@@ -66,7 +68,12 @@ function NewLinkForm() {
   const { t } = useTranslation();
   const { doc, origin, snapshot, announce } = useMapEditor();
   const first = snapshot.elements[0]?.id ?? '';
-  const [draft, setDraft] = useState({ from: first, to: snapshot.elements[1]?.id ?? first, polarity: '+' as Polarity, delay: false });
+  const [draft, setDraft] = useState({
+    from: first,
+    to: snapshot.elements[1]?.id ?? first,
+    polarity: '+' as Polarity,
+    delay: false,
+  });
   const [error, setError] = useState<string | null>(null);
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -90,13 +97,21 @@ function NewLinkForm() {
       </Heading>
       <label>
         {t('link.from')}
-        <select className="cell-input" value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.target.value })}>
+        <select
+          className="cell-input"
+          value={draft.from}
+          onChange={(e) => setDraft({ ...draft, from: e.target.value })}
+        >
           {options}
         </select>
       </label>
       <label>
         {t('link.polarity')}
-        <select className="cell-input" value={draft.polarity} onChange={(e) => setDraft({ ...draft, polarity: Polarity.parse(e.target.value) })}>
+        <select
+          className="cell-input"
+          value={draft.polarity}
+          onChange={(e) => setDraft({ ...draft, polarity: Polarity.parse(e.target.value) })}
+        >
           {Polarity.options.map((p) => (
             <option key={p} value={p}>
               {t(`polarity.${p}`)}
@@ -106,12 +121,20 @@ function NewLinkForm() {
       </label>
       <label>
         {t('link.to')}
-        <select className="cell-input" value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.target.value })}>
+        <select
+          className="cell-input"
+          value={draft.to}
+          onChange={(e) => setDraft({ ...draft, to: e.target.value })}
+        >
           {options}
         </select>
       </label>
       <label className="check-label">
-        <input type="checkbox" checked={draft.delay} onChange={(e) => setDraft({ ...draft, delay: e.target.checked })} />
+        <input
+          type="checkbox"
+          checked={draft.delay}
+          onChange={(e) => setDraft({ ...draft, delay: e.target.checked })}
+        />
         {t('link.delay')}
       </label>
       <Button type="submit" data-size="sm" disabled={snapshot.elements.length < 2}>

@@ -16,7 +16,13 @@ export interface TextCellProps {
 }
 
 /** A text input cell. */
-export function TextCell({ label, value, onCommit, inputMode = 'text', maxLength = 200 }: TextCellProps) {
+export function TextCell({
+  label,
+  value,
+  onCommit,
+  inputMode = 'text',
+  maxLength = 200,
+}: TextCellProps) {
   const [draft, setDraft] = useState(value);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => setDraft(value), [value]);
@@ -61,7 +67,12 @@ export function SelectCell({ label, value, options, onCommit }: SelectCellProps)
   const [error, setError] = useState<string | null>(null);
   return (
     <CellError error={error}>
-      <select className="cell-input" aria-label={label} value={value} onChange={(e) => setError(onCommit(e.target.value))}>
+      <select
+        className="cell-input"
+        aria-label={label}
+        value={value}
+        onChange={(e) => setError(onCommit(e.target.value))}
+      >
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}

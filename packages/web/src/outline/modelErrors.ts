@@ -9,7 +9,8 @@ export function tryWrite(write: () => unknown): string | null {
     write();
     return null;
   } catch (e) {
-    if (e instanceof z.ZodError) return e.issues.map((i) => `${i.path.join('.') || '–'}: ${i.message}`).join('; ');
+    if (e instanceof z.ZodError)
+      return e.issues.map((i) => `${i.path.join('.') || '–'}: ${i.message}`).join('; ');
     return e instanceof Error ? e.message : String(e);
   }
 }

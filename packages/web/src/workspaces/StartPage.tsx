@@ -79,7 +79,10 @@ export function StartPage() {
                         aria-label={t('start.deleteNamed', { name: w.name })}
                         onClick={() => {
                           if (confirm(t('start.confirmDelete', { name: w.name })))
-                            void run(() => api.deleteWorkspace(w.id), t('start.deleted', { name: w.name }));
+                            void run(
+                              () => api.deleteWorkspace(w.id),
+                              t('start.deleted', { name: w.name }),
+                            );
                         }}
                       >
                         {t('common.delete')}

@@ -88,9 +88,12 @@ export function WorkspacePage({ workspaceId }: { workspaceId: string }) {
                           data-size="sm"
                           aria-label={t('workspace.exportNamed', { title: m.title })}
                           onClick={() =>
-                            void run(async () => {
-                              downloadJson(await api.exportMap(m.id), fileNameFor(m.title));
-                            }, t('workspace.exported', { title: m.title }))
+                            void run(
+                              async () => {
+                                downloadJson(await api.exportMap(m.id), fileNameFor(m.title));
+                              },
+                              t('workspace.exported', { title: m.title }),
+                            )
                           }
                         >
                           {t('workspace.export')}
@@ -102,7 +105,10 @@ export function WorkspacePage({ workspaceId }: { workspaceId: string }) {
                           aria-label={t('workspace.deleteNamed', { title: m.title })}
                           onClick={() => {
                             if (confirm(t('workspace.confirmDelete', { title: m.title })))
-                              void run(() => api.deleteMap(m.id), t('workspace.deleted', { title: m.title }));
+                              void run(
+                                () => api.deleteMap(m.id),
+                                t('workspace.deleted', { title: m.title }),
+                              );
                           }}
                         >
                           {t('common.delete')}
@@ -120,7 +126,9 @@ export function WorkspacePage({ workspaceId }: { workspaceId: string }) {
           <CreateForm
             label={t('workspace.mapTitleLabel')}
             submitLabel={t('workspace.createMapButton')}
-            onCreate={(title) => run(() => api.createMap(workspaceId, title), t('workspace.created', { title }))}
+            onCreate={(title) =>
+              run(() => api.createMap(workspaceId, title), t('workspace.created', { title }))
+            }
           />
           <Heading level={2} data-size="md">
             {t('workspace.import')}
