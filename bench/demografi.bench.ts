@@ -4,7 +4,15 @@
  * 2024 to 2050), one municipality's re-projection (a slider in Fremtid 2040), and 1 000
  * stochastic trajectories on 2 worker threads, with peak memory.
  */
-import { allocateMunicipalProjection, allocateProjection, estimateRates, planProjection, projectAll, projectOne, projectTotals } from '@helhet/demografi';
+import {
+  allocateMunicipalProjection,
+  allocateProjection,
+  estimateRates,
+  planProjection,
+  projectAll,
+  projectOne,
+  projectTotals,
+} from '@helhet/demografi';
 import { readSnapshotFile } from '../packages/cli/src/snapshot-file.ts';
 import { runTrajectoriesParallel } from '../packages/cli/src/trajectory-pool.ts';
 
@@ -52,10 +60,16 @@ const national2050 = Array.from({ length: 1000 }, (_, t) => {
 const peakMb = process.resourceUsage().maxRSS / 1024;
 const f = (x: number, d = 2) => x.toFixed(d);
 console.log(`rate estimation (base 2024)                     ${f(estimateMs, 1)} ms`);
-console.log(`national run, 357×2×106×26, with components   ${f(national.median)} ms median, ${f(national.min)} ms best (target ≤ 10 ms)`);
-console.log(`national run, totals only (lean)               ${f(lean.median)} ms median, ${f(lean.min)} ms best`);
+console.log(
+  `national run, 357×2×106×26, with components   ${f(national.median)} ms median, ${f(national.min)} ms best (target ≤ 10 ms)`,
+);
+console.log(
+  `national run, totals only (lean)               ${f(lean.median)} ms median, ${f(lean.min)} ms best`,
+);
 console.log(`national run incl. allocating ~48 MB of output ${f(fresh.median)} ms median`);
 console.log(`one municipality re-projection, 2×106×26       ${f(oneMs, 4)} ms (target ≤ 0.2 ms)`);
 console.log(`1 000 stochastic trajectories, 2 workers       ${f(trajS)} s (target ≤ 5 s)`);
-console.log(`  national 2050, 10/50/90 %: ${Math.round(national2050[100]!)} / ${Math.round(national2050[500]!)} / ${Math.round(national2050[900]!)}`);
+console.log(
+  `  national 2050, 10/50/90 %: ${Math.round(national2050[100]!)} / ${Math.round(national2050[500]!)} / ${Math.round(national2050[900]!)}`,
+);
 console.log(`peak RSS                                       ${f(peakMb, 0)} MB`);

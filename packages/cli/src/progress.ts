@@ -9,7 +9,12 @@ export interface ProgressBar {
 /** Starts a labelled progress bar on stderr. */
 export function progressBar(label: string): ProgressBar {
   const bar = new cliProgress.SingleBar(
-    { stream: process.stderr, format: `${label} [{bar}] {value}/{total}`, hideCursor: true, clearOnComplete: true },
+    {
+      stream: process.stderr,
+      format: `${label} [{bar}] {value}/{total}`,
+      hideCursor: true,
+      clearOnComplete: true,
+    },
     cliProgress.Presets.shades_classic,
   );
   let started = false;
@@ -43,5 +48,6 @@ export async function writeChunk(stream: NodeJS.WritableStream, text: string): P
       throw e;
     });
   }
-  if (!stream.write(text)) await new Promise<void>((resolve) => stream.once('drain', () => resolve()));
+  if (!stream.write(text))
+    await new Promise<void>((resolve) => stream.once('drain', () => resolve()));
 }

@@ -12,7 +12,10 @@ import { encodeSnapshot, loadSnapshot, type Snapshot } from '@helhet/demografi';
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
 /** The committed snapshot that a fresh clone loads by default. */
-export const DEFAULT_SNAPSHOT_PATH = resolve(REPO_ROOT, 'packages/demografi/snapshot/demografi.json.gz');
+export const DEFAULT_SNAPSHOT_PATH = resolve(
+  REPO_ROOT,
+  'packages/demografi/snapshot/demografi.json.gz',
+);
 
 /** Default data folder for `helhet data build`: `../shared/data` beside the repository. */
 export const DEFAULT_DATA_DIR = resolve(REPO_ROOT, '../shared/data');
@@ -23,7 +26,10 @@ export function readSnapshotFile(path: string = DEFAULT_SNAPSHOT_PATH): Snapshot
   try {
     bytes = readFileSync(path);
   } catch (e) {
-    throw new Error(`cannot read the demography snapshot at ${path}: ${(e as Error).message}. Run "helhet data build" first.`, { cause: e });
+    throw new Error(
+      `cannot read the demography snapshot at ${path}: ${(e as Error).message}. Run "helhet data build" first.`,
+      { cause: e },
+    );
   }
   return loadSnapshot(new Uint8Array(gunzipSync(bytes)));
 }
@@ -33,7 +39,10 @@ export function readSnapshotFile(path: string = DEFAULT_SNAPSHOT_PATH): Snapshot
  * renamed over the target, so a failure at any point leaves the previous snapshot intact.
  * Returns the number of bytes written.
  */
-export function writeSnapshotFile(snapshot: Snapshot, path: string = DEFAULT_SNAPSHOT_PATH): number {
+export function writeSnapshotFile(
+  snapshot: Snapshot,
+  path: string = DEFAULT_SNAPSHOT_PATH,
+): number {
   const gz = gzipSync(JSON.stringify(encodeSnapshot(snapshot)), { level: 9 });
   mkdirSync(dirname(path), { recursive: true });
   const tmp = `${path}.${process.pid}.tmp`;

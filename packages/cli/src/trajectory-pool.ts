@@ -22,7 +22,13 @@ const WORKER_URL = new URL('./trajectory-worker.ts', import.meta.url);
  * Runs `count` trajectories on `workers` threads and returns municipal totals
  * `[(t * years + y) * nM + m]` in trajectory order.
  */
-export async function runTrajectoriesParallel(rates: Rates, options: PlanOptions, count: number, seed: number, workers = 2): Promise<Float32Array> {
+export async function runTrajectoriesParallel(
+  rates: Rates,
+  options: PlanOptions,
+  count: number,
+  seed: number,
+  workers = 2,
+): Promise<Float32Array> {
   const nM = rates.codes.length;
   const years = options.toYear - rates.baseYear + 1;
   const out = new Float32Array(count * years * nM);

@@ -6,7 +6,12 @@
 export * from './constants.ts';
 export { DataError } from './parse/errors.ts';
 export { parseCsv, type CsvTable, type CsvRow } from './parse/csv.ts';
-export { parsePopulation, popIndex, type PopulationTable, type PopulationOptions } from './parse/population.ts';
+export {
+  parsePopulation,
+  popIndex,
+  type PopulationTable,
+  type PopulationOptions,
+} from './parse/population.ts';
 export { parseMunicipalities, type Municipality } from './parse/municipalities.ts';
 export {
   parseMunicipalTotals,
@@ -26,20 +31,58 @@ export {
   type NationalBirths,
   type NationalFertility,
 } from './parse/hmd.ts';
-export { parseKostraPanel, KOSTRA_FIELDS, type KostraPanel, type KostraField } from './parse/kostra.ts';
+export {
+  parseKostraPanel,
+  KOSTRA_FIELDS,
+  type KostraPanel,
+  type KostraField,
+} from './parse/kostra.ts';
 export { parseJsonStat, type JsonStatCube, type JsonStatDimension } from './parse/jsonstat.ts';
-export { SNAPSHOT_FORMAT, SNAPSHOT_VERSION, type Snapshot, type Provenance, type SourceRef } from './snapshot/schema.ts';
+export {
+  SNAPSHOT_FORMAT,
+  SNAPSHOT_VERSION,
+  type Snapshot,
+  type Provenance,
+  type SourceRef,
+} from './snapshot/schema.ts';
 export { encodeSnapshot, loadSnapshot, type EncodedSnapshot } from './snapshot/codec.ts';
-export { buildSnapshot, DATA_FILES, SOURCES, NATIONAL_SERIES_FROM, type DataFileKey } from './snapshot/build.ts';
+export {
+  buildSnapshot,
+  DATA_FILES,
+  SOURCES,
+  NATIONAL_SERIES_FROM,
+  type DataFileKey,
+} from './snapshot/build.ts';
 export { SIZE_CLASSES, sizeClassOf } from './backtest/size-classes.ts';
-export { errorBandsFrom, intervalFor, quantileSorted, type ErrorBands } from './backtest/intervals.ts';
-export { runBacktest, measureErrorBands, type BacktestRow, type BacktestOptions } from './backtest/run.ts';
+export {
+  errorBandsFrom,
+  intervalFor,
+  quantileSorted,
+  type ErrorBands,
+} from './backtest/intervals.ts';
+export {
+  runBacktest,
+  measureErrorBands,
+  type BacktestRow,
+  type BacktestOptions,
+} from './backtest/run.ts';
 export { compareWithSsb, type SsbComparisonRow } from './backtest/ssb-comparison.ts';
 export { dataKnownAt, type DemographicData } from './projection/data.ts';
-export { estimateRates, N_FERTILE, type Rates, type EstimationOptions } from './projection/rates.ts';
+export {
+  estimateRates,
+  N_FERTILE,
+  type Rates,
+  type EstimationOptions,
+} from './projection/rates.ts';
 export { survivalFromMx, lifeExpectancy, infantA0 } from './projection/lifetable.ts';
 export { validateScenario, type Scenario, type MunicipalOverride } from './projection/scenario.ts';
-export { planProjection, MAX_PROJECTION_YEAR, LIFE_EXPECTANCY_TARGET_YEAR, type ProjectionPlan, type PlanOptions } from './projection/plan.ts';
+export {
+  planProjection,
+  MAX_PROJECTION_YEAR,
+  LIFE_EXPECTANCY_TARGET_YEAR,
+  type ProjectionPlan,
+  type PlanOptions,
+} from './projection/plan.ts';
 export {
   projectAll,
   projectOne,
@@ -62,10 +105,30 @@ export {
   type AgeGroup,
   type Indicators,
 } from './indicators/indicators.ts';
-export { regionsOf, aggregate, componentsOfChange, type Region, type RegionProjection, type ComponentsOfChange } from './indicators/regions.ts';
+export {
+  regionsOf,
+  aggregate,
+  componentsOfChange,
+  type Region,
+  type RegionProjection,
+  type ComponentsOfChange,
+} from './indicators/regions.ts';
 export { estimateCareRates, CARE_AGE_GROUPS, type CareRates } from './care/coverage.ts';
-export { projectCare, DEFAULT_CARE_ASSUMPTIONS, type CareAssumptions, type CareProjection, type CareYear, type Assumption } from './care/needs.ts';
-export { runTrajectories, samplePlan, mulberry32, DEFAULT_SPREAD, type PerturbationSpread } from './stochastic/trajectories.ts';
+export {
+  projectCare,
+  DEFAULT_CARE_ASSUMPTIONS,
+  type CareAssumptions,
+  type CareProjection,
+  type CareYear,
+  type Assumption,
+} from './care/needs.ts';
+export {
+  runTrajectories,
+  samplePlan,
+  mulberry32,
+  DEFAULT_SPREAD,
+  type PerturbationSpread,
+} from './stochastic/trajectories.ts';
 export {
   PXWEB_BASE,
   PXWEB_MAX_CELLS,

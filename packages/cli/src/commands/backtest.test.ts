@@ -12,7 +12,10 @@ describe('helhet backtest', () => {
         cb();
       },
     });
-    const rows = await runBacktestCommand({ bases: [2014, 2019], horizons: [1, 2, 10], format: 'table', snapshot: readSnapshotFile() }, out);
+    const rows = await runBacktestCommand(
+      { bases: [2014, 2019], horizons: [1, 2, 10], format: 'table', snapshot: readSnapshotFile() },
+      out,
+    );
     expect(text.split('\n')[0]).toMatch(/base\s+horizon\s+size class/);
     const all = rows.filter((r) => r.sizeClass === 'all');
     expect(all.map((r) => [r.base, r.horizon])).toEqual([
@@ -26,6 +29,11 @@ describe('helhet backtest', () => {
   });
 
   it('rejects a base year with nothing to compare', async () => {
-    await expect(runBacktestCommand({ bases: [2024], horizons: [1], format: 'csv', snapshot: readSnapshotFile() }, new Writable())).rejects.toThrow(/base 2024 must be between/);
+    await expect(
+      runBacktestCommand(
+        { bases: [2024], horizons: [1], format: 'csv', snapshot: readSnapshotFile() },
+        new Writable(),
+      ),
+    ).rejects.toThrow(/base 2024 must be between/);
   });
 });

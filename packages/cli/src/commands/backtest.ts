@@ -6,36 +6,76 @@ import type { RegisterCommand } from './index.ts';
 
 function intList(name: string, text: string): number[] {
   const list = text.split(',').map((s) => Number(s.trim()));
-  if (list.length === 0 || !list.every((n) => Number.isInteger(n) && n > 0)) throw new Error(`${name} must be positive integers, comma-separated, got "${text}"`);
+  if (list.length === 0 || !list.every((n) => Number.isInteger(n) && n > 0))
+    throw new Error(`${name} must be positive integers, comma-separated, got "${text}"`);
   return list;
 }
 
 /** Formats backtest rows as an aligned text table. */
 export function formatBacktestTable(rows: readonly BacktestRow[]): string {
-  const head = ['base', 'horizon', 'size class', 'n', 'MAPE %', 'naive MAPE %', 'bias %', 'naive bias %'];
-  const body = rows.map((r) => [String(r.base), String(r.horizon), r.sizeClass, String(r.n), r.mape.toFixed(2), r.mapeNaive.toFixed(2), r.bias.toFixed(2), r.biasNaive.toFixed(2)]);
+  const head = [
+    'base',
+    'horizon',
+    'size class',
+    'n',
+    'MAPE %',
+    'naive MAPE %',
+    'bias %',
+    'naive bias %',
+  ];
+  const body = rows.map((r) => [
+    String(r.base),
+    String(r.horizon),
+    r.sizeClass,
+    String(r.n),
+    r.mape.toFixed(2),
+    r.mapeNaive.toFixed(2),
+    r.bias.toFixed(2),
+    r.biasNaive.toFixed(2),
+  ]);
   const widths = head.map((h, k) => Math.max(h.length, ...body.map((b) => b[k]!.length)));
-  const line = (cells: string[]) => cells.map((c, k) => (k === 2 ? c.padEnd(widths[k]!) : c.padStart(widths[k]!))).join('  ');
+  const line = (cells: string[]) =>
+    cells.map((c, k) => (k === 2 ? c.padEnd(widths[k]!) : c.padStart(widths[k]!))).join('  ');
   return [line(head), ...body.map(line)].join('\n') + '\n';
 }
 
 /** Runs `helhet backtest` and writes a table, CSV or JSON to `out`. */
 export async function runBacktestCommand(
-  options: { bases: number[]; horizons: number[]; format: 'table' | 'csv' | 'json'; snapshot?: Snapshot },
+  options: {
+    bases: number[];
+    horizons: number[];
+    format: 'table' | 'csv' | 'json';
+    snapshot?: Snapshot;
+  },
   out: NodeJS.WritableStream,
 ): Promise<BacktestRow[]> {
   const snapshot = options.snapshot ?? readSnapshotFile(DEFAULT_SNAPSHOT_PATH);
   const years = snapshot.population.years;
   for (const b of options.bases) {
-    if (b < years[0]! + 2 || b >= years.at(-1)!) throw new Error(`base ${b} must be between ${years[0]! + 2} and ${years.at(-1)! - 1} so that something can be compared`);
+    if (b < years[0]! + 2 || b >= years.at(-1)!)
+      throw new Error(
+        `base ${b} must be between ${years[0]! + 2} and ${years.at(-1)! - 1} so that something can be compared`,
+      );
   }
   const bar = progressBar('backtest');
-  const rows = runBacktest(snapshot, { bases: options.bases, horizons: options.horizons, onProgress: (d, t) => bar.update(d, t) });
+  const rows = runBacktest(snapshot, {
+    bases: options.bases,
+    horizons: options.horizons,
+    onProgress: (d, t) => bar.update(d, t),
+  });
   bar.stop();
   if (options.format === 'json') await writeChunk(out, `${JSON.stringify(rows, null, 1)}\n`);
   else if (options.format === 'csv') {
     await writeChunk(out, 'base,horizon,size_class,n,mape,mape_naive,bias,bias_naive\n');
-    await writeChunk(out, rows.map((r) => `${r.base},${r.horizon},"${r.sizeClass}",${r.n},${r.mape.toFixed(3)},${r.mapeNaive.toFixed(3)},${r.bias.toFixed(3)},${r.biasNaive.toFixed(3)}`).join('\n') + '\n');
+    await writeChunk(
+      out,
+      rows
+        .map(
+          (r) =>
+            `${r.base},${r.horizon},"${r.sizeClass}",${r.n},${r.mape.toFixed(3)},${r.mapeNaive.toFixed(3)},${r.bias.toFixed(3)},${r.biasNaive.toFixed(3)}`,
+        )
+        .join('\n') + '\n',
+    );
   } else await writeChunk(out, formatBacktestTable(rows));
   return rows;
 }
@@ -44,15 +84,23 @@ export async function runBacktestCommand(
 export const registerBacktest: RegisterCommand = (program: Command) => {
   program
     .command('backtest')
-    .description('Project from past base years with data known then, and compare with what happened (MAPE, bias vs naive)')
+    .description(
+      'Project from past base years with data known then, and compare with what happened (MAPE, bias vs naive)',
+    )
     .option('--base <years>', 'base years, comma-separated', '2009,2014,2019')
     .option('--horizon <years>', 'horizons in years, comma-separated', '1,2,5,10')
     .option('--format <format>', 'table, csv or json', 'table')
     .option('--snapshot <file>', 'snapshot file', DEFAULT_SNAPSHOT_PATH)
     .action(async (opts: { base: string; horizon: string; format: string; snapshot: string }) => {
-      if (opts.format !== 'table' && opts.format !== 'csv' && opts.format !== 'json') throw new Error(`--format must be table, csv or json`);
+      if (opts.format !== 'table' && opts.format !== 'csv' && opts.format !== 'json')
+        throw new Error(`--format must be table, csv or json`);
       await runBacktestCommand(
-        { bases: intList('--base', opts.base), horizons: intList('--horizon', opts.horizon), format: opts.format, snapshot: readSnapshotFile(opts.snapshot) },
+        {
+          bases: intList('--base', opts.base),
+          horizons: intList('--horizon', opts.horizon),
+          format: opts.format,
+          snapshot: readSnapshotFile(opts.snapshot),
+        },
         process.stdout,
       );
     });

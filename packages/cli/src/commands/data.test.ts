@@ -23,7 +23,10 @@ describe('helhet data build', () => {
 
   it('leaves the previous snapshot untouched when a file is malformed', () => {
     const dataDir = join(tmp, 'data');
-    cpSync(DEFAULT_DATA_DIR, dataDir, { recursive: true, filter: (src) => !src.includes('/geo') && !src.includes('hmd_norway_raw') });
+    cpSync(DEFAULT_DATA_DIR, dataDir, {
+      recursive: true,
+      filter: (src) => !src.includes('/geo') && !src.includes('hmd_norway_raw'),
+    });
     const pop = join(dataDir, 'population/population_by_region_sex_age_k2024.csv');
     chmodSync(pop, 0o644);
     const lines = readFileSync(pop, 'utf8').split('\n');
@@ -31,7 +34,9 @@ describe('helhet data build', () => {
     writeFileSync(pop, lines.join('\n'));
     const out = join(tmp, 'kept.json.gz');
     writeFileSync(out, 'previous');
-    expect(() => runDataBuild({ dataDir, out, log: quiet })).toThrow(/population_by_region_sex_age_k2024\.csv:11 field "year": not a plausible year/);
+    expect(() => runDataBuild({ dataDir, out, log: quiet })).toThrow(
+      /population_by_region_sex_age_k2024\.csv:11 field "year": not a plausible year/,
+    );
     expect(readFileSync(out, 'utf8')).toBe('previous');
   });
 });
@@ -44,7 +49,9 @@ describe('helhet data update', () => {
     const offline: FetchLike = async () => {
       throw new TypeError('fetch failed');
     };
-    await expect(runDataUpdate({ fetch: offline, snapshot: path, log: quiet })).rejects.toThrow(/cannot reach SSB/);
+    await expect(runDataUpdate({ fetch: offline, snapshot: path, log: quiet })).rejects.toThrow(
+      /cannot reach SSB/,
+    );
     expect(readFileSync(path).equals(before)).toBe(true);
   });
 
@@ -54,8 +61,15 @@ describe('helhet data update', () => {
     const old = readSnapshotFile(path);
     const years = old.population.years.map(String);
     const fetch: FetchLike = async (url) => {
-      const param = (name: string) => decodeURIComponent(new RegExp(`valueCodes\\[${name}\\]=([^&]*)`).exec(url)![1]!).split(',');
-      if (url.includes('/metadata')) return { ok: true, status: 200, statusText: 'OK', json: async () => ({ dimension: { Tid: { category: { index: years } } } }) };
+      const param = (name: string) =>
+        decodeURIComponent(new RegExp(`valueCodes\\[${name}\\]=([^&]*)`).exec(url)![1]!).split(',');
+      if (url.includes('/metadata'))
+        return {
+          ok: true,
+          status: 200,
+          statusText: 'OK',
+          json: async () => ({ dimension: { Tid: { category: { index: years } } } }),
+        };
       const regions = param('Region');
       const tid = param('Tid');
       const value: number[] = [];
@@ -63,19 +77,37 @@ describe('helhet data update', () => {
       for (let r = 0; r < regions.length; r++)
         for (let s = 0; s < 2; s++)
           for (let a = 0; a < 106; a++)
-            for (const y of tid) value.push(old.population.counts[(((Number(y) - old.population.years[0]!) * 357 + r) * 2 + s) * 106 + a]!);
-      const idx = (codes: readonly string[]) => ({ index: Object.fromEntries(codes.map((c, i) => [c, i])) });
+            for (const y of tid)
+              value.push(
+                old.population.counts[
+                  (((Number(y) - old.population.years[0]!) * 357 + r) * 2 + s) * 106 + a
+                ]!,
+              );
+      const idx = (codes: readonly string[]) => ({
+        index: Object.fromEntries(codes.map((c, i) => [c, i])),
+      });
       const doc = {
         version: '2.0',
         class: 'dataset',
         id: ['Region', 'Kjonn', 'Alder', 'ContentsCode', 'Tid'],
         size: [regions.length, 2, 106, 1, tid.length],
-        dimension: { Region: { category: idx(regions) }, Kjonn: { category: idx(['1', '2']) }, Alder: { category: idx(AGE_CODES_07459) }, ContentsCode: { category: idx(['Personer1']) }, Tid: { category: idx(tid) } },
+        dimension: {
+          Region: { category: idx(regions) },
+          Kjonn: { category: idx(['1', '2']) },
+          Alder: { category: idx(AGE_CODES_07459) },
+          ContentsCode: { category: idx(['Personer1']) },
+          Tid: { category: idx(tid) },
+        },
         value,
       };
       return { ok: true, status: 200, statusText: 'OK', json: async () => doc };
     };
-    await runDataUpdate({ fetch, snapshot: path, log: quiet, now: new Date('2026-01-01T00:00:00Z') });
+    await runDataUpdate({
+      fetch,
+      snapshot: path,
+      log: quiet,
+      now: new Date('2026-01-01T00:00:00Z'),
+    });
     const s = readSnapshotFile(path);
     expect(s.population.counts).toEqual(old.population.counts);
     expect(s.provenance.builtAt).toBe('2026-01-01T00:00:00.000Z');

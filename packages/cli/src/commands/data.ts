@@ -1,8 +1,21 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { buildSnapshot, DATA_FILES, measureErrorBands, updateSnapshotFromSsb, type DataFileKey, type FetchLike, type Snapshot } from '@helhet/demografi';
-import { DEFAULT_DATA_DIR, DEFAULT_SNAPSHOT_PATH, readSnapshotFile, writeSnapshotFile } from '../snapshot-file.ts';
+import {
+  buildSnapshot,
+  DATA_FILES,
+  measureErrorBands,
+  updateSnapshotFromSsb,
+  type DataFileKey,
+  type FetchLike,
+  type Snapshot,
+} from '@helhet/demografi';
+import {
+  DEFAULT_DATA_DIR,
+  DEFAULT_SNAPSHOT_PATH,
+  readSnapshotFile,
+  writeSnapshotFile,
+} from '../snapshot-file.ts';
 import type { RegisterCommand } from './index.ts';
 
 /** Longest horizon of the empirical error bands stored in the snapshot. */
@@ -18,7 +31,9 @@ function withErrorBands(snapshot: Snapshot, log: (line: string) => void): Snapsh
  * `helhet data build`: reads the data folder, builds and writes the snapshot. Nothing is
  * written unless every file parses and every check passes. Returns the bytes written.
  */
-export function runDataBuild(options: { dataDir?: string; out?: string; log?: (line: string) => void; now?: Date } = {}): number {
+export function runDataBuild(
+  options: { dataDir?: string; out?: string; log?: (line: string) => void; now?: Date } = {},
+): number {
   const dataDir = resolve(options.dataDir ?? DEFAULT_DATA_DIR);
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const texts = {} as Record<DataFileKey, string>;
@@ -31,10 +46,15 @@ export function runDataBuild(options: { dataDir?: string; out?: string; log?: (l
     }
   }
   log(`parsing ${Object.keys(texts).length} files from ${dataDir}…`);
-  const snapshot = withErrorBands(buildSnapshot(texts, (options.now ?? new Date()).toISOString()), log);
+  const snapshot = withErrorBands(
+    buildSnapshot(texts, (options.now ?? new Date()).toISOString()),
+    log,
+  );
   const out = options.out ?? DEFAULT_SNAPSHOT_PATH;
   const bytes = writeSnapshotFile(snapshot, out);
-  log(`wrote ${out} (${(bytes / 1e6).toFixed(2)} MB): ${snapshot.municipalities.length} municipalities, population ${snapshot.population.years[0]}–${snapshot.population.years.at(-1)}`);
+  log(
+    `wrote ${out} (${(bytes / 1e6).toFixed(2)} MB): ${snapshot.municipalities.length} municipalities, population ${snapshot.population.years[0]}–${snapshot.population.years.at(-1)}`,
+  );
   return bytes;
 }
 
@@ -43,21 +63,30 @@ export function runDataBuild(options: { dataDir?: string; out?: string; log?: (l
  * snapshot. `fetch` is injectable for tests; offline, the error says so and the snapshot
  * file is not touched.
  */
-export async function runDataUpdate(options: { fetch?: FetchLike; snapshot?: string; log?: (line: string) => void; now?: Date } = {}): Promise<number> {
+export async function runDataUpdate(
+  options: { fetch?: FetchLike; snapshot?: string; log?: (line: string) => void; now?: Date } = {},
+): Promise<number> {
   const path = options.snapshot ?? DEFAULT_SNAPSHOT_PATH;
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const current = readSnapshotFile(path);
   const fetchFn = options.fetch ?? (globalThis.fetch as unknown as FetchLike);
   log('fetching SSB 07459 from PxWebApi v2…');
-  const updated = withErrorBands(await updateSnapshotFromSsb(current, fetchFn, (options.now ?? new Date()).toISOString()), log);
+  const updated = withErrorBands(
+    await updateSnapshotFromSsb(current, fetchFn, (options.now ?? new Date()).toISOString()),
+    log,
+  );
   const bytes = writeSnapshotFile(updated, path);
-  log(`wrote ${path} (${(bytes / 1e6).toFixed(2)} MB): population ${updated.population.years[0]}–${updated.population.years.at(-1)}`);
+  log(
+    `wrote ${path} (${(bytes / 1e6).toFixed(2)} MB): population ${updated.population.years[0]}–${updated.population.years.at(-1)}`,
+  );
   return bytes;
 }
 
 /** Registers `helhet data build` and `helhet data update`. */
 export const registerData: RegisterCommand = (program: Command) => {
-  const data = program.command('data').description('Build or update the demography snapshot (SSB, HMD/HFD, KOSTRA)');
+  const data = program
+    .command('data')
+    .description('Build or update the demography snapshot (SSB, HMD/HFD, KOSTRA)');
   data
     .command('build')
     .description('Read the data folder and write the compact snapshot the app and CLI load')
@@ -68,7 +97,7 @@ export const registerData: RegisterCommand = (program: Command) => {
     });
   data
     .command('update')
-    .description("Fetch SSB 07459 from PxWebApi v2 and rebuild the snapshot (needs internet)")
+    .description('Fetch SSB 07459 from PxWebApi v2 and rebuild the snapshot (needs internet)')
     .option('--snapshot <file>', 'snapshot file', DEFAULT_SNAPSHOT_PATH)
     .action(async (opts: { snapshot: string }) => {
       await runDataUpdate({ snapshot: opts.snapshot });

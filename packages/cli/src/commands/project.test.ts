@@ -1,6 +1,14 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { aggregate, checkAccounting, estimateRates, planProjection, projectAll, regionsOf, N_AGES } from '@helhet/demografi';
+import {
+  aggregate,
+  checkAccounting,
+  estimateRates,
+  planProjection,
+  projectAll,
+  regionsOf,
+  N_AGES,
+} from '@helhet/demografi';
 import { readSnapshotFile } from '../snapshot-file.ts';
 import { runProject } from './project.ts';
 
@@ -30,7 +38,10 @@ describe('helhet project', () => {
 
   it('prints sex and age rows for one municipality', async () => {
     const out = sink();
-    await runProject({ base: 2024, to: 2026, kommune: ['3101'], totals: false, format: 'csv', snapshot }, out.stream);
+    await runProject(
+      { base: 2024, to: 2026, kommune: ['3101'], totals: false, format: 'csv', snapshot },
+      out.stream,
+    );
     const lines = out.text().trim().split('\n');
     expect(lines[0]).toBe('kommunenummer,year,sex,age,population');
     expect(lines).toHaveLength(1 + 2 * 2 * 106);
@@ -39,7 +50,10 @@ describe('helhet project', () => {
 
   it('ships 80 % intervals and indicators in JSON', async () => {
     const out = sink();
-    await runProject({ base: 2024, to: 2030, kommune: ['0301'], totals: true, format: 'json', snapshot }, out.stream);
+    await runProject(
+      { base: 2024, to: 2030, kommune: ['0301'], totals: true, format: 'json', snapshot },
+      out.stream,
+    );
     const doc = JSON.parse(out.text());
     const y = doc.regions[0].years[6];
     expect(doc.credit).toBe('Kilde: Statistisk sentralbyrå (SSB)');
@@ -50,8 +64,15 @@ describe('helhet project', () => {
   });
 
   it('rejects an unknown municipality and a base outside the data', async () => {
-    await expect(runProject({ base: 2024, to: 2030, kommune: ['9999'], totals: true, format: 'csv', snapshot }, sink().stream)).rejects.toThrow(/unknown municipality number "9999"/);
-    await expect(runProject({ base: 2030, to: 2040, totals: true, format: 'csv', snapshot }, sink().stream)).rejects.toThrow(/outside the data/);
+    await expect(
+      runProject(
+        { base: 2024, to: 2030, kommune: ['9999'], totals: true, format: 'csv', snapshot },
+        sink().stream,
+      ),
+    ).rejects.toThrow(/unknown municipality number "9999"/);
+    await expect(
+      runProject({ base: 2030, to: 2040, totals: true, format: 'csv', snapshot }, sink().stream),
+    ).rejects.toThrow(/outside the data/);
   });
 });
 
@@ -75,11 +96,17 @@ describe('accounting on the real data', () => {
       expect(Math.abs(nat - sumM)).toBeLessThan(1e-6);
       expect(Math.abs(sumC - sumM)).toBeLessThan(1e-6);
     }
-    expect(Math.round(country.population.subarray(0, cell).reduce((a, b) => a + b, 0))).toBe(5_550_203);
+    expect(Math.round(country.population.subarray(0, cell).reduce((a, b) => a + b, 0))).toBe(
+      5_550_203,
+    );
   });
 
   it('aligns to SSB MMMM totals while keeping the identities', () => {
-    const plan = planProjection(estimateRates(snapshot, 2024), { toYear: 2050, scenario: { alignToSsb: true }, ssbTotals: snapshot.ssbTotals });
+    const plan = planProjection(estimateRates(snapshot, 2024), {
+      toYear: 2050,
+      scenario: { alignToSsb: true },
+      ssbTotals: snapshot.ssbTotals,
+    });
     const p = projectAll(plan);
     expect(checkAccounting(p, 5)).toEqual([]);
     const cell = 2 * N_AGES;

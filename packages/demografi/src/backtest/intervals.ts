@@ -32,7 +32,10 @@ export function quantileSorted(sorted: ArrayLike<number>, p: number): number {
  * horizon ratio, the growth of a random walk's spread; that is an assumption, stated in
  * the README, because no backtest can measure horizons longer than the data.
  */
-export function errorBandsFrom(errors: readonly (readonly number[][])[], bases: readonly number[]): ErrorBands {
+export function errorBandsFrom(
+  errors: readonly (readonly number[][])[],
+  bases: readonly number[],
+): ErrorBands {
   const horizons = errors[0]?.map((_, h) => h + 1) ?? [];
   const lower: number[][] = [];
   const upper: number[][] = [];
@@ -48,14 +51,27 @@ export function errorBandsFrom(errors: readonly (readonly number[][])[], bases: 
       n[c]![h] = s.length;
     });
   });
-  return { coverage: 0.8, horizons, sizeClasses: SIZE_CLASSES.map((s) => s.label), lower, upper, n, bases };
+  return {
+    coverage: 0.8,
+    horizons,
+    sizeClasses: SIZE_CLASSES.map((s) => s.label),
+    lower,
+    upper,
+    n,
+    bases,
+  };
 }
 
 /**
  * The 80 % interval `[low, high]` for a projected total `value` of a municipality with
  * `basePopulation` inhabitants at the base year, `horizon` years ahead.
  */
-export function intervalFor(bands: ErrorBands, basePopulation: number, horizon: number, value: number): [number, number] {
+export function intervalFor(
+  bands: ErrorBands,
+  basePopulation: number,
+  horizon: number,
+  value: number,
+): [number, number] {
   const c = sizeClassOf(basePopulation);
   const maxH = bands.horizons.length;
   if (maxH === 0 || horizon <= 0) return [value, value];

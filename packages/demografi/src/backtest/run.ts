@@ -62,7 +62,9 @@ export function runBacktest(data: DemographicData, options: BacktestOptions): Ba
   options.bases.forEach((base, bi) => {
     const maxH = Math.min(Math.max(...options.horizons), lastYear - base);
     if (maxH < 1) return;
-    const plan = planProjection(estimateRates(dataKnownAt(data, base), base, options.estimation), { toYear: base + maxH });
+    const plan = planProjection(estimateRates(dataKnownAt(data, base), base, options.estimation), {
+      toYear: base + maxH,
+    });
     const proj = projectTotals(plan);
     const byiBase = base - obs.years[0]!;
     for (const h of options.horizons) {
@@ -108,7 +110,11 @@ export function runBacktest(data: DemographicData, options: BacktestOptions): Ba
  * (from the third year of data, so that migration has two years to be estimated from),
  * for horizons 1 … `maxHorizon`. Errors are `ln(projected / observed)` of municipal totals.
  */
-export function measureErrorBands(data: DemographicData, maxHorizon = 10, estimation?: EstimationOptions): ErrorBands {
+export function measureErrorBands(
+  data: DemographicData,
+  maxHorizon = 10,
+  estimation?: EstimationOptions,
+): ErrorBands {
   const obs = observedTotals(data);
   const first = obs.years[0]!;
   const last = obs.years[obs.years.length - 1]!;
@@ -118,7 +124,11 @@ export function measureErrorBands(data: DemographicData, maxHorizon = 10, estima
   for (let base = first + 2; base < last; base++) {
     bases.push(base);
     const maxH = Math.min(maxHorizon, last - base);
-    const proj = projectTotals(planProjection(estimateRates(dataKnownAt(data, base), base, estimation), { toYear: base + maxH }));
+    const proj = projectTotals(
+      planProjection(estimateRates(dataKnownAt(data, base), base, estimation), {
+        toYear: base + maxH,
+      }),
+    );
     for (let m = 0; m < nM; m++) {
       const p0 = obs.totals[m * obs.years.length + (base - first)]!;
       const c = sizeClassOf(p0);

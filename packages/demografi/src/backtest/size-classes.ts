@@ -3,7 +3,11 @@
  * and to look up projection intervals. Small municipalities have far larger relative errors,
  * so a single national error band would be too wide for cities and too narrow for villages.
  */
-export const SIZE_CLASSES: readonly { readonly label: string; readonly min: number; readonly max: number }[] = [
+export const SIZE_CLASSES: readonly {
+  readonly label: string;
+  readonly min: number;
+  readonly max: number;
+}[] = [
   { label: '< 2 000', min: 0, max: 2000 },
   { label: '2 000–4 999', min: 2000, max: 5000 },
   { label: '5 000–19 999', min: 5000, max: 20000 },

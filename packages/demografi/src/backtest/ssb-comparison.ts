@@ -18,7 +18,12 @@ export interface SsbComparisonRow {
  * (table 14288). This is not an accuracy measure: both are forecasts of the same years.
  * `totals[y * nM + m]` with y = year − baseYear, codes in the same order as `ssb.codes`.
  */
-export function compareWithSsb(totals: Float64Array, baseYear: number, codes: readonly string[], ssb: RegionSeries): SsbComparisonRow[] {
+export function compareWithSsb(
+  totals: Float64Array,
+  baseYear: number,
+  codes: readonly string[],
+  ssb: RegionSeries,
+): SsbComparisonRow[] {
   const nM = codes.length;
   const idx = new Map(ssb.codes.map((c, i) => [c, i]));
   const rows: SsbComparisonRow[] = [];
@@ -43,7 +48,14 @@ export function compareWithSsb(totals: Float64Array, baseYear: number, codes: re
       theirs += s;
       n++;
     }
-    rows.push({ year, n, meanAbsDiff: (100 * abs) / n, meanDiff: (100 * sgn) / n, ours, ssb: theirs });
+    rows.push({
+      year,
+      n,
+      meanAbsDiff: (100 * abs) / n,
+      meanDiff: (100 * sgn) / n,
+      ours,
+      ssb: theirs,
+    });
   }
   return rows;
 }

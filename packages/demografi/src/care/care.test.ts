@@ -4,12 +4,17 @@ import { parseKostraPanel } from '../parse/kostra.ts';
 import { estimateCareRates } from './coverage.ts';
 import { DEFAULT_CARE_ASSUMPTIONS, projectCare } from './needs.ts';
 
-const head = '"kommunenr_2024","år","kommunenr_hist_kilder","Y_4_ialt","folk_0_66","folk_67_79","folk_80p","folk_ialt","Y_1_a_ialt","Y_1_a_0_66","Y_1_a_67_79","Y_1_a_80p","Y_2_ialt","Y_3_a_ialt","Y_3_a_0_66","Y_3_a_67_79","Y_3_a_80p","Y_5_ialt"';
+const head =
+  '"kommunenr_2024","år","kommunenr_hist_kilder","Y_4_ialt","folk_0_66","folk_67_79","folk_80p","folk_ialt","Y_1_a_ialt","Y_1_a_0_66","Y_1_a_67_79","Y_1_a_80p","Y_2_ialt","Y_3_a_ialt","Y_3_a_0_66","Y_3_a_67_79","Y_3_a_80p","Y_5_ialt"';
 
 describe('care', () => {
   // 1000 aged 0–66, 100 aged 67–79, 50 aged 80+; home users 20/10/25 (67–79 missing: derived);
   // institution users 0/5/15 (0–66 suppressed: derived); 12 nurse FTEs for 75 users.
-  const panel = parseKostraPanel('k.csv', `${head}\n"0301",2020,"0301",,1000,100,50,1150,55,20,,25,,20,,5,15,12\n"1101",2020,"1101",,10,10,10,30,,,,,,,,,,\n`, ['0301', '1101']);
+  const panel = parseKostraPanel(
+    'k.csv',
+    `${head}\n"0301",2020,"0301",,1000,100,50,1150,55,20,,25,,20,,5,15,12\n"1101",2020,"1101",,10,10,10,30,,,,,,,,,,\n`,
+    ['0301', '1101'],
+  );
   const rates = estimateCareRates(panel, 2024);
 
   it('derives missing groups from totals and pools coverage', () => {
@@ -30,7 +35,10 @@ describe('care', () => {
     pop[N_AGES + 85] = 50;
     pop[2 * N_AGES + 40] = 100;
     pop[3 * N_AGES + 85] = 500;
-    const res = projectCare(rates, 0, pop, 2024, { ...DEFAULT_CARE_ASSUMPTIONS, threshold: { value: 0.5, source: 'test' } });
+    const res = projectCare(rates, 0, pop, 2024, {
+      ...DEFAULT_CARE_ASSUMPTIONS,
+      threshold: { value: 0.5, source: 'test' },
+    });
     expect(res.years[0]!.homeUsers).toBeCloseTo(100 * 0.02 + 50 * 0.5, 10);
     expect(res.years[0]!.institutionUsers).toBeCloseTo(15, 10);
     expect(res.years[0]!.fteNeeded).toBeCloseTo(42 * (12 / 75), 10);

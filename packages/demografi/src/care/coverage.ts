@@ -38,7 +38,8 @@ export function estimateCareRates(panel: KostraPanel, baseYear: number, years = 
   const nM = panel.codes.length;
   const nY = panel.years.length;
   const useYears = panel.years.filter((y) => y <= baseYear).slice(-years);
-  if (useYears.length === 0) throw new Error(`no KOSTRA data up to ${baseYear} (panel starts ${panel.years[0]})`);
+  if (useYears.length === 0)
+    throw new Error(`no KOSTRA data up to ${baseYear} (panel starts ${panel.years[0]})`);
   const fteYears = panel.years.filter((y) => y <= baseYear && y >= 2015).slice(-years);
   const popF = [f.folk_0_66, f.folk_67_79, f.folk_80p];
   const group = (total: Float64Array, parts: Float64Array[], k: number, g: number): number => {
@@ -50,7 +51,10 @@ export function estimateCareRates(panel: KostraPanel, baseYear: number, years = 
   };
   const homeParts = [f.Y_1_a_0_66, f.Y_1_a_67_79, f.Y_1_a_80p];
   const instParts = [f.Y_3_a_0_66, f.Y_3_a_67_79, f.Y_3_a_80p];
-  const sums = (total: Float64Array, parts: Float64Array[]): { users: Float64Array; pop: Float64Array } => {
+  const sums = (
+    total: Float64Array,
+    parts: Float64Array[],
+  ): { users: Float64Array; pop: Float64Array } => {
     const users = new Float64Array(nM * 3);
     const pop = new Float64Array(nM * 3);
     for (let m = 0; m < nM; m++) {
@@ -116,5 +120,12 @@ export function estimateCareRates(panel: KostraPanel, baseYear: number, years = 
       fallbacks.add(panel.codes[m]!);
     }
   }
-  return { codes: panel.codes, years: useYears, homeCoverage, institutionCoverage, nurseFtePerUser, fallbacks: [...fallbacks].sort() };
+  return {
+    codes: panel.codes,
+    years: useYears,
+    homeCoverage,
+    institutionCoverage,
+    nurseFtePerUser,
+    fallbacks: [...fallbacks].sort(),
+  };
 }

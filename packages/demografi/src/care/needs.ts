@@ -27,11 +27,24 @@ export interface CareAssumptions {
 export const DEFAULT_CARE_ASSUMPTIONS: CareAssumptions = {
   employmentRate: {
     value: 0.78,
-    source: 'Assumption of the order of SSB\'s register-based employment rate for ages 20–66 (around 0.78–0.80 in recent years; statistikken "Sysselsetting, registerbasert"). Not in the data folder: set your municipality\'s own rate.',
+    source:
+      'Assumption of the order of SSB\'s register-based employment rate for ages 20–66 (around 0.78–0.80 in recent years; statistikken "Sysselsetting, registerbasert"). Not in the data folder: set your municipality\'s own rate.',
   },
-  staffPerNurseFte: { value: 1, source: 'Nurse FTEs only (KOSTRA Y_5, SSB 11924/14534); no all-occupation FTEs are in the data folder.' },
-  coverageTrend: { value: 0, source: 'Constant coverage by age group at the level of the last three KOSTRA years (SSB 04686, 12292, 11645).' },
-  threshold: { value: 0.05, source: 'User choice: the share of the employed 20–66-year-olds that care may take before it is flagged.' },
+  staffPerNurseFte: {
+    value: 1,
+    source:
+      'Nurse FTEs only (KOSTRA Y_5, SSB 11924/14534); no all-occupation FTEs are in the data folder.',
+  },
+  coverageTrend: {
+    value: 0,
+    source:
+      'Constant coverage by age group at the level of the last three KOSTRA years (SSB 04686, 12292, 11645).',
+  },
+  threshold: {
+    value: 0.05,
+    source:
+      'User choice: the share of the employed 20–66-year-olds that care may take before it is flagged.',
+  },
 };
 
 /** Care needs of one year. */
@@ -82,8 +95,16 @@ export function projectCare(
     const fte = (home + inst) * rates.nurseFtePerUser[m]! * assumptions.staffPerNurseFte.value;
     const workforce = sumAges(population, 20, 66, o) * assumptions.employmentRate.value;
     const share = workforce > 0 ? fte / workforce : Number.NaN;
-    if (thresholdYear === null && share >= assumptions.threshold.value) thresholdYear = baseYear + y;
-    years.push({ year: baseYear + y, homeUsers: home, institutionUsers: inst, fteNeeded: fte, workforce, shareOfWorkforce: share });
+    if (thresholdYear === null && share >= assumptions.threshold.value)
+      thresholdYear = baseYear + y;
+    years.push({
+      year: baseYear + y,
+      homeUsers: home,
+      institutionUsers: inst,
+      fteNeeded: fte,
+      workforce,
+      shareOfWorkforce: share,
+    });
   }
   return { code: rates.codes[m]!, years, thresholdYear, assumptions };
 }

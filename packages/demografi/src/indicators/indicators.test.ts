@@ -32,7 +32,12 @@ describe('indicators', () => {
   it('parses and sums configurable age groups, rejecting overlaps', () => {
     const g = parseAgeGroups('0-19,20-66,67+');
     expect(g.map((x) => x.label)).toEqual(['0–19', '20–66', '67+']);
-    expect(populationByAgeGroup(slice(() => 1), g)).toEqual([40, 94, 78]);
+    expect(
+      populationByAgeGroup(
+        slice(() => 1),
+        g,
+      ),
+    ).toEqual([40, 94, 78]);
     expect(() => parseAgeGroups('0-20,20-30')).toThrow(/overlap/);
     expect(() => parseAgeGroups('abc')).toThrow(/not an age group/);
   });

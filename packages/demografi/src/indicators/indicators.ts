@@ -27,11 +27,14 @@ export function parseAgeGroups(spec: string): AgeGroup[] {
     const range = /^(\d+)\s*[-–]\s*(\d+)$/.exec(t);
     const from = plus ? Number(plus[1]) : range ? Number(range[1]) : Number.NaN;
     const to = plus ? MAX_AGE : range ? Number(range[2]) : Number.NaN;
-    if (!Number.isInteger(from) || !Number.isInteger(to) || from > to || to > MAX_AGE) throw new Error(`not an age group: "${t}" (use e.g. 0-5 or 80+)`);
+    if (!Number.isInteger(from) || !Number.isInteger(to) || from > to || to > MAX_AGE)
+      throw new Error(`not an age group: "${t}" (use e.g. 0-5 or 80+)`);
     return { label: plus ? `${from}+` : `${from}–${to}`, from, to };
   });
   const sorted = [...groups].sort((a, b) => a.from - b.from);
-  for (let k = 1; k < sorted.length; k++) if (sorted[k]!.from <= sorted[k - 1]!.to) throw new Error(`age groups overlap: ${sorted[k - 1]!.label} and ${sorted[k]!.label}`);
+  for (let k = 1; k < sorted.length; k++)
+    if (sorted[k]!.from <= sorted[k - 1]!.to)
+      throw new Error(`age groups overlap: ${sorted[k - 1]!.label} and ${sorted[k]!.label}`);
   return groups;
 }
 
@@ -43,7 +46,11 @@ export function sumAges(p: ArrayLike<number>, from: number, to: number, o = 0): 
 }
 
 /** Population of each age group in one region-year slice. */
-export function populationByAgeGroup(p: ArrayLike<number>, groups: readonly AgeGroup[] = DEFAULT_AGE_GROUPS, o = 0): number[] {
+export function populationByAgeGroup(
+  p: ArrayLike<number>,
+  groups: readonly AgeGroup[] = DEFAULT_AGE_GROUPS,
+  o = 0,
+): number[] {
   return groups.map((g) => sumAges(p, g.from, g.to, o));
 }
 
@@ -53,7 +60,8 @@ export function populationByAgeGroup(p: ArrayLike<number>, groups: readonly AgeG
  */
 export function medianAge(p: ArrayLike<number>, o = 0): number {
   const byAge = new Float64Array(N_AGES);
-  for (let s = 0; s < N_SEXES; s++) for (let a = 0; a < N_AGES; a++) byAge[a]! += p[o + s * N_AGES + a]!;
+  for (let s = 0; s < N_SEXES; s++)
+    for (let a = 0; a < N_AGES; a++) byAge[a]! += p[o + s * N_AGES + a]!;
   const total = byAge.reduce((x, y) => x + y, 0);
   if (total <= 0) return Number.NaN;
   let cum = 0;
@@ -66,10 +74,22 @@ export function medianAge(p: ArrayLike<number>, o = 0): number {
 
 /** Definitions of the indicators, with Norwegian names, so every figure is labelled. */
 export const INDICATOR_DEFINITIONS = {
-  aldersbaereevne: { nb: 'Aldersbæreevne (20–66 per 67+)', en: 'Age-support ratio: persons 20–66 per person 67+' },
-  aldersbaereevne80: { nb: 'Aldersbæreevne 80+ (20–66 per 80+)', en: 'Age-support ratio, 80+ variant: persons 20–66 per person 80+' },
-  forsorgerbrok: { nb: 'Forsørgerbrøk ((0–19 + 67+) / 20–66)', en: 'Dependency ratio: persons 0–19 and 67+ per person 20–66' },
-  omsorgskoeffisient: { nb: 'Omsorgskoeffisient (50–66 per 85+)', en: 'Care coefficient: persons 50–66 per person 85+' },
+  aldersbaereevne: {
+    nb: 'Aldersbæreevne (20–66 per 67+)',
+    en: 'Age-support ratio: persons 20–66 per person 67+',
+  },
+  aldersbaereevne80: {
+    nb: 'Aldersbæreevne 80+ (20–66 per 80+)',
+    en: 'Age-support ratio, 80+ variant: persons 20–66 per person 80+',
+  },
+  forsorgerbrok: {
+    nb: 'Forsørgerbrøk ((0–19 + 67+) / 20–66)',
+    en: 'Dependency ratio: persons 0–19 and 67+ per person 20–66',
+  },
+  omsorgskoeffisient: {
+    nb: 'Omsorgskoeffisient (50–66 per 85+)',
+    en: 'Care coefficient: persons 50–66 per person 85+',
+  },
   andel80: { nb: 'Andel 80 år og eldre', en: 'Share of the population aged 80+' },
   medianalder: { nb: 'Medianalder', en: 'Median age' },
 } as const;

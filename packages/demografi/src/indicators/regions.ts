@@ -22,8 +22,15 @@ export function regionsOf(municipalities: readonly Municipality[]): Region[] {
   });
   return [
     { code: '0', name: 'Norge', level: 'land', members: municipalities.map((_, i) => i) },
-    ...[...counties].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([code, c]) => ({ code, name: c.name, level: 'fylke' as const, members: c.members })),
-    ...municipalities.map((m, i) => ({ code: m.code, name: m.name, level: 'kommune' as const, members: [i] })),
+    ...[...counties]
+      .sort((a, b) => (a[0] < b[0] ? -1 : 1))
+      .map(([code, c]) => ({ code, name: c.name, level: 'fylke' as const, members: c.members })),
+    ...municipalities.map((m, i) => ({
+      code: m.code,
+      name: m.name,
+      level: 'kommune' as const,
+      members: [i],
+    })),
   ];
 }
 
@@ -89,7 +96,15 @@ export function componentsOfChange(r: RegionProjection): ComponentsOfChange[] {
       mig += r.migration[st * CELL + k]!;
     }
     const births = r.births[st * 2]! + r.births[st * 2 + 1]!;
-    out.push({ year: r.baseYear + st, populationStart: start, births, deaths, netMigration: mig, naturalIncrease: births - deaths, populationEnd: end });
+    out.push({
+      year: r.baseYear + st,
+      populationStart: start,
+      births,
+      deaths,
+      netMigration: mig,
+      naturalIncrease: births - deaths,
+      populationEnd: end,
+    });
   }
   return out;
 }

@@ -134,7 +134,12 @@ export function countField(t: CsvTable, row: CsvRow, col: number): number {
 export function yearField(t: CsvTable, row: CsvRow, col: number): number {
   const v = Number(row.values[col]!.trim());
   if (!Number.isInteger(v) || v < 1800 || v > 2200) {
-    throw new DataError(t.file, row.line, t.header[col], `not a plausible year: "${row.values[col]}"`);
+    throw new DataError(
+      t.file,
+      row.line,
+      t.header[col],
+      `not a plausible year: "${row.values[col]}"`,
+    );
   }
   return v;
 }

@@ -36,16 +36,24 @@ export function parseHmdMortality(file: string, text: string, fromYear: number):
     const sexLabel = textField(row, cSex);
     if (sexLabel === 'total') continue;
     const s = sexIndex(sexLabel);
-    if (s < 0) throw new DataError(file, row.line, 'sex', `expected female, male or total, found "${sexLabel}"`);
+    if (s < 0)
+      throw new DataError(
+        file,
+        row.line,
+        'sex',
+        `expected female, male or total, found "${sexLabel}"`,
+      );
     const ageText = textField(row, cAge);
     const age = Number(ageText.replace('+', ''));
-    if (!Number.isInteger(age) || age < 0 || age > 110) throw new DataError(file, row.line, 'age', `expected 0–110+, found "${ageText}"`);
+    if (!Number.isInteger(age) || age < 0 || age > 110)
+      throw new DataError(file, row.line, 'age', `expected 0–110+, found "${ageText}"`);
     if (y < fromYear - 1) continue;
     const deathsText = textField(row, cDeaths);
     const mxText = textField(row, cMx);
     const deaths = deathsText === '' ? Number.NaN : countField(t, row, cDeaths);
     const mx = mxText === '' ? null : numberField(t, row, cMx);
-    if (mx !== null && mx < 0) throw new DataError(file, row.line, 'mx', `negative death rate ${mx}`);
+    if (mx !== null && mx < 0)
+      throw new DataError(file, row.line, 'mx', `negative death rate ${mx}`);
     cells.set(`${y}|${s}|${age}`, { deaths, mx, pop: countField(t, row, cPop) });
     if (deathsText !== '' && y >= fromYear) years.add(y);
   }
@@ -57,7 +65,13 @@ export function parseHmdMortality(file: string, text: string, fromYear: number):
     for (let s = 0; s < 2; s++) {
       for (let age = 0; age <= 110; age++) {
         const cell = cells.get(`${y}|${s}|${age}`);
-        if (!cell) throw new DataError(file, undefined, 'age', `missing age ${age} for ${y} ${s === 0 ? 'male' : 'female'}`);
+        if (!cell)
+          throw new DataError(
+            file,
+            undefined,
+            'age',
+            `missing age ${age} for ${y} ${s === 0 ? 'male' : 'female'}`,
+          );
         const next = cells.get(`${y + 1}|${s}|${age}`);
         const approxExposure = next ? (cell.pop + next.pop) / 2 : cell.pop;
         const exp = cell.mx !== null && cell.mx > 0 ? cell.deaths / cell.mx : approxExposure;
@@ -83,10 +97,21 @@ export function parseHmdBirths(file: string, text: string, fromYear: number): Na
   const cYear = t.column('year');
   const cF = t.column('female');
   const cM = t.column('male');
-  const rows = t.rows.map((row) => ({ y: yearField(t, row, cYear), f: countField(t, row, cF), m: countField(t, row, cM), line: row.line }));
+  const rows = t.rows.map((row) => ({
+    y: yearField(t, row, cYear),
+    f: countField(t, row, cF),
+    m: countField(t, row, cM),
+    line: row.line,
+  }));
   const kept = rows.filter((r) => r.y >= fromYear).sort((a, b) => a.y - b.y);
   for (let k = 1; k < kept.length; k++) {
-    if (kept[k]!.y !== kept[k - 1]!.y + 1) throw new DataError(file, kept[k]!.line, 'year', `years are not consecutive after ${kept[k - 1]!.y}`);
+    if (kept[k]!.y !== kept[k - 1]!.y + 1)
+      throw new DataError(
+        file,
+        kept[k]!.line,
+        'year',
+        `years are not consecutive after ${kept[k - 1]!.y}`,
+      );
   }
   return {
     years: kept.map((r) => r.y),
@@ -118,7 +143,8 @@ export function parseHfdAsfr(file: string, text: string, fromYear: number): Nati
     const y = yearField(t, row, cYear);
     const ageText = textField(row, cAge);
     const age = Number(ageText.replace(/[-+]$/, ''));
-    if (!Number.isInteger(age) || age < FERTILE_MIN_AGE || age > FERTILE_MAX_AGE) throw new DataError(file, row.line, 'age', `expected 12-…55+, found "${ageText}"`);
+    if (!Number.isInteger(age) || age < FERTILE_MIN_AGE || age > FERTILE_MAX_AGE)
+      throw new DataError(file, row.line, 'age', `expected 12-…55+, found "${ageText}"`);
     const rate = countField(t, row, cRate);
     if (y < fromYear) continue;
     let arr = cells.get(y);
@@ -130,7 +156,13 @@ export function parseHfdAsfr(file: string, text: string, fromYear: number): Nati
   years.forEach((y, k) => {
     const arr = cells.get(y)!;
     const gap = arr.findIndex((v) => Number.isNaN(v));
-    if (gap >= 0) throw new DataError(file, undefined, 'age', `missing age ${gap + FERTILE_MIN_AGE} in year ${y}`);
+    if (gap >= 0)
+      throw new DataError(
+        file,
+        undefined,
+        'age',
+        `missing age ${gap + FERTILE_MIN_AGE} in year ${y}`,
+      );
     values.set(arr, k * width);
   });
   return { years, values };

@@ -8,7 +8,10 @@ const doc = {
   id: ['Region', 'Kjonn', 'Tid'],
   size: [2, 2, 1],
   dimension: {
-    Region: { label: 'region', category: { index: { '0301': 0, '1101': 1 }, label: { '0301': 'Oslo', '1101': 'Eigersund' } } },
+    Region: {
+      label: 'region',
+      category: { index: { '0301': 0, '1101': 1 }, label: { '0301': 'Oslo', '1101': 'Eigersund' } },
+    },
     Kjonn: { label: 'sex', category: { index: ['1', '2'] } },
     Tid: { label: 'year', category: { label: { '2024': '2024' } } },
   },
@@ -31,11 +34,15 @@ describe('parseJsonStat', () => {
   });
 
   it('rejects a value count that does not match the sizes', () => {
-    expect(() => parseJsonStat('t.json', { ...doc, value: [1, 2, 3] })).toThrow(/t\.json field "value": has 3 values but the dimensions give 4/);
+    expect(() => parseJsonStat('t.json', { ...doc, value: [1, 2, 3] })).toThrow(
+      /t\.json field "value": has 3 values but the dimensions give 4/,
+    );
   });
 
   it('rejects a size that does not match a dimension', () => {
-    expect(() => parseJsonStat('t.json', { ...doc, size: [3, 2, 1] })).toThrow(/dimension\.Region.*size says 3/);
+    expect(() => parseJsonStat('t.json', { ...doc, size: [3, 2, 1] })).toThrow(
+      /dimension\.Region.*size says 3/,
+    );
   });
 
   it('names an unknown category on lookup', () => {

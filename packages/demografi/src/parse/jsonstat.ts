@@ -34,19 +34,43 @@ function isObject(v: Json): v is Record<string, Json> {
  */
 export function parseJsonStat(file: string, doc: Json): JsonStatCube {
   if (!isObject(doc)) throw new DataError(file, undefined, undefined, 'not a JSON object');
-  if (doc.class !== undefined && doc.class !== 'dataset') throw new DataError(file, undefined, 'class', `expected "dataset", found ${JSON.stringify(doc.class)}`);
-  if (doc.version !== undefined && doc.version !== '2.0') throw new DataError(file, undefined, 'version', `expected "2.0", found ${JSON.stringify(doc.version)}`);
+  if (doc.class !== undefined && doc.class !== 'dataset')
+    throw new DataError(
+      file,
+      undefined,
+      'class',
+      `expected "dataset", found ${JSON.stringify(doc.class)}`,
+    );
+  if (doc.version !== undefined && doc.version !== '2.0')
+    throw new DataError(
+      file,
+      undefined,
+      'version',
+      `expected "2.0", found ${JSON.stringify(doc.version)}`,
+    );
   const ids = doc.id;
   const size = doc.size;
-  if (!Array.isArray(ids) || !ids.every((x) => typeof x === 'string')) throw new DataError(file, undefined, 'id', 'expected an array of dimension ids');
-  if (!Array.isArray(size) || size.length !== ids.length || !size.every((x) => Number.isInteger(x) && (x as number) >= 0)) {
-    throw new DataError(file, undefined, 'size', 'expected one non-negative integer per dimension id');
+  if (!Array.isArray(ids) || !ids.every((x) => typeof x === 'string'))
+    throw new DataError(file, undefined, 'id', 'expected an array of dimension ids');
+  if (
+    !Array.isArray(size) ||
+    size.length !== ids.length ||
+    !size.every((x) => Number.isInteger(x) && (x as number) >= 0)
+  ) {
+    throw new DataError(
+      file,
+      undefined,
+      'size',
+      'expected one non-negative integer per dimension id',
+    );
   }
   const dimObj = doc.dimension;
-  if (!isObject(dimObj)) throw new DataError(file, undefined, 'dimension', 'missing dimension object');
+  if (!isObject(dimObj))
+    throw new DataError(file, undefined, 'dimension', 'missing dimension object');
   const dimensions: JsonStatDimension[] = (ids as string[]).map((id, k) => {
     const d = dimObj[id];
-    if (!isObject(d) || !isObject(d.category)) throw new DataError(file, undefined, `dimension.${id}`, 'missing category');
+    if (!isObject(d) || !isObject(d.category))
+      throw new DataError(file, undefined, `dimension.${id}`, 'missing category');
     const cat = d.category;
     let codes: string[];
     if (Array.isArray(cat.index)) {
@@ -55,8 +79,18 @@ export function parseJsonStat(file: string, doc: Json): JsonStatCube {
       const entries = Object.entries(cat.index);
       codes = new Array<string>(entries.length);
       for (const [code, pos] of entries) {
-        if (typeof pos !== 'number' || pos < 0 || pos >= entries.length || codes[pos] !== undefined) {
-          throw new DataError(file, undefined, `dimension.${id}.category.index`, `bad position for "${code}"`);
+        if (
+          typeof pos !== 'number' ||
+          pos < 0 ||
+          pos >= entries.length ||
+          codes[pos] !== undefined
+        ) {
+          throw new DataError(
+            file,
+            undefined,
+            `dimension.${id}.category.index`,
+            `bad position for "${code}"`,
+          );
         }
         codes[pos] = code;
       }
@@ -65,7 +99,13 @@ export function parseJsonStat(file: string, doc: Json): JsonStatCube {
     } else {
       throw new DataError(file, undefined, `dimension.${id}.category.index`, 'missing index');
     }
-    if (codes.length !== size[k]) throw new DataError(file, undefined, `dimension.${id}`, `has ${codes.length} categories but size says ${String(size[k])}`);
+    if (codes.length !== size[k])
+      throw new DataError(
+        file,
+        undefined,
+        `dimension.${id}`,
+        `has ${codes.length} categories but size says ${String(size[k])}`,
+      );
     const labelObj = isObject(cat.label) ? cat.label : {};
     return {
       id,
@@ -78,16 +118,25 @@ export function parseJsonStat(file: string, doc: Json): JsonStatCube {
   const values: (number | null)[] = new Array<number | null>(total).fill(null);
   const raw = doc.value;
   if (Array.isArray(raw)) {
-    if (raw.length !== total) throw new DataError(file, undefined, 'value', `has ${raw.length} values but the dimensions give ${total}`);
+    if (raw.length !== total)
+      throw new DataError(
+        file,
+        undefined,
+        'value',
+        `has ${raw.length} values but the dimensions give ${total}`,
+      );
     raw.forEach((v, i) => {
-      if (v !== null && typeof v !== 'number') throw new DataError(file, undefined, `value[${i}]`, `not a number: ${JSON.stringify(v)}`);
+      if (v !== null && typeof v !== 'number')
+        throw new DataError(file, undefined, `value[${i}]`, `not a number: ${JSON.stringify(v)}`);
       values[i] = v;
     });
   } else if (isObject(raw)) {
     for (const [k, v] of Object.entries(raw)) {
       const i = Number(k);
-      if (!Number.isInteger(i) || i < 0 || i >= total) throw new DataError(file, undefined, `value[${k}]`, 'index out of range');
-      if (v !== null && typeof v !== 'number') throw new DataError(file, undefined, `value[${k}]`, `not a number: ${JSON.stringify(v)}`);
+      if (!Number.isInteger(i) || i < 0 || i >= total)
+        throw new DataError(file, undefined, `value[${k}]`, 'index out of range');
+      if (v !== null && typeof v !== 'number')
+        throw new DataError(file, undefined, `value[${k}]`, `not a number: ${JSON.stringify(v)}`);
       values[i] = v;
     }
   } else {
@@ -95,7 +144,8 @@ export function parseJsonStat(file: string, doc: Json): JsonStatCube {
   }
   const lookups = dimensions.map((d) => new Map(d.codes.map((c, i) => [c, i])));
   const strides: number[] = new Array<number>(dimensions.length).fill(1);
-  for (let k = dimensions.length - 2; k >= 0; k--) strides[k] = strides[k + 1]! * (size[k + 1] as number);
+  for (let k = dimensions.length - 2; k >= 0; k--)
+    strides[k] = strides[k + 1]! * (size[k + 1] as number);
   return {
     label: typeof doc.label === 'string' ? doc.label : '',
     dimensions,
@@ -105,9 +155,11 @@ export function parseJsonStat(file: string, doc: Json): JsonStatCube {
       for (let k = 0; k < dimensions.length; k++) {
         const d = dimensions[k]!;
         const code = coords[d.id] ?? (d.codes.length === 1 ? d.codes[0]! : undefined);
-        if (code === undefined) throw new DataError(file, undefined, d.id, 'no category given for this dimension');
+        if (code === undefined)
+          throw new DataError(file, undefined, d.id, 'no category given for this dimension');
         const pos = lookups[k]!.get(code);
-        if (pos === undefined) throw new DataError(file, undefined, d.id, `unknown category "${code}"`);
+        if (pos === undefined)
+          throw new DataError(file, undefined, d.id, `unknown category "${code}"`);
         flat += pos * strides[k]!;
       }
       return values[flat] ?? null;

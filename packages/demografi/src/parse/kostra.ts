@@ -36,7 +36,11 @@ export interface KostraPanel {
 }
 
 /** Parses `paneldata_2007_2024_2024struktur.csv`; negative counts are rejected. */
-export function parseKostraPanel(file: string, text: string, knownCodes: readonly string[]): KostraPanel {
+export function parseKostraPanel(
+  file: string,
+  text: string,
+  knownCodes: readonly string[],
+): KostraPanel {
   const t = parseCsv(file, text);
   const cCode = t.column('kommunenr_2024');
   const cYear = t.column('år');
@@ -47,13 +51,20 @@ export function parseKostraPanel(file: string, text: string, knownCodes: readonl
   const parsed = t.rows.map((row) => {
     const code = textField(row, cCode);
     const m = index.get(code);
-    if (m === undefined) throw new DataError(file, row.line, 'kommunenr_2024', `unknown municipality number "${code}"`);
+    if (m === undefined)
+      throw new DataError(
+        file,
+        row.line,
+        'kommunenr_2024',
+        `unknown municipality number "${code}"`,
+      );
     const y = yearField(t, row, cYear);
     minY = Math.min(minY, y);
     maxY = Math.max(maxY, y);
     const values = cols.map((c, k) => {
       const v = optionalNumberField(t, row, c);
-      if (v !== null && v < 0) throw new DataError(file, row.line, KOSTRA_FIELDS[k], `negative value ${v}`);
+      if (v !== null && v < 0)
+        throw new DataError(file, row.line, KOSTRA_FIELDS[k], `negative value ${v}`);
       return v;
     });
     return { m, y, values, line: row.line };
@@ -61,11 +72,14 @@ export function parseKostraPanel(file: string, text: string, knownCodes: readonl
   const years: number[] = [];
   for (let y = minY; y <= maxY; y++) years.push(y);
   const nY = years.length;
-  const fields = Object.fromEntries(KOSTRA_FIELDS.map((f) => [f, new Float64Array(knownCodes.length * nY).fill(Number.NaN)])) as Record<KostraField, Float64Array>;
+  const fields = Object.fromEntries(
+    KOSTRA_FIELDS.map((f) => [f, new Float64Array(knownCodes.length * nY).fill(Number.NaN)]),
+  ) as Record<KostraField, Float64Array>;
   const seen = new Set<number>();
   for (const r of parsed) {
     const k = r.m * nY + (r.y - minY);
-    if (seen.has(k)) throw new DataError(file, r.line, undefined, `duplicate row for ${knownCodes[r.m]} ${r.y}`);
+    if (seen.has(k))
+      throw new DataError(file, r.line, undefined, `duplicate row for ${knownCodes[r.m]} ${r.y}`);
     seen.add(k);
     KOSTRA_FIELDS.forEach((f, j) => {
       const v = r.values[j];

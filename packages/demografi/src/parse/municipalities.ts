@@ -33,11 +33,28 @@ export function parseMunicipalities(
   const base = new Map<string, { name: string; countyCode: string; countyName: string }>();
   for (const row of t.rows) {
     const code = textField(row, cCode);
-    if (!MUNICIPALITY_CODE.test(code)) throw new DataError(listFile, row.line, 'kommunenummer', `not a 4-digit municipality number: "${code}"`);
-    if (base.has(code)) throw new DataError(listFile, row.line, 'kommunenummer', `duplicate municipality ${code}`);
+    if (!MUNICIPALITY_CODE.test(code))
+      throw new DataError(
+        listFile,
+        row.line,
+        'kommunenummer',
+        `not a 4-digit municipality number: "${code}"`,
+      );
+    if (base.has(code))
+      throw new DataError(listFile, row.line, 'kommunenummer', `duplicate municipality ${code}`);
     const countyCode = textField(row, cCounty);
-    if (!/^\d{2}$/.test(countyCode)) throw new DataError(listFile, row.line, 'fylkesnummer', `not a 2-digit county number: "${countyCode}"`);
-    base.set(code, { name: textField(row, cName), countyCode, countyName: textField(row, cCountyName) });
+    if (!/^\d{2}$/.test(countyCode))
+      throw new DataError(
+        listFile,
+        row.line,
+        'fylkesnummer',
+        `not a 2-digit county number: "${countyCode}"`,
+      );
+    base.set(code, {
+      name: textField(row, cName),
+      countyCode,
+      countyName: textField(row, cCountyName),
+    });
   }
   const c = parseCsv(centralityFile, centralityText);
   const kCode = c.column('kommunenummer');
@@ -47,17 +64,33 @@ export function parseMunicipalities(
   for (const row of c.rows) {
     const code = textField(row, kCode);
     const b = base.get(code);
-    if (!b) throw new DataError(centralityFile, row.line, 'kommunenummer', `unknown municipality number "${code}"`);
+    if (!b)
+      throw new DataError(
+        centralityFile,
+        row.line,
+        'kommunenummer',
+        `unknown municipality number "${code}"`,
+      );
     const centralityClass = numberField(c, row, kClass);
     if (!Number.isInteger(centralityClass) || centralityClass < 1 || centralityClass > 6) {
-      throw new DataError(centralityFile, row.line, 'sentralitetsklasse', `expected 1–6, found ${centralityClass}`);
+      throw new DataError(
+        centralityFile,
+        row.line,
+        'sentralitetsklasse',
+        `expected 1–6, found ${centralityClass}`,
+      );
     }
     result.push({ code, ...b, centralityIndex: numberField(c, row, kIndex), centralityClass });
   }
   if (result.length !== base.size) {
     const have = new Set(result.map((r) => r.code));
     const missing = [...base.keys()].filter((k) => !have.has(k));
-    throw new DataError(centralityFile, undefined, 'kommunenummer', `no centrality for ${missing.join(', ')}`);
+    throw new DataError(
+      centralityFile,
+      undefined,
+      'kommunenummer',
+      `no centrality for ${missing.join(', ')}`,
+    );
   }
   return result.sort((a, b) => (a.code < b.code ? -1 : 1));
 }

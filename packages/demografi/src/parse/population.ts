@@ -28,7 +28,13 @@ export interface PopulationOptions {
 }
 
 /** Flat index of a cell in a {@link PopulationTable}-shaped array. */
-export function popIndex(nMunicipalities: number, y: number, m: number, sex: number, age: number): number {
+export function popIndex(
+  nMunicipalities: number,
+  y: number,
+  m: number,
+  sex: number,
+  age: number,
+): number {
   return ((y * nMunicipalities + m) * N_SEXES + sex) * N_AGES + age;
 }
 
@@ -52,7 +58,13 @@ export function parsePopulation(
   const ageCols: number[] = [];
   for (let a = 0; a <= MAX_AGE; a++) {
     const col = t.column(`a${a}`);
-    if (col !== 4 + a) throw new DataError(file, 1, `a${a}`, `age column out of place (position ${col + 1}, expected ${a + 5})`);
+    if (col !== 4 + a)
+      throw new DataError(
+        file,
+        1,
+        `a${a}`,
+        `age column out of place (position ${col + 1}, expected ${a + 5})`,
+      );
     ageCols.push(col);
   }
   const codeIndex = new Map(knownCodes.map((c, i) => [c, i]));
@@ -65,18 +77,30 @@ export function parsePopulation(
     const year = yearField(t, row, cYear);
     const sexLabel = textField(row, cSex);
     const s = sexIndex(sexLabel);
-    if (s < 0) throw new DataError(file, row.line, 'sex', `expected "female" or "male", found "${sexLabel}"`);
+    if (s < 0)
+      throw new DataError(
+        file,
+        row.line,
+        'sex',
+        `expected "female" or "male", found "${sexLabel}"`,
+      );
     if (level === 'kommune') {
       const code = textField(row, cRegion);
       const m = codeIndex.get(code);
-      if (m === undefined) throw new DataError(file, row.line, 'region_code', `unknown municipality number "${code}"`);
+      if (m === undefined)
+        throw new DataError(file, row.line, 'region_code', `unknown municipality number "${code}"`);
       years.add(year);
       muniRows.push({ y: year, m, s, row });
     } else if (level === 'land') {
       natYears.add(year);
       natRows.push({ y: year, s, row });
     } else if (level !== 'fylke') {
-      throw new DataError(file, row.line, 'level', `expected land, fylke or kommune, found "${level}"`);
+      throw new DataError(
+        file,
+        row.line,
+        'level',
+        `expected land, fylke or kommune, found "${level}"`,
+      );
     }
   }
   let yearList = [...years].sort((a, b) => a - b);
@@ -92,7 +116,13 @@ export function parsePopulation(
   }
   const firstKept = yearList[0] ?? Infinity;
   for (let k = 1; k < yearList.length; k++) {
-    if (yearList[k] !== yearList[k - 1]! + 1) throw new DataError(file, undefined, 'year', `years are not consecutive: ${yearList[k - 1]} then ${yearList[k]}`);
+    if (yearList[k] !== yearList[k - 1]! + 1)
+      throw new DataError(
+        file,
+        undefined,
+        'year',
+        `years are not consecutive: ${yearList[k - 1]} then ${yearList[k]}`,
+      );
   }
   const nM = knownCodes.length;
   const y0 = yearList[0] ?? 0;
@@ -101,7 +131,13 @@ export function parsePopulation(
   for (const { y, m, s, row } of muniRows) {
     if (y < firstKept) continue;
     const cell = ((y - y0) * nM + m) * N_SEXES + s;
-    if (seen[cell]) throw new DataError(file, row.line, undefined, `duplicate row for ${knownCodes[m]} ${y} ${s === 0 ? 'male' : 'female'}`);
+    if (seen[cell])
+      throw new DataError(
+        file,
+        row.line,
+        undefined,
+        `duplicate row for ${knownCodes[m]} ${y} ${s === 0 ? 'male' : 'female'}`,
+      );
     seen[cell] = 1;
     const base = cell * N_AGES;
     for (let a = 0; a < N_AGES; a++) counts[base + a] = countField(t, row, ageCols[a]!);
@@ -111,7 +147,12 @@ export function parsePopulation(
       const s = cell % N_SEXES;
       const m = Math.floor(cell / N_SEXES) % nM;
       const y = y0 + Math.floor(cell / N_SEXES / nM);
-      throw new DataError(file, undefined, undefined, `missing row for municipality ${knownCodes[m]}, year ${y}, sex ${s === 0 ? 'male' : 'female'}`);
+      throw new DataError(
+        file,
+        undefined,
+        undefined,
+        `missing row for municipality ${knownCodes[m]}, year ${y}, sex ${s === 0 ? 'male' : 'female'}`,
+      );
     }
   }
   const natYearList = [...natYears].sort((a, b) => a - b);
@@ -121,5 +162,11 @@ export function parsePopulation(
     const base = ((y - n0) * N_SEXES + s) * N_AGES;
     for (let a = 0; a < N_AGES; a++) national[base + a] = countField(t, row, ageCols[a]!);
   }
-  return { years: yearList, codes: knownCodes, counts, national: { years: natYearList, counts: national }, droppedYears };
+  return {
+    years: yearList,
+    codes: knownCodes,
+    counts,
+    national: { years: natYearList, counts: national },
+    droppedYears,
+  };
 }

@@ -31,9 +31,11 @@ export function parseMunicipalTotals(
   for (const row of t.rows) {
     const code = textField(row, cCode);
     const m = index.get(code);
-    if (m === undefined) throw new DataError(file, row.line, 'kommunenummer', `unknown municipality number "${code}"`);
+    if (m === undefined)
+      throw new DataError(file, row.line, 'kommunenummer', `unknown municipality number "${code}"`);
     const rowType = textField(row, cType);
-    if (rowType !== 'observed' && rowType !== 'projected_MMMM') throw new DataError(file, row.line, 'type', `unknown type "${rowType}"`);
+    if (rowType !== 'observed' && rowType !== 'projected_MMMM')
+      throw new DataError(file, row.line, 'type', `unknown type "${rowType}"`);
     if (rowType !== type) continue;
     const y = yearField(t, row, cYear);
     years.add(y);
@@ -65,16 +67,20 @@ export function parseCountyAlternatives(file: string, text: string): CountyAlter
   const rows: { code: string; alt: string; y: number; v: number; line: number }[] = [];
   for (const row of t.rows) {
     const code = textField(row, cCode);
-    if (!/^\d{2}$/.test(code)) throw new DataError(file, row.line, 'fylkesnummer', `not a 2-digit county number: "${code}"`);
+    if (!/^\d{2}$/.test(code))
+      throw new DataError(file, row.line, 'fylkesnummer', `not a 2-digit county number: "${code}"`);
     counties.set(code, textField(row, cName));
     const alt = textField(row, cAlt);
-    if (!/^[LMHK0]{4}$/.test(alt)) throw new DataError(file, row.line, 'alternative', `not an SSB alternative code: "${alt}"`);
+    if (!/^[LMHK0]{4}$/.test(alt))
+      throw new DataError(file, row.line, 'alternative', `not an SSB alternative code: "${alt}"`);
     alts.add(alt);
     const y = yearField(t, row, cYear);
     years.add(y);
     rows.push({ code, alt, y, v: countField(t, row, cPop), line: row.line });
   }
-  const countyList = [...counties].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([code, name]) => ({ code, name }));
+  const countyList = [...counties]
+    .sort((a, b) => (a[0] < b[0] ? -1 : 1))
+    .map(([code, name]) => ({ code, name }));
   const altList = [...alts].sort();
   const yearList = [...years].sort((a, b) => a - b);
   const cIdx = new Map(countyList.map((c, i) => [c.code, i]));
@@ -82,12 +88,20 @@ export function parseCountyAlternatives(file: string, text: string): CountyAlter
   const nY = yearList.length;
   const values = new Float64Array(altList.length * countyList.length * nY).fill(Number.NaN);
   for (const r of rows) {
-    const k = (aIdx.get(r.alt)! * countyList.length + cIdx.get(r.code)!) * nY + (r.y - yearList[0]!);
-    if (!Number.isNaN(values[k]!)) throw new DataError(file, r.line, undefined, `duplicate row for ${r.code} ${r.alt} ${r.y}`);
+    const k =
+      (aIdx.get(r.alt)! * countyList.length + cIdx.get(r.code)!) * nY + (r.y - yearList[0]!);
+    if (!Number.isNaN(values[k]!))
+      throw new DataError(file, r.line, undefined, `duplicate row for ${r.code} ${r.alt} ${r.y}`);
     values[k] = r.v;
   }
   const gap = values.findIndex((v) => Number.isNaN(v));
-  if (gap >= 0) throw new DataError(file, undefined, undefined, `incomplete grid: county × alternative × year cell ${gap} is missing`);
+  if (gap >= 0)
+    throw new DataError(
+      file,
+      undefined,
+      undefined,
+      `incomplete grid: county × alternative × year cell ${gap} is missing`,
+    );
   return { alternatives: altList, counties: countyList, years: yearList, values };
 }
 
@@ -112,7 +126,8 @@ export function parseNationalByAge(file: string, text: string): NationalByAge {
   for (const row of t.rows) {
     const y = yearField(t, row, cYear);
     const a = Number(textField(row, cAge).replace('+', ''));
-    if (!Number.isInteger(a) || a < 0 || a > MAX_AGE) throw new DataError(file, row.line, 'age', `expected 0–105, found "${row.values[cAge]}"`);
+    if (!Number.isInteger(a) || a < 0 || a > MAX_AGE)
+      throw new DataError(file, row.line, 'age', `expected 0–105, found "${row.values[cAge]}"`);
     alternative = textField(row, cAlt);
     years.add(y);
     rows.push({ y, a, v: countField(t, row, cPop), line: row.line });
@@ -121,7 +136,13 @@ export function parseNationalByAge(file: string, text: string): NationalByAge {
   const values = new Float64Array(yearList.length * (MAX_AGE + 1)).fill(Number.NaN);
   for (const r of rows) values[(r.y - yearList[0]!) * (MAX_AGE + 1) + r.a] = r.v;
   const gap = values.findIndex((v) => Number.isNaN(v));
-  if (gap >= 0) throw new DataError(file, undefined, 'age', `missing age ${gap % (MAX_AGE + 1)} in year ${yearList[0]! + Math.floor(gap / (MAX_AGE + 1))}`);
+  if (gap >= 0)
+    throw new DataError(
+      file,
+      undefined,
+      'age',
+      `missing age ${gap % (MAX_AGE + 1)} in year ${yearList[0]! + Math.floor(gap / (MAX_AGE + 1))}`,
+    );
   return { years: yearList, values, alternative };
 }
 
@@ -136,10 +157,17 @@ function toSeries(
   const values = new Float64Array(codes.length * nY).fill(Number.NaN);
   for (const r of kept) {
     const k = r.m * nY + (r.y - yearList[0]!);
-    if (!Number.isNaN(values[k]!)) throw new DataError(file, r.line, undefined, `duplicate row for ${codes[r.m]} ${r.y}`);
+    if (!Number.isNaN(values[k]!))
+      throw new DataError(file, r.line, undefined, `duplicate row for ${codes[r.m]} ${r.y}`);
     values[k] = r.v;
   }
   const gap = values.findIndex((v) => Number.isNaN(v));
-  if (gap >= 0) throw new DataError(file, undefined, undefined, `missing value for municipality ${codes[Math.floor(gap / nY)]}, year ${yearList[0]! + (gap % nY)}`);
+  if (gap >= 0)
+    throw new DataError(
+      file,
+      undefined,
+      undefined,
+      `missing value for municipality ${codes[Math.floor(gap / nY)]}, year ${yearList[0]! + (gap % nY)}`,
+    );
   return { codes, years: yearList, values };
 }

@@ -41,7 +41,12 @@ export function checkAccounting(p: Projection, limit = 20): AccountingViolation[
         births += b;
         for (let a = 0; a < N_AGES; a++) {
           const k = s * N_AGES + a;
-          const entrants = a === 0 ? b : a === MAX_AGE ? p.population[src + k - 1]! + p.population[src + k]! : p.population[src + k - 1]!;
+          const entrants =
+            a === 0
+              ? b
+              : a === MAX_AGE
+                ? p.population[src + k - 1]! + p.population[src + k]!
+                : p.population[src + k - 1]!;
           const d = p.deaths[src + k]!;
           const g = p.migration[src + k]!;
           const next = p.population[dst + k]!;
@@ -49,12 +54,33 @@ export function checkAccounting(p: Projection, limit = 20): AccountingViolation[
           after += next;
           deaths += d;
           mig += g;
-          if (next !== entrants - d + g) out.push({ code: p.codes[m]!, year: p.baseYear + st + 1, sex: s, age: a, message: `cohort identity: ${next} ≠ (${entrants} − ${d}) + ${g}` });
-          if (next < 0) out.push({ code: p.codes[m]!, year: p.baseYear + st + 1, sex: s, age: a, message: `negative population ${next}` });
+          if (next !== entrants - d + g)
+            out.push({
+              code: p.codes[m]!,
+              year: p.baseYear + st + 1,
+              sex: s,
+              age: a,
+              message: `cohort identity: ${next} ≠ (${entrants} − ${d}) + ${g}`,
+            });
+          if (next < 0)
+            out.push({
+              code: p.codes[m]!,
+              year: p.baseYear + st + 1,
+              sex: s,
+              age: a,
+              message: `negative population ${next}`,
+            });
         }
       }
       const gap = after - (before + births - deaths + mig);
-      if (Math.abs(gap) > 1e-9 * before + 1e-9) out.push({ code: p.codes[m]!, year: p.baseYear + st + 1, sex: -1, age: -1, message: `balancing equation off by ${gap}` });
+      if (Math.abs(gap) > 1e-9 * before + 1e-9)
+        out.push({
+          code: p.codes[m]!,
+          year: p.baseYear + st + 1,
+          sex: -1,
+          age: -1,
+          message: `balancing equation off by ${gap}`,
+        });
     }
   }
   return out;

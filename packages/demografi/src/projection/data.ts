@@ -1,7 +1,10 @@
 import type { Snapshot } from '../snapshot/schema.ts';
 
 /** The parts of a snapshot that projections and backtests read. */
-export type DemographicData = Pick<Snapshot, 'municipalities' | 'population' | 'mortality' | 'births' | 'fertility' | 'ssbTotals'>;
+export type DemographicData = Pick<
+  Snapshot,
+  'municipalities' | 'population' | 'mortality' | 'births' | 'fertility' | 'ssbTotals'
+>;
 
 /**
  * A view of `data` holding only what was known on 1 January of `baseYear`: population up
@@ -12,7 +15,10 @@ export type DemographicData = Pick<Snapshot, 'municipalities' | 'population' | '
 export function dataKnownAt(data: DemographicData, baseYear: number): DemographicData {
   const pop = data.population;
   const py = pop.years.filter((y) => y <= baseYear);
-  if (py.length === 0 || py[py.length - 1] !== baseYear) throw new Error(`no population data for base year ${baseYear} (have ${pop.years[0]}–${pop.years[pop.years.length - 1]})`);
+  if (py.length === 0 || py[py.length - 1] !== baseYear)
+    throw new Error(
+      `no population data for base year ${baseYear} (have ${pop.years[0]}–${pop.years[pop.years.length - 1]})`,
+    );
   const cell = pop.counts.length / pop.years.length;
   const my = data.mortality.years.filter((y) => y < baseYear);
   const mcell = data.mortality.deaths.length / data.mortality.years.length;
@@ -23,9 +29,20 @@ export function dataKnownAt(data: DemographicData, baseYear: number): Demographi
   return {
     municipalities: data.municipalities,
     population: { years: py, counts: pop.counts.subarray(0, py.length * cell) },
-    mortality: { years: my, deaths: data.mortality.deaths.subarray(0, my.length * mcell), exposure: data.mortality.exposure.subarray(0, my.length * mcell) },
-    births: { years: by, male: data.births.male.subarray(0, by.length), female: data.births.female.subarray(0, by.length) },
+    mortality: {
+      years: my,
+      deaths: data.mortality.deaths.subarray(0, my.length * mcell),
+      exposure: data.mortality.exposure.subarray(0, my.length * mcell),
+    },
+    births: {
+      years: by,
+      male: data.births.male.subarray(0, by.length),
+      female: data.births.female.subarray(0, by.length),
+    },
     fertility: { years: fy, values: data.fertility.values.subarray(0, fy.length * fcell) },
-    ssbTotals: baseYear === lastObserved ? data.ssbTotals : { codes: data.ssbTotals.codes, years: [], values: new Float64Array(0) },
+    ssbTotals:
+      baseYear === lastObserved
+        ? data.ssbTotals
+        : { codes: data.ssbTotals.codes, years: [], values: new Float64Array(0) },
   };
 }

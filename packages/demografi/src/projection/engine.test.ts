@@ -9,7 +9,10 @@ import { N_FERTILE, type Rates } from './rates.ts';
 const CELL = 2 * N_AGES;
 
 /** Hand-made rates for `n` municipalities: flat death rates, flat fertility, given migration. */
-function toyRates(n: number, opts: { mx?: number; asfr?: number; mig?: number; pop?: number } = {}): Rates {
+function toyRates(
+  n: number,
+  opts: { mx?: number; asfr?: number; mig?: number; pop?: number } = {},
+): Rates {
   const basePopulation = new Float64Array(n * CELL).fill(opts.pop ?? 100);
   return {
     baseYear: 2024,
@@ -120,7 +123,8 @@ describe('properties', () => {
         const r = toyRates(1, o);
         const lo = projectAll(planProjection(r, { toYear: 2034 }));
         const hi = projectAll(planProjection(r, { toYear: 2034, scenario: { fertility: factor } }));
-        for (let k = 0; k < lo.births.length; k++) if (hi.births[k]! < lo.births[k]! * (1 - 1e-12)) return false;
+        for (let k = 0; k < lo.births.length; k++)
+          if (hi.births[k]! < lo.births[k]! * (1 - 1e-12)) return false;
         return true;
       }),
       { numRuns: 60 },

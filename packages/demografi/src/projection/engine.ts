@@ -40,12 +40,22 @@ export function allocateProjection(plan: ProjectionPlan): Projection {
 export type Progress = (done: number, total: number) => void;
 
 /** Projects every municipality from the plan's base year to its end year. */
-export function projectAll(plan: ProjectionPlan, out: Projection = allocateProjection(plan), onProgress?: Progress): Projection {
+export function projectAll(
+  plan: ProjectionPlan,
+  out: Projection = allocateProjection(plan),
+  onProgress?: Progress,
+): Projection {
   const nM = plan.rates.codes.length;
-  if (out.population.length !== (plan.steps + 1) * nM * CELL) throw new Error('output arrays do not fit this plan');
+  if (out.population.length !== (plan.steps + 1) * nM * CELL)
+    throw new Error('output arrays do not fit this plan');
   const pop = out.population;
   pop.set(plan.rates.basePopulation, 0);
-  const sink: StepSink = { deaths: out.deaths, migration: out.migration, births: out.births, offset: 0 };
+  const sink: StepSink = {
+    deaths: out.deaths,
+    migration: out.migration,
+    births: out.births,
+    offset: 0,
+  };
   for (let st = 0; st < plan.steps; st++) {
     for (let m = 0; m < nM; m++) {
       const o = (st * nM + m) * CELL;
@@ -83,10 +93,19 @@ export function allocateMunicipalProjection(plan: ProjectionPlan, m: number): Mu
  * Re-projects one municipality (index `m`) under the plan; independent of the others
  * because rates are per municipality and national tables are in the plan.
  */
-export function projectOne(plan: ProjectionPlan, m: number, out: MunicipalProjection = allocateMunicipalProjection(plan, m)): MunicipalProjection {
+export function projectOne(
+  plan: ProjectionPlan,
+  m: number,
+  out: MunicipalProjection = allocateMunicipalProjection(plan, m),
+): MunicipalProjection {
   const pop = out.population;
   pop.set(plan.rates.basePopulation.subarray(m * CELL, (m + 1) * CELL), 0);
-  const sink: StepSink = { deaths: out.deaths, migration: out.migration, births: out.births, offset: 0 };
+  const sink: StepSink = {
+    deaths: out.deaths,
+    migration: out.migration,
+    births: out.births,
+    offset: 0,
+  };
   for (let st = 0; st < plan.steps; st++) {
     sink.offset = st * CELL;
     stepMunicipality(plan, st, m, pop, st * CELL, pop, (st + 1) * CELL, sink);
@@ -98,7 +117,10 @@ export function projectOne(plan: ProjectionPlan, m: number, out: MunicipalProjec
  * Lean run for stochastic trajectories and backtests: keeps only two years of the age
  * grid, uses the one-multiply step (`stepMunicipalityLean`) and writes municipal totals `totals[y * nM + m]` (y = 0 is the base year).
  */
-export function projectTotals(plan: ProjectionPlan, totals: Float64Array = new Float64Array((plan.steps + 1) * plan.rates.codes.length)): Float64Array {
+export function projectTotals(
+  plan: ProjectionPlan,
+  totals: Float64Array = new Float64Array((plan.steps + 1) * plan.rates.codes.length),
+): Float64Array {
   const nM = plan.rates.codes.length;
   let a = Float64Array.from(plan.rates.basePopulation);
   let b = new Float64Array(a.length);

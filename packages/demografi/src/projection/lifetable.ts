@@ -5,7 +5,8 @@ import { MAX_AGE, N_AGES } from '../constants.ts';
  * Kingkade 2015, the rule the HMD Methods Protocol v6 uses). `sex` 0 = male, 1 = female.
  */
 export function infantA0(m0: number, sex: number): number {
-  if (sex === 0) return m0 < 0.02300 ? 0.14929 - 1.99545 * m0 : m0 < 0.08307 ? 0.02832 + 3.26201 * m0 : 0.29915;
+  if (sex === 0)
+    return m0 < 0.023 ? 0.14929 - 1.99545 * m0 : m0 < 0.08307 ? 0.02832 + 3.26201 * m0 : 0.29915;
   return m0 < 0.01724 ? 0.14903 - 2.05527 * m0 : m0 < 0.06891 ? 0.04667 + 3.88089 * m0 : 0.31411;
 }
 
@@ -16,7 +17,11 @@ export function infantA0(m0: number, sex: number): number {
  * open group 105+. `out[105]` is L(0)/l(0): the share of the year's births alive on 1 January.
  * Ages above 0 use a(x) = 0.5; the open group has L(105+) = l(105)/m(105).
  */
-export function survivalFromMx(mx: ArrayLike<number>, sex: number, out: Float64Array = new Float64Array(N_AGES)): Float64Array {
+export function survivalFromMx(
+  mx: ArrayLike<number>,
+  sex: number,
+  out: Float64Array = new Float64Array(N_AGES),
+): Float64Array {
   const L = new Float64Array(N_AGES);
   let l = 1;
   for (let x = 0; x < MAX_AGE; x++) {

@@ -50,7 +50,8 @@ export interface PlanOptions {
 
 function mxAt(rates: Rates, k: number, year: number, out: Float64Array): Float64Array {
   const dt = year - rates.mxYear;
-  for (let i = 0; i < out.length; i++) out[i] = rates.mx[i]! * Math.exp(-k * rates.mortalityDecline[i]! * dt);
+  for (let i = 0; i < out.length; i++)
+    out[i] = rates.mx[i]! * Math.exp(-k * rates.mortalityDecline[i]! * dt);
   return out;
 }
 
@@ -69,7 +70,9 @@ export function planProjection(rates: Rates, options: PlanOptions): ProjectionPl
   const baseYear = rates.baseYear;
   const toYear = options.toYear;
   if (!Number.isInteger(toYear) || toYear <= baseYear || toYear > MAX_PROJECTION_YEAR) {
-    throw new Error(`projection end year must be an integer after the base year ${baseYear} and at most ${MAX_PROJECTION_YEAR}, got ${toYear}`);
+    throw new Error(
+      `projection end year must be an integer after the base year ${baseYear} and at most ${MAX_PROJECTION_YEAR}, got ${toYear}`,
+    );
   }
   const sc = options.scenario ?? {};
   const steps = toYear - baseYear;
@@ -94,13 +97,15 @@ export function planProjection(rates: Rates, options: PlanOptions): ProjectionPl
     mxAt(rates, k, baseYear + st, mx);
     for (let s = 0; s < N_SEXES; s++) {
       const ms = mx.subarray(s * N_AGES, (s + 1) * N_AGES);
-      if (st < steps) survivalFromMx(ms, s, survival.subarray((st * 2 + s) * N_AGES, (st * 2 + s + 1) * N_AGES));
+      if (st < steps)
+        survivalFromMx(ms, s, survival.subarray((st * 2 + s) * N_AGES, (st * 2 + s + 1) * N_AGES));
       lifeExp[st * 2 + s] = lifeExpectancy(ms, s);
     }
   }
   const fScale = sc.fertility ?? 1;
   const asfr = new Float64Array(steps * N_FERTILE);
-  for (let st = 0; st < steps; st++) for (let x = 0; x < N_FERTILE; x++) asfr[st * N_FERTILE + x] = rates.asfr[x]! * fScale;
+  for (let st = 0; st < steps; st++)
+    for (let x = 0; x < N_FERTILE; x++) asfr[st * N_FERTILE + x] = rates.asfr[x]! * fScale;
   const fertility = Float64Array.from(rates.fertilityLevel);
   const migration = new Float64Array(nM).fill(sc.migration ?? 1);
   const index = new Map(rates.codes.map((c, i) => [c, i]));
@@ -113,14 +118,18 @@ export function planProjection(rates: Rates, options: PlanOptions): ProjectionPl
   const targets = new Float64Array(steps * nM).fill(Number.NaN);
   if (sc.alignToSsb) {
     const t = options.ssbTotals;
-    if (!t || t.years.length === 0) throw new Error('alignToSsb needs SSB projected totals for the base year (only the 2024 round is available)');
+    if (!t || t.years.length === 0)
+      throw new Error(
+        'alignToSsb needs SSB projected totals for the base year (only the 2024 round is available)',
+      );
     const tIndex = new Map(t.codes.map((c, i) => [c, i]));
     for (let m = 0; m < nM; m++) {
       const ti = tIndex.get(rates.codes[m]!);
       if (ti === undefined) continue;
       for (let st = 0; st < steps; st++) {
         const yi = baseYear + st + 1 - t.years[0]!;
-        if (yi >= 0 && yi < t.years.length) targets[st * nM + m] = t.values[ti * t.years.length + yi]!;
+        if (yi >= 0 && yi < t.years.length)
+          targets[st * nM + m] = t.values[ti * t.years.length + yi]!;
       }
     }
   }
@@ -134,7 +143,10 @@ export function planProjection(rates: Rates, options: PlanOptions): ProjectionPl
     asfr,
     fertility,
     migration,
-    migrationKeep: Float64Array.from({ length: steps }, (_, st) => rates.migrationPersistence ** st),
+    migrationKeep: Float64Array.from(
+      { length: steps },
+      (_, st) => rates.migrationPersistence ** st,
+    ),
     migrationByStep: new Float64Array(steps).fill(1),
     targets,
     mortalityImprovement: k,

@@ -14,8 +14,14 @@ describe('estimateRates', () => {
     const counts = Float64Array.from(snapshot.population.counts);
     const perYear = counts.length / snapshot.population.years.length;
     counts.fill(12345, 3 * perYear);
-    const mortality = { ...snapshot.mortality, deaths: snapshot.mortality.deaths.map((v, i) => (i >= 18 * 212 ? v * 3 : v)) };
-    const b = estimateRates({ ...snapshot, population: { ...snapshot.population, counts }, mortality }, 2018);
+    const mortality = {
+      ...snapshot.mortality,
+      deaths: snapshot.mortality.deaths.map((v, i) => (i >= 18 * 212 ? v * 3 : v)),
+    };
+    const b = estimateRates(
+      { ...snapshot, population: { ...snapshot.population, counts }, mortality },
+      2018,
+    );
     expect(b.migrationRate).toEqual(a.migrationRate);
     expect(b.fertilityLevel).toEqual(a.fertilityLevel);
     expect(b.mx).toEqual(a.mx);

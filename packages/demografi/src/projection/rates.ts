@@ -84,12 +84,20 @@ function pooledMx(data: DemographicData, from: number, to: number): Float64Array
   const mx = new Float64Array(cell);
   for (let k = 0; k < cell; k++) mx[k] = e[k]! > 0 ? d[k]! / e[k]! : 0;
   // The few oldest single ages can have zero deaths in a short window; borrow from below.
-  for (let s = 0; s < N_SEXES; s++) for (let a = 1; a < N_AGES; a++) if (mx[s * N_AGES + a]! <= 0 && a > 50) mx[s * N_AGES + a] = mx[s * N_AGES + a - 1]!;
+  for (let s = 0; s < N_SEXES; s++)
+    for (let a = 1; a < N_AGES; a++)
+      if (mx[s * N_AGES + a]! <= 0 && a > 50) mx[s * N_AGES + a] = mx[s * N_AGES + a - 1]!;
   return mx;
 }
 
 /** Centred moving average over ages (half-width `h`), used to smooth noisy age profiles. */
-function smoothAges(src: Float64Array, offset: number, from: number, to: number, h: number): Float64Array {
+function smoothAges(
+  src: Float64Array,
+  offset: number,
+  from: number,
+  to: number,
+  h: number,
+): Float64Array {
   const out = new Float64Array(to - from + 1);
   for (let a = from; a <= to; a++) {
     let s = 0;
@@ -119,7 +127,11 @@ function smoothAges(src: Float64Array, offset: number, from: number, to: number,
  *   Rates per person are smoothed over ±2 ages and shrunk towards the profile of the
  *   municipality's centrality class, shifted to the municipality's own overall level.
  */
-export function estimateRates(allData: DemographicData, baseYear: number, options: EstimationOptions = {}): Rates {
+export function estimateRates(
+  allData: DemographicData,
+  baseYear: number,
+  options: EstimationOptions = {},
+): Rates {
   const o = { ...DEFAULTS, ...options };
   const data = dataKnownAt(allData, baseYear);
   const nM = data.municipalities.length;
@@ -141,7 +153,8 @@ export function estimateRates(allData: DemographicData, baseYear: number, option
   const span = Math.min(o.mortalityTrendYears, mxYear - 1 - firstMortality);
   const mxOld = pooledMx(data, mxYear - span - 1, mxYear - span + 1);
   const rawDecline = new Float64Array(cell);
-  for (let k = 0; k < cell; k++) rawDecline[k] = mx[k]! > 0 && mxOld[k]! > 0 ? -Math.log(mx[k]! / mxOld[k]!) / span : 0;
+  for (let k = 0; k < cell; k++)
+    rawDecline[k] = mx[k]! > 0 && mxOld[k]! > 0 ? -Math.log(mx[k]! / mxOld[k]!) / span : 0;
   const mortalityDecline = new Float64Array(cell);
   for (let s = 0; s < N_SEXES; s++) {
     const sm = smoothAges(rawDecline, s * N_AGES, 0, MAX_AGE, 2);
@@ -159,7 +172,8 @@ export function estimateRates(allData: DemographicData, baseYear: number, option
       const y = Math.min(year, lastMortality);
       const m = pooledMx(data, y, y);
       sv = new Float64Array(cell);
-      for (let s = 0; s < N_SEXES; s++) sv.set(survivalFromMx(m.subarray(s * N_AGES, (s + 1) * N_AGES), s), s * N_AGES);
+      for (let s = 0; s < N_SEXES; s++)
+        sv.set(survivalFromMx(m.subarray(s * N_AGES, (s + 1) * N_AGES), s), s * N_AGES);
       survivalByYear.set(year, sv);
     }
     return sv;
@@ -179,7 +193,8 @@ export function estimateRates(allData: DemographicData, baseYear: number, option
     let expected = 0;
     for (let x = FERTILE_MIN_AGE; x <= FERTILE_MAX_AGE; x++) {
       let w = 0;
-      for (let m = 0; m < nM; m++) w += p0[(m * 2 + 1) * N_AGES + x]! + p1[(m * 2 + 1) * N_AGES + x]!;
+      for (let m = 0; m < nM; m++)
+        w += p0[(m * 2 + 1) * N_AGES + x]! + p1[(m * 2 + 1) * N_AGES + x]!;
       expected += pattern[x - FERTILE_MIN_AGE]! * w * 0.5;
     }
     const observed = data.births.male[bi]! + data.births.female[bi]!;
@@ -207,15 +222,24 @@ export function estimateRates(allData: DemographicData, baseYear: number, option
       for (let m = 0; m < nM; m++) {
         let e = 0;
         const fo = (m * 2 + 1) * N_AGES;
-        for (let x = FERTILE_MIN_AGE; x <= FERTILE_MAX_AGE; x++) e += f[x - FERTILE_MIN_AGE]! * 0.5 * (p0[fo + x]! + p1[fo + x]!);
-        exp[m]! += e * (maleBirthShare * sv[MAX_AGE]! + (1 - maleBirthShare) * sv[N_AGES + MAX_AGE]!);
+        for (let x = FERTILE_MIN_AGE; x <= FERTILE_MAX_AGE; x++)
+          e += f[x - FERTILE_MIN_AGE]! * 0.5 * (p0[fo + x]! + p1[fo + x]!);
+        exp[m]! +=
+          e * (maleBirthShare * sv[MAX_AGE]! + (1 - maleBirthShare) * sv[N_AGES + MAX_AGE]!);
         obs[m]! += p1[m * 2 * N_AGES]! + p1[(m * 2 + 1) * N_AGES]!;
       }
     }
-    for (let m = 0; m < nM; m++) fertilityLevel[m] = (obs[m]! + o.fertilityPrior) / (exp[m]! + o.fertilityPrior);
+    for (let m = 0; m < nM; m++)
+      fertilityLevel[m] = (obs[m]! + o.fertilityPrior) / (exp[m]! + o.fertilityPrior);
   }
 
-  const { rate: migrationRate, national: nationalMigrationRate } = estimateMigration(data, baseYear, o, popAt, survivalOf);
+  const { rate: migrationRate, national: nationalMigrationRate } = estimateMigration(
+    data,
+    baseYear,
+    o,
+    popAt,
+    survivalOf,
+  );
   return {
     baseYear,
     codes: data.municipalities.map((m) => m.code),
@@ -275,7 +299,12 @@ function estimateMigration(
     }
   }
   const h = 2;
-  const window = (arrRes: Float64Array, arrExp: Float64Array, off: number, a: number): [number, number] => {
+  const window = (
+    arrRes: Float64Array,
+    arrExp: Float64Array,
+    off: number,
+    a: number,
+  ): [number, number] => {
     let r = 0;
     let e = 0;
     for (let b = Math.max(1, a - h); b <= Math.min(MAX_AGE, a + h); b++) {

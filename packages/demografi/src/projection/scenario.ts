@@ -34,22 +34,42 @@ export interface MunicipalOverride {
 /** Checks a scenario read from a user file; returns a list of problems (empty when valid). */
 export function validateScenario(value: unknown, knownCodes: readonly string[]): string[] {
   const problems: string[] = [];
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return ['scenario must be a JSON object'];
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return ['scenario must be a JSON object'];
   const v = value as Record<string, unknown>;
-  const allowed = new Set(['fertility', 'lifeExpectancyGain', 'mortalityImprovement', 'migration', 'overrides', 'alignToSsb']);
+  const allowed = new Set([
+    'fertility',
+    'lifeExpectancyGain',
+    'mortalityImprovement',
+    'migration',
+    'overrides',
+    'alignToSsb',
+  ]);
   for (const k of Object.keys(v)) if (!allowed.has(k)) problems.push(`unknown field "${k}"`);
   const nonNeg = (name: string, x: unknown): void => {
-    if (x !== undefined && (typeof x !== 'number' || !Number.isFinite(x) || x < 0)) problems.push(`${name} must be a non-negative number`);
+    if (x !== undefined && (typeof x !== 'number' || !Number.isFinite(x) || x < 0))
+      problems.push(`${name} must be a non-negative number`);
   };
   nonNeg('fertility', v.fertility);
   nonNeg('mortalityImprovement', v.mortalityImprovement);
-  if (v.migration !== undefined && (typeof v.migration !== 'number' || !Number.isFinite(v.migration))) problems.push('migration must be a number');
-  if (v.lifeExpectancyGain !== undefined && (typeof v.lifeExpectancyGain !== 'number' || !Number.isFinite(v.lifeExpectancyGain) || Math.abs(v.lifeExpectancyGain) > 20)) {
+  if (
+    v.migration !== undefined &&
+    (typeof v.migration !== 'number' || !Number.isFinite(v.migration))
+  )
+    problems.push('migration must be a number');
+  if (
+    v.lifeExpectancyGain !== undefined &&
+    (typeof v.lifeExpectancyGain !== 'number' ||
+      !Number.isFinite(v.lifeExpectancyGain) ||
+      Math.abs(v.lifeExpectancyGain) > 20)
+  ) {
     problems.push('lifeExpectancyGain must be a number of years between −20 and 20');
   }
-  if (v.alignToSsb !== undefined && typeof v.alignToSsb !== 'boolean') problems.push('alignToSsb must be true or false');
+  if (v.alignToSsb !== undefined && typeof v.alignToSsb !== 'boolean')
+    problems.push('alignToSsb must be true or false');
   if (v.overrides !== undefined) {
-    if (typeof v.overrides !== 'object' || v.overrides === null) problems.push('overrides must be an object keyed by municipality number');
+    if (typeof v.overrides !== 'object' || v.overrides === null)
+      problems.push('overrides must be an object keyed by municipality number');
     else {
       const known = new Set(knownCodes);
       for (const [code, o] of Object.entries(v.overrides as Record<string, unknown>)) {
@@ -59,9 +79,15 @@ export function validateScenario(value: unknown, knownCodes: readonly string[]):
           continue;
         }
         const oo = o as Record<string, unknown>;
-        for (const k of Object.keys(oo)) if (k !== 'fertility' && k !== 'migration') problems.push(`overrides.${code}: unknown field "${k}"`);
+        for (const k of Object.keys(oo))
+          if (k !== 'fertility' && k !== 'migration')
+            problems.push(`overrides.${code}: unknown field "${k}"`);
         nonNeg(`overrides.${code}.fertility`, oo.fertility);
-        if (oo.migration !== undefined && (typeof oo.migration !== 'number' || !Number.isFinite(oo.migration))) problems.push(`overrides.${code}.migration must be a number`);
+        if (
+          oo.migration !== undefined &&
+          (typeof oo.migration !== 'number' || !Number.isFinite(oo.migration))
+        )
+          problems.push(`overrides.${code}.migration must be a number`);
       }
     }
   }

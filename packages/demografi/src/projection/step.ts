@@ -80,7 +80,8 @@ export function stepMunicipality(
   const fo = N_AGES;
   const ao = step * N_FERTILE - FERTILE_MIN_AGE;
   let wsum = 0;
-  for (let x = FERTILE_MIN_AGE; x <= FERTILE_MAX_AGE; x++) wsum += plan.asfr[ao + x]! * (src[so + fo + x]! + dst[dso + fo + x]!);
+  for (let x = FERTILE_MIN_AGE; x <= FERTILE_MAX_AGE; x++)
+    wsum += plan.asfr[ao + x]! * (src[so + fo + x]! + dst[dso + fo + x]!);
   const births = 0.5 * wsum * plan.fertility[m]!;
   const maleShare = rates.maleBirthShare;
   const bo = co / N_AGES;
@@ -100,7 +101,14 @@ export function stepMunicipality(
  * Books the gap to an alignment target as extra net migration in proportion to the
  * unaligned population of each cell, then recomputes the cells from their components.
  */
-function align(src: Float64Array, so: number, dst: Float64Array, dso: number, sink: StepSink, target: number): void {
+function align(
+  src: Float64Array,
+  so: number,
+  dst: Float64Array,
+  dso: number,
+  sink: StepSink,
+  target: number,
+): void {
   let total = 0;
   for (let k = 0; k < CELL; k++) total += dst[dso + k]!;
   if (!(total > 0)) return;
@@ -110,7 +118,12 @@ function align(src: Float64Array, so: number, dst: Float64Array, dso: number, si
   for (let s = 0; s < 2; s++) {
     const o = s * N_AGES;
     for (let a = 0; a < N_AGES; a++) {
-      const entrants = a === 0 ? births[co / N_AGES + s]! : a === MAX_AGE ? src[so + o + a - 1]! + src[so + o + a]! : src[so + o + a - 1]!;
+      const entrants =
+        a === 0
+          ? births[co / N_AGES + s]!
+          : a === MAX_AGE
+            ? src[so + o + a - 1]! + src[so + o + a]!
+            : src[so + o + a - 1]!;
       const net = entrants - deaths[co + o + a]!;
       let g = migration[co + o + a]! + dst[dso + o + a]! * factor;
       if (net + g < 0) g = -net;
@@ -128,7 +141,15 @@ function align(src: Float64Array, so: number, dst: Float64Array, dso: number, si
  * Alignment scales the municipality to its target, which is what the full step's
  * proportional booking amounts to.
  */
-export function stepMunicipalityLean(plan: ProjectionPlan, step: number, m: number, src: Float64Array, so: number, dst: Float64Array, dso: number): void {
+export function stepMunicipalityLean(
+  plan: ProjectionPlan,
+  step: number,
+  m: number,
+  src: Float64Array,
+  so: number,
+  dst: Float64Array,
+  dso: number,
+): void {
   const rates = plan.rates;
   const sv = plan.survival;
   const mig = rates.migrationRate;
@@ -154,7 +175,8 @@ export function stepMunicipalityLean(plan: ProjectionPlan, step: number, m: numb
   const fo = N_AGES;
   const ao = step * N_FERTILE - FERTILE_MIN_AGE;
   let wsum = 0;
-  for (let x = FERTILE_MIN_AGE; x <= FERTILE_MAX_AGE; x++) wsum += plan.asfr[ao + x]! * (src[so + fo + x]! + dst[dso + fo + x]!);
+  for (let x = FERTILE_MIN_AGE; x <= FERTILE_MAX_AGE; x++)
+    wsum += plan.asfr[ao + x]! * (src[so + fo + x]! + dst[dso + fo + x]!);
   const births = 0.5 * wsum * plan.fertility[m]!;
   dst[dso] = births * rates.maleBirthShare * sv[step * 2 * N_AGES + MAX_AGE]!;
   dst[dso + N_AGES] = births * (1 - rates.maleBirthShare) * sv[(step * 2 + 1) * N_AGES + MAX_AGE]!;

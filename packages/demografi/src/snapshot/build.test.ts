@@ -25,7 +25,9 @@ describe('buildSnapshot', () => {
   it('loads from UTF-8 bytes and rejects other formats or versions', () => {
     const s = buildSnapshot(syntheticDataTexts(), 'x');
     const enc = encodeSnapshot(s);
-    expect(loadSnapshot(new TextEncoder().encode(JSON.stringify(enc))).municipalities).toHaveLength(2);
+    expect(loadSnapshot(new TextEncoder().encode(JSON.stringify(enc))).municipalities).toHaveLength(
+      2,
+    );
     expect(() => loadSnapshot({ ...enc, version: 99 })).toThrow(/version 99/);
     expect(() => loadSnapshot({ ...enc, format: 'other' })).toThrow(/not a Helhet/);
   });
@@ -36,18 +38,25 @@ describe('buildSnapshot', () => {
     lines[3] = lines[3]!.replace(/^(kommune,\d+,\d+,\w+,)(\d+)/, '$1-7');
     t.population = lines.join('\n');
     expect(() => buildSnapshot(t, 'x')).toThrow(DataError);
-    expect(() => buildSnapshot(t, 'x')).toThrow(`${DATA_FILES.population}:4 field "a0": negative count -7`);
+    expect(() => buildSnapshot(t, 'x')).toThrow(
+      `${DATA_FILES.population}:4 field "a0": negative count -7`,
+    );
   });
 
   it('rejects totals that disagree with the population by age', () => {
     const t = syntheticDataTexts();
-    t.municipalTotals = t.municipalTotals.replace(/^0301,2020,(\d+),observed$/m, (_, v: string) => `0301,2020,${Number(v) + 1},observed`);
+    t.municipalTotals = t.municipalTotals.replace(
+      /^0301,2020,(\d+),observed$/m,
+      (_, v: string) => `0301,2020,${Number(v) + 1},observed`,
+    );
     expect(() => buildSnapshot(t, 'x')).toThrow(/municipality 0301 2020: total \d+ differs/);
   });
 
   it('rejects an unknown municipality in the KOSTRA panel', () => {
     const t = syntheticDataTexts();
     t.kostra = t.kostra.replace('"1101",2016,"1101"', '"1199",2016,"1101"');
-    expect(() => buildSnapshot(t, 'x')).toThrow(/kostra\/paneldata_2007_2024_2024struktur\.csv:7 field "kommunenr_2024": unknown municipality number "1199"/);
+    expect(() => buildSnapshot(t, 'x')).toThrow(
+      /kostra\/paneldata_2007_2024_2024struktur\.csv:7 field "kommunenr_2024": unknown municipality number "1199"/,
+    );
   });
 });

@@ -4,7 +4,11 @@ import { parseHfdAsfr, parseHmdBirths, parseHmdMortality } from '../parse/hmd.ts
 import { parseKostraPanel } from '../parse/kostra.ts';
 import { parseMunicipalities } from '../parse/municipalities.ts';
 import { parsePopulation } from '../parse/population.ts';
-import { parseCountyAlternatives, parseMunicipalTotals, parseNationalByAge } from '../parse/projections.ts';
+import {
+  parseCountyAlternatives,
+  parseMunicipalTotals,
+  parseNationalByAge,
+} from '../parse/projections.ts';
 import { SNAPSHOT_FORMAT, SNAPSHOT_VERSION, type Snapshot, type SourceRef } from './schema.ts';
 
 /** The files `helhet data build` reads, relative to the data folder (see shared/data/README.md). */
@@ -33,13 +37,42 @@ export const NATIONAL_SERIES_FROM = 1986;
 
 /** The sources behind each part, recorded in the snapshot's provenance. */
 export const SOURCES: readonly SourceRef[] = [
-  { id: 'SSB 07459', title: 'Befolkning, etter region, kjønn, alder (1 January), 2024 municipality structure', from: DATA_FILES.population },
-  { id: 'SSB 14288', title: 'Framskrevet folkemengde 1. januar, etter region, 2024-framskrivingen (MMMM municipal totals; MMMM/HHMH/LLML county totals)', from: `${DATA_FILES.municipalTotals}, ${DATA_FILES.countyAlternatives}` },
-  { id: 'SSB 13599', title: 'Framskrevet folkemengde etter alder, 2022-framskrivingen, MMM', from: DATA_FILES.nationalByAge },
-  { id: 'SSB kommuneliste / sentralitetsindeks', title: 'Municipalities 2024 with county; centrality index and class', from: `${DATA_FILES.municipalities}, ${DATA_FILES.centrality}` },
-  { id: 'HMD Deaths_1x1, Mx_1x1, Population, Births', title: 'Human Mortality Database, Norway', from: `${DATA_FILES.mortality}, ${DATA_FILES.births}` },
-  { id: 'HFD NORasfrRR', title: 'Human Fertility Database, Norway, age-specific fertility rates', from: DATA_FILES.fertility },
-  { id: 'SSB KOSTRA 04686, 12292, 11645, 11924, 14534', title: 'Pleie- og omsorgstjenester panel 2007–2024 (2024 structure)', from: DATA_FILES.kostra },
+  {
+    id: 'SSB 07459',
+    title: 'Befolkning, etter region, kjønn, alder (1 January), 2024 municipality structure',
+    from: DATA_FILES.population,
+  },
+  {
+    id: 'SSB 14288',
+    title:
+      'Framskrevet folkemengde 1. januar, etter region, 2024-framskrivingen (MMMM municipal totals; MMMM/HHMH/LLML county totals)',
+    from: `${DATA_FILES.municipalTotals}, ${DATA_FILES.countyAlternatives}`,
+  },
+  {
+    id: 'SSB 13599',
+    title: 'Framskrevet folkemengde etter alder, 2022-framskrivingen, MMM',
+    from: DATA_FILES.nationalByAge,
+  },
+  {
+    id: 'SSB kommuneliste / sentralitetsindeks',
+    title: 'Municipalities 2024 with county; centrality index and class',
+    from: `${DATA_FILES.municipalities}, ${DATA_FILES.centrality}`,
+  },
+  {
+    id: 'HMD Deaths_1x1, Mx_1x1, Population, Births',
+    title: 'Human Mortality Database, Norway',
+    from: `${DATA_FILES.mortality}, ${DATA_FILES.births}`,
+  },
+  {
+    id: 'HFD NORasfrRR',
+    title: 'Human Fertility Database, Norway, age-specific fertility rates',
+    from: DATA_FILES.fertility,
+  },
+  {
+    id: 'SSB KOSTRA 04686, 12292, 11645, 11924, 14534',
+    title: 'Pleie- og omsorgstjenester panel 2007–2024 (2024 structure)',
+    from: DATA_FILES.kostra,
+  },
 ];
 
 /**
@@ -47,12 +80,32 @@ export const SOURCES: readonly SourceRef[] = [
  * reads the files. Throws a {@link DataError} naming file, line and field on malformed or
  * inconsistent input, so a failed build never produces a partial snapshot.
  */
-export function buildSnapshot(texts: Readonly<Record<DataFileKey, string>>, builtAt: string): Snapshot {
-  const municipalities = parseMunicipalities(DATA_FILES.municipalities, texts.municipalities, DATA_FILES.centrality, texts.centrality);
+export function buildSnapshot(
+  texts: Readonly<Record<DataFileKey, string>>,
+  builtAt: string,
+): Snapshot {
+  const municipalities = parseMunicipalities(
+    DATA_FILES.municipalities,
+    texts.municipalities,
+    DATA_FILES.centrality,
+    texts.centrality,
+  );
   const codes = municipalities.map((m) => m.code);
-  const population = parsePopulation(DATA_FILES.population, texts.population, codes, { dropIncompleteLeadingYears: true });
-  const observed = parseMunicipalTotals(DATA_FILES.municipalTotals, texts.municipalTotals, codes, 'observed');
-  const ssbTotals = parseMunicipalTotals(DATA_FILES.municipalTotals, texts.municipalTotals, codes, 'projected_MMMM');
+  const population = parsePopulation(DATA_FILES.population, texts.population, codes, {
+    dropIncompleteLeadingYears: true,
+  });
+  const observed = parseMunicipalTotals(
+    DATA_FILES.municipalTotals,
+    texts.municipalTotals,
+    codes,
+    'observed',
+  );
+  const ssbTotals = parseMunicipalTotals(
+    DATA_FILES.municipalTotals,
+    texts.municipalTotals,
+    codes,
+    'projected_MMMM',
+  );
   checkLastYearTotals(population, observed);
   checkNationalSum(population);
   return {
@@ -65,7 +118,10 @@ export function buildSnapshot(texts: Readonly<Record<DataFileKey, string>>, buil
       sources: SOURCES,
       notes: [
         'Municipalities split in 2020 (Tysfjord → 1806/1875, Snillfjord → 5055/5056/5059) are approximated before 2020 with fixed weights; Ålesund 1508 / Haram 1580 before 2024 are split in proportion to SSB harmonised totals.',
-        ...population.droppedYears.map((d) => `${d.year} is left out of the municipal grid: ${DATA_FILES.population} has no rows for ${d.missing.join(', ')}.`),
+        ...population.droppedYears.map(
+          (d) =>
+            `${d.year} is left out of the municipal grid: ${DATA_FILES.population} has no rows for ${d.missing.join(', ')}.`,
+        ),
         'SSB municipal projections by age and sex (14288 by age) were not available; only MMMM totals per municipality are included.',
       ],
     },
@@ -75,7 +131,10 @@ export function buildSnapshot(texts: Readonly<Record<DataFileKey, string>>, buil
     births: parseHmdBirths(DATA_FILES.births, texts.births, NATIONAL_SERIES_FROM),
     fertility: parseHfdAsfr(DATA_FILES.fertility, texts.fertility, NATIONAL_SERIES_FROM),
     ssbTotals,
-    countyAlternatives: parseCountyAlternatives(DATA_FILES.countyAlternatives, texts.countyAlternatives),
+    countyAlternatives: parseCountyAlternatives(
+      DATA_FILES.countyAlternatives,
+      texts.countyAlternatives,
+    ),
     nationalByAge: parseNationalByAge(DATA_FILES.nationalByAge, texts.nationalByAge),
     kostra: parseKostraPanel(DATA_FILES.kostra, texts.kostra, codes),
     errorBands: null,
@@ -89,7 +148,13 @@ function checkLastYearTotals(
 ): void {
   const y = population.years[population.years.length - 1]!;
   const yi = observed.years.indexOf(y);
-  if (yi < 0) throw new DataError(DATA_FILES.municipalTotals, undefined, 'year', `no observed totals for ${y}, the last year of ${DATA_FILES.population}`);
+  if (yi < 0)
+    throw new DataError(
+      DATA_FILES.municipalTotals,
+      undefined,
+      'year',
+      `no observed totals for ${y}, the last year of ${DATA_FILES.population}`,
+    );
   const nM = population.codes.length;
   const cell = N_SEXES * N_AGES;
   const yOff = (population.years.length - 1) * nM * cell;
@@ -98,7 +163,12 @@ function checkLastYearTotals(
     for (let k = 0; k < cell; k++) sum += population.counts[yOff + m * cell + k]!;
     const total = observed.values[m * observed.years.length + yi]!;
     if (sum !== total) {
-      throw new DataError(DATA_FILES.municipalTotals, undefined, 'population', `municipality ${population.codes[m]} ${y}: total ${total} differs from the sum by age and sex in ${DATA_FILES.population} (${sum})`);
+      throw new DataError(
+        DATA_FILES.municipalTotals,
+        undefined,
+        'population',
+        `municipality ${population.codes[m]} ${y}: total ${total} differs from the sum by age and sex in ${DATA_FILES.population} (${sum})`,
+      );
     }
   }
 }
@@ -118,7 +188,12 @@ function checkNationalSum(population: ReturnType<typeof parsePopulation>): void 
     // Harmonisation of split municipalities (see the data README) leaves a few persons of
     // rounding before 2024; more than 0.1 % means a wrong or shifted file.
     if (Math.abs(sum - natSum) > natSum * 1e-3) {
-      throw new DataError(DATA_FILES.population, undefined, 'year', `${y}: municipalities sum to ${sum} but the national row is ${natSum}`);
+      throw new DataError(
+        DATA_FILES.population,
+        undefined,
+        'year',
+        `${y}: municipalities sum to ${sum} but the national row is ${natSum}`,
+      );
     }
   });
 }

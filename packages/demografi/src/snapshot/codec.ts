@@ -24,12 +24,14 @@ function arr(a: Float64Array): (number | null)[] {
 
 function typed(v: unknown, name: string, expected?: number): Float64Array {
   if (!Array.isArray(v)) throw new Error(`snapshot: ${name} is not an array`);
-  if (expected !== undefined && v.length !== expected) throw new Error(`snapshot: ${name} has ${v.length} values, expected ${expected}`);
+  if (expected !== undefined && v.length !== expected)
+    throw new Error(`snapshot: ${name} has ${v.length} values, expected ${expected}`);
   const out = new Float64Array(v.length);
   for (let i = 0; i < v.length; i++) {
     const x = v[i] as unknown;
     out[i] = x === null ? Number.NaN : (x as number);
-    if (typeof x !== 'number' && x !== null) throw new Error(`snapshot: ${name}[${i}] is not a number`);
+    if (typeof x !== 'number' && x !== null)
+      throw new Error(`snapshot: ${name}[${i}] is not a number`);
   }
   return out;
 }
@@ -39,17 +41,26 @@ export function encodeSnapshot(s: Snapshot): EncodedSnapshot {
   const cell = s.municipalities.length * N_SEXES * N_AGES;
   const counts = s.population.counts;
   const delta = new Array<number>(counts.length);
-  for (let i = 0; i < counts.length; i++) delta[i] = i < cell ? counts[i]! : counts[i]! - counts[i - cell]!;
+  for (let i = 0; i < counts.length; i++)
+    delta[i] = i < cell ? counts[i]! : counts[i]! - counts[i - cell]!;
   return {
     format: s.format,
     version: s.version,
     provenance: s.provenance,
     municipalities: s.municipalities,
     population: { years: s.population.years, yearDelta: delta },
-    mortality: { years: s.mortality.years, deaths: arr(s.mortality.deaths), exposure: arr(s.mortality.exposure) },
+    mortality: {
+      years: s.mortality.years,
+      deaths: arr(s.mortality.deaths),
+      exposure: arr(s.mortality.exposure),
+    },
     births: { years: s.births.years, male: arr(s.births.male), female: arr(s.births.female) },
     fertility: { years: s.fertility.years, values: arr(s.fertility.values) },
-    ssbTotals: { codes: s.ssbTotals.codes, years: s.ssbTotals.years, values: arr(s.ssbTotals.values) },
+    ssbTotals: {
+      codes: s.ssbTotals.codes,
+      years: s.ssbTotals.years,
+      values: arr(s.ssbTotals.values),
+    },
     countyAlternatives: { ...s.countyAlternatives, values: arr(s.countyAlternatives.values) },
     nationalByAge: { ...s.nationalByAge, values: arr(s.nationalByAge.values) },
     kostra: {
@@ -63,15 +74,18 @@ export function encodeSnapshot(s: Snapshot): EncodedSnapshot {
 
 type Obj = Record<string, unknown>;
 function obj(v: unknown, name: string): Obj {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new Error(`snapshot: ${name} is missing`);
+  if (typeof v !== 'object' || v === null || Array.isArray(v))
+    throw new Error(`snapshot: ${name} is missing`);
   return v as Obj;
 }
 function nums(v: unknown, name: string): number[] {
-  if (!Array.isArray(v) || !v.every((x) => typeof x === 'number')) throw new Error(`snapshot: ${name} is not a number list`);
+  if (!Array.isArray(v) || !v.every((x) => typeof x === 'number'))
+    throw new Error(`snapshot: ${name} is not a number list`);
   return v as number[];
 }
 function strs(v: unknown, name: string): string[] {
-  if (!Array.isArray(v) || !v.every((x) => typeof x === 'string')) throw new Error(`snapshot: ${name} is not a string list`);
+  if (!Array.isArray(v) || !v.every((x) => typeof x === 'string'))
+    throw new Error(`snapshot: ${name} is not a string list`);
   return v as string[];
 }
 
@@ -82,12 +96,23 @@ function strs(v: unknown, name: string): string[] {
  */
 export function loadSnapshot(input: EncodedSnapshot | string | Uint8Array): Snapshot {
   const doc: unknown =
-    typeof input === 'string' ? JSON.parse(input) : input instanceof Uint8Array ? JSON.parse(new TextDecoder().decode(input)) : input;
+    typeof input === 'string'
+      ? JSON.parse(input)
+      : input instanceof Uint8Array
+        ? JSON.parse(new TextDecoder().decode(input))
+        : input;
   const d = obj(doc, 'document');
-  if (d.format !== SNAPSHOT_FORMAT) throw new Error(`snapshot: not a Helhet demography snapshot (format ${JSON.stringify(d.format)})`);
-  if (d.version !== SNAPSHOT_VERSION) throw new Error(`snapshot: version ${String(d.version)} is not supported (expected ${SNAPSHOT_VERSION})`);
+  if (d.format !== SNAPSHOT_FORMAT)
+    throw new Error(
+      `snapshot: not a Helhet demography snapshot (format ${JSON.stringify(d.format)})`,
+    );
+  if (d.version !== SNAPSHOT_VERSION)
+    throw new Error(
+      `snapshot: version ${String(d.version)} is not supported (expected ${SNAPSHOT_VERSION})`,
+    );
   const municipalities = d.municipalities as Snapshot['municipalities'];
-  if (!Array.isArray(municipalities) || municipalities.length === 0) throw new Error('snapshot: municipalities missing');
+  if (!Array.isArray(municipalities) || municipalities.length === 0)
+    throw new Error('snapshot: municipalities missing');
   const nM = municipalities.length;
   const pop = obj(d.population, 'population');
   const years = nums(pop.years, 'population.years');
@@ -124,20 +149,44 @@ export function loadSnapshot(input: EncodedSnapshot | string | Uint8Array): Snap
       deaths: typed(mort.deaths, 'mortality.deaths', mYears.length * N_SEXES * N_AGES),
       exposure: typed(mort.exposure, 'mortality.exposure', mYears.length * N_SEXES * N_AGES),
     },
-    births: { years: bYears, male: typed(births.male, 'births.male', bYears.length), female: typed(births.female, 'births.female', bYears.length) },
-    fertility: { years: fYears, values: typed(fert.values, 'fertility.values', fYears.length * 44) },
-    ssbTotals: { codes: tCodes, years: tYears, values: typed(tot.values, 'ssbTotals.values', tCodes.length * tYears.length) },
+    births: {
+      years: bYears,
+      male: typed(births.male, 'births.male', bYears.length),
+      female: typed(births.female, 'births.female', bYears.length),
+    },
+    fertility: {
+      years: fYears,
+      values: typed(fert.values, 'fertility.values', fYears.length * 44),
+    },
+    ssbTotals: {
+      codes: tCodes,
+      years: tYears,
+      values: typed(tot.values, 'ssbTotals.values', tCodes.length * tYears.length),
+    },
     countyAlternatives: {
       alternatives: caAlts,
       counties: caCounties,
       years: caYears,
-      values: typed(ca.values, 'countyAlternatives.values', caAlts.length * caCounties.length * caYears.length),
+      values: typed(
+        ca.values,
+        'countyAlternatives.values',
+        caAlts.length * caCounties.length * caYears.length,
+      ),
     },
-    nationalByAge: { years: nbaYears, alternative: String(nba.alternative), values: typed(nba.values, 'nationalByAge.values', nbaYears.length * N_AGES) },
+    nationalByAge: {
+      years: nbaYears,
+      alternative: String(nba.alternative),
+      values: typed(nba.values, 'nationalByAge.values', nbaYears.length * N_AGES),
+    },
     kostra: {
       codes: kCodes,
       years: kYears,
-      fields: Object.fromEntries(KOSTRA_FIELDS.map((f) => [f, typed(kFields[f], `kostra.fields.${f}`, kCodes.length * kYears.length)])) as Record<KostraField, Float64Array>,
+      fields: Object.fromEntries(
+        KOSTRA_FIELDS.map((f) => [
+          f,
+          typed(kFields[f], `kostra.fields.${f}`, kCodes.length * kYears.length),
+        ]),
+      ) as Record<KostraField, Float64Array>,
     },
     errorBands: (d.errorBands ?? null) as Snapshot['errorBands'],
   };

@@ -50,23 +50,34 @@ export const DEFAULT_SPREAD: PerturbationSpread = {
 };
 
 /** Draws one trajectory's plan: the base scenario with random multipliers applied. */
-export function samplePlan(rates: Rates, options: PlanOptions, rng: () => number, spread: PerturbationSpread = DEFAULT_SPREAD): ProjectionPlan {
+export function samplePlan(
+  rates: Rates,
+  options: PlanOptions,
+  rng: () => number,
+  spread: PerturbationSpread = DEFAULT_SPREAD,
+): ProjectionPlan {
   const sc = options.scenario ?? {};
   const plan = planProjection(rates, {
     ...options,
     scenario: {
       ...sc,
       fertility: (sc.fertility ?? 1) * Math.exp(spread.fertility * normal(rng)),
-      mortalityImprovement: Math.max(0, (sc.mortalityImprovement ?? 1) + spread.mortalityImprovement * normal(rng)),
+      mortalityImprovement: Math.max(
+        0,
+        (sc.mortalityImprovement ?? 1) + spread.mortalityImprovement * normal(rng),
+      ),
       lifeExpectancyGain: undefined,
     },
   });
   let z = 0;
   for (let st = 0; st < plan.steps; st++) {
-    z = spread.migrationAutocorrelation * z + Math.sqrt(1 - spread.migrationAutocorrelation ** 2) * normal(rng);
+    z =
+      spread.migrationAutocorrelation * z +
+      Math.sqrt(1 - spread.migrationAutocorrelation ** 2) * normal(rng);
     plan.migrationByStep[st] = 1 + spread.migrationYearly * z;
   }
-  for (let m = 0; m < plan.migration.length; m++) plan.migration[m]! *= 1 + spread.migrationMunicipal * normal(rng);
+  for (let m = 0; m < plan.migration.length; m++)
+    plan.migration[m]! *= 1 + spread.migrationMunicipal * normal(rng);
   return plan;
 }
 
@@ -75,7 +86,14 @@ export function samplePlan(rates: Rates, options: PlanOptions, rng: () => number
  * share the work and still reproduce a single-threaded run) and returns municipal totals
  * `out[(t * years + y) * nM + m]` as float32 to halve the memory of large ensembles.
  */
-export function runTrajectories(rates: Rates, options: PlanOptions, first: number, count: number, seed: number, spread: PerturbationSpread = DEFAULT_SPREAD): Float32Array {
+export function runTrajectories(
+  rates: Rates,
+  options: PlanOptions,
+  first: number,
+  count: number,
+  seed: number,
+  spread: PerturbationSpread = DEFAULT_SPREAD,
+): Float32Array {
   const nM = rates.codes.length;
   const years = options.toYear - rates.baseYear + 1;
   const out = new Float32Array(count * years * nM);
