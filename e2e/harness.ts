@@ -12,7 +12,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 const ROOT = resolve(import.meta.dirname, '..');
 const WEB_DIST = join(ROOT, 'packages/web/dist');
 const WEB_INDEX = join(WEB_DIST, 'index.html');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM = process.env.HELHET_CHROMIUM ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -22,6 +22,15 @@ const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
+
+/** Launches Debian's Chromium headless with the flags this closed network needs. */
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM))
+    throw new Error(
+      `Chromium not found at ${CHROMIUM}. Install Debian's chromium or set HELHET_CHROMIUM.`,
+    );
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
 
 /** The part of `createHelhetServer`'s result the journeys use. */
 export interface RunningServer {
