@@ -5,5 +5,5 @@ import type { TrajectoryJob } from './trajectory-pool.ts';
 
 parentPort?.once('message', (job: TrajectoryJob) => {
   const totals = runTrajectories(job.rates, job.options, job.first, job.count, job.seed);
-  parentPort!.postMessage(totals, [totals.buffer]);
+  parentPort!.postMessage(totals, [totals.buffer as ArrayBuffer]);
 });
