@@ -140,3 +140,10 @@ export {
   type FetchLike,
 } from './pxweb/client.ts';
 export { updateSnapshotFromSsb } from './pxweb/update.ts';
+export {
+  compactMunicipalTopology,
+  type CompactTopology,
+  type CompactOptions,
+  type TopologyInput,
+  type TopoGeometry,
+} from './geo/compact-topology.ts';

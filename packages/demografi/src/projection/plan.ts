@@ -79,8 +79,10 @@ export function planProjection(rates: Rates, options: PlanOptions): ProjectionPl
   const nM = rates.codes.length;
   let k = sc.mortalityImprovement ?? 1;
   if (sc.lifeExpectancyGain !== undefined) {
-    const e0Base = meanE0(rates, 0, baseYear);
-    const gain = (kk: number): number => meanE0(rates, kk, LIFE_EXPECTANCY_TARGET_YEAR) - e0Base;
+    // Gain from the base year's own life expectancy (which already carries k · decline for
+    // the years between the pooled rates' centre and the base) to 2050.
+    const gain = (kk: number): number =>
+      meanE0(rates, kk, LIFE_EXPECTANCY_TARGET_YEAR) - meanE0(rates, kk, baseYear);
     let lo = -20;
     let hi = 40;
     for (let it = 0; it < 60; it++) {
