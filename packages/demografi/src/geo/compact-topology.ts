@@ -79,8 +79,10 @@ export function compactMunicipalTopology(
   options: CompactOptions = {},
 ): CompactTopology {
   const q = options.quantization ?? 10_000;
-  if (!Number.isInteger(q) || q < 2) throw new Error(`quantization must be an integer ≥ 2, got ${q}`);
-  if (input.type !== 'Topology') throw new Error('not a TopoJSON topology ("type" is not "Topology")');
+  if (!Number.isInteger(q) || q < 2)
+    throw new Error(`quantization must be an integer ≥ 2, got ${q}`);
+  if (input.type !== 'Topology')
+    throw new Error('not a TopoJSON topology ("type" is not "Topology")');
   const name = options.object ?? Object.keys(input.objects)[0];
   const object = name === undefined ? undefined : input.objects[name];
   if (!object) throw new Error(`the topology has no object "${name ?? ''}"`);
