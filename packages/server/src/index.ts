@@ -11,6 +11,7 @@ import { Hocuspocus, type Extension } from '@hocuspocus/server';
 import Fastify, { type FastifyInstance } from 'fastify';
 import pkg from '../package.json' with { type: 'json' };
 import { registerOpenApi } from './api/docs.ts';
+import { fremtidRoutes } from './fremtid/routes.ts';
 import { installErrorHandler, ApiError } from './api/errors.ts';
 import { healthRoutes } from './api/health.ts';
 import { mapRoutes } from './api/maps.ts';
@@ -112,6 +113,7 @@ export async function createHelhetServer(config: HelhetConfig): Promise<HelhetSe
   healthRoutes(app, ctx);
   workspaceRoutes(app, ctx);
   mapRoutes(app, ctx);
+  fremtidRoutes(app, { db, dialect });
   await serveWebApp(app, config.webDist);
 
   const collab = createCollabEndpoint(hocuspocus);
