@@ -63,7 +63,8 @@ function vitest(name: string, project: string, env: NodeJS.ProcessEnv = {}): voi
     tally = {
       passed: report.numPassedTests,
       // A file that fails to load has no failed tests but must still count as a failure.
-      failed: report.numFailedTests + (report.numFailedTests === 0 ? report.numFailedTestSuites : 0),
+      failed:
+        report.numFailedTests + (report.numFailedTests === 0 ? report.numFailedTestSuites : 0),
       skipped: report.numPendingTests + report.numTodoTests,
     };
   } catch {

@@ -16,7 +16,17 @@ export type RegisterCommand = (program: Command) => void;
  * Every subcommand of `helhet`, in the order `helhet --help` lists them.
  * Add a new command as its own file in this folder and list it here.
  */
-const commands: RegisterCommand[] = [registerServe, registerData, registerDataGeo, registerProject, registerBacktest, registerCare, registerLoops, registerImport, registerExport];
+const commands: RegisterCommand[] = [
+  registerServe,
+  registerData,
+  registerDataGeo,
+  registerProject,
+  registerBacktest,
+  registerCare,
+  registerLoops,
+  registerImport,
+  registerExport,
+];
 
 /** Adds all subcommands to `program`. */
 export function registerCommands(program: Command): void {
