@@ -116,3 +116,35 @@ describe('accounting on the real data', () => {
     expect(t).toBeCloseTo(817_225, 6);
   });
 });
+
+describe('helhet project, counties and the country', () => {
+  it('sums municipalities into a county and the country, with age groups in JSON', async () => {
+    const csv = sink();
+    await runProject(
+      { base: 2024, to: 2025, kommune: ['0', '03', '0301'], totals: true, format: 'csv', snapshot },
+      csv.stream,
+    );
+    const [, country, oslo, osloKommune] = csv.text().trim().split('\n');
+    expect(country).toMatch(/^0,2025,\d+$/);
+    expect(oslo!.split(',')[2]).toBe(osloKommune!.split(',')[2]); // Oslo is both county and municipality
+    const json = sink();
+    await runProject(
+      {
+        base: 2024,
+        to: 2025,
+        kommune: ['0'],
+        totals: true,
+        format: 'json',
+        ageGroups: '0-19,20-66,67+',
+        snapshot,
+      },
+      json.stream,
+    );
+    const doc = JSON.parse(json.text());
+    expect(doc.regions[0].level).toBe('land');
+    expect(doc.regions[0].years[0].population).toBe(5_550_203);
+    expect(doc.regions[0].years[0].byAgeGroup.reduce((a: number, b: number) => a + b, 0)).toBe(
+      5_550_203,
+    );
+  });
+});

@@ -5,6 +5,8 @@ import {
   componentsOfChange,
   estimateRates,
   indicators,
+  parseAgeGroups,
+  populationByAgeGroup,
   intervalFor,
   N_AGES,
   planProjection,
@@ -29,6 +31,8 @@ export interface ProjectOptions {
   readonly scenario?: Scenario;
   readonly totals: boolean;
   readonly format: 'csv' | 'json';
+  /** Age groups for JSON output, e.g. `0-19,20-66,67-79,80+`. */
+  readonly ageGroups?: string;
   readonly snapshot?: Snapshot;
 }
 
@@ -64,13 +68,16 @@ export async function runProject(
     throw new Error(
       `base year ${options.base} leaves too few earlier years to estimate migration; use ${years[0]! + 2} or later`,
     );
-  const selected = options.kommune && options.kommune.length > 0 ? options.kommune : codes;
-  const index = new Map(codes.map((c, i) => [c, i]));
-  for (const c of selected)
-    if (!index.has(c))
+  const allRegions = regionsOf(snapshot.municipalities);
+  const byCode = new Map(allRegions.map((r) => [r.code, r]));
+  const selectedCodes = options.kommune && options.kommune.length > 0 ? options.kommune : codes;
+  for (const c of selectedCodes)
+    if (!byCode.has(c))
       throw new Error(
-        `unknown municipality number "${c}" (2024 structure, four digits, e.g. 0301)`,
+        `unknown municipality number "${c}" (2024 structure: four digits such as 0301, a two-digit county such as 03, or 0 for Norway)`,
       );
+  const selected = selectedCodes.map((c) => byCode.get(c)!);
+  const groups = options.ageGroups ? parseAgeGroups(options.ageGroups) : undefined;
   const bar = progressBar('projecting');
   const rates = estimateRates(snapshot, options.base);
   const plan = planProjection(rates, {
@@ -80,43 +87,36 @@ export async function runProject(
   });
   const proj = projectAll(plan, undefined, (d, t) => bar.update(d, t));
   bar.stop();
-  const nM = codes.length;
   const cell = 2 * N_AGES;
-  const total = (y: number, m: number): number => {
+  const steps = options.to - options.base;
+  const sumYear = (pop: Float64Array, y: number): number => {
     let t = 0;
-    const o = (y * nM + m) * cell;
-    for (let k = 0; k < cell; k++) t += proj.population[o + k]!;
+    for (let k = y * cell; k < (y + 1) * cell; k++) t += pop[k]!;
     return t;
   };
-  const steps = options.to - options.base;
   if (options.format === 'csv') {
-    if (options.totals) {
-      await writeChunk(out, 'kommunenummer,year,population\n');
-      for (const code of selected) {
-        const m = index.get(code)!;
+    await writeChunk(
+      out,
+      options.totals
+        ? 'kommunenummer,year,population\n'
+        : 'kommunenummer,year,sex,age,population\n',
+    );
+    for (const region of selected) {
+      // Counties and the country are sums of their municipalities, never projected apart.
+      const pop = aggregate(proj, region).population;
+      for (let y = 1; y <= steps; y++) {
         let text = '';
-        for (let y = 1; y <= steps; y++)
-          text += `${code},${options.base + y},${Math.round(total(y, m))}\n`;
-        await writeChunk(out, text);
-      }
-    } else {
-      await writeChunk(out, 'kommunenummer,year,sex,age,population\n');
-      for (const code of selected) {
-        const m = index.get(code)!;
-        for (let y = 1; y <= steps; y++) {
-          let text = '';
-          for (let s = 0; s < 2; s++) {
-            const o = (y * nM + m) * cell + s * N_AGES;
+        if (options.totals)
+          text = `${region.code},${options.base + y},${Math.round(sumYear(pop, y))}\n`;
+        else
+          for (let s = 0; s < 2; s++)
             for (let a = 0; a < N_AGES; a++)
-              text += `${code},${options.base + y},${SEX_LABELS[s]},${a},${Math.round(proj.population[o + a]!)}\n`;
-          }
-          await writeChunk(out, text);
-        }
+              text += `${region.code},${options.base + y},${SEX_LABELS[s]},${a},${Math.round(pop[y * cell + s * N_AGES + a]!)}\n`;
+        await writeChunk(out, text);
       }
     }
     return;
   }
-  const regions = regionsOf(snapshot.municipalities);
   const bands = snapshot.errorBands;
   const doc = {
     credit: SSB_CREDIT,
@@ -134,25 +134,33 @@ export async function runProject(
     intervals: bands
       ? `empirical ${bands.coverage * 100} % intervals from backtests with bases ${bands.bases[0]}–${bands.bases.at(-1)}, by size class and horizon`
       : 'none (snapshot has no error bands)',
-    regions: selected.map((code) => {
-      const m = index.get(code)!;
-      const region = regions.find((r) => r.level === 'kommune' && r.code === code)!;
+    ageGroups: groups?.map((g) => g.label) ?? null,
+    regions: selected.map((region) => {
       const agg = aggregate(proj, region);
-      const basePop = total(0, m);
+      const basePop = sumYear(agg.population, 0);
       return {
-        code,
-        name: snapshot.municipalities[m]!.name,
+        code: region.code,
+        name: region.name,
+        level: region.level,
         years: Array.from({ length: steps + 1 }, (_, y) => {
-          const value = total(y, m);
+          const value = sumYear(agg.population, y);
+          // Bands are measured on municipalities; a county or the country uses the class of
+          // its size (≥ 50 000), an approximation noted in the package README.
           const [low80, high80] =
             bands && y > 0 ? intervalFor(bands, basePop, y, value) : [value, value];
-          const ind = indicators(agg.population, y * cell);
           return {
             year: options.base + y,
             population: Math.round(value),
             low80: Math.round(low80),
             high80: Math.round(high80),
-            ...ind,
+            ...indicators(agg.population, y * cell),
+            ...(groups
+              ? {
+                  byAgeGroup: populationByAgeGroup(agg.population, groups, y * cell).map(
+                    Math.round,
+                  ),
+                }
+              : {}),
             ...(options.totals
               ? {}
               : {
@@ -194,7 +202,11 @@ export const registerProject: RegisterCommand = (program: Command) => {
       2024,
     )
     .option('--to <year>', 'last projected year (up to 2100)', parseYear('--to'), 2050)
-    .option('--kommune <codes>', 'municipality numbers, comma-separated (default: all)')
+    .option(
+      '--kommune <codes>',
+      'municipality numbers, comma-separated; a two-digit county or 0 for Norway gives their sums (default: all municipalities)',
+    )
+    .option('--age-groups <groups>', 'age groups in JSON output, e.g. 0-19,20-66,67-79,80+')
     .option(
       '--scenario <file>',
       'scenario JSON (fertility, lifeExpectancyGain, migration, overrides, alignToSsb)',
@@ -212,6 +224,7 @@ export const registerProject: RegisterCommand = (program: Command) => {
         totals: boolean;
         alignSsb: boolean;
         format: string;
+        ageGroups?: string;
         snapshot: string;
       }) => {
         if (opts.format !== 'csv' && opts.format !== 'json')
@@ -228,6 +241,7 @@ export const registerProject: RegisterCommand = (program: Command) => {
             ...(scenario ? { scenario } : {}),
             totals: opts.totals,
             format: opts.format,
+            ...(opts.ageGroups ? { ageGroups: opts.ageGroups } : {}),
             snapshot,
           },
           process.stdout,
