@@ -8,10 +8,9 @@
  */
 import type { Extension } from '@hocuspocus/server';
 import { MapMeta, RecordId } from '@helhet/model';
-import * as Y from 'yjs';
 import type { MapDocumentStore } from '../stores/map-documents.ts';
 import type { MapStore } from '../stores/maps.ts';
-import { updateProblem } from './validate-update.ts';
+import { inspectUpdate } from './validate-update.ts';
 
 /** y-protocols sync message types carrying document content (SyncStep2 and Update). */
 const CONTENT_MESSAGES = new Set([1, 2]);
@@ -28,12 +27,6 @@ export class CollabRefusal extends Error {
     this.reason = reason;
     this.code = code;
   }
-}
-
-/** True when the update changes nothing (e.g. the SyncStep2 of a client that is up to date). */
-function isEmptyUpdate(update: Uint8Array): boolean {
-  const { structs, ds } = Y.decodeUpdate(update);
-  return structs.length === 0 && ds.clients.size === 0;
 }
 
 /** Persistence extension: documents are maps; unknown maps are refused. */
@@ -56,9 +49,9 @@ export function persistenceExtension(maps: MapStore, documents: MapDocumentStore
 
     async beforeSync({ type, payload, documentName, connection }) {
       if (!CONTENT_MESSAGES.has(type)) return;
-      const problem = updateProblem(payload);
-      if (problem) throw new CollabRefusal('invalid-update', problem, 4400);
-      if (isEmptyUpdate(payload)) return;
+      const inspection = inspectUpdate(payload);
+      if (!inspection.ok) throw new CollabRefusal('invalid-update', inspection.problem, 4400);
+      if (inspection.empty) return;
       await documents.append(documentName, payload, `ws:${connection.socketId}`);
     },
 

@@ -17,22 +17,37 @@ export const MAX_UPDATE_BYTES = 16 * 1024 * 1024;
 
 const ALLOWED_ROOTS: ReadonlySet<string> = new Set(MAP_DOC_KEYS);
 
+/** What {@link inspectUpdate} found: a reason to refuse, or whether the update changes anything. */
+export type UpdateInspection = { ok: false; problem: string } | { ok: true; empty: boolean };
+
 /** The reason an update was refused, or null when it is acceptable. */
 export function updateProblem(update: Uint8Array): string | null {
+  const inspection = inspectUpdate(update);
+  return inspection.ok ? null : inspection.problem;
+}
+
+/**
+ * Decodes an update once to check it, and tells whether it is empty (e.g. the SyncStep2 of
+ * a client that has nothing new), which need not be stored.
+ */
+export function inspectUpdate(update: Uint8Array): UpdateInspection {
+  const refuse = (problem: string): UpdateInspection => ({ ok: false, problem });
   if (update.byteLength > MAX_UPDATE_BYTES)
-    return `update of ${update.byteLength} bytes exceeds the limit of ${MAX_UPDATE_BYTES}`;
+    return refuse(`update of ${update.byteLength} bytes exceeds the limit of ${MAX_UPDATE_BYTES}`);
   let decoded: ReturnType<typeof Y.decodeUpdate>;
   try {
     decoded = Y.decodeUpdate(update);
   } catch (error) {
-    return `update cannot be decoded (${error instanceof Error ? error.message : String(error)})`;
+    return refuse(
+      `update cannot be decoded (${error instanceof Error ? error.message : String(error)})`,
+    );
   }
   for (const struct of decoded.structs) {
     // A root-level parent is named by a string; nested parents are item ids.
     // (Yjs types `parent` without `string`, but decoded items carry the root's name there.)
     const parent: unknown = struct instanceof Y.Item ? struct.parent : null;
     if (typeof parent === 'string' && !ALLOWED_ROOTS.has(parent))
-      return `update writes to unknown top-level type "${parent.slice(0, 60)}"`;
+      return refuse(`update writes to unknown top-level type "${parent.slice(0, 60)}"`);
   }
-  return null;
+  return { ok: true, empty: decoded.structs.length === 0 && decoded.ds.clients.size === 0 };
 }
