@@ -22,15 +22,17 @@ describe('inspectUpdate', () => {
   });
 
   it('refuses random bytes and oversized updates without throwing', () => {
+    // A fixed xorshift sequence, so every run checks the same inputs.
+    let state = 0x2545f491;
+    const nextByte = () => {
+      state ^= state << 13;
+      state ^= state >>> 17;
+      state ^= state << 5;
+      return state & 0xff;
+    };
     for (let i = 0; i < 500; i++) {
-      const bytes = new Uint8Array(1 + (i % 300));
-      crypto.getRandomValues(bytes);
-      const result = inspectUpdate(bytes);
-      // Random bytes are (practically) never a valid update; either way nothing throws.
-      expect(result.ok === false || result.ok === true).toBe(true);
-      if (result.ok) {
-        expect(() => Y.applyUpdate(new Y.Doc(), bytes)).not.toThrow();
-      }
+      const bytes = Uint8Array.from({ length: 3 + (i % 300) }, nextByte);
+      expect(inspectUpdate(bytes).ok).toBe(false);
     }
     expect(inspectUpdate(new Uint8Array(MAX_UPDATE_BYTES + 1)).ok).toBe(false);
   });
