@@ -53,6 +53,7 @@ Helhet: nettappen er ikke bygget ennå. Kjør "npm run build" og start serveren 
 export async function serveWebApp(app: FastifyInstance, webDist: string | null): Promise<void> {
   const built = webDist !== null && existsSync(join(webDist, 'index.html'));
   if (built) {
+    const assets = join(webDist, 'assets');
     await app.register(fastifyStatic, {
       root: webDist,
       wildcard: false,
@@ -61,9 +62,7 @@ export async function serveWebApp(app: FastifyInstance, webDist: string | null):
         // Vite fingerprints everything under assets/: cache it for good; never cache the shell.
         reply.header(
           'cache-control',
-          path.includes(`${join('dist', 'assets')}`)
-            ? 'public, max-age=31536000, immutable'
-            : 'no-cache',
+          path.startsWith(assets) ? 'public, max-age=31536000, immutable' : 'no-cache',
         );
       },
     });

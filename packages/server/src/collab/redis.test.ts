@@ -1,0 +1,69 @@
+import { createConnection } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addElement, readMap } from '@helhet/model';
+import {
+  connectClient,
+  createTestStorage,
+  eventually,
+  startServer,
+  type TestClient,
+  type TestStorage,
+} from '../test/harness.ts';
+import type { HelhetServer } from '../index.ts';
+
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+/** True when a Redis server answers PING at REDIS_URL. */
+async function redisAvailable(): Promise<boolean> {
+  const url = new URL(REDIS_URL);
+  return new Promise((resolve) => {
+    const socket = createConnection({ host: url.hostname, port: Number(url.port || 6379) });
+    const done = (ok: boolean) => (socket.destroy(), resolve(ok));
+    socket.setTimeout(1000, () => done(false));
+    socket.once('error', () => done(false));
+    socket.once('connect', () => socket.write('PING\r\n'));
+    socket.once('data', (data) => done(data.toString().startsWith('+PONG')));
+  });
+}
+
+const available = await redisAvailable();
+
+describe.skipIf(!available)('two servers sharing storage and Redis', () => {
+  let storage: TestStorage;
+  let one: HelhetServer;
+  let two: HelhetServer;
+  const clients: TestClient[] = [];
+
+  beforeAll(async () => {
+    storage = createTestStorage();
+    one = await startServer(storage, { redisUrl: REDIS_URL });
+    two = await startServer(storage, { redisUrl: REDIS_URL });
+  });
+
+  afterAll(async () => {
+    for (const c of clients) c.destroy();
+    await one?.stop();
+    await two?.stop();
+    await storage.dispose();
+  });
+
+  it('relays live edits between clients of different instances', async () => {
+    const { workspaces } = (await (await fetch(`${one.url}/api/workspaces`)).json()) as {
+      workspaces: { id: string }[];
+    };
+    const { maps } = (await (
+      await fetch(`${one.url}/api/workspaces/${workspaces[0]!.id}/maps`)
+    ).json()) as { maps: { id: string }[] };
+    const mapId = maps[0]!.id;
+    const a = await connectClient(one, mapId);
+    const b = await connectClient(two, mapId);
+    clients.push(a, b);
+    const added = addElement(a.doc, { label: 'Via Redis', x: 0, y: 0 });
+    await eventually(
+      () => readMap(b.doc).map.elements.some((e) => e.id === added.id),
+      10_000,
+      'edit relayed through Redis',
+    );
+    expect(readMap(b.doc).map).toEqual(readMap(a.doc).map);
+  });
+});
