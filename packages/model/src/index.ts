@@ -11,3 +11,4 @@ export * from './map/native-format.ts';
 export * from './map/demo.ts';
 export * from './analysis/index.ts';
 export * from './interchange/index.ts';
+export * from './workspace/index.ts';

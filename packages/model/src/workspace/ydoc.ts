@@ -1,0 +1,267 @@
+/**
+ * The collaborative process document of a workspace: one `Y.Doc` (document name
+ * `workspace:<workspace id>`) with a top-level `Y.Map` per record collection (see
+ * {@link WORKSPACE_COLLECTIONS}) plus `settings`.
+ *
+ * Same design as the map document (`map/ydoc.ts`): each record is a nested `Y.Map` keyed by
+ * property, so two people editing different properties of one record both keep their change;
+ * list-valued properties (goals, partners, ...) are replaced as a whole (last writer wins for
+ * that property). Every mutation is one transaction with an `origin`.
+ */
+import * as Y from 'yjs';
+import { z } from 'zod';
+import { newId } from '../ids.ts';
+import { formatPath, type InputProblem } from '../validation.ts';
+import {
+  MAX_DOTS,
+  ProcessSettings,
+  Vote,
+  voteId,
+  WORKSPACE_COLLECTIONS,
+  type WorkspaceCollection,
+  type WorkspaceContent,
+} from './schema.ts';
+
+/** Names of the collections, in a fixed order. */
+export const WORKSPACE_COLLECTION_NAMES = Object.keys(
+  WORKSPACE_COLLECTIONS,
+) as WorkspaceCollection[];
+
+type RecordMap = Y.Map<unknown>;
+
+/** A collection's record type. */
+export type WorkspaceRecordOf<C extends WorkspaceCollection> = z.infer<
+  (typeof WORKSPACE_COLLECTIONS)[C]
+>;
+
+/** The top-level `Y.Map` of a collection. */
+export function workspaceCollection(doc: Y.Doc, name: WorkspaceCollection): Y.Map<RecordMap> {
+  return doc.getMap(name);
+}
+
+/** The `settings` map. */
+export function workspaceSettingsMap(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap('settings');
+}
+
+function toRecordMap(record: object): RecordMap {
+  const map = new Y.Map<unknown>();
+  for (const [key, value] of Object.entries(record)) {
+    if (key !== 'id' && value !== undefined) map.set(key, value);
+  }
+  return map;
+}
+
+/** Workspace content read from a document, with invalid records left out and named. */
+export interface ReadWorkspaceResult {
+  content: WorkspaceContent;
+  problems: InputProblem[];
+}
+
+/**
+ * Reads every record, validated. Never throws: a record that does not validate is left out
+ * and reported, so one bad record cannot take the process down. Records are sorted by id,
+ * so two replicas with the same state read the same content.
+ */
+export function readWorkspace(doc: Y.Doc): ReadWorkspaceResult {
+  const problems: InputProblem[] = [];
+  const settings = ProcessSettings.safeParse(workspaceSettingsMap(doc).toJSON());
+  if (!settings.success) problems.push({ path: 'settings', message: 'invalid settings' });
+  const content = {
+    settings: settings.success ? settings.data : ProcessSettings.parse({}),
+  } as WorkspaceContent;
+  for (const name of WORKSPACE_COLLECTION_NAMES) {
+    const schema = WORKSPACE_COLLECTIONS[name] as z.ZodType;
+    const out: unknown[] = [];
+    const entries = [...workspaceCollection(doc, name).entries()].sort(([a], [b]) =>
+      a < b ? -1 : a > b ? 1 : 0,
+    );
+    for (const [id, value] of entries) {
+      const raw = value instanceof Y.Map ? { ...(value.toJSON() as object), id } : value;
+      const result = schema.safeParse(raw);
+      if (result.success) out.push(result.data);
+      else
+        for (const issue of result.error.issues)
+          problems.push({ path: formatPath([name, id, ...issue.path]), message: issue.message });
+    }
+    (content as unknown as Record<string, unknown[]>)[name] = out;
+  }
+  return { content, problems };
+}
+
+/** Replaces the whole content of `doc` with `content` in one transaction. */
+export function writeWorkspace(
+  doc: Y.Doc,
+  content: WorkspaceContent,
+  origin: unknown = null,
+): void {
+  doc.transact(() => {
+    const settings = workspaceSettingsMap(doc);
+    settings.clear();
+    for (const [k, v] of Object.entries(content.settings)) settings.set(k, v);
+    for (const name of WORKSPACE_COLLECTION_NAMES) {
+      const collection = workspaceCollection(doc, name);
+      collection.clear();
+      for (const record of content[name]) collection.set(record.id, toRecordMap(record));
+    }
+  }, origin);
+}
+
+/** Id prefixes of new records, so an id tells what it names in logs and URLs. */
+const PREFIX: Record<WorkspaceCollection, string> = {
+  challenges: 'c',
+  focusAreas: 'fa',
+  votes: 'v',
+  insights: 'i',
+  innovationAreas: 'ia',
+  portfolios: 'pf',
+  projects: 'p',
+};
+
+/**
+ * Adds a record to a collection and returns it (validated, defaults filled). Throws a
+ * ZodError on invalid input, or an Error when the id is taken.
+ */
+export function addWorkspaceRecord<C extends WorkspaceCollection>(
+  doc: Y.Doc,
+  name: C,
+  input: Record<string, unknown>,
+  origin: unknown = null,
+): WorkspaceRecordOf<C> {
+  const record = (WORKSPACE_COLLECTIONS[name] as z.ZodType).parse({
+    id: newId(PREFIX[name]),
+    ...input,
+  }) as WorkspaceRecordOf<C>;
+  const collection = workspaceCollection(doc, name);
+  if (collection.has(record.id)) throw new Error(`id: "${record.id}" exists already`);
+  doc.transact(() => collection.set(record.id, toRecordMap(record)), origin);
+  return record;
+}
+
+/** One record of a collection, or undefined when missing or invalid. */
+export function getWorkspaceRecord<C extends WorkspaceCollection>(
+  doc: Y.Doc,
+  name: C,
+  id: string,
+): WorkspaceRecordOf<C> | undefined {
+  const value = workspaceCollection(doc, name).get(id);
+  if (!(value instanceof Y.Map)) return undefined;
+  const result = (WORKSPACE_COLLECTIONS[name] as z.ZodType).safeParse({
+    ...(value.toJSON() as object),
+    id,
+  });
+  return result.success ? (result.data as WorkspaceRecordOf<C>) : undefined;
+}
+
+/**
+ * Changes properties of a record, validating the result; returns the record after the change
+ * or undefined when it does not exist. Only properties whose value changed are written.
+ */
+export function updateWorkspaceRecord<C extends WorkspaceCollection>(
+  doc: Y.Doc,
+  name: C,
+  id: string,
+  patch: Record<string, unknown>,
+  origin: unknown = null,
+): WorkspaceRecordOf<C> | undefined {
+  const record = workspaceCollection(doc, name).get(id);
+  if (!(record instanceof Y.Map)) return undefined;
+  const merged = (WORKSPACE_COLLECTIONS[name] as z.ZodType).parse({
+    ...(record.toJSON() as object),
+    ...patch,
+    id,
+  }) as Record<string, unknown>;
+  doc.transact(() => {
+    for (const key of Object.keys(patch)) {
+      if (key === 'id') continue;
+      const next = merged[key];
+      if (JSON.stringify(record.get(key)) !== JSON.stringify(next)) record.set(key, next);
+    }
+  }, origin);
+  return merged as WorkspaceRecordOf<C>;
+}
+
+/**
+ * Deletes a record; false when it did not exist. Records that only make sense with it go
+ * too, in the same transaction: a challenge's focus areas, the votes on a deleted target,
+ * and the relations other projects had to a deleted project.
+ */
+export function removeWorkspaceRecord(
+  doc: Y.Doc,
+  name: WorkspaceCollection,
+  id: string,
+  origin: unknown = null,
+): boolean {
+  const collection = workspaceCollection(doc, name);
+  if (!collection.has(id)) return false;
+  doc.transact(() => {
+    collection.delete(id);
+    const gone = new Set([id]);
+    if (name === 'challenges') {
+      const focusAreas = workspaceCollection(doc, 'focusAreas');
+      for (const [faId, fa] of [...focusAreas.entries()])
+        if (fa instanceof Y.Map && fa.get('challengeId') === id) {
+          focusAreas.delete(faId);
+          gone.add(faId);
+        }
+    }
+    const votes = workspaceCollection(doc, 'votes');
+    for (const [vId, vote] of [...votes.entries()])
+      if (vote instanceof Y.Map && gone.has(String(vote.get('targetId')))) votes.delete(vId);
+    if (name === 'projects') {
+      for (const project of workspaceCollection(doc, 'projects').values()) {
+        if (!(project instanceof Y.Map)) continue;
+        const relations = project.get('relations');
+        if (Array.isArray(relations) && relations.some((r) => r?.projectId === id))
+          project.set(
+            'relations',
+            relations.filter((r) => r?.projectId !== id),
+          );
+      }
+    }
+  }, origin);
+  return true;
+}
+
+/** Changes the process settings (validated). */
+export function setProcessSettings(
+  doc: Y.Doc,
+  patch: Partial<ProcessSettings>,
+  origin: unknown = null,
+): ProcessSettings {
+  const map = workspaceSettingsMap(doc);
+  const next = ProcessSettings.parse({ ...(map.toJSON() as object), ...patch });
+  doc.transact(() => {
+    for (const [k, v] of Object.entries(next)) map.set(k, v);
+  }, origin);
+  return next;
+}
+
+/**
+ * Sets how many dots a participant puts on a target. Refuses (throws) when it would give the
+ * participant more dots in total than the workspace allows; 0 removes the record.
+ */
+export function castDots(
+  doc: Y.Doc,
+  participantId: string,
+  targetId: string,
+  dots: number,
+  origin: unknown = null,
+): Vote | null {
+  const vote = Vote.parse({ id: voteId(participantId, targetId), participantId, targetId, dots });
+  const { dotsPerParticipant } = ProcessSettings.parse(workspaceSettingsMap(doc).toJSON());
+  const votes = workspaceCollection(doc, 'votes');
+  let others = 0;
+  for (const [id, v] of votes.entries())
+    if (id !== vote.id && v instanceof Y.Map && v.get('participantId') === participantId)
+      others += Number(v.get('dots')) || 0;
+  if (others + vote.dots > Math.min(dotsPerParticipant, MAX_DOTS))
+    throw new Error(
+      `dots: ${participantId} has ${dotsPerParticipant - others} of ${dotsPerParticipant} dots left`,
+    );
+  doc.transact(() => {
+    if (vote.dots === 0) votes.delete(vote.id);
+    else votes.set(vote.id, toRecordMap(vote));
+  }, origin);
+  return vote.dots === 0 ? null : vote;
+}
