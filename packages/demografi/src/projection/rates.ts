@@ -45,7 +45,7 @@ export interface EstimationOptions {
   readonly migrationYears?: number;
   /** Years of births (age-0 counts) behind the municipal fertility level. */
   readonly fertilityYears?: number;
-  /** Pseudo person-years pulling a municipality's migration rates to its centrality class. */
+  /** Pseudo person-years (per ±2-age window) pulling a municipality's migration rates to its centrality class. */
   readonly migrationPrior?: number;
   /** Pseudo births pulling a municipality's fertility level to the national level. */
   readonly fertilityPrior?: number;
@@ -62,7 +62,7 @@ export interface EstimationOptions {
 const DEFAULTS: Required<EstimationOptions> = {
   migrationYears: 10,
   fertilityYears: 5,
-  migrationPrior: 400,
+  migrationPrior: 1500,
   fertilityPrior: 30,
   mortalityTrendYears: 20,
   migrationPersistence: 0.9,
@@ -125,7 +125,8 @@ function smoothAges(
  * - Migration: the residual method. For each recent year, net migration of a cohort is its
  *   size a year later minus its expected survivors under that year's national life table.
  *   Rates per person are smoothed over ±2 ages and shrunk towards the profile of the
- *   municipality's centrality class, shifted to the municipality's own overall level.
+ *   municipality's centrality class with `migrationPrior` pseudo person-years (empirical
+ *   Bayes): a small municipality's few movers count for little, a city's for nearly all.
  */
 export function estimateRates(
   allData: DemographicData,
@@ -334,21 +335,11 @@ function estimateMigration(
   const rate = new Float64Array(nM * cell);
   for (let m = 0; m < nM; m++) {
     const c = cls[m]!;
-    // The municipality's overall net migration rate, beyond what its class profile gives.
-    let totRes = 0;
-    let totExp = 0;
-    let classPredicted = 0;
-    for (let k = 0; k < cell; k++) {
-      totRes += res[m * cell + k]!;
-      totExp += exposure[m * cell + k]!;
-      classPredicted += classRate[c * cell + k]! * exposure[m * cell + k]!;
-    }
-    const shift = totExp > 0 ? (totRes - classPredicted) / totExp : 0;
     for (let s = 0; s < N_SEXES; s++) {
       const off = m * cell + s * N_AGES;
       for (let a = 1; a < N_AGES; a++) {
         const [r, e] = window(res, exposure, off, a);
-        const prior = classRate[c * cell + s * N_AGES + a]! + shift;
+        const prior = classRate[c * cell + s * N_AGES + a]!;
         const k = o.migrationPrior;
         const v = (r + k * prior) / (e + k);
         // A net outflow can never exceed the cohort; keep a margin so survivors stay positive.
