@@ -44,6 +44,8 @@ export interface HelhetServer {
   database: HelhetDatabase;
   /** Map operations (records + documents). */
   maps: MapService;
+  /** Durable storage of map documents (update log and snapshots). */
+  documents: MapDocumentStore;
   /** Base URL, e.g. `http://127.0.0.1:4321`; set by `start()`. */
   url: string;
   /** True when this start created the demo workspace. */
@@ -125,6 +127,7 @@ export async function createHelhetServer(config: HelhetConfig): Promise<HelhetSe
     hocuspocus,
     database,
     maps: mapService,
+    documents,
     url: '',
     seeded,
     async start() {

@@ -130,6 +130,33 @@ describe('collaboration over /collab', () => {
     expect(record.title).toBe('Nytt navn fra lerretet');
   });
 
+  it('stores an update before it acknowledges or relays it', async () => {
+    const mapId = await demoMapId(server);
+    const a = await client(server, mapId);
+    const b = await client(server, mapId);
+    // Fault injection: make the database slow, and note when the write has committed.
+    const append = server.documents.append.bind(server.documents);
+    let committedAt = Infinity;
+    server.documents.append = async (...args) => {
+      await new Promise((r) => setTimeout(r, 300));
+      await append(...args);
+      committedAt = performance.now();
+    };
+    const sentAt = performance.now();
+    const added = addElement(a.doc, { label: 'Lagres først', x: 0, y: 0 });
+    let relayedAt = 0;
+    let acknowledgedAt = 0;
+    await eventually(() => {
+      const now = performance.now();
+      if (readMap(b.doc).map.elements.some((e) => e.id === added.id)) relayedAt ||= now;
+      if (a.provider.unsyncedChanges === 0) acknowledgedAt ||= now;
+      return relayedAt > 0 && acknowledgedAt > 0;
+    });
+    expect(committedAt).toBeGreaterThan(sentAt + 250);
+    expect(relayedAt).toBeGreaterThanOrEqual(committedAt);
+    expect(acknowledgedAt).toBeGreaterThanOrEqual(committedAt);
+  });
+
   it('shows a rename through the API live on an open canvas', async () => {
     const mapId = await demoMapId(server);
     const a = await client(server, mapId);

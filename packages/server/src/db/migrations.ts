@@ -6,6 +6,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { Migration, MigrationProvider } from 'kysely/migration';
+import { workspaceDocumentsMigration } from '../workspace-doc/migration.ts';
 
 /** The two supported SQL dialects. */
 export type DialectName = 'sqlite' | 'postgres';
@@ -75,6 +76,7 @@ export function migrationProvider(dialect: DialectName): MigrationProvider {
   return {
     getMigrations: async () => ({
       '0001_workspaces_maps_documents': initial(dialect),
+      '0002_workspace_documents': workspaceDocumentsMigration(dialect),
     }),
   };
 }

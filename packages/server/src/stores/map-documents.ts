@@ -10,7 +10,7 @@
  *   Updates are commutative and idempotent in Yjs, so loading "snapshot + every remaining
  *   row" is correct even when an update committed out of sequence order during a compaction.
  */
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely, KyselyPlugin, Transaction } from 'kysely';
 import * as Y from 'yjs';
 import type { Database } from '../db/tables.ts';
 import type { DialectName } from '../db/migrations.ts';
@@ -28,6 +28,11 @@ interface PendingUpdate {
 export interface MapDocumentStoreOptions {
   /** Compact a map once this many updates are in its log. */
   compactAfterUpdates: number;
+  /**
+   * Renames tables in every query, so the same store keeps other documents laid out like
+   * maps' (the workspace process documents; see `workspace-doc/table-rename.ts`).
+   */
+  plugin?: KyselyPlugin;
 }
 
 /** Most rows per INSERT (4 parameters each stays well below SQLite's 32 766 limit). */
@@ -59,14 +64,15 @@ export class MapDocumentStore {
   readonly #compacting = new Map<string, Promise<void>>();
 
   constructor(db: Kysely<Database>, dialect: DialectName, options: MapDocumentStoreOptions) {
-    this.#db = db;
+    this.#db = options.plugin ? db.withPlugin(options.plugin) : db;
     this.#dialect = dialect;
     this.#options = options;
   }
 
   /** Stores a map's first state (inside the transaction that creates its record). */
   async initialize(trx: Transaction<Database>, mapId: string, state: Uint8Array): Promise<void> {
-    await trx
+    const t = this.#options.plugin ? trx.withPlugin(this.#options.plugin) : trx;
+    await t
       .insertInto('map_snapshots')
       .values({ map_id: mapId, state, up_to_seq: 0, updated_at: now() })
       .execute();
