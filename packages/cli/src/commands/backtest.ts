@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { runBacktest, type BacktestRow, type Snapshot } from '@helhet/demografi';
 import { DEFAULT_SNAPSHOT_PATH, readSnapshotFile } from '../snapshot-file.ts';
 import { progressBar, writeChunk } from '../progress.ts';
+import { reportErrors } from '../action-errors.ts';
 import type { RegisterCommand } from './index.ts';
 
 function intList(name: string, text: string): number[] {
@@ -91,17 +92,22 @@ export const registerBacktest: RegisterCommand = (program: Command) => {
     .option('--horizon <years>', 'horizons in years, comma-separated', '1,2,5,10')
     .option('--format <format>', 'table, csv or json', 'table')
     .option('--snapshot <file>', 'snapshot file', DEFAULT_SNAPSHOT_PATH)
-    .action(async (opts: { base: string; horizon: string; format: string; snapshot: string }) => {
-      if (opts.format !== 'table' && opts.format !== 'csv' && opts.format !== 'json')
-        throw new Error(`--format must be table, csv or json`);
-      await runBacktestCommand(
-        {
-          bases: intList('--base', opts.base),
-          horizons: intList('--horizon', opts.horizon),
-          format: opts.format,
-          snapshot: readSnapshotFile(opts.snapshot),
+    .action(
+      reportErrors(
+        'backtest',
+        async (opts: { base: string; horizon: string; format: string; snapshot: string }) => {
+          if (opts.format !== 'table' && opts.format !== 'csv' && opts.format !== 'json')
+            throw new Error(`--format must be table, csv or json`);
+          await runBacktestCommand(
+            {
+              bases: intList('--base', opts.base),
+              horizons: intList('--horizon', opts.horizon),
+              format: opts.format,
+              snapshot: readSnapshotFile(opts.snapshot),
+            },
+            process.stdout,
+          );
         },
-        process.stdout,
-      );
-    });
+      ),
+    );
 };

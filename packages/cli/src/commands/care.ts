@@ -14,6 +14,7 @@ import {
 } from '@helhet/demografi';
 import { DEFAULT_SNAPSHOT_PATH, readSnapshotFile } from '../snapshot-file.ts';
 import { writeChunk } from '../progress.ts';
+import { reportErrors } from '../action-errors.ts';
 import type { RegisterCommand } from './index.ts';
 
 /** Projects care users and FTEs for one municipality and writes CSV or JSON. */
@@ -89,44 +90,47 @@ export const registerCare: RegisterCommand = (program: Command) => {
     .option('--format <format>', 'csv or json', 'csv')
     .option('--snapshot <file>', 'snapshot file', DEFAULT_SNAPSHOT_PATH)
     .action(
-      async (opts: {
-        kommune: string;
-        base: number;
-        to: number;
-        employmentRate: number;
-        staffPerNurse: number;
-        threshold: number;
-        format: string;
-        snapshot: string;
-      }) => {
-        const a = DEFAULT_CARE_ASSUMPTIONS;
-        const assumptions: CareAssumptions = {
-          ...a,
-          employmentRate:
-            opts.employmentRate === a.employmentRate.value
-              ? a.employmentRate
-              : { value: opts.employmentRate, source: 'set with --employment-rate' },
-          staffPerNurseFte:
-            opts.staffPerNurse === a.staffPerNurseFte.value
-              ? a.staffPerNurseFte
-              : { value: opts.staffPerNurse, source: 'set with --staff-per-nurse' },
-          threshold: {
-            value: opts.threshold,
-            source:
-              opts.threshold === a.threshold.value ? a.threshold.source : 'set with --threshold',
-          },
-        };
-        await runCare(
-          {
-            kommune: opts.kommune,
-            base: opts.base,
-            to: opts.to,
-            assumptions,
-            format: opts.format === 'json' ? 'json' : 'csv',
-            snapshot: readSnapshotFile(opts.snapshot),
-          },
-          process.stdout,
-        );
-      },
+      reportErrors(
+        'care',
+        async (opts: {
+          kommune: string;
+          base: number;
+          to: number;
+          employmentRate: number;
+          staffPerNurse: number;
+          threshold: number;
+          format: string;
+          snapshot: string;
+        }) => {
+          const a = DEFAULT_CARE_ASSUMPTIONS;
+          const assumptions: CareAssumptions = {
+            ...a,
+            employmentRate:
+              opts.employmentRate === a.employmentRate.value
+                ? a.employmentRate
+                : { value: opts.employmentRate, source: 'set with --employment-rate' },
+            staffPerNurseFte:
+              opts.staffPerNurse === a.staffPerNurseFte.value
+                ? a.staffPerNurseFte
+                : { value: opts.staffPerNurse, source: 'set with --staff-per-nurse' },
+            threshold: {
+              value: opts.threshold,
+              source:
+                opts.threshold === a.threshold.value ? a.threshold.source : 'set with --threshold',
+            },
+          };
+          await runCare(
+            {
+              kommune: opts.kommune,
+              base: opts.base,
+              to: opts.to,
+              assumptions,
+              format: opts.format === 'json' ? 'json' : 'csv',
+              snapshot: readSnapshotFile(opts.snapshot),
+            },
+            process.stdout,
+          );
+        },
+      ),
     );
 };

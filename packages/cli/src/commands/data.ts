@@ -16,6 +16,7 @@ import {
   readSnapshotFile,
   writeSnapshotFile,
 } from '../snapshot-file.ts';
+import { reportErrors } from '../action-errors.ts';
 import type { RegisterCommand } from './index.ts';
 
 /** Longest horizon of the empirical error bands stored in the snapshot. */
@@ -92,14 +93,18 @@ export const registerData: RegisterCommand = (program: Command) => {
     .description('Read the data folder and write the compact snapshot the app and CLI load')
     .option('--data <dir>', 'data folder', DEFAULT_DATA_DIR)
     .option('--out <file>', 'snapshot file', DEFAULT_SNAPSHOT_PATH)
-    .action((opts: { data: string; out: string }) => {
-      runDataBuild({ dataDir: opts.data, out: opts.out });
-    });
+    .action(
+      reportErrors('data build', (opts: { data: string; out: string }) => {
+        runDataBuild({ dataDir: opts.data, out: opts.out });
+      }),
+    );
   data
     .command('update')
     .description('Fetch SSB 07459 from PxWebApi v2 and rebuild the snapshot (needs internet)')
     .option('--snapshot <file>', 'snapshot file', DEFAULT_SNAPSHOT_PATH)
-    .action(async (opts: { snapshot: string }) => {
-      await runDataUpdate({ snapshot: opts.snapshot });
-    });
+    .action(
+      reportErrors('data update', async (opts: { snapshot: string }) => {
+        await runDataUpdate({ snapshot: opts.snapshot });
+      }),
+    );
 };

@@ -21,6 +21,7 @@ import {
 } from '@helhet/demografi';
 import { DEFAULT_SNAPSHOT_PATH, readSnapshotFile } from '../snapshot-file.ts';
 import { progressBar, writeChunk } from '../progress.ts';
+import { reportErrors } from '../action-errors.ts';
 import type { RegisterCommand } from './index.ts';
 
 /** Options of `helhet project`. */
@@ -216,36 +217,39 @@ export const registerProject: RegisterCommand = (program: Command) => {
     .option('--format <format>', 'csv or json', 'csv')
     .option('--snapshot <file>', 'snapshot file', DEFAULT_SNAPSHOT_PATH)
     .action(
-      async (opts: {
-        base: number;
-        to: number;
-        kommune?: string;
-        scenario?: string;
-        totals: boolean;
-        alignSsb: boolean;
-        format: string;
-        ageGroups?: string;
-        snapshot: string;
-      }) => {
-        if (opts.format !== 'csv' && opts.format !== 'json')
-          throw new Error(`--format must be csv or json, got "${opts.format}"`);
-        const snapshot = readSnapshotFile(opts.snapshot);
-        const codes = snapshot.municipalities.map((m) => m.code);
-        let scenario = opts.scenario ? readScenarioFile(opts.scenario, codes) : undefined;
-        if (opts.alignSsb) scenario = { ...scenario, alignToSsb: true };
-        await runProject(
-          {
-            base: opts.base,
-            to: opts.to,
-            ...(opts.kommune ? { kommune: opts.kommune.split(',').map((s) => s.trim()) } : {}),
-            ...(scenario ? { scenario } : {}),
-            totals: opts.totals,
-            format: opts.format,
-            ...(opts.ageGroups ? { ageGroups: opts.ageGroups } : {}),
-            snapshot,
-          },
-          process.stdout,
-        );
-      },
+      reportErrors(
+        'project',
+        async (opts: {
+          base: number;
+          to: number;
+          kommune?: string;
+          scenario?: string;
+          totals: boolean;
+          alignSsb: boolean;
+          format: string;
+          ageGroups?: string;
+          snapshot: string;
+        }) => {
+          if (opts.format !== 'csv' && opts.format !== 'json')
+            throw new Error(`--format must be csv or json, got "${opts.format}"`);
+          const snapshot = readSnapshotFile(opts.snapshot);
+          const codes = snapshot.municipalities.map((m) => m.code);
+          let scenario = opts.scenario ? readScenarioFile(opts.scenario, codes) : undefined;
+          if (opts.alignSsb) scenario = { ...scenario, alignToSsb: true };
+          await runProject(
+            {
+              base: opts.base,
+              to: opts.to,
+              ...(opts.kommune ? { kommune: opts.kommune.split(',').map((s) => s.trim()) } : {}),
+              ...(scenario ? { scenario } : {}),
+              totals: opts.totals,
+              format: opts.format,
+              ...(opts.ageGroups ? { ageGroups: opts.ageGroups } : {}),
+              snapshot,
+            },
+            process.stdout,
+          );
+        },
+      ),
     );
 };

@@ -11,6 +11,7 @@ import { MapMeta, RecordId } from '@helhet/model';
 import type { MapDocumentStore } from '../stores/map-documents.ts';
 import type { MapStore } from '../stores/maps.ts';
 import { inspectUpdate } from './validate-update.ts';
+import { isWorkspaceDocument } from '../workspace-doc/names.ts';
 
 /** y-protocols sync message types carrying document content (SyncStep2 and Update). */
 const CONTENT_MESSAGES = new Set([1, 2]);
@@ -35,11 +36,13 @@ export function persistenceExtension(maps: MapStore, documents: MapDocumentStore
     extensionName: 'helhet-persistence',
 
     async onConnect({ documentName }) {
+      if (isWorkspaceDocument(documentName)) return; // kept by workspace-doc/collab.ts
       if (!RecordId.safeParse(documentName).success || !(await maps.exists(documentName)))
         throw new CollabRefusal('map-not-found', `no map with id "${documentName.slice(0, 80)}"`);
     },
 
     async onLoadDocument({ documentName }) {
+      if (isWorkspaceDocument(documentName)) return undefined;
       const loaded = await documents.load(documentName);
       if (loaded) return loaded.state;
       if (!(await maps.exists(documentName)))
@@ -48,7 +51,7 @@ export function persistenceExtension(maps: MapStore, documents: MapDocumentStore
     },
 
     async beforeSync({ type, payload, documentName, connection }) {
-      if (!CONTENT_MESSAGES.has(type)) return;
+      if (!CONTENT_MESSAGES.has(type) || isWorkspaceDocument(documentName)) return;
       const inspection = inspectUpdate(payload);
       if (!inspection.ok) throw new CollabRefusal('invalid-update', inspection.problem, 4400);
       if (inspection.empty) return;
@@ -57,6 +60,7 @@ export function persistenceExtension(maps: MapStore, documents: MapDocumentStore
 
     async onStoreDocument({ documentName, clientsCount, document }) {
       // Every update is already stored; this debounced hook only does housekeeping.
+      if (isWorkspaceDocument(documentName)) return;
       await documents.flush();
       const title = MapMeta.shape.title.safeParse(document.getMap('meta').get('title'));
       await maps.touch(documentName, title.success ? title.data : undefined);

@@ -30,7 +30,10 @@ export function updateProblem(update: Uint8Array): string | null {
  * Decodes an update once to check it, and tells whether it is empty (e.g. the SyncStep2 of
  * a client that has nothing new), which need not be stored.
  */
-export function inspectUpdate(update: Uint8Array): UpdateInspection {
+export function inspectUpdate(
+  update: Uint8Array,
+  allowedRoots: ReadonlySet<string> = ALLOWED_ROOTS,
+): UpdateInspection {
   const refuse = (problem: string): UpdateInspection => ({ ok: false, problem });
   if (update.byteLength > MAX_UPDATE_BYTES)
     return refuse(`update of ${update.byteLength} bytes exceeds the limit of ${MAX_UPDATE_BYTES}`);
@@ -46,7 +49,7 @@ export function inspectUpdate(update: Uint8Array): UpdateInspection {
     // A root-level parent is named by a string; nested parents are item ids.
     // (Yjs types `parent` without `string`, but decoded items carry the root's name there.)
     const parent: unknown = struct instanceof Y.Item ? struct.parent : null;
-    if (typeof parent === 'string' && !ALLOWED_ROOTS.has(parent))
+    if (typeof parent === 'string' && !allowedRoots.has(parent))
       return refuse(`update writes to unknown top-level type "${parent.slice(0, 60)}"`);
   }
   return { ok: true, empty: decoded.structs.length === 0 && decoded.ds.clients.size === 0 };
