@@ -131,10 +131,7 @@ export function projectTotals(
   }
   for (let st = 0; st < plan.steps; st++) {
     for (let m = 0; m < nM; m++) {
-      stepMunicipalityLean(plan, st, m, a, m * CELL, b, m * CELL);
-      let t = 0;
-      for (let k = 0; k < CELL; k++) t += b[m * CELL + k]!;
-      totals[(st + 1) * nM + m] = t;
+      totals[(st + 1) * nM + m] = stepMunicipalityLean(plan, st, m, a, m * CELL, b, m * CELL);
     }
     const tmp = a;
     a = b;

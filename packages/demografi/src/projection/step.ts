@@ -139,7 +139,7 @@ function align(
  * migration, and nothing is stored but the next population. Equal to {@link stepMunicipality}
  * up to floating-point rounding (the order of operations differs); about twice as fast.
  * Alignment scales the municipality to its target, which is what the full step's
- * proportional booking amounts to.
+ * proportional booking amounts to. Returns the municipality's new total, summed on the way.
  */
 export function stepMunicipalityLean(
   plan: ProjectionPlan,
@@ -149,9 +149,10 @@ export function stepMunicipalityLean(
   so: number,
   dst: Float64Array,
   dso: number,
-): void {
+): number {
   const rates = plan.rates;
   const sv = plan.survival;
+  let total = 0;
   const mig = rates.migrationRate;
   const nat = rates.nationalMigrationRate;
   const migMult = plan.migration[m]! * plan.migrationByStep[step]!;
@@ -167,10 +168,14 @@ export function stepMunicipalityLean(
     const end = i + MAX_AGE - 1;
     for (; i < end; i++, j++, k++, n++, w++) {
       const v = src[i]! * (sv[j]! + mig[k]! * keep + nat[n]! * natWeight);
-      dst[w] = v > 0 ? v : 0;
+      const c = v > 0 ? v : 0;
+      dst[w] = c;
+      total += c;
     }
     const v = (src[i]! + src[i + 1]!) * (sv[j]! + mig[k]! * keep + nat[n]! * natWeight);
-    dst[w] = v > 0 ? v : 0;
+    const c = v > 0 ? v : 0;
+    dst[w] = c;
+    total += c;
   }
   const fo = N_AGES;
   const ao = step * N_FERTILE - FERTILE_MIN_AGE;
@@ -178,12 +183,15 @@ export function stepMunicipalityLean(
   for (let x = FERTILE_MIN_AGE; x <= FERTILE_MAX_AGE; x++)
     wsum += plan.asfr[ao + x]! * (src[so + fo + x]! + dst[dso + fo + x]!);
   const births = 0.5 * wsum * plan.fertility[m]!;
-  dst[dso] = births * rates.maleBirthShare * sv[step * 2 * N_AGES + MAX_AGE]!;
-  dst[dso + N_AGES] = births * (1 - rates.maleBirthShare) * sv[(step * 2 + 1) * N_AGES + MAX_AGE]!;
+  const boys = births * rates.maleBirthShare * sv[step * 2 * N_AGES + MAX_AGE]!;
+  const girls = births * (1 - rates.maleBirthShare) * sv[(step * 2 + 1) * N_AGES + MAX_AGE]!;
+  dst[dso] = boys;
+  dst[dso + N_AGES] = girls;
+  total += boys + girls;
   const target = plan.targets[step * rates.codes.length + m]!;
-  if (target === target) {
-    let total = 0;
-    for (let c = 0; c < CELL; c++) total += dst[dso + c]!;
-    if (total > 0) for (let c = 0; c < CELL; c++) dst[dso + c]! *= target / total;
+  if (target === target && total > 0) {
+    for (let c = 0; c < CELL; c++) dst[dso + c]! *= target / total;
+    return target;
   }
+  return total;
 }
