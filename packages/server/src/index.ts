@@ -24,6 +24,10 @@ import { openDatabase, type HelhetDatabase } from './db/database.ts';
 import { requestIsLocal } from './local-origin.ts';
 import { MapService } from './maps/map-service.ts';
 import { seedDemo } from './seed.ts';
+import { workspaceCollabExtension } from './workspace-doc/collab.ts';
+import { workspaceProcessRoutes } from './workspace-doc/routes.ts';
+import { WorkspaceProcessService } from './workspace-doc/service.ts';
+import { workspaceDocumentStore } from './workspace-doc/store.ts';
 import { installSecurityHeaders, serveWebApp } from './static.ts';
 import { MapDocumentStore } from './stores/map-documents.ts';
 import { MapStore } from './stores/maps.ts';
@@ -78,6 +82,8 @@ export async function createHelhetServer(config: HelhetConfig): Promise<HelhetSe
   });
 
   const extensions: Extension[] = [persistenceExtension(maps, documents)];
+  const workspaceDocs = workspaceDocumentStore(db, dialect, config.compactAfterUpdates);
+  extensions.push(workspaceCollabExtension(workspaces, workspaceDocs));
   if (config.redisUrl) extensions.push(redisExtension(config.redisUrl));
   const hocuspocus = new Hocuspocus({
     name: 'helhet',
@@ -88,8 +94,17 @@ export async function createHelhetServer(config: HelhetConfig): Promise<HelhetSe
     maxDebounce: 10_000,
   });
   const mapService = new MapService(db, maps, documents, hocuspocus);
+  const store = workspaceDocs;
+  const process = new WorkspaceProcessService({
+    db,
+    workspaces,
+    maps,
+    mapService,
+    store,
+    hocuspocus,
+  });
 
-  const seeded = await seedDemo(db, workspaces, mapService).catch(async (error: unknown) => {
+  const seeded = await seedDemo(db, workspaces, mapService, process).catch(async (error: unknown) => {
     await database.close();
     throw error;
   });
@@ -115,6 +130,7 @@ export async function createHelhetServer(config: HelhetConfig): Promise<HelhetSe
   healthRoutes(app, ctx);
   workspaceRoutes(app, ctx);
   mapRoutes(app, ctx);
+  workspaceProcessRoutes(app, ctx, process);
   fremtidRoutes(app, { db, dialect });
   await serveWebApp(app, config.webDist);
 
@@ -145,6 +161,7 @@ export async function createHelhetServer(config: HelhetConfig): Promise<HelhetSe
         hocuspocus.flushPendingStores();
         await waitUntil(() => hocuspocus.getDocumentsCount() === 0, 5000);
         await documents.flush();
+        await workspaceDocs.flush();
         await hocuspocus.hooks('onDestroy', { instance: hocuspocus });
         await app.close();
         await database.close();
