@@ -17,6 +17,7 @@ import { healthRoutes } from './api/health.ts';
 import { mapRoutes } from './api/maps.ts';
 import { workspaceRoutes } from './api/workspaces.ts';
 import { persistenceExtension } from './collab/persistence.ts';
+import { presenceLimits } from './collab/presence-limits.ts';
 import { redisExtension } from './collab/redis.ts';
 import { createCollabEndpoint } from './collab/websocket.ts';
 import type { HelhetConfig } from './config.ts';
@@ -81,7 +82,7 @@ export async function createHelhetServer(config: HelhetConfig): Promise<HelhetSe
     compactAfterUpdates: config.compactAfterUpdates,
   });
 
-  const extensions: Extension[] = [persistenceExtension(maps, documents)];
+  const extensions: Extension[] = [persistenceExtension(maps, documents), presenceLimits];
   const workspaceDocs = workspaceDocumentStore(db, dialect, config.compactAfterUpdates);
   extensions.push(workspaceCollabExtension(workspaces, workspaceDocs));
   if (config.redisUrl) extensions.push(redisExtension(config.redisUrl));
@@ -104,10 +105,12 @@ export async function createHelhetServer(config: HelhetConfig): Promise<HelhetSe
     hocuspocus,
   });
 
-  const seeded = await seedDemo(db, workspaces, mapService, process).catch(async (error: unknown) => {
-    await database.close();
-    throw error;
-  });
+  const seeded = await seedDemo(db, workspaces, mapService, process).catch(
+    async (error: unknown) => {
+      await database.close();
+      throw error;
+    },
+  );
 
   const app = Fastify({
     logger: config.logRequests,

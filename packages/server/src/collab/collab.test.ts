@@ -104,6 +104,24 @@ describe('collaboration over /collab', () => {
     );
   });
 
+  it('does not relay an oversized presence state', async () => {
+    const mapId = await demoMapId(server);
+    const a = await client(server, mapId);
+    const b = await client(server, mapId);
+    a.provider.setAwarenessField('user', { name: 'x'.repeat(100_000) });
+    await new Promise((r) => setTimeout(r, 300));
+    const names = [...b.provider.awareness!.getStates().values()].map((s) => s.user?.name ?? '');
+    expect(names.every((n: string) => n.length < 1000)).toBe(true);
+    // Small presence still flows.
+    const c = await client(server, mapId);
+    c.provider.setAwarenessField('user', { name: 'Ola' });
+    await eventually(
+      () => [...b.provider.awareness!.getStates().values()].some((s) => s.user?.name === 'Ola'),
+      5000,
+      'small presence',
+    );
+  });
+
   it('refuses a map that does not exist', async () => {
     await expect(connectClient(server, 'm-does-not-exist')).rejects.toThrow(/map-not-found/);
   });

@@ -1,0 +1,156 @@
+/**
+ * Operations on a workspace's process document that the API needs: read it (from memory when
+ * open, else from storage), change it like a live collaborator (stored before applied, so open
+ * pages see the change at once), export it with its maps, and import a whole workspace in one
+ * transaction.
+ */
+import type { Hocuspocus } from '@hocuspocus/server';
+import type { Kysely, Transaction } from 'kysely';
+import * as Y from 'yjs';
+import {
+  mapContext,
+  readWorkspace,
+  remapMapIds,
+  toWorkspaceFile,
+  writeWorkspace,
+  type HelhetWorkspaceFile,
+  type MapContext,
+  type ParsedWorkspaceFile,
+  type ReadWorkspaceResult,
+  type WorkspaceContent,
+} from '@helhet/model';
+import type { Database } from '../db/tables.ts';
+import type { MapService } from '../maps/map-service.ts';
+import type { MapDocumentStore } from '../stores/map-documents.ts';
+import type { MapStore } from '../stores/maps.ts';
+import type { WorkspaceRecord } from '../stores/records.ts';
+import type { WorkspaceStore } from '../stores/workspaces.ts';
+import { workspaceDocumentName } from './names.ts';
+
+/** Encodes process content as the Yjs update that creates its document. */
+export function encodeWorkspace(content: WorkspaceContent): Uint8Array {
+  const doc = new Y.Doc();
+  try {
+    writeWorkspace(doc, content, 'create');
+    return Y.encodeStateAsUpdate(doc);
+  } finally {
+    doc.destroy();
+  }
+}
+
+/** Workspace process documents. */
+export class WorkspaceProcessService {
+  readonly #db: Kysely<Database>;
+  readonly #workspaces: WorkspaceStore;
+  readonly #maps: MapStore;
+  readonly #mapService: MapService;
+  readonly #store: MapDocumentStore;
+  readonly #hocuspocus: Hocuspocus;
+
+  constructor(deps: {
+    db: Kysely<Database>;
+    workspaces: WorkspaceStore;
+    maps: MapStore;
+    mapService: MapService;
+    store: MapDocumentStore;
+    hocuspocus: Hocuspocus;
+  }) {
+    this.#db = deps.db;
+    this.#workspaces = deps.workspaces;
+    this.#maps = deps.maps;
+    this.#mapService = deps.mapService;
+    this.#store = deps.store;
+    this.#hocuspocus = deps.hocuspocus;
+  }
+
+  /** Stores a workspace's first process state (inside the transaction that creates it). */
+  initialize(trx: Transaction<Database>, workspaceId: string, content: WorkspaceContent) {
+    return this.#store.initialize(trx, workspaceId, encodeWorkspace(content));
+  }
+
+  /** The workspace's process content (empty when nothing was stored yet). */
+  async read(workspaceId: string): Promise<ReadWorkspaceResult> {
+    const open = this.#hocuspocus.documents.get(workspaceDocumentName(workspaceId));
+    if (open) return readWorkspace(open);
+    const loaded = await this.#store.load(workspaceId);
+    const doc = new Y.Doc();
+    try {
+      if (loaded) Y.applyUpdate(doc, loaded.state);
+      return readWorkspace(doc);
+    } finally {
+      doc.destroy();
+    }
+  }
+
+  /** What the analysis needs to know of each map of the workspace. */
+  async mapContexts(workspaceId: string): Promise<MapContext[]> {
+    const records = await this.#maps.listByWorkspace(workspaceId);
+    const out: MapContext[] = [];
+    for (const record of records) {
+      const content = await this.#mapService.read(record.id);
+      if (content) out.push(mapContext(record.id, content.map));
+    }
+    return out;
+  }
+
+  /**
+   * Changes the process document. `change` runs on a copy first: when it throws (invalid
+   * input), nothing is stored or applied. Otherwise the update is stored, then applied to the
+   * live document, which broadcasts it to every open page.
+   */
+  async edit<T>(workspaceId: string, change: (doc: Y.Doc) => T): Promise<T> {
+    const connection = await this.#hocuspocus.openDirectConnection(
+      workspaceDocumentName(workspaceId),
+      { source: 'api' },
+    );
+    try {
+      const live = connection.document;
+      if (!live) throw new Error(`workspace ${workspaceId} is not open`);
+      const copy = new Y.Doc();
+      let update: Uint8Array;
+      let result: T;
+      try {
+        Y.applyUpdate(copy, Y.encodeStateAsUpdate(live));
+        const before = Y.encodeStateVector(copy);
+        result = change(copy);
+        update = Y.encodeStateAsUpdate(copy, before);
+      } finally {
+        copy.destroy();
+      }
+      await this.#store.append(workspaceId, update, 'api');
+      await connection.transact((doc) => Y.applyUpdate(doc, update));
+      return result;
+    } finally {
+      await connection.disconnect();
+    }
+  }
+
+  /** The whole workspace as a `helhet-workspace` file. */
+  async exportFile(workspace: WorkspaceRecord): Promise<HelhetWorkspaceFile> {
+    const records = await this.#maps.listByWorkspace(workspace.id);
+    const maps = [];
+    for (const record of records) {
+      const content = await this.#mapService.read(record.id);
+      if (content) maps.push({ id: record.id, map: content.map });
+    }
+    const { content } = await this.read(workspace.id);
+    return toWorkspaceFile(workspace.name, maps, content);
+  }
+
+  /**
+   * Creates a new workspace from a validated file: the workspace, every map and the process
+   * document in one transaction, so a failure leaves nothing half-stored.
+   */
+  async importFile(file: ParsedWorkspaceFile): Promise<WorkspaceRecord> {
+    return this.#db.transaction().execute(async (trx) => {
+      const workspace = await this.#workspaces.create(file.name, trx);
+      const ids = new Map<string, string>();
+      for (const { key, map } of file.maps) {
+        const record = await this.#mapService.createFrom(workspace.id, map, trx);
+        ids.set(key, record.id);
+      }
+      await this.initialize(trx, workspace.id, remapMapIds(file.content, ids));
+      return workspace;
+    });
+  }
+}
