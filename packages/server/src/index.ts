@@ -96,7 +96,7 @@ export async function createHelhetServer(config: HelhetConfig): Promise<HelhetSe
   });
   const mapService = new MapService(db, maps, documents, hocuspocus);
   const store = workspaceDocs;
-  const process = new WorkspaceProcessService({
+  const workspaceProcess = new WorkspaceProcessService({
     db,
     workspaces,
     maps,
@@ -105,7 +105,7 @@ export async function createHelhetServer(config: HelhetConfig): Promise<HelhetSe
     hocuspocus,
   });
 
-  const seeded = await seedDemo(db, workspaces, mapService, process).catch(
+  const seeded = await seedDemo(db, workspaces, mapService, workspaceProcess).catch(
     async (error: unknown) => {
       await database.close();
       throw error;
@@ -133,7 +133,7 @@ export async function createHelhetServer(config: HelhetConfig): Promise<HelhetSe
   healthRoutes(app, ctx);
   workspaceRoutes(app, ctx);
   mapRoutes(app, ctx);
-  workspaceProcessRoutes(app, ctx, process);
+  workspaceProcessRoutes(app, ctx, workspaceProcess);
   fremtidRoutes(app, { db, dialect });
   await serveWebApp(app, config.webDist);
 

@@ -21,6 +21,7 @@ import { isEditingText, useUndo } from './useUndo.ts';
 import { MapCanvas } from './MapCanvas.tsx';
 import { Toolbar } from './Toolbar.tsx';
 import { SidePanel } from './SidePanel.tsx';
+import { AnalysisDock } from './analysis/AnalysisDock.tsx';
 import { PresenceList } from './PresenceList.tsx';
 import { CreateElementDialog } from './CreateElementDialog.tsx';
 import { OutlineView } from '../outline/OutlineView.tsx';
@@ -150,6 +151,7 @@ function MapEditorView({ collab, workspaceId }: { collab: CollabDoc; workspaceId
                 <MapCanvas peers={peers} onCreateAt={setCreateAt} onPointer={onPointer} />
               </section>
               <SidePanel />
+              <AnalysisDock workspaceId={workspaceId} />
             </div>
           </Tabs.Panel>
           <Tabs.Panel value="outline" className="map-page__panel map-page__panel--outline">

@@ -1,0 +1,106 @@
+/**
+ * The dock beside the map's side panel: feedback loops, analysis and interchange as three
+ * tabs over one shared state (the loop search runs in a worker whether or not the dock is
+ * open, so loop counts and metrics are ready when it opens). Collapsible, so the canvas can
+ * have the room back.
+ */
+import { useDeferredValue, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button, Tabs } from '@digdir/designsystemet-react';
+import { useMapEditor } from '../MapContext.ts';
+import './i18n.ts';
+import './analysis.css';
+import { ANALYSIS_NS } from './i18n.ts';
+import { AnalysisContext, type AnalysisState, type NamedEmphasis } from './AnalysisContext.ts';
+import { graphOf, mapStructure } from './graphInput.ts';
+import { DEFAULT_BUDGETS, useLoopSearch, type LoopBudgetsInput } from './useLoopSearch.ts';
+import { CanvasEmphasis } from './CanvasEmphasis.tsx';
+import { LoopPanel } from './LoopPanel.tsx';
+import { AnalysisPanel } from './AnalysisPanel.tsx';
+import { Legend } from './Legend.tsx';
+import { InterchangePanel } from '../interchange/InterchangePanel.tsx';
+
+/** Props of {@link AnalysisDock}. */
+export interface AnalysisDockProps {
+  /** Workspace of the map, for "import as a new map"; null while unknown. */
+  workspaceId: string | null;
+}
+
+/** Loop, analysis and interchange panels beside the map. */
+export function AnalysisDock({ workspaceId }: AnalysisDockProps) {
+  const { t } = useTranslation(ANALYSIS_NS);
+  const { snapshot } = useMapEditor();
+  const [open, setOpen] = useState(true);
+  const [tab, setTab] = useState('loops');
+  const [budgets, setBudgets] = useState<LoopBudgetsInput>(DEFAULT_BUDGETS);
+  const [pinned, setPinned] = useState<NamedEmphasis | null>(null);
+  const [hovered, setHovered] = useState<NamedEmphasis | null>(null);
+  const [paint, setPaint] = useState<AnalysisState['paint']>(null);
+
+  const fresh = mapStructure(snapshot);
+  // Keep the same structure object while the key is unchanged, so memoised work is reused.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const structure = useMemo(() => fresh, [fresh.key]);
+  const graph = useMemo(() => graphOf(structure), [structure]);
+  const search = useLoopSearch(structure, budgets);
+  const labels = useMemo(
+    () => new Map(snapshot.elements.map((e) => [e.id, e.label])),
+    [snapshot.elements],
+  );
+
+  const state = useMemo<AnalysisState>(
+    () => ({
+      structure,
+      graph,
+      search,
+      budgets,
+      setBudgets,
+      pinned,
+      setPinned,
+      setHovered,
+      paint,
+      setPaint,
+      labelOf: (id) => labels.get(id) ?? id,
+    }),
+    [structure, graph, search, budgets, pinned, paint, labels],
+  );
+  const emphasis = useDeferredValue(hovered ?? pinned);
+
+  return (
+    <AnalysisContext.Provider value={state}>
+      <CanvasEmphasis emphasis={emphasis} groups={paint?.groups ?? []} />
+      <aside
+        className={open ? 'analysis-dock' : 'analysis-dock analysis-dock--closed'}
+        aria-label={t('dock.label')}
+      >
+        <Button
+          variant="tertiary"
+          data-size="sm"
+          aria-expanded={open}
+          aria-controls="analysis-dock-body"
+          onClick={() => setOpen(!open)}
+          className="analysis-dock__toggle"
+        >
+          {open ? t('dock.hide') : t('dock.show')}
+        </Button>
+        {paint && <Legend legend={paint.legend} onClear={() => setPaint(null)} />}
+        <div id="analysis-dock-body" hidden={!open} className="analysis-dock__body">
+          <Tabs value={tab} onChange={setTab} data-size="sm">
+            <Tabs.List>
+              <Tabs.Tab value="loops">{t('dock.loops')}</Tabs.Tab>
+              <Tabs.Tab value="analysis">{t('dock.analysis')}</Tabs.Tab>
+              <Tabs.Tab value="interchange">{t('dock.interchange')}</Tabs.Tab>
+            </Tabs.List>
+            <Tabs.Panel value="loops">{tab === 'loops' && <LoopPanel />}</Tabs.Panel>
+            <Tabs.Panel value="analysis">{tab === 'analysis' && <AnalysisPanel />}</Tabs.Panel>
+            <Tabs.Panel value="interchange">
+              {tab === 'interchange' && (
+                <InterchangePanel workspaceId={workspaceId} emphasis={emphasis} />
+              )}
+            </Tabs.Panel>
+          </Tabs>
+        </div>
+      </aside>
+    </AnalysisContext.Provider>
+  );
+}

@@ -1,0 +1,18 @@
+/**
+ * Applies the current emphasis and colouring to the map canvas as one `<style>` element
+ * (see `emphasisCss.ts` for why a stylesheet), and shows the colouring's legend.
+ */
+import { useMemo } from 'react';
+import { emphasisCss, type Emphasis, type PaintGroup } from './emphasisCss.ts';
+
+/** Props of {@link CanvasEmphasis}. */
+export interface CanvasEmphasisProps {
+  emphasis: Emphasis | null;
+  groups: readonly PaintGroup[];
+}
+
+/** The generated stylesheet; renders nothing visible. */
+export function CanvasEmphasis({ emphasis, groups }: CanvasEmphasisProps) {
+  const css = useMemo(() => emphasisCss('.map-canvas', emphasis, groups), [emphasis, groups]);
+  return css ? <style data-testid="canvas-emphasis">{css}</style> : null;
+}

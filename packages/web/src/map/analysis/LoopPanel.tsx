@@ -1,0 +1,184 @@
+/**
+ * The loop panel: every feedback loop of the map from the worker, shortest first, with
+ * R / B / ? badges; filters by type, length and element; the loops through the selected
+ * element first; the search's budgets and a clear note when a budget left loops out; and
+ * the loops the group keeps.
+ */
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Field,
+  Fieldset,
+  Heading,
+  Label,
+  Paragraph,
+  Select,
+} from '@digdir/designsystemet-react';
+import { loopKey, type FoundLoop, type LoopPolarity } from '@helhet/model';
+import { useMapEditor } from '../MapContext.ts';
+import { ANALYSIS_NS } from './i18n.ts';
+import { useAnalysis } from './AnalysisContext.ts';
+import { filterLoops, orderLoops } from './loopFilters.ts';
+import { LoopItem, loopEmphasisKey } from './LoopItem.tsx';
+import { LoopBudgetsForm } from './LoopBudgetsForm.tsx';
+import { LoopSearchStatus } from './LoopSearchStatus.tsx';
+import { KeepLoopDialog, type KeepLoopTarget } from './KeepLoopDialog.tsx';
+import { LoopDiagramDialog } from './LoopDiagramDialog.tsx';
+import { KeptLoops } from './KeptLoops.tsx';
+
+/** Loops rendered before "show more": keeps the list cheap on maps with thousands of loops. */
+const PAGE = 100;
+const POLARITIES: LoopPolarity[] = ['R', 'B', '?'];
+const POLARITY_KEY: Record<LoopPolarity, string> = { R: 'R', B: 'B', '?': 'unknown' };
+
+/** Loop panel. */
+export function LoopPanel() {
+  const { t } = useTranslation(ANALYSIS_NS);
+  const { snapshot, selection } = useMapEditor();
+  const { search, budgets, setBudgets, pinned, setPinned, setHovered, labelOf } = useAnalysis();
+  const [polarities, setPolarities] = useState<ReadonlySet<LoopPolarity>>(new Set(POLARITIES));
+  const [maxLength, setMaxLength] = useState<number | null>(null);
+  const [elementId, setElementId] = useState<string | null>(null);
+  const [shown, setShown] = useState(PAGE);
+  const [keeping, setKeeping] = useState<KeepLoopTarget | null>(null);
+  const [diagram, setDiagram] = useState<FoundLoop | null>(null);
+
+  const selectedId = selection.elements.length === 1 ? selection.elements[0]! : null;
+  const selectedLabel = selectedId ? labelOf(selectedId) : null;
+  const ordered = useMemo(
+    () => orderLoops(filterLoops(search.loops, { polarities, maxLength, elementId }), selectedId),
+    [search.loops, polarities, maxLength, elementId, selectedId],
+  );
+  const keptByKey = useMemo(
+    () => new Map(snapshot.loops.map((k) => [loopKey(k.linkIds), k.name])),
+    [snapshot.loops],
+  );
+  const sortedElements = useMemo(
+    () => [...snapshot.elements].sort((a, b) => a.label.localeCompare(b.label, 'nb')),
+    [snapshot.elements],
+  );
+
+  const togglePolarity = (p: LoopPolarity, on: boolean) => {
+    const next = new Set(polarities);
+    if (on) next.add(p);
+    else next.delete(p);
+    setPolarities(next);
+  };
+  const onKeep = (loop: FoundLoop) => setKeeping({ mode: 'keep', loop });
+
+  const renderList = (loops: FoundLoop[], limit: number) => (
+    <ul className="loop-list">
+      {loops.slice(0, limit).map((loop) => (
+        <LoopItem
+          key={loop.links.join('>')}
+          loop={loop}
+          labelOf={labelOf}
+          keptName={keptByKey.get(loopKey(loop.links))}
+          pinned={pinned?.key === loopEmphasisKey(loop.links)}
+          onPin={setPinned}
+          onHover={setHovered}
+          onOpen={setDiagram}
+          onKeep={onKeep}
+        />
+      ))}
+    </ul>
+  );
+  const total = ordered.through.length + ordered.others.length;
+
+  return (
+    <div className="stack loop-panel">
+      <Heading level={2} data-size="xs">
+        {t('loops.title')}
+      </Heading>
+      <LoopSearchStatus search={search} budgets={budgets} />
+      <LoopBudgetsForm budgets={budgets} onChange={setBudgets} />
+      <Fieldset data-size="sm">
+        <Fieldset.Legend>{t('filters.type')}</Fieldset.Legend>
+        <div className="loop-panel__types">
+          {POLARITIES.map((p) => (
+            <Checkbox
+              key={p}
+              label={t(`polarity.${POLARITY_KEY[p]}`)}
+              checked={polarities.has(p)}
+              onChange={(e) => togglePolarity(p, e.target.checked)}
+            />
+          ))}
+        </div>
+      </Fieldset>
+      <div className="pair">
+        <Field data-size="sm">
+          <Label htmlFor="loop-filter-length">{t('filters.length')}</Label>
+          <Select
+            id="loop-filter-length"
+            value={maxLength === null ? '' : String(maxLength)}
+            onChange={(e) => setMaxLength(e.target.value === '' ? null : Number(e.target.value))}
+          >
+            <Select.Option value="">{t('filters.anyLength')}</Select.Option>
+            {Array.from({ length: budgets.maxLength }, (_, i) => i + 1).map((n) => (
+              <Select.Option key={n} value={String(n)}>
+                {t('filters.upTo', { count: n })}
+              </Select.Option>
+            ))}
+          </Select>
+        </Field>
+        <Field data-size="sm">
+          <Label htmlFor="loop-filter-element">{t('filters.element')}</Label>
+          <Select
+            id="loop-filter-element"
+            value={elementId ?? ''}
+            onChange={(e) => setElementId(e.target.value === '' ? null : e.target.value)}
+          >
+            <Select.Option value="">{t('filters.anyElement')}</Select.Option>
+            {sortedElements.map((e) => (
+              <Select.Option key={e.id} value={e.id}>
+                {e.label}
+              </Select.Option>
+            ))}
+          </Select>
+        </Field>
+      </div>
+      {pinned?.key.startsWith('loop:') && (
+        <Button variant="tertiary" data-size="sm" onClick={() => setPinned(null)}>
+          {t('loops.clearShown')}
+        </Button>
+      )}
+      <Paragraph data-size="sm" aria-live="polite">
+        {t('loops.shownCount', { count: total, all: search.loops.length })}
+      </Paragraph>
+      {selectedId && (
+        <section aria-labelledby="loops-through-title">
+          <Heading id="loops-through-title" level={3} data-size="2xs">
+            {t('loops.through', { label: selectedLabel, count: ordered.through.length })}
+          </Heading>
+          {ordered.through.length === 0 ? (
+            <Paragraph data-size="sm">{t('loops.noneThrough')}</Paragraph>
+          ) : (
+            renderList(ordered.through, shown)
+          )}
+        </section>
+      )}
+      <section aria-labelledby="loops-others-title">
+        <Heading id="loops-others-title" level={3} data-size="2xs">
+          {selectedId
+            ? t('loops.others', { count: ordered.others.length })
+            : t('loops.all', { count: ordered.others.length })}
+        </Heading>
+        {renderList(ordered.others, Math.max(0, shown - ordered.through.length))}
+      </section>
+      {total > shown && (
+        <Button variant="secondary" data-size="sm" onClick={() => setShown(shown + PAGE)}>
+          {t('loops.showMore', { count: Math.min(PAGE, total - shown) })}
+        </Button>
+      )}
+      {search.error && (
+        <Alert data-color="danger">{t('loops.failed', { message: search.error })}</Alert>
+      )}
+      <KeptLoops onEdit={(loop) => setKeeping({ mode: 'edit', kept: loop })} onOpen={setDiagram} />
+      <KeepLoopDialog target={keeping} onClose={() => setKeeping(null)} />
+      <LoopDiagramDialog loop={diagram} onClose={() => setDiagram(null)} onKeep={onKeep} />
+    </div>
+  );
+}

@@ -1,0 +1,194 @@
+/**
+ * The MICMAC quadrant chart (Godet): each element's influence (up) against its dependence
+ * (right), direct or indirect, split by the means into the four sectors — influential,
+ * relay, dependent, autonomous — to point at leverage points. Every point is labelled and
+ * hoverable (and highlights its element on the map); a data table gives the same numbers.
+ */
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button, Details, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
+import type { MicmacQuadrant, MicmacResult } from '@helhet/model';
+import { ANALYSIS_NS } from './i18n.ts';
+import { emphasisOf, useAnalysis } from './AnalysisContext.ts';
+import { micmacPlot } from './micmacPlot.ts';
+import { wrapLabel } from './cldLayout.ts';
+
+/** Points get a visible text label up to this many elements; above it, only on hover. */
+const LABEL_LIMIT = 40;
+const QUADRANT_FILL: Record<MicmacQuadrant, string> = {
+  influential: '#e8f1fb',
+  relay: '#fdf0e3',
+  dependent: '#f3ecf9',
+  autonomous: '#f2f2f2',
+};
+
+/** The chart with its direct/indirect toggle and data table. */
+export function MicmacChart({ result }: { result: MicmacResult }) {
+  const { t, i18n } = useTranslation(ANALYSIS_NS);
+  const { labelOf, setHovered } = useAnalysis();
+  const [direct, setDirect] = useState(false);
+  const plot = useMemo(() => micmacPlot(result, direct), [result, direct]);
+  const number = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 2 });
+  const { width, height, margin, meanX, meanY } = plot;
+  const right = width - margin;
+  const bottom = height - margin;
+  const many = plot.points.length > LABEL_LIMIT;
+  const describe = (p: (typeof plot.points)[number]) =>
+    t('micmac.point', {
+      label: labelOf(p.id),
+      influence: number.format(p.influence),
+      dependence: number.format(p.dependence),
+      sector: t(`micmac.${p.quadrant}`),
+    });
+
+  return (
+    <section aria-labelledby="micmac-title" className="stack">
+      <Heading id="micmac-title" level={3} data-size="2xs">
+        {t('micmac.title')}
+      </Heading>
+      <div className="row-actions" role="group" aria-label={t('micmac.values')}>
+        <Button
+          variant="secondary"
+          data-size="sm"
+          aria-pressed={!direct}
+          onClick={() => setDirect(false)}
+        >
+          {t('micmac.indirect')}
+        </Button>
+        <Button
+          variant="secondary"
+          data-size="sm"
+          aria-pressed={direct}
+          onClick={() => setDirect(true)}
+        >
+          {t('micmac.direct')}
+        </Button>
+      </div>
+      <svg
+        className="micmac"
+        viewBox={`0 0 ${width} ${height}`}
+        role="group"
+        aria-label={t('micmac.chartLabel', { count: plot.points.length })}
+        data-testid="micmac-chart"
+      >
+        <rect
+          x={margin}
+          y={margin}
+          width={meanX - margin}
+          height={meanY - margin}
+          fill={QUADRANT_FILL.influential}
+        />
+        <rect
+          x={meanX}
+          y={margin}
+          width={right - meanX}
+          height={meanY - margin}
+          fill={QUADRANT_FILL.relay}
+        />
+        <rect
+          x={meanX}
+          y={meanY}
+          width={right - meanX}
+          height={bottom - meanY}
+          fill={QUADRANT_FILL.dependent}
+        />
+        <rect
+          x={margin}
+          y={meanY}
+          width={meanX - margin}
+          height={bottom - meanY}
+          fill={QUADRANT_FILL.autonomous}
+        />
+        <g className="micmac__quadrant-labels" aria-hidden="true">
+          <text x={margin + 4} y={margin + 14}>
+            {t('micmac.influential')}
+          </text>
+          <text x={right - 4} y={margin + 14} textAnchor="end">
+            {t('micmac.relay')}
+          </text>
+          <text x={right - 4} y={bottom - 6} textAnchor="end">
+            {t('micmac.dependent')}
+          </text>
+          <text x={margin + 4} y={bottom - 6}>
+            {t('micmac.autonomous')}
+          </text>
+        </g>
+        <line x1={margin} y1={bottom} x2={right} y2={bottom} className="micmac__axis" />
+        <line x1={margin} y1={margin} x2={margin} y2={bottom} className="micmac__axis" />
+        <line x1={meanX} y1={margin} x2={meanX} y2={bottom} className="micmac__mean" />
+        <line x1={margin} y1={meanY} x2={right} y2={meanY} className="micmac__mean" />
+        <text
+          x={(margin + right) / 2}
+          y={height - 12}
+          className="micmac__axis-label"
+          aria-hidden="true"
+        >
+          {t('micmac.dependence')} →
+        </text>
+        <text
+          x={14}
+          y={(margin + bottom) / 2}
+          className="micmac__axis-label"
+          transform={`rotate(-90 14 ${(margin + bottom) / 2})`}
+          aria-hidden="true"
+        >
+          {t('micmac.influence')} →
+        </text>
+        {plot.points.map((p) => {
+          const text = describe(p);
+          return (
+            <g
+              key={p.id}
+              className={`micmac-point micmac-point--${p.quadrant}`}
+              data-id={p.id}
+              role="img"
+              aria-label={text}
+              tabIndex={many ? undefined : 0}
+              onMouseEnter={() => setHovered(emphasisOf(`micmac:${p.id}`, [p.id], []))}
+              onMouseLeave={() => setHovered(null)}
+              onFocus={() => setHovered(emphasisOf(`micmac:${p.id}`, [p.id], []))}
+              onBlur={() => setHovered(null)}
+            >
+              <title>{text}</title>
+              <circle cx={p.x} cy={p.y} r={6} />
+              {!many && (
+                <text x={p.x + 8} y={p.y + 4} className="micmac__label" aria-hidden="true">
+                  {wrapLabel(labelOf(p.id), 22, 1)[0]}
+                </text>
+              )}
+            </g>
+          );
+        })}
+      </svg>
+      <Paragraph data-size="xs">{t('micmac.explain', { power: result.power })}</Paragraph>
+      <Details data-size="sm">
+        <Details.Summary>{t('micmac.table')}</Details.Summary>
+        <Details.Content>
+          <div className="table-scroll">
+            <Table data-size="sm" zebra>
+              <caption className="visually-hidden">{t('micmac.tableCaption')}</caption>
+              <Table.Head>
+                <Table.Row>
+                  <Table.HeaderCell>{t('metrics.element')}</Table.HeaderCell>
+                  <Table.HeaderCell>{t('micmac.influence')}</Table.HeaderCell>
+                  <Table.HeaderCell>{t('micmac.dependence')}</Table.HeaderCell>
+                  <Table.HeaderCell>{t('micmac.sector')}</Table.HeaderCell>
+                </Table.Row>
+              </Table.Head>
+              <Table.Body>
+                {plot.points.map((p) => (
+                  <Table.Row key={p.id}>
+                    <Table.HeaderCell scope="row">{labelOf(p.id)}</Table.HeaderCell>
+                    <Table.Cell className="num">{number.format(p.influence)}</Table.Cell>
+                    <Table.Cell className="num">{number.format(p.dependence)}</Table.Cell>
+                    <Table.Cell>{t(`micmac.${p.quadrant}`)}</Table.Cell>
+                  </Table.Row>
+                ))}
+              </Table.Body>
+            </Table>
+          </div>
+        </Details.Content>
+      </Details>
+    </section>
+  );
+}

@@ -1,0 +1,129 @@
+/**
+ * Shortest path and all paths (bounded) between two chosen elements, each path listed and
+ * shown on the canvas.
+ */
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  Alert,
+  Button,
+  Field,
+  Heading,
+  Label,
+  Paragraph,
+  Select,
+} from '@digdir/designsystemet-react';
+import { allPaths, shortestPath, type MapPath, type PathsResult } from '@helhet/model';
+import { useMapEditor } from '../MapContext.ts';
+import { ANALYSIS_NS } from './i18n.ts';
+import { useAnalysis } from './AnalysisContext.ts';
+import { pathsEmphasis } from './neighbourhoodEmphasis.ts';
+
+/** Budgets of "all paths": longest path and most paths. */
+export const PATH_BUDGETS = { maxLength: 8, maxPaths: 200 } as const;
+
+/** Path tools. */
+export function PathTools() {
+  const { t } = useTranslation(ANALYSIS_NS);
+  const { snapshot, selection } = useMapEditor();
+  const { graph, pinned, setPinned, labelOf } = useAnalysis();
+  const [from, setFrom] = useState(selection.elements[0] ?? '');
+  const [to, setTo] = useState(selection.elements[1] ?? '');
+  const [result, setResult] = useState<(PathsResult & { kind: 'shortest' | 'all' }) | null>(null);
+  const sorted = useMemo(
+    () => [...snapshot.elements].sort((a, b) => a.label.localeCompare(b.label, 'nb')),
+    [snapshot.elements],
+  );
+  const ready = graph.elementIndex.has(from) && graph.elementIndex.has(to);
+
+  const show = (kind: 'shortest' | 'all') => {
+    if (!ready) return;
+    const found: PathsResult =
+      kind === 'shortest'
+        ? (() => {
+            const p = shortestPath(graph, from, to);
+            return { paths: p ? [p] : [], truncated: false };
+          })()
+        : allPaths(graph, from, to, PATH_BUDGETS);
+    setResult({ ...found, kind });
+    setPinned(
+      found.paths.length
+        ? { key: `paths:${kind}:${from}:${to}`, ...pathsEmphasis(found.paths) }
+        : null,
+    );
+  };
+  const pin = (p: MapPath, i: number) => {
+    const key = `path:${from}:${to}:${i}`;
+    setPinned(pinned?.key === key ? null : { key, ...pathsEmphasis([p]) });
+  };
+
+  const select = (id: string, label: string, value: string, set: (v: string) => void) => (
+    <Field data-size="sm">
+      <Label htmlFor={id}>{label}</Label>
+      <Select id={id} value={value} onChange={(e) => set(e.target.value)}>
+        <Select.Option value="">{t('paths.choose')}</Select.Option>
+        {sorted.map((e) => (
+          <Select.Option key={e.id} value={e.id}>
+            {e.label}
+          </Select.Option>
+        ))}
+      </Select>
+    </Field>
+  );
+
+  return (
+    <section aria-labelledby="paths-title" className="stack">
+      <Heading id="paths-title" level={3} data-size="2xs">
+        {t('paths.title')}
+      </Heading>
+      {select('path-from', t('paths.from'), from, setFrom)}
+      {select('path-to', t('paths.to'), to, setTo)}
+      <div className="row-actions">
+        <Button
+          variant="secondary"
+          data-size="sm"
+          disabled={!ready}
+          onClick={() => show('shortest')}
+        >
+          {t('paths.shortest')}
+        </Button>
+        <Button variant="secondary" data-size="sm" disabled={!ready} onClick={() => show('all')}>
+          {t('paths.all', { max: PATH_BUDGETS.maxLength })}
+        </Button>
+      </div>
+      {result && (
+        <div aria-live="polite">
+          {result.paths.length === 0 ? (
+            <Paragraph data-size="sm">{t('paths.none')}</Paragraph>
+          ) : (
+            <>
+              <Paragraph data-size="sm">
+                {t('paths.found', { count: result.paths.length })}
+              </Paragraph>
+              {result.truncated && (
+                <Alert data-color="warning" data-size="sm">
+                  {t('paths.truncated', { count: PATH_BUDGETS.maxPaths })}
+                </Alert>
+              )}
+              <ol className="path-list">
+                {result.paths.slice(0, 50).map((p, i) => (
+                  <li key={p.links.join('>')}>
+                    <button
+                      type="button"
+                      className="path-list__button"
+                      aria-pressed={pinned?.key === `path:${from}:${to}:${i}`}
+                      onClick={() => pin(p, i)}
+                    >
+                      {t('paths.steps', { count: p.links.length })}:{' '}
+                      {p.elements.map(labelOf).join(' → ')}
+                    </button>
+                  </li>
+                ))}
+              </ol>
+            </>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
