@@ -12,6 +12,7 @@ import { StartPage } from '../workspaces/StartPage.tsx';
 import { WorkspacePage } from '../workspaces/WorkspacePage.tsx';
 
 const MapPage = lazy(() => import('../map/MapPage.tsx'));
+const FremtidRoot = lazy(() => import('../fremtid/FremtidRoot.tsx'));
 
 /** The whole app. */
 export function App() {
@@ -35,6 +36,11 @@ export function App() {
         {route.page === 'map' && (
           <Suspense fallback={<Spinner aria-label={t('common.loading')} />}>
             <MapPage key={route.mapId} mapId={route.mapId} />
+          </Suspense>
+        )}
+        {route.page === 'fremtid' && (
+          <Suspense fallback={<Spinner aria-label={t('common.loading')} />}>
+            <FremtidRoot parts={route.parts} />
           </Suspense>
         )}
         {route.page === 'notFound' && (

@@ -10,6 +10,7 @@ export type Route =
   | { page: 'start' }
   | { page: 'workspace'; workspaceId: string }
   | { page: 'map'; mapId: string }
+  | { page: 'fremtid'; parts: string[] }
   | { page: 'notFound' };
 
 /** Parses a URL path into a {@link Route}. */
@@ -19,6 +20,7 @@ export function parseRoute(pathname: string): Route {
   if (parts.length === 2 && parts[0] === 'workspaces')
     return { page: 'workspace', workspaceId: parts[1]! };
   if (parts.length === 2 && parts[0] === 'maps') return { page: 'map', mapId: parts[1]! };
+  if (parts[0] === 'fremtid') return { page: 'fremtid', parts: parts.slice(1) };
   return { page: 'notFound' };
 }
 

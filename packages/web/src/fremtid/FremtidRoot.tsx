@@ -1,0 +1,103 @@
+/**
+ * Fremtid 2040, loaded lazily by the app shell for every path under `/fremtid`: registers
+ * its texts, starts the demography worker, and shows the guided path Norge 2040 → Min
+ * kommune → Scenariofabrikken → Fremtidsdialog.
+ */
+import { lazy, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Alert, Heading, Paragraph, Spinner } from '@digdir/designsystemet-react';
+import { AppLink } from '../app/AppLink.tsx';
+import { registerFremtidTexts } from './i18n/register.ts';
+import { parseFremtidRoute, type FremtidRoute } from './routes.ts';
+import { useFremtidMeta } from './worker/client.ts';
+import type { FremtidMeta } from './worker/protocol.ts';
+import { KommunePage } from './pages/KommunePage.tsx';
+import { KommuneSearchPage } from './pages/KommuneSearchPage.tsx';
+import { NorgePage } from './pages/NorgePage.tsx';
+import './fremtid.css';
+
+registerFremtidTexts();
+
+const ScenarioPage = lazy(() => import('./scenario/ScenarioPage.tsx'));
+const FactSheetPage = lazy(() => import('./pages/FactSheetPage.tsx'));
+
+/** Links of the guided path. */
+function FremtidNav({ route }: { readonly route: FremtidRoute }) {
+  const { t } = useTranslation('fremtid');
+  const items: { to: string; label: string; active: boolean }[] = [
+    { to: '/fremtid', label: t('nav.norge'), active: route.view === 'norge' },
+    {
+      to: '/fremtid/kommune',
+      label: t('nav.kommune'),
+      active: route.view === 'kommune' || route.view === 'kommuneSearch',
+    },
+    { to: '/fremtid/scenario', label: t('nav.scenario'), active: route.view === 'scenario' },
+    { to: '/fremtid/dialog', label: t('nav.dialog'), active: route.view === 'dialog' },
+  ];
+  return (
+    <nav className="fremtid-nav" aria-label={t('nav.label')}>
+      <ol>
+        {items.map((i) => (
+          <li key={i.to} aria-current={i.active ? 'page' : undefined}>
+            <AppLink to={i.to}>{i.label}</AppLink>
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}
+
+function View({ route, meta }: { readonly route: FremtidRoute; readonly meta: FremtidMeta }) {
+  const { t } = useTranslation('fremtid');
+  switch (route.view) {
+    case 'norge':
+      return <NorgePage meta={meta} />;
+    case 'kommuneSearch':
+      return <KommuneSearchPage meta={meta} />;
+    case 'kommune':
+      return <KommunePage key={route.code} code={route.code} meta={meta} />;
+    case 'faktaark':
+      return <FactSheetPage code={route.code} />;
+    case 'scenario':
+      return <ScenarioPage meta={meta} />;
+    default:
+      return (
+        <section className="fremtid-page">
+          <Heading level={1} data-size="lg">
+            {t('notFound')}
+          </Heading>
+          <Paragraph>
+            <AppLink to="/fremtid">{t('nav.norge')}</AppLink>
+          </Paragraph>
+        </section>
+      );
+  }
+}
+
+/** Every Fremtid page; `parts` are the path segments after `fremtid`. */
+export default function FremtidRoot({ parts }: { readonly parts: readonly string[] }) {
+  const { t } = useTranslation('fremtid');
+  const route = parseFremtidRoute(parts);
+  const meta = useFremtidMeta();
+  return (
+    <div className={route.view === 'faktaark' ? 'fremtid fremtid--print' : 'fremtid'}>
+      {route.view !== 'faktaark' && <FremtidNav route={route} />}
+      {meta.state === 'loading' && (
+        <div className="fremtid-loading">
+          <Spinner aria-hidden="true" />
+          <Paragraph>{t('loadingData')}</Paragraph>
+        </div>
+      )}
+      {meta.state === 'error' && (
+        <Alert data-color="danger">
+          <Paragraph>{t('loadError', { message: meta.message })}</Paragraph>
+        </Alert>
+      )}
+      {meta.state === 'ready' && (
+        <Suspense fallback={<Spinner aria-label={t('loading')} />}>
+          <View route={route} meta={meta.value} />
+        </Suspense>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,101 @@
+/**
+ * Min kommune: one municipality or county (or the country) with key figures, the
+ * narrative, the animated pyramid, population with uncertainty, indicators, components of
+ * change, care needs against the workforce, and the comparison with similar municipalities.
+ */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Alert, Heading, Paragraph, Spinner } from '@digdir/designsystemet-react';
+import { AppLink } from '../../app/AppLink.tsx';
+import { navigate } from '../../app/router.ts';
+import { useFormat } from '../format.ts';
+import { SCENARIO_PATH, faktaarkPath, kommunePath } from '../routes.ts';
+import type { FremtidMeta } from '../worker/protocol.ts';
+import { MAIN_SCENARIO } from '../worker/params.ts';
+import { CareSection } from './CareSection.tsx';
+import { ComparisonSection } from './ComparisonSection.tsx';
+import { KeyFigures } from './KeyFigures.tsx';
+import { narrative } from './narrative.ts';
+import { PyramidSection } from './PyramidSection.tsx';
+import { RegionSearch } from './RegionSearch.tsx';
+import { ComponentsChart, IndicatorChart, PopulationChart } from './TrendCharts.tsx';
+import { useComparison, useRegion } from './useRegion.ts';
+
+/** Props of {@link KommunePage}. */
+export interface KommunePageProps {
+  readonly code: string;
+  readonly meta: FremtidMeta;
+}
+
+/** The page. */
+export function KommunePage({ code, meta }: KommunePageProps) {
+  const { t } = useTranslation('fremtid');
+  const f = useFormat();
+  const [threshold, setThreshold] = useState(MAIN_SCENARIO.threshold);
+  const { report, error } = useRegion(code, { ...MAIN_SCENARIO, threshold });
+  const comparison = useComparison(code, code.length === 4);
+  if (error)
+    return (
+      <Alert data-color="danger">
+        <Paragraph>{error}</Paragraph>
+        <AppLink to="/fremtid/kommune">{t('kommune.searchAgain')}</AppLink>
+      </Alert>
+    );
+  if (!report) return <Spinner aria-label={t('loading')} />;
+  const levelText =
+    report.level === 'kommune'
+      ? t('kommune.levelKommune', { county: report.countyName ?? '' })
+      : report.level === 'fylke'
+        ? t('kommune.levelFylke')
+        : t('kommune.levelLand');
+  return (
+    <article className="fremtid-page" aria-labelledby="kommune-heading">
+      <Heading level={1} data-size="lg" id="kommune-heading">
+        {report.name}
+      </Heading>
+      <Paragraph data-size="sm">
+        {levelText}
+        {report.code.length > 1 ? ` · ${t('kommune.number')} ${report.code}` : ''}
+      </Paragraph>
+      <RegionSearch
+        meta={meta}
+        onSelect={(c) => navigate(kommunePath(c))}
+        label={t('kommune.other')}
+      />
+      <section className="fremtid-section fremtid-lead" aria-label={t('kommune.summary')}>
+        {narrative(report, t, f).map((p, i) => (
+          <Paragraph key={i} data-size="lg">
+            {p}
+          </Paragraph>
+        ))}
+      </section>
+      <section className="fremtid-section" aria-labelledby="key-heading">
+        <Heading level={2} data-size="sm" id="key-heading">
+          {t('figures.title')}
+        </Heading>
+        <KeyFigures report={report} caption={t('figures.caption', { name: report.name })} />
+        <p className="fremtid-source">{t('source')}</p>
+        <Paragraph data-size="sm">
+          <AppLink to={`${SCENARIO_PATH}?k=${report.code}`}>{t('kommune.toScenario')}</AppLink>
+          {' · '}
+          <AppLink to={faktaarkPath(report.code)}>{t('kommune.factSheet')}</AppLink>
+        </Paragraph>
+      </section>
+      <section className="fremtid-section fremtid-grid" aria-label={t('kommune.charts')}>
+        <PyramidSection report={report} />
+        <PopulationChart report={report} />
+        <IndicatorChart report={report} />
+        <ComponentsChart report={report} />
+      </section>
+      <section className="fremtid-section" aria-labelledby="care-heading">
+        <Heading level={2} data-size="sm" id="care-heading">
+          {t('care.heading')}
+        </Heading>
+        <div className="fremtid-narrow">
+          <CareSection report={report} threshold={threshold} onThreshold={setThreshold} />
+        </div>
+      </section>
+      {comparison && <ComparisonSection rows={comparison} centrality={report.centralityClass} />}
+    </article>
+  );
+}

@@ -1,0 +1,62 @@
+/**
+ * Norge 2040: the country's key messages written from the data, key figures and the
+ * national animated pyramid, with the way on to Min kommune.
+ */
+import { useTranslation } from 'react-i18next';
+import { Heading, Paragraph, Spinner } from '@digdir/designsystemet-react';
+import { navigate } from '../../app/router.ts';
+import { useFormat } from '../format.ts';
+import { kommunePath } from '../routes.ts';
+import { MAIN_SCENARIO } from '../worker/params.ts';
+import type { FremtidMeta } from '../worker/protocol.ts';
+import { KeyFigures } from './KeyFigures.tsx';
+import { narrative } from './narrative.ts';
+import { PyramidSection } from './PyramidSection.tsx';
+import { RegionSearch } from './RegionSearch.tsx';
+import { PopulationChart } from './TrendCharts.tsx';
+import { useRegion } from './useRegion.ts';
+
+/** The page. */
+export function NorgePage({ meta }: { readonly meta: FremtidMeta }) {
+  const { t } = useTranslation('fremtid');
+  const f = useFormat();
+  const { report } = useRegion('0', MAIN_SCENARIO);
+  return (
+    <article className="fremtid-page" aria-labelledby="norge-heading">
+      <Heading level={1} data-size="lg" id="norge-heading">
+        {t('norge.title')}
+      </Heading>
+      <Paragraph data-size="lg">{t('norge.intro')}</Paragraph>
+      <RegionSearch meta={meta} onSelect={(c) => navigate(kommunePath(c))} />
+      {!report ? (
+        <Spinner aria-label={t('loading')} />
+      ) : (
+        <>
+          <section className="fremtid-section fremtid-lead" aria-labelledby="messages-heading">
+            <Heading level={2} data-size="sm" id="messages-heading">
+              {t('norge.messages')}
+            </Heading>
+            {narrative(report, t, f).map((p, i) => (
+              <Paragraph key={i}>{p}</Paragraph>
+            ))}
+          </section>
+          <section className="fremtid-section" aria-labelledby="norge-key-heading">
+            <Heading level={2} data-size="sm" id="norge-key-heading">
+              {t('figures.title')}
+            </Heading>
+            <KeyFigures
+              report={report}
+              caption={t('figures.caption', { name: report.name })}
+              idPrefix="norge"
+            />
+            <p className="fremtid-source">{t('source')}</p>
+          </section>
+          <section className="fremtid-section fremtid-grid" aria-label={t('kommune.charts')}>
+            <PyramidSection report={report} />
+            <PopulationChart report={report} />
+          </section>
+        </>
+      )}
+    </article>
+  );
+}

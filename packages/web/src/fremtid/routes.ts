@@ -1,0 +1,41 @@
+/**
+ * The Fremtid 2040 sub-routes under `/fremtid` (the app router hands over every path that
+ * starts with it): Norge 2040, Min kommune (municipalities and counties), the fact sheet,
+ * Scenariofabrikken and Fremtidsdialog.
+ */
+
+/** A Fremtid page. */
+export type FremtidRoute =
+  | { view: 'norge' }
+  | { view: 'kommuneSearch' }
+  | { view: 'kommune'; code: string }
+  | { view: 'faktaark'; code: string }
+  | { view: 'scenario' }
+  | { view: 'dialog'; rest: readonly string[] }
+  | { view: 'notFound' };
+
+/** A municipality (4 digits), a county (2 digits) or Norway (`0`). */
+const REGION_CODE = /^(\d{4}|\d{2}|0)$/;
+
+/** Parses the path segments after `fremtid`. */
+export function parseFremtidRoute(parts: readonly string[]): FremtidRoute {
+  const [a, b, c] = parts;
+  if (a === undefined) return { view: 'norge' };
+  if (a === 'kommune' && b === undefined) return { view: 'kommuneSearch' };
+  if (a === 'kommune' && b !== undefined && REGION_CODE.test(b)) {
+    if (c === undefined && parts.length === 2) return { view: 'kommune', code: b };
+    if (c === 'faktaark' && parts.length === 3) return { view: 'faktaark', code: b };
+  }
+  if (a === 'scenario' && parts.length === 1) return { view: 'scenario' };
+  if (a === 'dialog') return { view: 'dialog', rest: parts.slice(1) };
+  return { view: 'notFound' };
+}
+
+/** Path of Min kommune for a municipality or county. */
+export const kommunePath = (code: string) => `/fremtid/kommune/${code}`;
+/** Path of the printable fact sheet. */
+export const faktaarkPath = (code: string) => `/fremtid/kommune/${code}/faktaark`;
+/** Path of Scenariofabrikken. */
+export const SCENARIO_PATH = '/fremtid/scenario';
+/** Path of Fremtidsdialog. */
+export const DIALOG_PATH = '/fremtid/dialog';

@@ -1,0 +1,104 @@
+/**
+ * Main-thread side of the demography worker: one shared worker per page, requests as
+ * promises, and a hook for the metadata every Fremtid page needs first.
+ */
+import { useEffect, useState } from 'react';
+import type { ScenarioParams } from './params.ts';
+import type {
+  ComparisonRow,
+  FremtidMeta,
+  MapIndicator,
+  MapValues,
+  RegionReport,
+  WorkerRequest,
+  WorkerResponse,
+} from './protocol.ts';
+
+/** Where the server serves the snapshot (`packages/server/src/fremtid/data-routes.ts`). */
+export const SNAPSHOT_URL = '/api/fremtid/snapshot';
+
+type Pending = { resolve: (r: WorkerResponse) => void; reject: (e: Error) => void };
+type Body<T> = T extends unknown ? Omit<T, 'id'> : never;
+
+let worker: Worker | null = null;
+let nextId = 1;
+const pending = new Map<number, Pending>();
+let ready: Promise<FremtidMeta> | null = null;
+
+function send(message: Body<WorkerRequest>): Promise<WorkerResponse> {
+  if (!worker) {
+    worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
+    worker.onmessage = (event: MessageEvent<WorkerResponse>) => {
+      const p = pending.get(event.data.id);
+      if (!p) return;
+      pending.delete(event.data.id);
+      if (event.data.type === 'error') p.reject(new Error(event.data.message));
+      else p.resolve(event.data);
+    };
+    worker.onerror = (event) => {
+      for (const p of pending.values()) p.reject(new Error(event.message || 'worker failed'));
+      pending.clear();
+    };
+  }
+  const id = nextId++;
+  return new Promise((resolve, reject) => {
+    pending.set(id, { resolve, reject });
+    worker!.postMessage({ ...message, id } as WorkerRequest);
+  });
+}
+
+/** Loads the snapshot in the worker (once) and gives the metadata. */
+export function loadMeta(): Promise<FremtidMeta> {
+  ready ??= send({ type: 'init', snapshotUrl: SNAPSHOT_URL }).then((r) => {
+    if (r.type !== 'ready') throw new Error(`unexpected answer ${r.type}`);
+    return r.meta;
+  });
+  ready.catch(() => {
+    ready = null; // let a later visit retry
+  });
+  return ready;
+}
+
+/** One region's report under a scenario. */
+export async function fetchRegion(code: string, params: ScenarioParams): Promise<RegionReport> {
+  await loadMeta();
+  const r = await send({ type: 'region', code, params });
+  if (r.type !== 'region') throw new Error(`unexpected answer ${r.type}`);
+  return r.report;
+}
+
+/** Comparison rows for a municipality. */
+export async function fetchComparison(code: string): Promise<readonly ComparisonRow[]> {
+  await loadMeta();
+  const r = await send({ type: 'compare', code });
+  if (r.type !== 'compare') throw new Error(`unexpected answer ${r.type}`);
+  return r.rows;
+}
+
+/** One map indicator for every municipality and year. */
+export async function fetchMap(indicator: MapIndicator): Promise<MapValues> {
+  await loadMeta();
+  const r = await send({ type: 'map', indicator });
+  if (r.type !== 'map') throw new Error(`unexpected answer ${r.type}`);
+  return r.map;
+}
+
+/** State of an asynchronous value. */
+export type Loadable<T> =
+  { state: 'loading' } | { state: 'ready'; value: T } | { state: 'error'; message: string };
+
+/** The worker's metadata, loading it on first use. */
+export function useFremtidMeta(): Loadable<FremtidMeta> {
+  const [state, setState] = useState<Loadable<FremtidMeta>>({ state: 'loading' });
+  useEffect(() => {
+    let live = true;
+    loadMeta().then(
+      (value) => live && setState({ state: 'ready', value }),
+      (e: Error) => live && setState({ state: 'error', message: e.message }),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  return state;
+}

@@ -1,0 +1,94 @@
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  estimateRates,
+  indicators,
+  loadSnapshot,
+  planProjection,
+  projectOne,
+  sumAges,
+} from '@helhet/demografi';
+import { FremtidModel } from './model.ts';
+import { MAIN_SCENARIO, paramsFromQuery, paramsToQuery } from './params.ts';
+
+let model: FremtidModel;
+beforeAll(() => {
+  const bytes = readFileSync(
+    new URL('../../../../demografi/snapshot/demografi.json.gz', import.meta.url),
+  );
+  model = new FremtidModel(loadSnapshot(new Uint8Array(gunzipSync(bytes))));
+});
+
+describe('FremtidModel', () => {
+  it('reproduces the engine for one municipality under the main alternative', () => {
+    const r = model.region('3101', MAIN_SCENARIO);
+    const m = model.rates.codes.indexOf('3101');
+    const plan = planProjection(estimateRates(model.snapshot, 2024), { toYear: 2050 });
+    const p = projectOne(plan, m);
+    const y40 = r.years.indexOf(2040);
+    const o = (2040 - 2024) * 212;
+    expect(r.total[y40]).toBeCloseTo(sumAges(p.population, 0, 105, o), 6);
+    expect(r.indicators.aldersbaereevne[y40]).toBeCloseTo(
+      indicators(p.population, o).aldersbaereevne,
+      9,
+    );
+    expect(r.years[0]).toBe(2006);
+    expect(r.years.at(-1)).toBe(2050);
+    // Observed years are the snapshot's population; the pyramid sums to the total.
+    const male = r.male[y40]!.reduce((a, b) => a + b, 0);
+    const female = r.female[y40]!.reduce((a, b) => a + b, 0);
+    expect(male + female).toBeCloseTo(r.total[y40]!, 6);
+    expect(r.low80[y40]!).toBeLessThan(r.total[y40]!);
+    expect(r.high80[y40]!).toBeGreaterThan(r.total[y40]!);
+    expect(r.ssbTotal[r.years.indexOf(2030)]).toBeGreaterThan(0);
+  });
+
+  it('counties and the country are sums of municipalities', () => {
+    const country = model.region('0', MAIN_SCENARIO);
+    const sum = model.meta.municipalities.reduce(
+      (s, m) => s + model.region(m.code, MAIN_SCENARIO).total[10]!,
+      0,
+    );
+    expect(country.total[10]).toBeCloseTo(sum, 3);
+    expect(country.total[0]).toBeGreaterThan(4.6e6);
+    expect(model.region('03', MAIN_SCENARIO).name).toMatch(/Oslo/);
+  });
+
+  it('responds to the scenario: more births, more migration, more productivity', () => {
+    const base = model.region('4601', MAIN_SCENARIO);
+    const more = model.region('4601', { ...MAIN_SCENARIO, tfr: 1.9, migration: 1.5 });
+    const y50 = base.years.length - 1;
+    expect(more.total[y50]!).toBeGreaterThan(base.total[y50]!);
+    const prod = model.region('4601', { ...MAIN_SCENARIO, productivity: 0.02 });
+    expect(prod.care.share.at(-1)!).toBeLessThan(base.care.share.at(-1)!);
+    const low = model.region('4601', { ...MAIN_SCENARIO, threshold: 0.01 });
+    expect(low.care.thresholdYear).toBe(2024);
+  });
+
+  it('compares with similar municipalities, the county and the country', () => {
+    const rows = model.compare('1508');
+    expect(rows[0]!.group).toBe('self');
+    expect(rows.filter((r) => r.group === 'centrality').length).toBeGreaterThanOrEqual(3);
+    expect(rows.at(-1)!.group).toBe('country');
+    expect(() => model.compare('9999')).toThrow(/unknown/);
+  });
+
+  it('map values cover every municipality and year', () => {
+    const map = model.map('aldersbaereevne');
+    expect(map.values.length).toBe(357 * map.years.length);
+    expect(map.values.every((v) => Number.isFinite(v) && v > 0)).toBe(true);
+  });
+});
+
+describe('permalink parameters', () => {
+  it('round-trip and ignore invalid values one by one', () => {
+    const params = { ...MAIN_SCENARIO, tfr: 1.6, migration: 0.5, alignSsb: true };
+    const q = paramsToQuery(params);
+    expect(q.toString()).toBe('tfr=1.6&mig=0.5&ssb=true');
+    expect(paramsFromQuery(q).params).toEqual(params);
+    const bad = paramsFromQuery(new URLSearchParams('tfr=9&mig=abc&emp=0.7'));
+    expect(bad.params).toEqual({ ...MAIN_SCENARIO, employmentRate: 0.7 });
+    expect(bad.problems).toEqual(['tfr=9', 'mig=abc']);
+  });
+});

@@ -1,0 +1,119 @@
+/**
+ * Messages between the Fremtid 2040 pages and the demography worker. Every request carries
+ * an `id` that its answer repeats, so answers can arrive in any order.
+ */
+import type { ComponentsOfChange } from '@helhet/demografi';
+import type { ScenarioParams } from './params.ts';
+
+/** A municipality as the search and comparisons need it. */
+export interface MunicipalityInfo {
+  readonly code: string;
+  readonly name: string;
+  readonly countyCode: string;
+  readonly countyName: string;
+  readonly centralityClass: number;
+}
+
+/** What the pages learn once the worker has loaded the snapshot. */
+export interface FremtidMeta {
+  readonly municipalities: readonly MunicipalityInfo[];
+  readonly counties: readonly { readonly code: string; readonly name: string }[];
+  /** First observed year (population by age). */
+  readonly firstYear: number;
+  /** Last observed year = base year of the projection. */
+  readonly baseYear: number;
+  readonly toYear: number;
+  /** Total fertility rate of the trend projection (the main alternative). */
+  readonly baseTfr: number;
+  /** Gain in mean life expectancy at birth, base year → 2050, if the trend continues. */
+  readonly trendLifeGain: number;
+  readonly credit: string;
+}
+
+/** Names of the indicators shown over time and on the map. */
+export const INDICATOR_KEYS = [
+  'aldersbaereevne',
+  'aldersbaereevne80',
+  'forsorgerbrok',
+  'andel80',
+  'medianalder',
+] as const;
+/** One of {@link INDICATOR_KEYS}. */
+export type IndicatorKey = (typeof INDICATOR_KEYS)[number];
+
+/** Everything Min kommune shows for one region (municipality, county or the country). */
+export interface RegionReport {
+  readonly code: string;
+  readonly name: string;
+  readonly level: 'kommune' | 'fylke' | 'land';
+  readonly countyCode: string | null;
+  readonly countyName: string | null;
+  readonly centralityClass: number | null;
+  /** Every year shown: observed years, then projected (the base year once). */
+  readonly years: readonly number[];
+  readonly baseYear: number;
+  readonly total: readonly number[];
+  /** Empirical 80 % band of the projected total (municipalities only; NaN elsewhere). */
+  readonly low80: readonly number[];
+  readonly high80: readonly number[];
+  /** SSB's 2024-round main alternative (MMMM) totals; NaN where SSB has none. */
+  readonly ssbTotal: readonly number[];
+  /** Five-year age groups of the pyramid, e.g. `0–4`, …, `100+`. */
+  readonly ageGroups: readonly string[];
+  /** Persons per year and age group: `male[yearIndex][group]`. */
+  readonly male: readonly (readonly number[])[];
+  readonly female: readonly (readonly number[])[];
+  readonly indicators: Readonly<Record<IndicatorKey, readonly number[]>>;
+  /** Births, deaths and net migration of each projected year. */
+  readonly components: readonly ComponentsOfChange[];
+  readonly care: {
+    readonly years: readonly number[];
+    readonly fteNeeded: readonly number[];
+    readonly workforce: readonly number[];
+    readonly share: readonly number[];
+    readonly thresholdYear: number | null;
+  };
+}
+
+/** One row of the comparison with similar municipalities. */
+export interface ComparisonRow {
+  readonly code: string;
+  readonly name: string;
+  readonly group: 'self' | 'centrality' | 'county' | 'country';
+  readonly totalNow: number;
+  readonly change2040: number;
+  readonly aldersbaereevneNow: number;
+  readonly aldersbaereevne2040: number;
+}
+
+/** Requests to the worker. */
+export type WorkerRequest =
+  | { readonly type: 'init'; readonly id: number; readonly snapshotUrl: string }
+  | {
+      readonly type: 'region';
+      readonly id: number;
+      readonly code: string;
+      readonly params: ScenarioParams;
+    }
+  | { readonly type: 'compare'; readonly id: number; readonly code: string }
+  | { readonly type: 'map'; readonly id: number; readonly indicator: MapIndicator };
+
+/** Indicators on the Norge 2040 map. */
+export const MAP_INDICATORS = ['aldersbaereevne', 'change', 'andel80', 'careShare'] as const;
+/** One of {@link MAP_INDICATORS}. */
+export type MapIndicator = (typeof MAP_INDICATORS)[number];
+
+/** Values of one map indicator: `values[m * years.length + y]`, municipalities in meta order. */
+export interface MapValues {
+  readonly indicator: MapIndicator;
+  readonly years: readonly number[];
+  readonly values: Float64Array;
+}
+
+/** Answers from the worker. */
+export type WorkerResponse =
+  | { readonly type: 'ready'; readonly id: number; readonly meta: FremtidMeta }
+  | { readonly type: 'region'; readonly id: number; readonly report: RegionReport }
+  | { readonly type: 'compare'; readonly id: number; readonly rows: readonly ComparisonRow[] }
+  | { readonly type: 'map'; readonly id: number; readonly map: MapValues }
+  | { readonly type: 'error'; readonly id: number; readonly message: string };
