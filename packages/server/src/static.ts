@@ -56,7 +56,10 @@ export async function serveWebApp(app: FastifyInstance, webDist: string | null):
     const assets = join(webDist, 'assets');
     await app.register(fastifyStatic, {
       root: webDist,
-      wildcard: false,
+      // Look files up per request (not only those present at start), so a rebuild of the web
+      // app while the server runs is served at once; unknown paths fall through to the
+      // not-found handler below.
+      wildcard: true,
       index: ['index.html'],
       setHeaders(reply, path) {
         // Vite fingerprints everything under assets/: cache it for good; never cache the shell.
