@@ -46,7 +46,7 @@ export function ChartFrame(props: ChartFrameProps) {
         {props.children}
       </div>
       {showTable && (
-        <div className="fremtid-chart__table">
+        <div className="fremtid-chart__table" tabIndex={0} role="region" aria-label={props.title}>
           <Table data-size="sm" zebra>
             <caption className="fremtid-visually-hidden">{props.title}</caption>
             <Table.Head>

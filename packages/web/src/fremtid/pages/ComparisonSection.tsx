@@ -36,7 +36,7 @@ export function ComparisonSection({
         {t('compare.title')}
       </Heading>
       <Paragraph data-size="sm">{t('compare.intro', { centrality: centrality ?? '–' })}</Paragraph>
-      <div className="fremtid-scroll">
+      <div className="fremtid-scroll" tabIndex={0} role="region" aria-labelledby="compare-heading">
         <Table data-size="sm" zebra>
           <Table.Head>
             <Table.Row>

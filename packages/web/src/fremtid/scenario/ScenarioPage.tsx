@@ -383,7 +383,12 @@ function CompareScenarios({
     { label: t('scenario.row.crossing'), value: (r) => String(r.care.thresholdYear ?? '–') },
   ];
   return (
-    <div className="fremtid-scroll">
+    <div
+      className="fremtid-scroll"
+      tabIndex={0}
+      role="region"
+      aria-label={t('scenario.compareTitle')}
+    >
       <Table data-size="sm" zebra data-testid="scenario-compare">
         <caption>{t('scenario.compareTitle')}</caption>
         <Table.Head>

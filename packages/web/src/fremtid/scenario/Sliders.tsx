@@ -72,7 +72,7 @@ export function ScenarioSliders({ params, meta, onChange }: ScenarioSlidersProps
           label={t('scenario.tfr')}
           hint={t('scenario.tfrHint', { base: f.dec(meta.baseTfr, 2) })}
           value={tfr}
-          text={f.dec(tfr, 2)}
+          text={f.dec(params.tfr ?? meta.baseTfr, 2)}
           onChange={set('tfr')}
         />
         <Slider
@@ -80,7 +80,7 @@ export function ScenarioSliders({ params, meta, onChange }: ScenarioSlidersProps
           label={t('scenario.lifeGain')}
           hint={t('scenario.lifeGainHint', { base: f.dec(meta.trendLifeGain, 1) })}
           value={lifeGain}
-          text={t('scenario.years', { value: f.dec(lifeGain, 2) })}
+          text={t('scenario.years', { value: f.dec(params.lifeGain ?? meta.trendLifeGain, 2) })}
           onChange={set('lifeGain')}
         />
         <Slider

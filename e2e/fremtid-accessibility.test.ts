@@ -1,0 +1,60 @@
+/**
+ * axe-core finds no serious or critical WCAG 2.1 A/AA violations on the Fremtid 2040
+ * pages, in bokmål, nynorsk and English, with the chart tables opened as well.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { startHarness, type Harness } from './harness.ts';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({
+      id: v.id,
+      help: v.help,
+      targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')),
+    }));
+}
+
+/** Every Fremtid page, with what to wait for before checking. */
+export const FREMTID_PAGES: readonly { path: string; ready: string }[] = [
+  { path: '/fremtid', ready: '[data-testid="norge-total-2040"]' },
+  { path: '/fremtid/kommune', ready: 'input[role="combobox"]' },
+  { path: '/fremtid/kommune/3101', ready: '[data-testid="key-total-2040"]' },
+  { path: '/fremtid/kommune/46', ready: '[data-testid="key-total-2040"]' },
+  { path: '/fremtid/kommune/3101/faktaark', ready: '[data-testid="fact-total-2040"]' },
+  { path: '/fremtid/scenario?k=1508', ready: '[data-testid="scn-total-2040"]' },
+];
+
+describe.each(['nb', 'nn', 'en'] as const)('Fremtid accessibility in %s', (language) => {
+  it('has no serious or critical violations on any page', async () => {
+    const page = await h.newPage({ language });
+    const found: Record<string, unknown[]> = {};
+    for (const { path, ready } of FREMTID_PAGES) {
+      await page.goto(`${h.server.url}${path}`);
+      await page.locator(ready).first().waitFor();
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe(language);
+      found[path] = await seriousViolations(page);
+      // The table alternative of the first chart, where there is one.
+      const toggle = page.locator('.fremtid-chart__actions button[aria-pressed]').first();
+      if ((await toggle.count()) > 0) {
+        await toggle.click();
+        found[`${path} (table)`] = await seriousViolations(page);
+      }
+    }
+    expect(found).toEqual(Object.fromEntries(Object.keys(found).map((k) => [k, []])));
+    await page.context().close();
+  });
+});
