@@ -122,6 +122,24 @@ describe('MapDocumentStore', () => {
     expect(readMap(copy).map).toEqual(readMap(doc).map);
   });
 
+  it('loses nothing when updates arrive while compactions run', async () => {
+    const store = new MapDocumentStore(database.db, database.dialect, { compactAfterUpdates: 7 });
+    const { id, doc } = await newMap(store);
+    const pending: Promise<void>[] = [];
+    doc.on('update', (u: Uint8Array) => pending.push(store.append(id, u, 'test')));
+    for (let round = 0; round < 10; round++) {
+      for (let i = 0; i < 15; i++) addElement(doc, { label: `R${round} E${i}`, x: i, y: round });
+      pending.push(store.compact(id));
+      await new Promise((r) => setImmediate(r));
+    }
+    await Promise.all(pending);
+    await store.flush();
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, (await store.load(id))!.state);
+    expect(readMap(copy).map).toEqual(readMap(doc).map);
+    expect(readMap(copy).map.elements.filter((e) => e.label.startsWith('R'))).toHaveLength(150);
+  });
+
   it('rejects only the update of a deleted map, not the others in the same batch', async () => {
     const store = new MapDocumentStore(database.db, database.dialect, {
       compactAfterUpdates: 1000,

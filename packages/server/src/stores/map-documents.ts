@@ -191,7 +191,9 @@ export class MapDocumentStore {
   async #compactNow(mapId: string): Promise<void> {
     await this.#db.transaction().execute(async (trx) => {
       let lock = trx.selectFrom('maps').select('id').where('id', '=', mapId);
-      if (this.#dialect === 'postgres') lock = lock.forUpdate();
+      // NO KEY UPDATE serialises compactions of one map without blocking new updates, whose
+      // foreign-key checks only take KEY SHARE locks on the map's row.
+      if (this.#dialect === 'postgres') lock = lock.forNoKeyUpdate();
       if (!(await lock.executeTakeFirst())) return;
       const updates = await trx
         .selectFrom('map_updates')
