@@ -68,7 +68,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<HelhetData
     db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   } else {
     dialect = 'sqlite';
-    mkdirSync(options.dataDir, { recursive: true });
+    // Owner-only when Helhet creates the folder: maps may hold sensitive municipal work.
+    mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
     location = join(options.dataDir, SQLITE_FILE);
     db = new Kysely<Database>({ dialect: new SqliteDialect({ database: openSqlite(location) }) });
   }
