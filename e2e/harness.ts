@@ -10,7 +10,8 @@ import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const WEB_DIST = join(ROOT, 'packages/web/dist');
+/** The built web app; `HELHET_WEB_DIST` points elsewhere (e.g. a build of another checkout). */
+const WEB_DIST = process.env.HELHET_WEB_DIST ?? join(ROOT, 'packages/web/dist');
 const WEB_INDEX = join(WEB_DIST, 'index.html');
 const CHROMIUM = process.env.HELHET_CHROMIUM ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = [

@@ -51,9 +51,14 @@ export function usePeers(provider: HocuspocusProvider | undefined): Peer[] {
       });
       setPeers(out.sort((a, b) => a.clientId - b.clientId));
     };
+    // Our own cursor changes on every pointer move; re-reading (and re-rendering the editor)
+    // for those would cost a frame each time for nothing.
+    const onChange = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
+      if ([...added, ...updated, ...removed].some((id) => id !== awareness.clientID)) read();
+    };
     read();
-    awareness.on('change', read);
-    return () => awareness.off('change', read);
+    awareness.on('change', onChange);
+    return () => awareness.off('change', onChange);
   }, [provider]);
   return peers;
 }

@@ -8,9 +8,10 @@ import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } fr
 import { useTranslation } from 'react-i18next';
 import {
   Controls,
-  MiniMap,
   ReactFlow,
   useReactFlow,
+  useStore,
+  type ReactFlowState,
   type Connection,
   type EdgeChange,
   type EdgeSelectionChange,
@@ -19,7 +20,7 @@ import {
   applyEdgeChanges,
   applyNodeChanges,
 } from '@xyflow/react';
-import { addLink, removeElements, removeLinks, updateElement } from '@helhet/model';
+import { addLink, Polarity, removeElements, removeLinks, updateElement } from '@helhet/model';
 import { useMapEditor, type Selection } from './MapContext.ts';
 import {
   deriveEdges,
@@ -32,8 +33,17 @@ import { ElementNode } from './ElementNode.tsx';
 import { LinkEdge } from './LinkEdge.tsx';
 import { Backdrop } from './Backdrop.tsx';
 import { Cursors } from './Cursors.tsx';
-import { formatAgeSpan } from './format.ts';
+import { ageSpanFormatter, compileTemplate } from './format.ts';
+import { ELEMENT_KINDS } from './elementDraft.ts';
 import { mapBounds } from './geometry.ts';
+import { CanvasMiniMap } from './CanvasMiniMap.tsx';
+import {
+  LINK_DETAIL_ZOOM,
+  Overview,
+  OVERVIEW_MIN_ELEMENTS,
+  OVERVIEW_ZOOM,
+  type DetailLevel,
+} from './Overview.tsx';
 import type { Peer } from '../collab/presence.ts';
 
 // Defined once at module level: React Flow warns (and re-mounts) if these objects change.
@@ -42,6 +52,16 @@ const edgeTypes = { link: LinkEdge };
 const DELETE_KEYS = ['Delete', 'Backspace'];
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 const PRO_OPTIONS = { hideAttribution: false };
+const NO_NODES: ElementFlowNode[] = [];
+const NO_EDGES: LinkFlowEdge[] = [];
+/** Zoom a big map opens at. */
+const START_ZOOM = 0.8;
+const detailAt = (s: ReactFlowState): DetailLevel =>
+  s.transform[2] < OVERVIEW_ZOOM
+    ? 'overview'
+    : s.transform[2] < LINK_DETAIL_ZOOM
+      ? 'nodes'
+      : 'full';
 
 /** Props of {@link MapCanvas}. */
 export interface MapCanvasProps {
@@ -57,26 +77,40 @@ export function MapCanvas({ peers, onCreateAt, onPointer }: MapCanvasProps) {
   const { t } = useTranslation();
   const { doc, origin, snapshot, selection, select, announce } = useMapEditor();
   const flow = useReactFlow();
+  const zoomDetail = useStore(detailAt);
+  const detail: DetailLevel =
+    snapshot.elements.length > OVERVIEW_MIN_ELEMENTS ? zoomDetail : 'full';
 
-  const labels = useMemo<FlowLabels>(
-    () => ({
+  const labels = useMemo<FlowLabels>(() => {
+    // Translated once per language, then filled per record (see compileTemplate).
+    const elementName = compileTemplate(t, 'map.elementName', ['label', 'kind', 'field', 'ages']);
+    const linkName = compileTemplate(t, 'map.linkName', ['from', 'to', 'polarity']);
+    const ages = ageSpanFormatter(t);
+    const noField = t('map.noField');
+    const kinds = new Map(ELEMENT_KINDS.map((k) => [k, t(`kinds.${k}`)]));
+    const polarities = new Map(Polarity.options.map((p) => [p, t(`polarity.${p}`)]));
+    return {
       element: (e, fieldName) =>
-        t('map.elementName', {
+        elementName({
           label: e.label,
-          kind: t(`kinds.${e.kind}`),
-          field: fieldName ?? t('map.noField'),
-          ages: formatAgeSpan(e, t),
+          kind: kinds.get(e.kind) ?? e.kind,
+          field: fieldName ?? noField,
+          ages: ages(e),
         }),
-      link: (l, from, to) => t('map.linkName', { from, to, polarity: t(`polarity.${l.polarity}`) }),
-    }),
-    [t],
-  );
+      link: (l, from, to) =>
+        linkName({ from, to, polarity: polarities.get(l.polarity) ?? l.polarity }),
+    };
+  }, [t]);
 
   const selectedElements = useMemo(() => new Set(selection.elements), [selection.elements]);
   const selectedLinks = useMemo(() => new Set(selection.links), [selection.links]);
 
-  const [nodes, setNodes] = useState<ElementFlowNode[]>([]);
-  const [edges, setEdges] = useState<LinkFlowEdge[]>([]);
+  // The first render already has every node: React then builds the node layer detached and
+  // inserts it once. Adding thousands of nodes one by one into a mounted container costs a
+  // DOM mutation record each, and document-wide MutationObservers (Designsystemet's web
+  // components install some) re-scan the container for every record.
+  const [nodes, setNodes] = useState(() => deriveNodes(snapshot, selectedElements, [], labels));
+  const [edges, setEdges] = useState(() => deriveEdges(snapshot, selectedLinks, [], labels));
   useEffect(() => {
     setNodes((prev) => deriveNodes(snapshot, selectedElements, prev, labels));
   }, [snapshot, selectedElements, labels]);
@@ -136,8 +170,17 @@ export function MapCanvas({ peers, onCreateAt, onPointer }: MapCanvasProps) {
 
   // Open on the whole map including the life-line ruler and the field bands (React Flow's
   // own fitView only knows the nodes).
+  // A big map opens at reading zoom on the start of the life-line instead: the whole of it
+  // at once is the overview drawing, and people come to read and edit.
   const onInit = useCallback(() => {
-    void flow.fitBounds(mapBounds(snapshot), { padding: 0.02 });
+    const bounds = mapBounds(snapshot);
+    if (snapshot.elements.length > OVERVIEW_MIN_ELEMENTS)
+      void flow.setViewport({
+        x: -bounds.x * START_ZOOM,
+        y: -bounds.y * START_ZOOM,
+        zoom: START_ZOOM,
+      });
+    else void flow.fitBounds(bounds, { padding: 0.02 });
     // Only on first render of this canvas.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [flow]);
@@ -244,8 +287,8 @@ export function MapCanvas({ peers, onCreateAt, onPointer }: MapCanvasProps) {
   return (
     <ReactFlow<ElementFlowNode, LinkFlowEdge>
       className="map-canvas"
-      nodes={nodes}
-      edges={edges}
+      nodes={detail === 'overview' ? NO_NODES : nodes}
+      edges={detail === 'full' ? edges : NO_EDGES}
       nodeTypes={nodeTypes}
       edgeTypes={edgeTypes}
       onNodesChange={onNodesChange}
@@ -269,13 +312,9 @@ export function MapCanvas({ peers, onCreateAt, onPointer }: MapCanvasProps) {
       ariaLabelConfig={ariaLabelConfig}
     >
       <Backdrop axis={snapshot.axis} fields={snapshot.fields} />
+      {detail !== 'full' && <Overview snapshot={snapshot} elements={detail === 'overview'} />}
       <Controls showInteractive={false} />
-      <MiniMap<ElementFlowNode>
-        pannable
-        zoomable
-        nodeColor={(n) => n.data.fieldColor ?? '#6f6f6f'}
-        nodeStrokeWidth={0}
-      />
+      <CanvasMiniMap snapshot={snapshot} />
       <Cursors peers={peers} />
     </ReactFlow>
   );

@@ -3,9 +3,38 @@
  * their record did not change, so memoised node and edge components skip re-rendering: with
  * thousands of elements, one remote edit re-renders one node, not all of them.
  */
-import { MarkerType, type Edge, type Node } from '@xyflow/react';
+import { MarkerType, Position, type Edge, type Node, type NodeHandle } from '@xyflow/react';
 import type { Field, MapElement, MapLink, MapSnapshot } from '@helhet/model';
-import { NODE_WIDTH, polarityStyle } from './geometry.ts';
+import { NODE_HEIGHT, NODE_WIDTH, polarityStyle } from './geometry.ts';
+
+/** Size of the connection handles drawn on the node's left and right edges (see map.css). */
+const HANDLE = 12;
+
+/**
+ * Where the handles are, given up front. With size and handles known, React Flow can draw
+ * only the nodes in view from the first frame; otherwise it must render every node once to
+ * measure it, which for 2,000 elements costs seconds.
+ */
+const NODE_HANDLES: NodeHandle[] = [
+  {
+    id: null,
+    type: 'target',
+    position: Position.Left,
+    x: -HANDLE / 2,
+    y: NODE_HEIGHT / 2 - HANDLE / 2,
+    width: HANDLE,
+    height: HANDLE,
+  },
+  {
+    id: null,
+    type: 'source',
+    position: Position.Right,
+    x: NODE_WIDTH - HANDLE / 2,
+    y: NODE_HEIGHT / 2 - HANDLE / 2,
+    width: HANDLE,
+    height: HANDLE,
+  },
+];
 
 /** Data of an element node. */
 export type ElementNodeData = {
@@ -74,6 +103,8 @@ export function deriveNodes(
       data,
       selected: isSelected,
       width: NODE_WIDTH,
+      height: NODE_HEIGHT,
+      handles: NODE_HANDLES,
       ariaLabel: labels.element(element, fieldName),
     };
   });
