@@ -7,6 +7,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Migration, MigrationProvider } from 'kysely/migration';
 import { workspaceDocumentsMigration } from '../workspace-doc/migration.ts';
+import { fremtidDialoguesMigration } from '../fremtid/migration.ts';
 
 /** The two supported SQL dialects. */
 export type DialectName = 'sqlite' | 'postgres';
@@ -77,6 +78,7 @@ export function migrationProvider(dialect: DialectName): MigrationProvider {
     getMigrations: async () => ({
       '0001_workspaces_maps_documents': initial(dialect),
       '0002_workspace_documents': workspaceDocumentsMigration(dialect),
+      '0003_fremtid_dialogues': fremtidDialoguesMigration(dialect),
     }),
   };
 }

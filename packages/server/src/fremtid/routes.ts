@@ -7,14 +7,20 @@ import type { Kysely } from 'kysely';
 import type { DialectName } from '../db/migrations.ts';
 import type { Database } from '../db/tables.ts';
 import { fremtidDataRoutes } from './data-routes.ts';
+import { DialogueStore } from './dialogue-store.ts';
+import { fremtidDialogueRoutes } from './dialogue-routes.ts';
+import type { DialogueLimits } from './rate-limit.ts';
 
 /** What the Fremtid routes need from the server. */
 export interface FremtidContext {
   readonly db: Kysely<Database>;
   readonly dialect: DialectName;
+  /** Rate limits of the dialogue routes (tests use small ones). */
+  readonly dialogueLimits?: DialogueLimits;
 }
 
 /** Registers the Fremtid 2040 routes. */
-export function fremtidRoutes(app: FastifyInstance, _ctx: FremtidContext): void {
+export function fremtidRoutes(app: FastifyInstance, ctx: FremtidContext): void {
   fremtidDataRoutes(app);
+  fremtidDialogueRoutes(app, new DialogueStore(ctx.db), ctx.dialogueLimits);
 }
