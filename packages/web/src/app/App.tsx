@@ -13,6 +13,7 @@ import { WorkspacePage } from '../workspaces/WorkspacePage.tsx';
 
 const MapPage = lazy(() => import('../map/MapPage.tsx'));
 const FremtidRoot = lazy(() => import('../fremtid/FremtidRoot.tsx'));
+const ProcessRoot = lazy(() => import('../process/ProcessRoot.tsx'));
 
 /** The whole app. */
 export function App() {
@@ -41,6 +42,11 @@ export function App() {
         {route.page === 'fremtid' && (
           <Suspense fallback={<Spinner aria-label={t('common.loading')} />}>
             <FremtidRoot parts={route.parts} />
+          </Suspense>
+        )}
+        {route.page === 'process' && (
+          <Suspense fallback={<Spinner aria-label={t('common.loading')} />}>
+            <ProcessRoot workspaceId={route.workspaceId} parts={route.parts} />
           </Suspense>
         )}
         {route.page === 'notFound' && (

@@ -11,6 +11,7 @@ export type Route =
   | { page: 'workspace'; workspaceId: string }
   | { page: 'map'; mapId: string }
   | { page: 'fremtid'; parts: string[] }
+  | { page: 'process'; workspaceId: string; parts: string[] }
   | { page: 'notFound' };
 
 /** Parses a URL path into a {@link Route}. */
@@ -21,6 +22,8 @@ export function parseRoute(pathname: string): Route {
     return { page: 'workspace', workspaceId: parts[1]! };
   if (parts.length === 2 && parts[0] === 'maps') return { page: 'map', mapId: parts[1]! };
   if (parts[0] === 'fremtid') return { page: 'fremtid', parts: parts.slice(1) };
+  if (parts.length >= 3 && parts[0] === 'workspaces' && parts[2] === 'process')
+    return { page: 'process', workspaceId: parts[1]!, parts: parts.slice(3) };
   return { page: 'notFound' };
 }
 

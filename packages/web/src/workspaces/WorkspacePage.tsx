@@ -13,6 +13,7 @@ import { InlineRename } from './InlineRename.tsx';
 import { LoadState } from './LoadState.tsx';
 import { ImportMap } from './ImportMap.tsx';
 import { downloadJson, fileNameFor } from './download.ts';
+import { ProcessLink } from '../process/ProcessLink.tsx';
 
 /** Workspace page. */
 export function WorkspacePage({ workspaceId }: { workspaceId: string }) {
@@ -53,6 +54,7 @@ export function WorkspacePage({ workspaceId }: { workspaceId: string }) {
       <LoadState state={state} retry={reload} />
       {workspace && (
         <>
+          <ProcessLink workspaceId={workspaceId} />
           <Heading level={2} data-size="md">
             {t('workspace.maps')}
           </Heading>

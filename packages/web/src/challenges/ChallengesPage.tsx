@@ -1,0 +1,283 @@
+/**
+ * Societal challenges seen from a municipal perspective, framed by the UN SDGs, with focus
+ * areas the group prioritises by dot voting: each participant has N dots, results are live.
+ */
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
+import {
+  addWorkspaceRecord,
+  castDots,
+  countVotes,
+  dotsLeft,
+  removeWorkspaceRecord,
+  SDGS,
+  setProcessSettings,
+  updateWorkspaceRecord,
+  type Challenge,
+} from '@helhet/model';
+import { useProcess } from '../process/ProcessContext.ts';
+import { CheckList } from '../process/fields.tsx';
+import { sdgLabel } from '../process/sdgName.ts';
+
+/** Challenges page. */
+export default function ChallengesPage() {
+  const { t, i18n } = useTranslation('challenges');
+  const { content, doc, origin, change, participantId } = useProcess();
+  const [title, setTitle] = useState('');
+  const [description, setDescription] = useState('');
+  const [sdgs, setSdgs] = useState<string[]>([]);
+  const budget = content.settings.dotsPerParticipant;
+  const left = dotsLeft(content.votes, participantId, budget);
+  const sdgOptions = SDGS.map((g) => ({
+    value: String(g.number),
+    label: sdgLabel(g.number, i18n.language),
+  }));
+
+  const create = (event: FormEvent) => {
+    event.preventDefault();
+    const ok = change(
+      () =>
+        addWorkspaceRecord(
+          doc,
+          'challenges',
+          { title, description, sdgs: sdgs.map(Number).sort((a, b) => a - b) },
+          origin,
+        ),
+      t('created', { title }),
+    );
+    if (ok) {
+      setTitle('');
+      setDescription('');
+      setSdgs([]);
+    }
+  };
+
+  return (
+    <>
+      <Heading level={1} data-size="lg">
+        {t('title')}
+      </Heading>
+      <Paragraph>{t('intro')}</Paragraph>
+      <section className="stack" aria-labelledby="dots-heading">
+        <Heading id="dots-heading" level={2} data-size="sm">
+          {t('dots.title')}
+        </Heading>
+        <Paragraph data-testid="dots-left">{t('dots.left', { count: left, budget })}</Paragraph>
+        <div className="inline-form">
+          <Textfield
+            label={t('dots.perParticipant')}
+            type="number"
+            min={1}
+            max={50}
+            value={String(budget)}
+            onChange={(e) => {
+              const n = Number(e.target.value);
+              if (Number.isInteger(n) && n >= 1 && n <= 50)
+                change(() => setProcessSettings(doc, { dotsPerParticipant: n }, origin));
+            }}
+          />
+        </div>
+      </section>
+      {content.challenges.length === 0 && <Paragraph>{t('none')}</Paragraph>}
+      {content.challenges.map((c) => (
+        <ChallengeCard key={c.id} challenge={c} left={left} />
+      ))}
+      <section className="stack" aria-labelledby="new-challenge">
+        <Heading id="new-challenge" level={2} data-size="sm">
+          {t('new')}
+        </Heading>
+        <form className="stack" onSubmit={create} noValidate>
+          <Textfield
+            label={t('field.title')}
+            value={title}
+            maxLength={200}
+            onChange={(e) => setTitle(e.target.value)}
+          />
+          <Textfield
+            label={t('field.description')}
+            multiline
+            rows={3}
+            value={description}
+            onChange={(e) => setDescription(e.target.value)}
+          />
+          <CheckList
+            legend={t('field.sdgs')}
+            options={sdgOptions}
+            selected={sdgs}
+            onChange={setSdgs}
+          />
+          <div>
+            <Button type="submit">{t('create')}</Button>
+          </div>
+        </form>
+      </section>
+    </>
+  );
+}
+
+function ChallengeCard({ challenge, left }: { challenge: Challenge; left: number }) {
+  const { t, i18n } = useTranslation('challenges');
+  const { content, doc, origin, change, participantId } = useProcess();
+  const [focusTitle, setFocusTitle] = useState('');
+  const [editing, setEditing] = useState(false);
+  const focusAreas = content.focusAreas.filter((f) => f.challengeId === challenge.id);
+  const ids = new Set(focusAreas.map((f) => f.id));
+  const tallies = new Map(
+    countVotes(content.votes, content.settings.dotsPerParticipant, ids).tallies.map((x) => [
+      x.targetId,
+      x,
+    ]),
+  );
+  const mine = (targetId: string) =>
+    content.votes.find((v) => v.participantId === participantId && v.targetId === targetId)?.dots ??
+    0;
+  const headingId = `challenge-${challenge.id}`;
+
+  return (
+    <article className="process-card" aria-labelledby={headingId} data-testid="challenge">
+      <Heading id={headingId} level={2} data-size="sm">
+        {challenge.title}
+        {challenge.example && ` (${t('example')})`}
+      </Heading>
+      {challenge.description && <Paragraph className="pre-line">{challenge.description}</Paragraph>}
+      <ul className="process-chips" aria-label={t('field.sdgs')}>
+        {challenge.sdgs.map((n) => (
+          <li key={n}>{sdgLabel(n, i18n.language)}</li>
+        ))}
+        {challenge.sdgTargets.map((target) => (
+          <li key={target}>{t('target', { target })}</li>
+        ))}
+      </ul>
+      <div className="row-actions">
+        <Button
+          variant="secondary"
+          data-size="sm"
+          aria-expanded={editing}
+          onClick={() => setEditing(!editing)}
+        >
+          {t('editSdgs', { title: challenge.title })}
+        </Button>
+        <Button
+          variant="tertiary"
+          data-color="danger"
+          data-size="sm"
+          onClick={() => {
+            if (confirm(t('confirmDelete', { title: challenge.title })))
+              change(
+                () => removeWorkspaceRecord(doc, 'challenges', challenge.id, origin),
+                t('deleted', { title: challenge.title }),
+              );
+          }}
+        >
+          {t('delete', { title: challenge.title })}
+        </Button>
+      </div>
+      {editing && (
+        <CheckList
+          legend={t('field.sdgs')}
+          options={SDGS.map((g) => ({
+            value: String(g.number),
+            label: sdgLabel(g.number, i18n.language),
+          }))}
+          selected={challenge.sdgs.map(String)}
+          onChange={(selected) =>
+            change(() =>
+              updateWorkspaceRecord(
+                doc,
+                'challenges',
+                challenge.id,
+                { sdgs: selected.map(Number).sort((a, b) => a - b) },
+                origin,
+              ),
+            )
+          }
+        />
+      )}
+      <Heading level={3} data-size="xs">
+        {t('focusAreas')}
+      </Heading>
+      {focusAreas.length === 0 && <Paragraph data-size="sm">{t('noFocusAreas')}</Paragraph>}
+      <ul className="stack" style={{ listStyle: 'none', padding: 0 }}>
+        {[...focusAreas]
+          .sort(
+            (a, b) =>
+              (tallies.get(b.id)?.dots ?? 0) - (tallies.get(a.id)?.dots ?? 0) ||
+              a.title.localeCompare(b.title, 'nb'),
+          )
+          .map((f) => {
+            const my = mine(f.id);
+            const total = tallies.get(f.id)?.dots ?? 0;
+            return (
+              <li key={f.id} className="dots" data-testid="focus-area">
+                <span>
+                  <strong>{f.title}</strong>
+                  {f.example && ` (${t('example')})`}
+                </span>
+                <span data-testid="focus-total">{t('dots.total', { count: total })}</span>
+                <span>{t('dots.mine', { count: my })}</span>
+                <Button
+                  data-size="sm"
+                  variant="secondary"
+                  disabled={left === 0}
+                  aria-label={t('dots.add', { title: f.title })}
+                  onClick={() =>
+                    change(
+                      () => castDots(doc, participantId, f.id, my + 1, origin),
+                      t('dots.added', { title: f.title }),
+                    )
+                  }
+                >
+                  +
+                </Button>
+                <Button
+                  data-size="sm"
+                  variant="secondary"
+                  disabled={my === 0}
+                  aria-label={t('dots.remove', { title: f.title })}
+                  onClick={() =>
+                    change(
+                      () => castDots(doc, participantId, f.id, my - 1, origin),
+                      t('dots.removed', { title: f.title }),
+                    )
+                  }
+                >
+                  −
+                </Button>
+              </li>
+            );
+          })}
+      </ul>
+      <form
+        className="inline-form"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (
+            change(
+              () =>
+                addWorkspaceRecord(
+                  doc,
+                  'focusAreas',
+                  { challengeId: challenge.id, title: focusTitle },
+                  origin,
+                ),
+              t('focusCreated', { title: focusTitle }),
+            )
+          )
+            setFocusTitle('');
+        }}
+      >
+        <Textfield
+          label={t('newFocusArea', { title: challenge.title })}
+          value={focusTitle}
+          maxLength={200}
+          onChange={(e) => setFocusTitle(e.target.value)}
+        />
+        <Button type="submit" variant="secondary">
+          {t('addFocusArea')}
+        </Button>
+      </form>
+    </article>
+  );
+}

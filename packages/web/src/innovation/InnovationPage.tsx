@@ -1,0 +1,310 @@
+/**
+ * Innovation areas, "described from the system challenges identified in the system map" (the
+ * seed): made from a selection of elements and kept loops of a map, keeping those references
+ * by id (so they survive renames) and warning when one was deleted. Status candidate →
+ * prioritised → main project; prioritisation by criteria scores and dot votes.
+ */
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Alert, Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
+import {
+  addWorkspaceRecord,
+  brokenReferences,
+  castDots,
+  countVotes,
+  dotsLeft,
+  InnovationStatus,
+  removeWorkspaceRecord,
+  updateWorkspaceRecord,
+  type CriteriaScores,
+  type InnovationArea,
+} from '@helhet/model';
+import { useProcess } from '../process/ProcessContext.ts';
+import { CheckList, SelectField } from '../process/fields.tsx';
+import { parseSelection } from './prefill.ts';
+
+const CRITERIA = ['impact', 'feasibility', 'urgency'] as const;
+
+/** Innovation areas page. */
+export default function InnovationPage() {
+  const { t } = useTranslation('innovation');
+  const { content } = useProcess();
+  const sum = (a: InnovationArea) => CRITERIA.reduce((s, c) => s + (a.scores[c] ?? 0), 0);
+  const areas = [...content.innovationAreas].sort(
+    (a, b) =>
+      InnovationStatus.options.indexOf(b.status) - InnovationStatus.options.indexOf(a.status) ||
+      sum(b) - sum(a) ||
+      a.title.localeCompare(b.title, 'nb'),
+  );
+  return (
+    <>
+      <Heading level={1} data-size="lg">
+        {t('title')}
+      </Heading>
+      <Paragraph>{t('intro')}</Paragraph>
+      {areas.length === 0 && <Paragraph>{t('none')}</Paragraph>}
+      <ul className="stack" style={{ listStyle: 'none', padding: 0 }}>
+        {areas.map((a) => (
+          <li key={a.id}>
+            <AreaCard area={a} />
+          </li>
+        ))}
+      </ul>
+      <NewArea />
+    </>
+  );
+}
+
+function AreaCard({ area }: { area: InnovationArea }) {
+  const { t } = useTranslation('innovation');
+  const { maps, content, doc, origin, change, participantId } = useProcess();
+  const map = maps.find((m) => m.id === area.mapId);
+  const broken = brokenReferences(area, maps);
+  const mapsLoaded = area.mapId === null || map !== undefined;
+  const tally = countVotes(content.votes, content.settings.dotsPerParticipant, new Set([area.id]))
+    .tallies[0];
+  const mine =
+    content.votes.find((v) => v.participantId === participantId && v.targetId === area.id)?.dots ??
+    0;
+  const left = dotsLeft(content.votes, participantId, content.settings.dotsPerParticipant);
+  const headingId = `area-${area.id}`;
+  const setScore = (criterion: keyof CriteriaScores, value: string) =>
+    change(() =>
+      updateWorkspaceRecord(
+        doc,
+        'innovationAreas',
+        area.id,
+        { scores: { ...area.scores, [criterion]: value ? Number(value) : null } },
+        origin,
+      ),
+    );
+  const projects = content.projects.filter((p) => p.innovationAreaIds.includes(area.id));
+  return (
+    <article className="process-card" aria-labelledby={headingId} data-testid="innovation-area">
+      <Heading id={headingId} level={2} data-size="sm">
+        {area.title}
+        {area.example && ` (${t('example')})`}
+      </Heading>
+      {mapsLoaded &&
+        (broken.missingMap ||
+          broken.missingElementIds.length > 0 ||
+          broken.missingLoopIds.length > 0) && (
+          <Alert data-color="warning" data-testid="broken-warning">
+            {broken.missingMap
+              ? t('brokenMap')
+              : t('broken', {
+                  count: broken.missingElementIds.length + broken.missingLoopIds.length,
+                })}
+          </Alert>
+        )}
+      {area.description && <Paragraph className="pre-line">{area.description}</Paragraph>}
+      {area.rationale && (
+        <Paragraph className="pre-line">
+          <strong>{t('field.rationale')}: </strong>
+          {area.rationale}
+        </Paragraph>
+      )}
+      {area.expectedEffect && (
+        <Paragraph className="pre-line">
+          <strong>{t('field.expectedEffect')}: </strong>
+          {area.expectedEffect}
+        </Paragraph>
+      )}
+      {map && (
+        <Paragraph data-size="sm">
+          {t('from', { map: map.title })}{' '}
+          {[
+            ...area.loopIds.map(
+              (id) => map.loops.find((l) => l.id === id)?.name ?? t('deletedLoop'),
+            ),
+            ...area.elementIds.map(
+              (id) => map.elements.find((e) => e.id === id)?.label ?? t('deletedElement'),
+            ),
+          ].join(' · ')}
+        </Paragraph>
+      )}
+      <Paragraph data-size="sm">
+        {projects.length === 0
+          ? t('noProject')
+          : t('projects', { names: projects.map((p) => p.name).join(', ') })}
+      </Paragraph>
+      <div className="process-grid">
+        <SelectField
+          label={t('statusOf', { title: area.title })}
+          value={area.status}
+          options={InnovationStatus.options.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+          onChange={(v) =>
+            change(() =>
+              updateWorkspaceRecord(doc, 'innovationAreas', area.id, { status: v }, origin),
+            )
+          }
+        />
+        {CRITERIA.map((c) => (
+          <SelectField
+            key={c}
+            label={t(`criteria.${c}`)}
+            value={area.scores[c] === null ? '' : String(area.scores[c])}
+            options={[
+              { value: '', label: '–' },
+              ...[1, 2, 3, 4, 5].map((n) => ({ value: String(n), label: String(n) })),
+            ]}
+            onChange={(v) => setScore(c, v)}
+          />
+        ))}
+      </div>
+      <div className="dots">
+        <span data-testid="area-total">{t('dots.total', { count: tally?.dots ?? 0 })}</span>
+        <span>{t('dots.mine', { count: mine })}</span>
+        <Button
+          data-size="sm"
+          variant="secondary"
+          disabled={left === 0}
+          aria-label={t('dots.add', { title: area.title })}
+          onClick={() => change(() => castDots(doc, participantId, area.id, mine + 1, origin))}
+        >
+          +
+        </Button>
+        <Button
+          data-size="sm"
+          variant="secondary"
+          disabled={mine === 0}
+          aria-label={t('dots.remove', { title: area.title })}
+          onClick={() => change(() => castDots(doc, participantId, area.id, mine - 1, origin))}
+        >
+          −
+        </Button>
+      </div>
+      <div>
+        <Button
+          variant="tertiary"
+          data-color="danger"
+          data-size="sm"
+          onClick={() => {
+            if (confirm(t('confirmDelete', { title: area.title })))
+              change(
+                () => removeWorkspaceRecord(doc, 'innovationAreas', area.id, origin),
+                t('deleted', { title: area.title }),
+              );
+          }}
+        >
+          {t('delete', { title: area.title })}
+        </Button>
+      </div>
+    </article>
+  );
+}
+
+function NewArea() {
+  const { t } = useTranslation('innovation');
+  const { maps, doc, origin, change } = useProcess();
+  const prefill = parseSelection(location.search);
+  const [mapId, setMapId] = useState(prefill?.mapId ?? maps[0]?.id ?? '');
+  const [loopIds, setLoopIds] = useState<string[]>(prefill?.loopIds ?? []);
+  const [elementIds, setElementIds] = useState<string[]>(prefill?.elementIds ?? []);
+  const [title, setTitle] = useState('');
+  const [description, setDescription] = useState('');
+  const [rationale, setRationale] = useState('');
+  const [expectedEffect, setExpectedEffect] = useState('');
+  const map = maps.find((m) => m.id === mapId);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const ok = change(
+      () =>
+        addWorkspaceRecord(
+          doc,
+          'innovationAreas',
+          {
+            title,
+            description,
+            rationale,
+            expectedEffect,
+            mapId: mapId || null,
+            loopIds,
+            elementIds,
+          },
+          origin,
+        ),
+      t('created', { title }),
+    );
+    if (ok) {
+      setTitle('');
+      setDescription('');
+      setRationale('');
+      setExpectedEffect('');
+      setLoopIds([]);
+      setElementIds([]);
+    }
+  };
+  return (
+    <section className="stack" aria-labelledby="new-area">
+      <Heading id="new-area" level={2} data-size="sm">
+        {t('new')}
+      </Heading>
+      <Paragraph data-size="sm">{t('newHelp')}</Paragraph>
+      <form className="stack" onSubmit={submit} noValidate>
+        <SelectField
+          label={t('field.map')}
+          value={mapId}
+          options={[
+            { value: '', label: t('noMap') },
+            ...maps.map((m) => ({ value: m.id, label: m.title })),
+          ]}
+          onChange={(v) => {
+            setMapId(v);
+            setLoopIds([]);
+            setElementIds([]);
+          }}
+        />
+        {map && (
+          <>
+            <CheckList
+              legend={t('field.loops')}
+              options={map.loops.map((l) => ({ value: l.id, label: l.name }))}
+              selected={loopIds}
+              onChange={setLoopIds}
+              empty={t('noLoops')}
+            />
+            <CheckList
+              legend={t('field.elements')}
+              options={[...map.elements]
+                .sort((a, b) => a.label.localeCompare(b.label, 'nb'))
+                .map((e) => ({ value: e.id, label: e.label }))}
+              selected={elementIds}
+              onChange={setElementIds}
+            />
+          </>
+        )}
+        <Textfield
+          label={t('field.title')}
+          value={title}
+          maxLength={200}
+          onChange={(e) => setTitle(e.target.value)}
+        />
+        <Textfield
+          label={t('field.description')}
+          multiline
+          rows={2}
+          value={description}
+          onChange={(e) => setDescription(e.target.value)}
+        />
+        <Textfield
+          label={t('field.rationale')}
+          multiline
+          rows={2}
+          value={rationale}
+          onChange={(e) => setRationale(e.target.value)}
+        />
+        <Textfield
+          label={t('field.expectedEffect')}
+          multiline
+          rows={2}
+          value={expectedEffect}
+          onChange={(e) => setExpectedEffect(e.target.value)}
+        />
+        <div>
+          <Button type="submit">{t('create')}</Button>
+        </div>
+      </form>
+    </section>
+  );
+}

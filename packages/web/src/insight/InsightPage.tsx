@@ -1,0 +1,340 @@
+/**
+ * The insight library: insights with theme (the seed's six plus custom), knowledge source,
+ * confidence and a blind-spot flag, each possibly evidence for elements and links of a map.
+ * Search and filter; add, link to map elements, delete.
+ */
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  Button,
+  Checkbox,
+  Heading,
+  Link,
+  Paragraph,
+  Textfield,
+} from '@digdir/designsystemet-react';
+import {
+  addWorkspaceRecord,
+  Confidence,
+  InsightTheme,
+  removeWorkspaceRecord,
+  SourceKind,
+  updateWorkspaceRecord,
+  type Insight,
+} from '@helhet/model';
+import { useProcess } from '../process/ProcessContext.ts';
+import { SelectField } from '../process/fields.tsx';
+import { filterInsights, type InsightFilter } from './filter.ts';
+
+const THEMES = InsightTheme.options;
+const SOURCES = SourceKind.options;
+const CONFIDENCE = Confidence.options;
+
+/** Insight library page. */
+export default function InsightPage() {
+  const { t } = useTranslation('insight');
+  const { content } = useProcess();
+  const [filter, setFilter] = useState<InsightFilter>({
+    query: '',
+    theme: '',
+    blindSpotsOnly: false,
+  });
+  const shown = filterInsights(content.insights, filter).sort((a, b) =>
+    a.title.localeCompare(b.title, 'nb'),
+  );
+  return (
+    <>
+      <Heading level={1} data-size="lg">
+        {t('title')}
+      </Heading>
+      <Paragraph>{t('intro')}</Paragraph>
+      <search className="inline-form" aria-label={t('filter.label')}>
+        <Textfield
+          label={t('filter.query')}
+          type="search"
+          value={filter.query}
+          onChange={(e) => setFilter({ ...filter, query: e.target.value })}
+        />
+        <SelectField
+          label={t('field.theme')}
+          value={filter.theme}
+          options={[
+            { value: '', label: t('filter.allThemes') },
+            ...THEMES.map((th) => ({ value: th, label: t(`themes.${th}`) })),
+          ]}
+          onChange={(v) => setFilter({ ...filter, theme: v as InsightFilter['theme'] })}
+        />
+        <Checkbox
+          label={t('filter.blindSpotsOnly')}
+          checked={filter.blindSpotsOnly}
+          onChange={(e) => setFilter({ ...filter, blindSpotsOnly: e.target.checked })}
+        />
+      </search>
+      <Paragraph role="status" data-testid="insight-count">
+        {t('count', { count: shown.length, total: content.insights.length })}
+      </Paragraph>
+      <ul className="stack" style={{ listStyle: 'none', padding: 0 }}>
+        {shown.map((i) => (
+          <li key={i.id}>
+            <InsightCard insight={i} />
+          </li>
+        ))}
+      </ul>
+      <NewInsight />
+    </>
+  );
+}
+
+function InsightCard({ insight }: { insight: Insight }) {
+  const { t } = useTranslation('insight');
+  const { maps, doc, origin, change } = useProcess();
+  const [mapId, setMapId] = useState(maps[0]?.id ?? '');
+  const [ref, setRef] = useState('');
+  const map = maps.find((m) => m.id === mapId);
+  const label = (r: Insight['evidenceFor'][number]) => {
+    const m = maps.find((x) => x.id === r.mapId);
+    if (r.kind === 'element')
+      return m?.elements.find((e) => e.id === r.id)?.label ?? t('deletedRef');
+    const link = m?.links.find((l) => l.id === r.id);
+    if (!link) return t('deletedRef');
+    const name = (id: string) => m?.elements.find((e) => e.id === id)?.label ?? id;
+    return `${name(link.from)} → ${name(link.to)}`;
+  };
+  const headingId = `insight-${insight.id}`;
+  return (
+    <article className="process-card" aria-labelledby={headingId} data-testid="insight">
+      <Heading id={headingId} level={2} data-size="xs">
+        {insight.title}
+        {insight.example && ` (${t('example')})`}
+      </Heading>
+      <ul className="process-chips">
+        <li>
+          {insight.theme === 'custom' && insight.customTheme
+            ? insight.customTheme
+            : t(`themes.${insight.theme}`)}
+        </li>
+        <li>{t(`sources.${insight.source.kind}`)}</li>
+        <li>{t(`confidence.${insight.confidence}`)}</li>
+        {insight.blindSpot && <li>{t('blindSpot')}</li>}
+      </ul>
+      {insight.text && <Paragraph className="pre-line">{insight.text}</Paragraph>}
+      {(insight.source.citation || insight.source.url || insight.source.date) && (
+        <Paragraph data-size="sm">
+          {insight.source.citation}
+          {insight.source.date && ` (${insight.source.date})`}{' '}
+          {insight.source.url && <Link href={insight.source.url}>{t('sourceLink')}</Link>}
+        </Paragraph>
+      )}
+      <Heading level={3} data-size="2xs">
+        {t('evidenceFor')}
+      </Heading>
+      {insight.evidenceFor.length === 0 ? (
+        <Paragraph data-size="sm">{t('noEvidence')}</Paragraph>
+      ) : (
+        <ul>
+          {insight.evidenceFor.map((r) => (
+            <li key={`${r.mapId}-${r.kind}-${r.id}`}>
+              {label(r)}{' '}
+              <Button
+                variant="tertiary"
+                data-size="sm"
+                onClick={() =>
+                  change(() =>
+                    updateWorkspaceRecord(
+                      doc,
+                      'insights',
+                      insight.id,
+                      { evidenceFor: insight.evidenceFor.filter((x) => x !== r) },
+                      origin,
+                    ),
+                  )
+                }
+              >
+                {t('unlink', { label: label(r) })}
+              </Button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {maps.length > 0 && (
+        <div className="inline-form">
+          <SelectField
+            label={t('map')}
+            value={mapId}
+            options={maps.map((m) => ({ value: m.id, label: m.title }))}
+            onChange={(v) => {
+              setMapId(v);
+              setRef('');
+            }}
+          />
+          <SelectField
+            label={t('linkTo', { title: insight.title })}
+            value={ref}
+            options={[
+              { value: '', label: t('choose') },
+              ...(map?.elements ?? []).map((e) => ({ value: `element:${e.id}`, label: e.label })),
+            ]}
+            onChange={setRef}
+          />
+          <Button
+            variant="secondary"
+            disabled={!ref}
+            onClick={() => {
+              const [kind, id] = ref.split(':') as ['element', string];
+              change(
+                () =>
+                  updateWorkspaceRecord(
+                    doc,
+                    'insights',
+                    insight.id,
+                    { evidenceFor: [...insight.evidenceFor, { mapId, kind, id }] },
+                    origin,
+                  ),
+                t('linked'),
+              );
+              setRef('');
+            }}
+          >
+            {t('link')}
+          </Button>
+        </div>
+      )}
+      <div>
+        <Button
+          variant="tertiary"
+          data-color="danger"
+          data-size="sm"
+          onClick={() => {
+            if (confirm(t('confirmDelete', { title: insight.title })))
+              change(
+                () => removeWorkspaceRecord(doc, 'insights', insight.id, origin),
+                t('deleted', { title: insight.title }),
+              );
+          }}
+        >
+          {t('delete', { title: insight.title })}
+        </Button>
+      </div>
+    </article>
+  );
+}
+
+function NewInsight() {
+  const { t } = useTranslation('insight');
+  const { doc, origin, change } = useProcess();
+  const empty = {
+    title: '',
+    text: '',
+    theme: 'experiences' as Insight['theme'],
+    customTheme: '',
+    kind: 'interview' as Insight['source']['kind'],
+    citation: '',
+    url: '',
+    date: '',
+    confidence: 'medium' as Insight['confidence'],
+    blindSpot: false,
+  };
+  const [draft, setDraft] = useState(empty);
+  const set = (patch: Partial<typeof draft>) => setDraft({ ...draft, ...patch });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const ok = change(
+      () =>
+        addWorkspaceRecord(
+          doc,
+          'insights',
+          {
+            title: draft.title,
+            text: draft.text,
+            theme: draft.theme,
+            customTheme: draft.theme === 'custom' ? draft.customTheme : '',
+            source: {
+              kind: draft.kind,
+              citation: draft.citation,
+              url: draft.url.trim(),
+              date: draft.date,
+            },
+            confidence: draft.confidence,
+            blindSpot: draft.blindSpot,
+          },
+          origin,
+        ),
+      t('created', { title: draft.title }),
+    );
+    if (ok) setDraft(empty);
+  };
+  return (
+    <section className="stack" aria-labelledby="new-insight">
+      <Heading id="new-insight" level={2} data-size="sm">
+        {t('new')}
+      </Heading>
+      <form className="stack" onSubmit={submit} noValidate>
+        <Textfield
+          label={t('field.title')}
+          value={draft.title}
+          maxLength={200}
+          onChange={(e) => set({ title: e.target.value })}
+        />
+        <Textfield
+          label={t('field.text')}
+          multiline
+          rows={3}
+          value={draft.text}
+          onChange={(e) => set({ text: e.target.value })}
+        />
+        <div className="process-grid">
+          <SelectField
+            label={t('field.theme')}
+            value={draft.theme}
+            options={THEMES.map((th) => ({ value: th, label: t(`themes.${th}`) }))}
+            onChange={(v) => set({ theme: v as Insight['theme'] })}
+          />
+          {draft.theme === 'custom' && (
+            <Textfield
+              label={t('field.customTheme')}
+              value={draft.customTheme}
+              onChange={(e) => set({ customTheme: e.target.value })}
+            />
+          )}
+          <SelectField
+            label={t('field.source')}
+            value={draft.kind}
+            options={SOURCES.map((s) => ({ value: s, label: t(`sources.${s}`) }))}
+            onChange={(v) => set({ kind: v as Insight['source']['kind'] })}
+          />
+          <SelectField
+            label={t('field.confidence')}
+            value={draft.confidence}
+            options={CONFIDENCE.map((c) => ({ value: c, label: t(`confidence.${c}`) }))}
+            onChange={(v) => set({ confidence: v as Insight['confidence'] })}
+          />
+          <Textfield
+            label={t('field.citation')}
+            value={draft.citation}
+            onChange={(e) => set({ citation: e.target.value })}
+          />
+          <Textfield
+            label={t('field.url')}
+            type="url"
+            value={draft.url}
+            onChange={(e) => set({ url: e.target.value })}
+          />
+          <Textfield
+            label={t('field.date')}
+            type="date"
+            value={draft.date}
+            onChange={(e) => set({ date: e.target.value })}
+          />
+        </div>
+        <Checkbox
+          label={t('field.blindSpot')}
+          checked={draft.blindSpot}
+          onChange={(e) => set({ blindSpot: e.target.checked })}
+        />
+        <div>
+          <Button type="submit">{t('create')}</Button>
+        </div>
+      </form>
+    </section>
+  );
+}

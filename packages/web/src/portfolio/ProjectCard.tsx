@@ -1,0 +1,270 @@
+/**
+ * One project: goals, status, period, partners by sector, sub-activities, innovation areas,
+ * "reinforces" / "depends on" relations with their reason, and its traceability back to
+ * innovation areas, loops, elements and insight.
+ */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button, Details, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
+import {
+  newId,
+  PartnerSector,
+  ProjectStatus,
+  removeWorkspaceRecord,
+  traceProject,
+  updateWorkspaceRecord,
+  type Project,
+} from '@helhet/model';
+import { useProcess } from '../process/ProcessContext.ts';
+import { CheckList, SelectField } from '../process/fields.tsx';
+
+/** A project card. */
+export function ProjectCard({ project }: { project: Project }) {
+  const { t } = useTranslation('portfolio');
+  const { content, maps, doc, origin, change } = useProcess();
+  const [partner, setPartner] = useState({ name: '', sector: 'municipality' });
+  const [activity, setActivity] = useState('');
+  const [relation, setRelation] = useState({ kind: 'reinforces', projectId: '', reason: '' });
+  const update = (patch: Partial<Project>, done?: string) =>
+    change(() => updateWorkspaceRecord(doc, 'projects', project.id, patch, origin), done);
+  const others = content.projects.filter((p) => p.id !== project.id);
+  const nameOf = (id: string) => content.projects.find((p) => p.id === id)?.name ?? id;
+  const trace = traceProject(content, maps, project.id);
+  const headingId = `project-${project.id}`;
+  return (
+    <article className="process-card" aria-labelledby={headingId} data-testid="project">
+      <Heading id={headingId} level={3} data-size="sm">
+        {project.name}
+        {project.example && ` (${t('example')})`}
+      </Heading>
+      {project.tagline && (
+        <Paragraph>
+          <em>{project.tagline}</em>
+        </Paragraph>
+      )}
+      {project.description && <Paragraph className="pre-line">{project.description}</Paragraph>}
+      {project.goals.length > 0 && (
+        <>
+          <Heading level={4} data-size="2xs">
+            {t('project.goals')}
+          </Heading>
+          <ul>
+            {project.goals.map((g, i) => (
+              <li key={i}>{g}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      <div className="process-grid">
+        <SelectField
+          label={t('project.statusOf', { name: project.name })}
+          value={project.status}
+          options={ProjectStatus.options.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+          onChange={(v) => update({ status: v as Project['status'] })}
+        />
+        <Textfield
+          label={t('project.from')}
+          placeholder="2024-09"
+          value={project.period.from}
+          onChange={(e) => update({ period: { ...project.period, from: e.target.value } })}
+        />
+        <Textfield
+          label={t('project.to')}
+          placeholder="2027"
+          value={project.period.to}
+          onChange={(e) => update({ period: { ...project.period, to: e.target.value } })}
+        />
+      </div>
+      <CheckList
+        legend={t('project.areasOf', { name: project.name })}
+        options={content.innovationAreas.map((a) => ({ value: a.id, label: a.title }))}
+        selected={project.innovationAreaIds}
+        onChange={(ids) => update({ innovationAreaIds: ids }, t('project.areasChanged'))}
+        empty={t('project.noAreas')}
+      />
+      <Heading level={4} data-size="2xs">
+        {t('project.partners')}
+      </Heading>
+      {project.partners.length === 0 ? (
+        <Paragraph data-size="sm">{t('project.noPartners')}</Paragraph>
+      ) : (
+        <ul>
+          {project.partners.map((p, i) => (
+            <li key={`${i}-${p.name}`}>
+              {p.name} ({t(`sectors.${p.sector}`)}){' '}
+              <Button
+                variant="tertiary"
+                data-size="sm"
+                onClick={() => update({ partners: project.partners.filter((_, j) => j !== i) })}
+              >
+                {t('remove', { name: p.name })}
+              </Button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form
+        className="inline-form"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (update({ partners: [...project.partners, partner as Project['partners'][number]] }))
+            setPartner({ ...partner, name: '' });
+        }}
+      >
+        <Textfield
+          label={t('project.partnerName')}
+          value={partner.name}
+          onChange={(e) => setPartner({ ...partner, name: e.target.value })}
+        />
+        <SelectField
+          label={t('project.sector')}
+          value={partner.sector}
+          options={PartnerSector.options.map((s) => ({ value: s, label: t(`sectors.${s}`) }))}
+          onChange={(v) => setPartner({ ...partner, sector: v })}
+        />
+        <Button type="submit" variant="secondary">
+          {t('project.addPartner')}
+        </Button>
+      </form>
+      <Heading level={4} data-size="2xs">
+        {t('project.subActivities')}
+      </Heading>
+      {project.subActivities.length > 0 && (
+        <ul>
+          {project.subActivities.map((a) => (
+            <li key={a.id}>
+              {a.title} – {t(`status.${a.status}`)}
+            </li>
+          ))}
+        </ul>
+      )}
+      <form
+        className="inline-form"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (
+            update({
+              subActivities: [
+                ...project.subActivities,
+                { id: newId('sa'), title: activity, status: 'planned' },
+              ],
+            })
+          )
+            setActivity('');
+        }}
+      >
+        <Textfield
+          label={t('project.newActivity', { name: project.name })}
+          value={activity}
+          onChange={(e) => setActivity(e.target.value)}
+        />
+        <Button type="submit" variant="secondary">
+          {t('project.addActivity')}
+        </Button>
+      </form>
+      <Heading level={4} data-size="2xs">
+        {t('project.relations')}
+      </Heading>
+      {project.relations.length > 0 && (
+        <ul>
+          {project.relations.map((r, i) => (
+            <li key={`${r.kind}-${r.projectId}`}>
+              {t(`relation.${r.kind}`, { name: nameOf(r.projectId) })}
+              {r.reason && `: ${r.reason}`}{' '}
+              <Button
+                variant="tertiary"
+                data-size="sm"
+                onClick={() => update({ relations: project.relations.filter((_, j) => j !== i) })}
+              >
+                {t('remove', { name: nameOf(r.projectId) })}
+              </Button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {others.length > 0 && (
+        <form
+          className="inline-form"
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (!relation.projectId) return;
+            if (
+              update(
+                { relations: [...project.relations, relation as Project['relations'][number]] },
+                t('relation.added'),
+              )
+            )
+              setRelation({ ...relation, projectId: '', reason: '' });
+          }}
+        >
+          <SelectField
+            label={t('relation.kind')}
+            value={relation.kind}
+            options={[
+              { value: 'reinforces', label: t('relation.kindReinforces') },
+              { value: 'dependsOn', label: t('relation.kindDependsOn') },
+            ]}
+            onChange={(v) => setRelation({ ...relation, kind: v })}
+          />
+          <SelectField
+            label={t('relation.project')}
+            value={relation.projectId}
+            options={[
+              { value: '', label: t('choose') },
+              ...others.map((p) => ({ value: p.id, label: p.name })),
+            ]}
+            onChange={(v) => setRelation({ ...relation, projectId: v })}
+          />
+          <Textfield
+            label={t('relation.reason')}
+            value={relation.reason}
+            onChange={(e) => setRelation({ ...relation, reason: e.target.value })}
+          />
+          <Button type="submit" variant="secondary">
+            {t('relation.add')}
+          </Button>
+        </form>
+      )}
+      {trace && (
+        <Details>
+          <Details.Summary>{t('trace.title', { name: project.name })}</Details.Summary>
+          <Details.Content>
+            <Paragraph data-size="sm">
+              {t('trace.areas')}: {trace.innovationAreas.map((a) => a.title).join(', ') || '–'}
+            </Paragraph>
+            <Paragraph data-size="sm">
+              {t('trace.loops')}:{' '}
+              {trace.loops.map((l) => l.name ?? t('trace.deleted')).join(', ') || '–'}
+            </Paragraph>
+            <Paragraph data-size="sm">
+              {t('trace.elements')}:{' '}
+              {trace.elements.map((e) => e.label ?? t('trace.deleted')).join(', ') || '–'}
+            </Paragraph>
+            <Paragraph data-size="sm">
+              {t('trace.insights')}: {trace.insights.map((i) => i.title).join(', ') || '–'}
+            </Paragraph>
+          </Details.Content>
+        </Details>
+      )}
+      <div>
+        <Button
+          variant="tertiary"
+          data-color="danger"
+          data-size="sm"
+          onClick={() => {
+            if (confirm(t('project.confirmDelete', { name: project.name })))
+              change(
+                () => removeWorkspaceRecord(doc, 'projects', project.id, origin),
+                t('project.deleted', { name: project.name }),
+              );
+          }}
+        >
+          {t('project.delete', { name: project.name })}
+        </Button>
+      </div>
+    </article>
+  );
+}
