@@ -17,6 +17,11 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
           "Workspaces and system maps. A map's content is a collaborative Yjs document at the WebSocket endpoint /collab (document name = map id); see docs/map-document.md.",
         license: { name: 'MIT' },
       },
+      components: {
+        // Routes that take a capability token (e.g. a dialogue's facilitator link) name this
+        // scheme in their `security`; @fastify/swagger needs it declared here.
+        securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
+      },
       tags: [
         { name: 'system', description: 'Health' },
         { name: 'workspaces', description: 'Workspaces (processes with their maps)' },
