@@ -148,3 +148,25 @@ describe('helhet project, counties and the country', () => {
     );
   });
 });
+
+describe('helhet project --trajectories', () => {
+  it('adds 10/50/90 % of stochastic trajectories to JSON', async () => {
+    const out = sink();
+    await runProject(
+      {
+        base: 2024,
+        to: 2027,
+        kommune: ['0301'],
+        totals: true,
+        format: 'json',
+        trajectories: 8,
+        snapshot,
+      },
+      out.stream,
+    );
+    const y = JSON.parse(out.text()).regions[0].years[3];
+    expect(y.stochastic.p10).toBeLessThanOrEqual(y.stochastic.p50);
+    expect(y.stochastic.p50).toBeLessThanOrEqual(y.stochastic.p90);
+    expect(y.stochastic.p10).toBeLessThan(y.stochastic.p90);
+  });
+});

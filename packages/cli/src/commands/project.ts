@@ -6,6 +6,7 @@ import {
   estimateRates,
   indicators,
   parseAgeGroups,
+  quantileSorted,
   populationByAgeGroup,
   intervalFor,
   N_AGES,
@@ -21,6 +22,7 @@ import {
 } from '@helhet/demografi';
 import { DEFAULT_SNAPSHOT_PATH, readSnapshotFile } from '../snapshot-file.ts';
 import { progressBar, writeChunk } from '../progress.ts';
+import { runTrajectoriesParallel } from '../trajectory-pool.ts';
 import { reportErrors } from '../action-errors.ts';
 import type { RegisterCommand } from './index.ts';
 
@@ -34,6 +36,8 @@ export interface ProjectOptions {
   readonly format: 'csv' | 'json';
   /** Age groups for JSON output, e.g. `0-19,20-66,67-79,80+`. */
   readonly ageGroups?: string;
+  /** Stochastic trajectories for JSON output (10/50/90 % of each region's total); 0 = none. */
+  readonly trajectories?: number;
   readonly snapshot?: Snapshot;
 }
 
@@ -88,6 +92,41 @@ export async function runProject(
   });
   const proj = projectAll(plan, undefined, (d, t) => bar.update(d, t));
   bar.stop();
+  const nTraj = options.format === 'json' ? (options.trajectories ?? 0) : 0;
+  const traj =
+    nTraj > 0
+      ? await runTrajectoriesParallel(
+          rates,
+          {
+            toYear: options.to,
+            ...(options.scenario ? { scenario: options.scenario } : {}),
+            ssbTotals: snapshot.ssbTotals,
+          },
+          nTraj,
+          1,
+          Math.min(2, nTraj),
+        )
+      : null;
+  /** 10/50/90 % of a region's total across trajectories in year index y. */
+  const stochastic = (
+    members: readonly number[],
+    y: number,
+  ): { p10: number; p50: number; p90: number } => {
+    const nM = codes.length;
+    const years = options.to - options.base + 1;
+    const v = new Float64Array(nTraj);
+    for (let t = 0; t < nTraj; t++) {
+      let sum = 0;
+      for (const m of members) sum += traj![(t * years + y) * nM + m]!;
+      v[t] = sum;
+    }
+    v.sort();
+    return {
+      p10: Math.round(quantileSorted(v, 0.1)),
+      p50: Math.round(quantileSorted(v, 0.5)),
+      p90: Math.round(quantileSorted(v, 0.9)),
+    };
+  };
   const cell = 2 * N_AGES;
   const steps = options.to - options.base;
   const sumYear = (pop: Float64Array, y: number): number => {
@@ -132,6 +171,10 @@ export async function runProject(
       male: plan.lifeExpectancy[y * 2]!,
       female: plan.lifeExpectancy[y * 2 + 1]!,
     })),
+    stochastic:
+      nTraj > 0
+        ? `${nTraj} trajectories with random rate perturbations (judgement spreads, not calibrated; see the demografi README)`
+        : null,
     intervals: bands
       ? `empirical ${bands.coverage * 100} % intervals from backtests with bases ${bands.bases[0]}–${bands.bases.at(-1)}, by size class and horizon`
       : 'none (snapshot has no error bands)',
@@ -154,6 +197,7 @@ export async function runProject(
             population: Math.round(value),
             low80: Math.round(low80),
             high80: Math.round(high80),
+            ...(traj && y > 0 ? { stochastic: stochastic(region.members, y) } : {}),
             ...indicators(agg.population, y * cell),
             ...(groups
               ? {
@@ -209,6 +253,12 @@ export const registerProject: RegisterCommand = (program: Command) => {
     )
     .option('--age-groups <groups>', 'age groups in JSON output, e.g. 0-19,20-66,67-79,80+')
     .option(
+      '--trajectories <n>',
+      'stochastic trajectories (rate perturbations, 2 worker threads) for 10/50/90 % in JSON output',
+      (v: string) => Number(v),
+      0,
+    )
+    .option(
       '--scenario <file>',
       'scenario JSON (fertility, lifeExpectancyGain, migration, overrides, alignToSsb)',
     )
@@ -228,10 +278,17 @@ export const registerProject: RegisterCommand = (program: Command) => {
           alignSsb: boolean;
           format: string;
           ageGroups?: string;
+          trajectories: number;
           snapshot: string;
         }) => {
           if (opts.format !== 'csv' && opts.format !== 'json')
             throw new Error(`--format must be csv or json, got "${opts.format}"`);
+          if (
+            !Number.isInteger(opts.trajectories) ||
+            opts.trajectories < 0 ||
+            opts.trajectories > 100_000
+          )
+            throw new Error(`--trajectories must be a whole number from 0 to 100000`);
           const snapshot = readSnapshotFile(opts.snapshot);
           const codes = snapshot.municipalities.map((m) => m.code);
           let scenario = opts.scenario ? readScenarioFile(opts.scenario, codes) : undefined;
@@ -245,6 +302,7 @@ export const registerProject: RegisterCommand = (program: Command) => {
               totals: opts.totals,
               format: opts.format,
               ...(opts.ageGroups ? { ageGroups: opts.ageGroups } : {}),
+              trajectories: opts.trajectories,
               snapshot,
             },
             process.stdout,
