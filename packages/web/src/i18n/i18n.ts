@@ -41,8 +41,17 @@ export function setLanguage(language: Language): void {
   void i18next.changeLanguage(language);
 }
 
-/** Initialises i18next once, synchronously (all three bundles are small and bundled). */
+let initialised = false;
+
+/**
+ * Initialises i18next once, synchronously (all three bundles are small and bundled). Also
+ * runs when this module is first evaluated, so feature modules that add their own
+ * namespaces at import time (`addResourceBundle`) always find i18next ready: `main.tsx`
+ * imports this module before the app.
+ */
 export function initI18n(): void {
+  if (initialised) return;
+  initialised = true;
   const language = storedLanguage();
   document.documentElement.lang = language;
   void i18next.use(initReactI18next).init({
@@ -54,3 +63,5 @@ export function initI18n(): void {
     initAsync: false,
   });
 }
+
+initI18n();
