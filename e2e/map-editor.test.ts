@@ -45,7 +45,7 @@ describe('system map editor', () => {
     await focusElement(page, 'Fast losperson for den unge');
     const source = node(page, 'Fast losperson for den unge');
     const box = (await source.boundingBox())!;
-    await page.mouse.dblclick(box.x + box.width / 2, box.y + box.height + 60);
+    await page.mouse.dblclick(box.x + 2, box.y + box.height + 60);
     const dialog = page.getByRole('dialog', { name: 'Nytt element' });
     await dialog.getByRole('textbox', { name: 'Navn' }).fill(NEW_LABEL);
     expect(await dialog.getByRole('combobox', { name: 'Felt' }).inputValue()).toBe('felt-fremmere');
