@@ -36,6 +36,8 @@ export interface AnalysisState {
   setPaint: (paint: { groups: PaintGroup[]; legend: PaintLegend } | null) => void;
   /** The label of an element id (the id itself when unknown). */
   labelOf: (id: string) => string;
+  /** Every element as id and label, sorted by label, for element pickers. */
+  elementOptions: readonly { id: string; label: string }[];
 }
 
 /** Context holding the {@link AnalysisState}. */

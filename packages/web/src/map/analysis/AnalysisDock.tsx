@@ -4,7 +4,7 @@
  * open, so loop counts and metrics are ready when it opens). Collapsible, so the canvas can
  * have the room back.
  */
-import { useDeferredValue, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Tabs } from '@digdir/designsystemet-react';
 import { useMapEditor } from '../MapContext.ts';
@@ -43,9 +43,21 @@ export function AnalysisDock({ workspaceId }: AnalysisDockProps) {
   const structure = useMemo(() => fresh, [fresh.key]);
   const graph = useMemo(() => graphOf(structure), [structure]);
   const search = useLoopSearch(structure, budgets);
+  // Labels change far less often than the snapshot (every drag frame makes a new one): keyed
+  // on the labels themselves, `labelOf` stays the same object and memoised rows skip renders.
+  const labelKey = snapshot.elements.map((e) => `${e.id}\u0000${e.label}`).join('\u0001');
   const labels = useMemo(
     () => new Map(snapshot.elements.map((e) => [e.id, e.label])),
-    [snapshot.elements],
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [labelKey],
+  );
+  const labelOf = useCallback((id: string) => labels.get(id) ?? id, [labels]);
+  const elementOptions = useMemo(
+    () =>
+      [...labels]
+        .map(([id, label]) => ({ id, label }))
+        .sort((a, b) => a.label.localeCompare(b.label, 'nb')),
+    [labels],
   );
 
   const state = useMemo<AnalysisState>(
@@ -60,11 +72,12 @@ export function AnalysisDock({ workspaceId }: AnalysisDockProps) {
       setHovered,
       paint,
       setPaint,
-      labelOf: (id) => labels.get(id) ?? id,
+      labelOf,
+      elementOptions,
     }),
-    [structure, graph, search, budgets, pinned, paint, labels],
+    [structure, graph, search, budgets, pinned, paint, labelOf, elementOptions],
   );
-  const emphasis = useDeferredValue(hovered ?? pinned);
+  const emphasis = hovered ?? pinned;
 
   return (
     <AnalysisContext.Provider value={state}>

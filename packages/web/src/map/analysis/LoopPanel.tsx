@@ -38,7 +38,8 @@ const POLARITY_KEY: Record<LoopPolarity, string> = { R: 'R', B: 'B', '?': 'unkno
 export function LoopPanel() {
   const { t } = useTranslation(ANALYSIS_NS);
   const { snapshot, selection } = useMapEditor();
-  const { search, budgets, setBudgets, pinned, setPinned, setHovered, labelOf } = useAnalysis();
+  const { search, budgets, setBudgets, pinned, setPinned, setHovered, labelOf, elementOptions } =
+    useAnalysis();
   const [polarities, setPolarities] = useState<ReadonlySet<LoopPolarity>>(new Set(POLARITIES));
   const [maxLength, setMaxLength] = useState<number | null>(null);
   const [elementId, setElementId] = useState<string | null>(null);
@@ -55,10 +56,6 @@ export function LoopPanel() {
   const keptByKey = useMemo(
     () => new Map(snapshot.loops.map((k) => [loopKey(k.linkIds), k.name])),
     [snapshot.loops],
-  );
-  const sortedElements = useMemo(
-    () => [...snapshot.elements].sort((a, b) => a.label.localeCompare(b.label, 'nb')),
-    [snapshot.elements],
   );
 
   const togglePolarity = (p: LoopPolarity, on: boolean) => {
@@ -132,7 +129,7 @@ export function LoopPanel() {
             onChange={(e) => setElementId(e.target.value === '' ? null : e.target.value)}
           >
             <Select.Option value="">{t('filters.anyElement')}</Select.Option>
-            {sortedElements.map((e) => (
+            {elementOptions.map((e) => (
               <Select.Option key={e.id} value={e.id}>
                 {e.label}
               </Select.Option>

@@ -2,7 +2,7 @@
  * Shortest path and all paths (bounded) between two chosen elements, each path listed and
  * shown on the canvas.
  */
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   Alert,
@@ -25,15 +25,11 @@ export const PATH_BUDGETS = { maxLength: 8, maxPaths: 200 } as const;
 /** Path tools. */
 export function PathTools() {
   const { t } = useTranslation(ANALYSIS_NS);
-  const { snapshot, selection } = useMapEditor();
-  const { graph, pinned, setPinned, labelOf } = useAnalysis();
+  const { selection } = useMapEditor();
+  const { graph, pinned, setPinned, labelOf, elementOptions: sorted } = useAnalysis();
   const [from, setFrom] = useState(selection.elements[0] ?? '');
   const [to, setTo] = useState(selection.elements[1] ?? '');
   const [result, setResult] = useState<(PathsResult & { kind: 'shortest' | 'all' }) | null>(null);
-  const sorted = useMemo(
-    () => [...snapshot.elements].sort((a, b) => a.label.localeCompare(b.label, 'nb')),
-    [snapshot.elements],
-  );
   const ready = graph.elementIndex.has(from) && graph.elementIndex.has(to);
 
   const show = (kind: 'shortest' | 'all') => {

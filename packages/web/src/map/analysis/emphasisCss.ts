@@ -47,7 +47,7 @@ export function emphasisCss(
   const rules: string[] = [];
   if (emphasis) {
     rules.push(
-      `${scope} .react-flow__node, ${scope} .react-flow__edge { opacity: ${FADED_OPACITY}; transition: opacity 120ms; }`,
+      `${scope} .react-flow__node, ${scope} .react-flow__edge { opacity: ${FADED_OPACITY}; }`,
     );
     const nodes = anyId(emphasis.elements);
     const edges = anyId(emphasis.links);

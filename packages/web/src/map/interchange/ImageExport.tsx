@@ -8,7 +8,7 @@
  * with the system's fonts without embedding work, and lets the user choose paper and
  * orientation. The print stylesheet hides everything else while printing.
  */
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { Alert, Button, Fieldset, Heading, Radio } from '@digdir/designsystemet-react';
@@ -81,16 +81,18 @@ export function ImageExport({ emphasis }: ImageExportProps) {
     setPrintUrl(url);
   };
 
+  const endPrint = useCallback(() => {
+    document.body.classList.remove('printing-map');
+    setPrintUrl((url) => {
+      if (url) URL.revokeObjectURL(url);
+      return null;
+    });
+  }, []);
   useEffect(() => {
     if (!printUrl) return;
-    const done = () => {
-      document.body.classList.remove('printing-map');
-      URL.revokeObjectURL(printUrl);
-      setPrintUrl(null);
-    };
-    window.addEventListener('afterprint', done, { once: true });
-    return () => window.removeEventListener('afterprint', done);
-  }, [printUrl]);
+    window.addEventListener('afterprint', endPrint, { once: true });
+    return () => window.removeEventListener('afterprint', endPrint);
+  }, [printUrl, endPrint]);
 
   return (
     <section aria-labelledby="image-title" className="stack">
@@ -134,7 +136,9 @@ export function ImageExport({ emphasis }: ImageExportProps) {
               alt={snapshot.meta.title}
               onLoad={() => {
                 document.body.classList.add('printing-map');
+                // print() blocks until the dialog closes; `afterprint` covers browsers where it does not.
                 window.print();
+                endPrint();
               }}
             />
           </div>,
