@@ -5,10 +5,10 @@ import { AppLink } from '../app/AppLink.tsx';
 import { registerProcessCoreTexts } from './i18n/core.ts';
 import { processPath } from './paths.ts';
 
-registerProcessCoreTexts();
-
 /** Link to the process home of `workspaceId`. */
 export function ProcessLink({ workspaceId }: { workspaceId: string }) {
+  // At render, not import: this module loads with the app shell, before i18next is set up.
+  registerProcessCoreTexts();
   const { t } = useTranslation('process');
   return (
     <Paragraph>
