@@ -109,6 +109,18 @@ describe('system map editor', () => {
     console.log(`edit visible in the other browser after ${latency.toFixed(0)} ms`);
     expect(latency).toBeLessThan(1000);
 
+    // Undo takes back one's own change only: Ola adds an element, Kari undoes hers.
+    await ola.getByRole('button', { name: 'Nytt element' }).click();
+    const olaDialog = ola.getByRole('dialog', { name: 'Nytt element' });
+    await olaDialog.getByRole('textbox', { name: 'Navn' }).fill('Olas element');
+    await olaDialog.getByRole('button', { name: 'Opprett element' }).click();
+    await node(kari, 'Olas element').waitFor();
+    await kari.getByRole('button', { name: 'Angre' }).click();
+    await node(ola, label).waitFor({ state: 'detached' });
+    expect(await node(kari, 'Olas element').count()).toBe(1);
+    await kari.keyboard.press('Control+Shift+Z');
+    await node(ola, label).waitFor();
+
     // Remote cursor with the other person's name.
     const canvas = (await kari.locator('.react-flow__pane').boundingBox())!;
     await kari.mouse.move(canvas.x + canvas.width / 2, canvas.y + canvas.height / 2);
