@@ -7,6 +7,7 @@ import { removeElements, removeLinks } from '@helhet/model';
 import { useMapEditor } from './MapContext.ts';
 import { ElementEditor } from './ElementEditor.tsx';
 import { LinkEditor } from './LinkEditor.tsx';
+import { ProcessInMap } from '../process/map/ProcessInMap.tsx';
 
 /** Side panel for the current selection. */
 export function SidePanel() {
@@ -52,6 +53,7 @@ export function SidePanel() {
           )}
         </>
       )}
+      <ProcessInMap />
     </aside>
   );
 }
