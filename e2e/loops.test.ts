@@ -140,6 +140,35 @@ describe('loops, analysis and interchange', () => {
     await ola.context().close();
   });
 
+  it('flags a kept loop as broken when its link is deleted, and renames and deletes it', async () => {
+    const page = await h.newPage();
+    await page.goto(h.server.url + mapUrlPath);
+    await waitForCanvas(page);
+    await page.getByRole('tab', { name: 'Disposisjon' }).click();
+    await page
+      .getByRole('button', {
+        name: 'Slett koblingen Lite samordnet oppfølging fra NAV → Utenfor arbeid og utdanning',
+      })
+      .click();
+    await page.getByRole('tab', { name: 'Kart' }).click();
+    const kept = page.getByTestId('kept-loop').filter({ hasText: LOOP_NAME });
+    await kept.getByText('Brutt', { exact: true }).waitFor();
+    expect(await kept.textContent()).toContain('koblingen l-11 finnes ikke lenger');
+    // Still listed, with the other kept loop.
+    await page.getByRole('heading', { name: 'Beholdte løkker (2)' }).waitFor();
+
+    await kept.getByRole('button', { name: 'Rediger' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Rediger løkken' });
+    await dialog.getByRole('textbox', { name: 'Navn på løkken' }).fill('Brutt oppfølging');
+    await dialog.getByRole('button', { name: 'Lagre' }).click();
+    const renamed = page.getByTestId('kept-loop').filter({ hasText: 'Brutt oppfølging' });
+    await renamed.waitFor();
+    await renamed.getByRole('button', { name: 'Slett' }).click();
+    await renamed.getByRole('button', { name: 'Bekreft: slett «Brutt oppfølging»' }).click();
+    await page.getByRole('heading', { name: 'Beholdte løkker (1)' }).waitFor();
+    await page.context().close();
+  });
+
   it('draws the MICMAC chart with one point per element, and the metrics table', async () => {
     const page = await h.newPage();
     await page.goto(h.server.url + mapUrlPath);
@@ -151,6 +180,21 @@ describe('loops, analysis and interchange', () => {
     expect(await page.locator('.react-flow__node').count()).toBe(DEMO_ELEMENTS);
     expect(await chart.getByRole('img', { name: /^Høyt skolefravær: påvirkning/ }).count()).toBe(1);
     expect(await page.getByTestId('metrics-table').locator('tbody tr').count()).toBe(DEMO_ELEMENTS);
+
+    // Focus on one element: its direct causes and effects stay, the rest fades.
+    await node(page, 'Høyt skolefravær').click();
+    await page.getByText('Rundt «Høyt skolefravær»').waitFor();
+    await page.getByRole('button', { name: 'Vis fokus i kartet' }).click();
+    expect(await page.getByTestId('focus-count').textContent()).toBe(
+      '2 elementer henger sammen med det valgte.',
+    );
+    await expect
+      .poll(() => node(page, 'Lav familieinntekt').evaluate((n) => getComputedStyle(n).opacity))
+      .toBe('0.18');
+    await page.getByRole('button', { name: 'Flere steg' }).click();
+    await expect
+      .poll(() => page.getByTestId('focus-count').textContent())
+      .toBe('6 elementer henger sammen med det valgte.');
 
     // Colour the map by the number of loops: a legend appears.
     await page
@@ -175,6 +219,23 @@ describe('loops, analysis and interchange', () => {
     const kumu = JSON.parse(await readFile(file, 'utf8')) as { elements: unknown[] };
     expect(kumu.elements).toHaveLength(DEMO_ELEMENTS);
     expect(await seriousViolations(page)).toEqual([]);
+
+    // Pictures of the map: an SVG with the map's title, and a PNG.
+    await page.getByRole('radio', { name: 'Hele kartet' }).check();
+    const [svgDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Last ned SVG' }).click(),
+    ]);
+    const svg = await readFile(await svgDownload.path(), 'utf8');
+    expect(svg.startsWith('<svg')).toBe(true);
+    expect(svg).toContain('<title>Ungt utenforskap</title>');
+    const [pngDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Last ned PNG' }).click(),
+    ]);
+    const png = await readFile(await pngDownload.path());
+    expect([...png.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+    expect(png.length).toBeGreaterThan(10_000);
 
     await page.getByRole('radio', { name: 'Som et nytt kart i arbeidsrommet' }).check();
     await page.getByLabel(/^Velg fil/).setInputFiles({
