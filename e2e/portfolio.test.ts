@@ -207,6 +207,64 @@ describe('from challenges to portfolio', () => {
   });
 });
 
+describe('the process in the map editor', () => {
+  it('shows evidence and the projects addressing an element, and warns when a referenced element is deleted', async () => {
+    const kari = await h.newPage({ name: 'Kari' });
+    const ola = await h.newPage({ name: 'Ola' });
+    const mapUrl = await openDemoMap(kari, h.server.url);
+    const node = (label: string) => kari.locator('.react-flow__node').filter({ hasText: label });
+    await node('Silo-organisering og budsjetter').click();
+    const panel = kari.getByTestId('process-in-map');
+    await expect
+      .poll(() => panel.getByTestId('element-projects').textContent())
+      .toBe('Prosjekter som tar tak i dette: En offentlig sektor for vår tid');
+    expect(await panel.getByTestId('element-evidence').textContent()).toMatch(
+      /^Belegg \(2 innsikter\)/,
+    );
+    // The badge on the element (CSS generated content, the number of insights).
+    expect(
+      await node('Silo-organisering og budsjetter')
+        .locator('.element-node')
+        .evaluate((n) => getComputedStyle(n, '::after').content),
+    ).toBe('"2"');
+    expect(
+      await node('Fritidstilbud i nærmiljøet')
+        .locator('.element-node')
+        .evaluate((n) => getComputedStyle(n, '::after').content),
+    ).toBe('none');
+
+    // "Make an innovation area from the selection" opens the form with the element chosen.
+    await panel
+      .getByRole('link', { name: 'Lag et innovasjonsområde fra det valgte elementet' })
+      .click();
+    await kari.getByRole('heading', { level: 1, name: 'Innovasjonsområder' }).waitFor();
+    expect(
+      await kari
+        .getByRole('group', { name: 'Elementer' })
+        .getByRole('checkbox', { name: 'Silo-organisering og budsjetter' })
+        .isChecked(),
+    ).toBe(true);
+
+    // Ola watches the innovation areas while Kari deletes an element one of them refers to.
+    await ola.goto(processUrl('innovation'));
+    const area = ola
+      .getByTestId('innovation-area')
+      .filter({ hasText: 'Helhetlige insentiver rundt barn og unge' });
+    await area.waitFor();
+    expect(await area.getByTestId('broken-warning').count()).toBe(0);
+    await kari.goto(mapUrl);
+    await node('Lite samordnet oppfølging fra NAV').click();
+    await kari.locator('.side-panel').getByRole('button', { name: 'Slett', exact: true }).click();
+    await area.getByTestId('broken-warning').waitFor({ timeout: 10_000 });
+    expect(await area.getByTestId('broken-warning').textContent()).toBe(
+      '1 element eller loop som dette området viser til, er slettet fra kartet.',
+    );
+    expect(await area.textContent()).toContain('(slettet element)');
+    await kari.context().close();
+    await ola.context().close();
+  });
+});
+
 describe.each(['nb', 'nn', 'en'] as const)('process pages in %s', (language) => {
   it('have no serious or critical axe violations', async () => {
     const page = await h.newPage({ language });
