@@ -26,6 +26,11 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
         { name: 'system', description: 'Health' },
         { name: 'workspaces', description: 'Workspaces (processes with their maps)' },
         { name: 'maps', description: 'System maps, export and import' },
+        {
+          name: 'process',
+          description:
+            "A workspace's process: challenges, insight, innovation areas, portfolios and projects, kept in the collaborative document workspace:<workspace id> (see docs/workspace-document.md)",
+        },
       ],
     },
   });
