@@ -170,11 +170,47 @@ describe('system map editor', () => {
     await page.context().close();
   });
 
+  it('edits fields and the life-line as records, rejecting an invalid axis with its path', async () => {
+    const page = await h.newPage();
+    await page.goto(h.server.url + mapUrlPath);
+    await waitForCanvas(page);
+    await page.getByRole('button', { name: 'Felt og livslinje' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Felt og livslinje' });
+    const name = dialog.getByRole('textbox', { name: 'Navn på feltet Fremmere' });
+    await name.fill('Fremmere og ressurser');
+    await name.press('Enter');
+    await dialog.getByRole('textbox', { name: 'Navn på nytt felt' }).fill('Frivillige');
+    await dialog.getByRole('button', { name: 'Legg til felt' }).click();
+
+    const toAge = dialog.getByRole('textbox', { name: 'Til alder, del 1' });
+    await toAge.fill('120');
+    await dialog.getByRole('button', { name: 'Lagre livslinjen' }).click();
+    expect(
+      await dialog.getByRole('alert').or(dialog.locator('.ds-alert')).first().innerText(),
+    ).toContain('segments[0].toAge');
+    await toAge.fill('40');
+    await dialog.getByRole('button', { name: 'Lagre livslinjen' }).click();
+    await page.keyboard.press('Escape');
+
+    // The bands and the ruler behind the canvas follow the records.
+    await page
+      .locator('.map-backdrop__field', { hasText: 'Frivillige' })
+      .waitFor({ state: 'attached' });
+    expect(await page.locator('.map-backdrop__field').allTextContents()).toContain(
+      'Fremmere og ressurser',
+    );
+    expect(await page.locator('.map-backdrop__tick').allTextContents()).toContain('35');
+    await page.context().close();
+  });
+
   it('keeps everything after the server restarts', async () => {
     const server = await h.restartServer();
     const page = await h.newPage();
     await page.goto(server.url + mapUrlPath);
     await waitForCanvas(page);
+    await page
+      .locator('.map-backdrop__field', { hasText: 'Frivillige' })
+      .waitFor({ state: 'attached' });
     for (const label of [NEW_LABEL, 'Samtidig redigering', 'Tastaturelement endret'])
       await node(page, label).waitFor();
     await page.context().close();
