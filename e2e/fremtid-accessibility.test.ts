@@ -8,8 +8,19 @@ import type { Page } from 'playwright-core';
 import { startHarness, type Harness } from './harness.ts';
 
 let h: Harness;
+let dialogueCode = '';
 beforeAll(async () => {
   h = await startHarness();
+  const response = await fetch(`${h.server.url}/api/fremtid/dialogues`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      title: 'Halden mot 2040',
+      regionCode: '3101',
+      statements: [{ text: 'Flere eldre kan bo hjemme lenger med velferdsteknologi' }],
+    }),
+  });
+  dialogueCode = ((await response.json()) as { dialogue: { code: string } }).dialogue.code;
 });
 afterAll(async () => {
   await h?.close();
@@ -29,22 +40,25 @@ async function seriousViolations(page: Page) {
 }
 
 /** Every Fremtid page, with what to wait for before checking. */
-export const FREMTID_PAGES: readonly { path: string; ready: string }[] = [
+const FREMTID_PAGES = (): readonly { path: string; ready: string }[] => [
   { path: '/fremtid', ready: '[data-testid="norge-total-2040"]' },
   { path: '/fremtid/kommune', ready: 'input[role="combobox"]' },
   { path: '/fremtid/kommune/3101', ready: '[data-testid="key-total-2040"]' },
   { path: '/fremtid/kommune/46', ready: '[data-testid="key-total-2040"]' },
   { path: '/fremtid/kommune/3101/faktaark', ready: '[data-testid="fact-total-2040"]' },
   { path: '/fremtid/scenario?k=1508', ready: '[data-testid="scn-total-2040"]' },
+  { path: '/fremtid/dialog', ready: 'input[role="combobox"]' },
+  { path: `/fremtid/dialog/${dialogueCode}`, ready: 'input[type="radio"]' },
+  { path: `/fremtid/dialog/${dialogueCode}/skjerm`, ready: '[data-testid="result-0"]' },
 ];
 
 describe.each(['nb', 'nn', 'en'] as const)('Fremtid accessibility in %s', (language) => {
   it('has no serious or critical violations on any page', async () => {
     const page = await h.newPage({ language });
     const found: Record<string, unknown[]> = {};
-    for (const { path, ready } of FREMTID_PAGES) {
+    for (const { path, ready } of FREMTID_PAGES()) {
       await page.goto(`${h.server.url}${path}`);
-      await page.locator(ready).first().waitFor();
+      await page.locator(ready).first().waitFor({ state: 'attached' });
       expect(await page.evaluate(() => document.documentElement.lang)).toBe(language);
       found[path] = await seriousViolations(page);
       // The table alternative of the first chart, where there is one.

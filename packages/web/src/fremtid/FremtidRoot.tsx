@@ -20,6 +20,7 @@ registerFremtidTexts();
 
 const ScenarioPage = lazy(() => import('./scenario/ScenarioPage.tsx'));
 const FactSheetPage = lazy(() => import('./pages/FactSheetPage.tsx'));
+const DialogRoot = lazy(() => import('./dialog/DialogRoot.tsx'));
 
 /** Links of the guided path. */
 function FremtidNav({ route }: { readonly route: FremtidRoute }) {
@@ -60,6 +61,8 @@ function View({ route, meta }: { readonly route: FremtidRoute; readonly meta: Fr
       return <FactSheetPage code={route.code} />;
     case 'scenario':
       return <ScenarioPage meta={meta} />;
+    case 'dialog':
+      return <DialogRoot rest={route.rest} meta={meta} />;
     default:
       return (
         <section className="fremtid-page">
@@ -78,22 +81,29 @@ function View({ route, meta }: { readonly route: FremtidRoute; readonly meta: Fr
 export default function FremtidRoot({ parts }: { readonly parts: readonly string[] }) {
   const { t } = useTranslation('fremtid');
   const route = parseFremtidRoute(parts);
-  const meta = useFremtidMeta();
+  // Participants and the projector need no demography: they skip the 1.4 MB snapshot.
+  const dialogOnly = route.view === 'dialog' && route.rest.length > 0;
+  const meta = useFremtidMeta(!dialogOnly);
   return (
     <div className={route.view === 'faktaark' ? 'fremtid fremtid--print' : 'fremtid'}>
       {route.view !== 'faktaark' && <FremtidNav route={route} />}
-      {meta.state === 'loading' && (
+      {dialogOnly && route.view === 'dialog' && (
+        <Suspense fallback={<Spinner aria-label={t('loading')} />}>
+          <DialogRoot rest={route.rest} meta={null} />
+        </Suspense>
+      )}
+      {!dialogOnly && meta.state === 'loading' && (
         <div className="fremtid-loading">
           <Spinner aria-hidden="true" />
           <Paragraph>{t('loadingData')}</Paragraph>
         </div>
       )}
-      {meta.state === 'error' && (
+      {!dialogOnly && meta.state === 'error' && (
         <Alert data-color="danger">
           <Paragraph>{t('loadError', { message: meta.message })}</Paragraph>
         </Alert>
       )}
-      {meta.state === 'ready' && (
+      {!dialogOnly && meta.state === 'ready' && (
         <Suspense fallback={<Spinner aria-label={t('loading')} />}>
           <View route={route} meta={meta.value} />
         </Suspense>

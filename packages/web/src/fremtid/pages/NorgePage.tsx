@@ -15,6 +15,8 @@ import { PyramidSection } from './PyramidSection.tsx';
 import { RegionSearch } from './RegionSearch.tsx';
 import { PopulationChart } from './TrendCharts.tsx';
 import { useRegion } from './useRegion.ts';
+import { NorgeMap } from '../charts/NorgeMap.tsx';
+import { CentralityChart } from '../charts/CentralityChart.tsx';
 
 /** The page. */
 export function NorgePage({ meta }: { readonly meta: FremtidMeta }) {
@@ -51,8 +53,12 @@ export function NorgePage({ meta }: { readonly meta: FremtidMeta }) {
             />
             <p className="fremtid-source">{t('source')}</p>
           </section>
+          <section className="fremtid-section fremtid-map-section" aria-label={t('map.section')}>
+            <NorgeMap meta={meta} />
+          </section>
           <section className="fremtid-section fremtid-grid" aria-label={t('kommune.charts')}>
             <PyramidSection report={report} />
+            <CentralityChart baseYear={report.baseYear} />
             <PopulationChart report={report} />
           </section>
         </>

@@ -5,6 +5,7 @@
 import { useEffect, useState } from 'react';
 import type { ScenarioParams } from './params.ts';
 import type {
+  CentralityTotals,
   ComparisonRow,
   FremtidMeta,
   MapIndicator,
@@ -83,14 +84,23 @@ export async function fetchMap(indicator: MapIndicator): Promise<MapValues> {
   return r.map;
 }
 
+/** Population by centrality class and year. */
+export async function fetchCentrality(): Promise<CentralityTotals> {
+  await loadMeta();
+  const r = await send({ type: 'centrality' });
+  if (r.type !== 'centrality') throw new Error(`unexpected answer ${r.type}`);
+  return r.centrality;
+}
+
 /** State of an asynchronous value. */
 export type Loadable<T> =
   { state: 'loading' } | { state: 'ready'; value: T } | { state: 'error'; message: string };
 
-/** The worker's metadata, loading it on first use. */
-export function useFremtidMeta(): Loadable<FremtidMeta> {
+/** The worker's metadata, loading it on first use (not at all while `enabled` is false). */
+export function useFremtidMeta(enabled = true): Loadable<FremtidMeta> {
   const [state, setState] = useState<Loadable<FremtidMeta>>({ state: 'loading' });
   useEffect(() => {
+    if (!enabled) return;
     let live = true;
     loadMeta().then(
       (value) => live && setState({ state: 'ready', value }),
@@ -99,6 +109,6 @@ export function useFremtidMeta(): Loadable<FremtidMeta> {
     return () => {
       live = false;
     };
-  }, []);
+  }, [enabled]);
   return state;
 }

@@ -81,6 +81,17 @@ describe('FremtidModel', () => {
   });
 });
 
+describe('centralisation', () => {
+  it('sums every municipality into its centrality class', () => {
+    const c = model.byCentrality();
+    expect(c.classes).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(c.counts.reduce((a, b) => a + b, 0)).toBe(357);
+    const country = model.region('0', MAIN_SCENARIO);
+    const y = c.years.indexOf(2040);
+    expect(c.totals.reduce((s, row) => s + row[y]!, 0)).toBeCloseTo(country.total[y]!, 3);
+  });
+});
+
 describe('permalink parameters', () => {
   it('round-trip and ignore invalid values one by one', () => {
     const params = { ...MAIN_SCENARIO, tfr: 1.6, migration: 0.5, alignSsb: true };

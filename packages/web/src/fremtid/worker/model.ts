@@ -31,6 +31,7 @@ import {
 } from '@helhet/demografi';
 import { MAIN_SCENARIO, type ScenarioParams } from './params.ts';
 import type {
+  CentralityTotals,
   ComparisonRow,
   FremtidMeta,
   IndicatorKey,
@@ -424,5 +425,20 @@ export class FremtidModel {
               : t.fte[k]! / t.workforce[k]!;
     }
     return { indicator, years: this.years, values };
+  }
+
+  /** Population per centrality class and year (the centralisation picture). */
+  byCentrality(): CentralityTotals {
+    const t = this.nationalTable();
+    const nY = this.years.length;
+    const classes = [...new Set(this.snapshot.municipalities.map((m) => m.centralityClass))].sort();
+    const totals = classes.map(() => new Array<number>(nY).fill(0));
+    const counts = classes.map(() => 0);
+    this.snapshot.municipalities.forEach((m, i) => {
+      const c = classes.indexOf(m.centralityClass);
+      counts[c]!++;
+      for (let y = 0; y < nY; y++) totals[c]![y]! += t.total[i * nY + y]!;
+    });
+    return { years: this.years, classes, totals, counts };
   }
 }

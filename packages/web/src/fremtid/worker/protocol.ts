@@ -96,7 +96,8 @@ export type WorkerRequest =
       readonly params: ScenarioParams;
     }
   | { readonly type: 'compare'; readonly id: number; readonly code: string }
-  | { readonly type: 'map'; readonly id: number; readonly indicator: MapIndicator };
+  | { readonly type: 'map'; readonly id: number; readonly indicator: MapIndicator }
+  | { readonly type: 'centrality'; readonly id: number };
 
 /** Indicators on the Norge 2040 map. */
 export const MAP_INDICATORS = ['aldersbaereevne', 'change', 'andel80', 'careShare'] as const;
@@ -116,4 +117,15 @@ export type WorkerResponse =
   | { readonly type: 'region'; readonly id: number; readonly report: RegionReport }
   | { readonly type: 'compare'; readonly id: number; readonly rows: readonly ComparisonRow[] }
   | { readonly type: 'map'; readonly id: number; readonly map: MapValues }
+  | { readonly type: 'centrality'; readonly id: number; readonly centrality: CentralityTotals }
   | { readonly type: 'error'; readonly id: number; readonly message: string };
+
+/** Population by SSB centrality class (1 most central … 6 least) per year, main alternative. */
+export interface CentralityTotals {
+  readonly years: readonly number[];
+  readonly classes: readonly number[];
+  /** `totals[classIndex][yearIndex]`. */
+  readonly totals: readonly (readonly number[])[];
+  /** Municipalities in each class. */
+  readonly counts: readonly number[];
+}

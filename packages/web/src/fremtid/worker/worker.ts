@@ -42,6 +42,8 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
     } else if (request.type === 'map') {
       const map = m.map(request.indicator);
       answer({ type: 'map', id: request.id, map }, [map.values.buffer]);
+    } else if (request.type === 'centrality') {
+      answer({ type: 'centrality', id: request.id, centrality: m.byCentrality() });
     }
   } catch (e) {
     answer({ type: 'error', id: request.id, message: (e as Error).message });

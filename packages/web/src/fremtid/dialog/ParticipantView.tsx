@@ -1,0 +1,147 @@
+/**
+ * A participant's page (`/fremtid/dialog/:code`): joins without an account (a token kept
+ * on this device), answers each statement agree / disagree / unsure (changeable), and
+ * proposes new statements for the facilitator to approve.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  Alert,
+  Button,
+  Fieldset,
+  Heading,
+  Paragraph,
+  Radio,
+  Textfield,
+} from '@digdir/designsystemet-react';
+import {
+  ANSWERS,
+  answer,
+  dialogueByCode,
+  myAnswers,
+  propose,
+  type Answer,
+  type Dialogue,
+  type Statement,
+} from './api.ts';
+
+/** Seconds between checks for newly approved statements. */
+const REFRESH_MS = 5000;
+
+/** The page. */
+export function ParticipantView({ code }: { readonly code: string }) {
+  const { t } = useTranslation('fremtid');
+  const [dialogue, setDialogue] = useState<Dialogue | null>(null);
+  const [statements, setStatements] = useState<Statement[]>([]);
+  const [answers, setAnswers] = useState<Record<string, Answer>>({});
+  const [status, setStatus] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [proposal, setProposal] = useState('');
+  // Answers to one statement are sent one after another, so quick changes of mind cannot
+  // overtake each other on the network and leave an older answer stored.
+  const queue = useRef(new Map<string, Promise<void>>());
+
+  const load = useCallback(async () => {
+    const r = await dialogueByCode(code);
+    setDialogue(r.dialogue);
+    setStatements(r.statements);
+    return r.dialogue;
+  }, [code]);
+
+  useEffect(() => {
+    let live = true;
+    load()
+      .then(async (d) => {
+        const mine = await myAnswers(d.id);
+        if (live) setAnswers(mine);
+      })
+      .catch((e: Error) => live && setError(e.message));
+    const timer = setInterval(() => void load().catch(() => {}), REFRESH_MS);
+    return () => {
+      live = false;
+      clearInterval(timer);
+    };
+  }, [load]);
+
+  if (error)
+    return (
+      <Alert data-color="danger">
+        <Paragraph>{t('dialog.notFound', { code })}</Paragraph>
+      </Alert>
+    );
+  if (!dialogue) return <Paragraph>{t('loading')}</Paragraph>;
+
+  const choose = async (sid: string, value: Answer) => {
+    setAnswers((a) => ({ ...a, [sid]: value }));
+    const previous = queue.current.get(sid) ?? Promise.resolve();
+    const next = previous.then(() => answer(dialogue.id, sid, value));
+    queue.current.set(
+      sid,
+      next.catch(() => {}),
+    );
+    try {
+      await next;
+      setStatus(t('dialog.saved'));
+    } catch (e) {
+      setStatus((e as Error).message);
+    }
+  };
+
+  return (
+    <article className="fremtid-page" aria-labelledby="participant-heading">
+      <Heading level={1} data-size="md" id="participant-heading">
+        {dialogue.title}
+      </Heading>
+      <Paragraph data-size="sm">
+        {t('dialog.participantIntro', { region: dialogue.regionName })}
+      </Paragraph>
+      {statements.map((s, i) => (
+        <Fieldset key={s.id} className="fremtid-statement">
+          <Fieldset.Legend>
+            {i + 1}. {s.text}
+          </Fieldset.Legend>
+          <div className="fremtid-controls">
+            {ANSWERS.map((a) => (
+              <Radio
+                key={a}
+                name={`statement-${s.id}`}
+                value={a}
+                label={t(`dialog.answer.${a}`)}
+                checked={answers[s.id] === a}
+                onChange={() => void choose(s.id, a)}
+              />
+            ))}
+          </div>
+        </Fieldset>
+      ))}
+      <p role="status" className="fremtid-hint">
+        {status}
+      </p>
+      <form
+        className="fremtid-save"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const text = proposal.trim();
+          if (text.length < 3) return;
+          propose(dialogue.id, text).then(
+            () => {
+              setProposal('');
+              setStatus(t('dialog.proposed'));
+            },
+            (err: Error) => setStatus(err.message),
+          );
+        }}
+      >
+        <Textfield
+          label={t('dialog.propose')}
+          value={proposal}
+          maxLength={280}
+          onChange={(e) => setProposal(e.target.value)}
+        />
+        <Button type="submit" data-size="sm" variant="secondary">
+          {t('dialog.send')}
+        </Button>
+      </form>
+    </article>
+  );
+}

@@ -1,0 +1,192 @@
+/**
+ * Client of the Fremtidsdialog API (`/api/fremtid/dialogues`): every response is checked
+ * with zod; tokens (facilitator, participant) are kept in localStorage per dialogue, so a
+ * participant keeps their answers after a reload without an account.
+ */
+import { z } from 'zod';
+
+/** An answer to a statement. */
+export const ANSWERS = ['agree', 'disagree', 'unsure'] as const;
+/** One of {@link ANSWERS}. */
+export type Answer = (typeof ANSWERS)[number];
+
+const Dialogue = z.object({
+  id: z.string(),
+  code: z.string(),
+  title: z.string(),
+  regionCode: z.string(),
+  regionName: z.string(),
+  createdAt: z.string(),
+});
+/** A dialogue. */
+export type Dialogue = z.infer<typeof Dialogue>;
+
+const Statement = z.object({
+  id: z.string(),
+  text: z.string(),
+  figure: z.string().nullable(),
+  status: z.enum(['approved', 'proposed', 'rejected']),
+  position: z.number(),
+});
+/** A statement. */
+export type Statement = z.infer<typeof Statement>;
+
+const Result = Statement.extend({ agree: z.number(), disagree: z.number(), unsure: z.number() });
+/** A statement with its answer counts. */
+export type Result = z.infer<typeof Result>;
+
+const Public = z.object({ dialogue: Dialogue, statements: z.array(Statement) });
+const Results = z.object({
+  dialogue: Dialogue,
+  participants: z.number(),
+  statements: z.array(Result),
+});
+/** Live results. */
+export type Results = z.infer<typeof Results>;
+
+const ErrorBody = z.object({
+  error: z.object({
+    message: z.string(),
+    problems: z.array(z.object({ path: z.string(), message: z.string() })),
+  }),
+});
+
+/** A failed call with the server's message. */
+export class DialogueApiError extends Error {
+  readonly status: number;
+  constructor(status: number, message: string) {
+    super(message);
+    this.name = 'DialogueApiError';
+    this.status = status;
+  }
+}
+
+async function call<S extends z.ZodType>(
+  schema: S,
+  method: string,
+  path: string,
+  body?: unknown,
+  token?: string | null,
+): Promise<z.infer<S>> {
+  const headers: Record<string, string> = {};
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (token) headers.authorization = `Bearer ${token}`;
+  const response = await fetch(`/api/fremtid/dialogues${path}`, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json: unknown = await response.json().catch(() => null);
+  if (!response.ok) {
+    const e = ErrorBody.safeParse(json);
+    throw new DialogueApiError(
+      response.status,
+      e.success ? e.data.error.message : `HTTP ${response.status}`,
+    );
+  }
+  return schema.parse(json);
+}
+
+const key = (kind: 'facilitator' | 'participant', id: string) => `helhet.fremtid.${kind}.${id}`;
+
+function stored(kind: 'facilitator' | 'participant', id: string): string | null {
+  try {
+    return localStorage.getItem(key(kind, id));
+  } catch {
+    return null;
+  }
+}
+
+function store(kind: 'facilitator' | 'participant', id: string, token: string): void {
+  try {
+    localStorage.setItem(key(kind, id), token);
+  } catch {
+    // Without storage the token lasts for this page only.
+  }
+}
+
+/** The facilitator token of a dialogue created on this device, if any. */
+export const facilitatorToken = (id: string) => stored('facilitator', id);
+
+/** Creates a dialogue and remembers its facilitator token. */
+export async function createDialogue(input: {
+  title: string;
+  regionCode: string;
+  statements: { text: string; figure: string | null }[];
+}): Promise<Dialogue> {
+  const r = await call(
+    z.object({ dialogue: Dialogue, facilitatorToken: z.string() }),
+    'POST',
+    '',
+    input,
+  );
+  store('facilitator', r.dialogue.id, r.facilitatorToken);
+  return r.dialogue;
+}
+
+/** The dialogue with this join code and its approved statements. */
+export const dialogueByCode = (code: string) =>
+  call(Public, 'GET', `/by-code/${encodeURIComponent(code)}`);
+
+/** This device's participant token for the dialogue, joining first if there is none. */
+export async function participantToken(id: string): Promise<string> {
+  const existing = stored('participant', id);
+  if (existing) return existing;
+  const r = await call(
+    z.object({ participantId: z.string(), participantToken: z.string() }),
+    'POST',
+    `/${id}/participants`,
+  );
+  store('participant', id, r.participantToken);
+  return r.participantToken;
+}
+
+/** The participant's own answers. */
+export async function myAnswers(id: string): Promise<Record<string, Answer>> {
+  const token = await participantToken(id);
+  return (
+    await call(
+      z.object({ answers: z.record(z.string(), z.enum(ANSWERS)) }),
+      'GET',
+      `/${id}/me`,
+      undefined,
+      token,
+    )
+  ).answers;
+}
+
+/** Answers (or changes the answer to) a statement. */
+export async function answer(id: string, statementId: string, value: Answer): Promise<void> {
+  const token = await participantToken(id);
+  await call(
+    z.object({ answer: z.string() }),
+    'PUT',
+    `/${id}/statements/${statementId}/answer`,
+    { answer: value },
+    token,
+  );
+}
+
+/** Proposes a statement. */
+export async function propose(id: string, text: string): Promise<void> {
+  const token = await participantToken(id);
+  await call(Statement, 'POST', `/${id}/proposals`, { text }, token);
+}
+
+/** Live results. */
+export const results = (id: string) => call(Results, 'GET', `/${id}/results`);
+
+/** Every statement, for the facilitator. */
+export const adminStatements = (id: string) =>
+  call(Public, 'GET', `/${id}/admin`, undefined, facilitatorToken(id));
+
+/** Approves or rejects a statement (facilitator). */
+export const setStatus = (id: string, statementId: string, status: 'approved' | 'rejected') =>
+  call(Statement, 'PATCH', `/${id}/statements/${statementId}`, { status }, facilitatorToken(id));
+
+/** Adds an approved statement (facilitator). */
+export const addStatement = (id: string, text: string) =>
+  call(Statement, 'POST', `/${id}/statements`, { text, figure: null }, facilitatorToken(id));
+
+/** URL of the CSV export. */
+export const csvUrl = (id: string) => `/api/fremtid/dialogues/${id}/results.csv`;
