@@ -184,6 +184,24 @@ describe('workspace process API', () => {
   });
 });
 
+describe('OpenAPI', () => {
+  it('documents the process routes', async () => {
+    const { body } = await call('GET', '/api/openapi.json');
+    const paths = Object.keys(body.paths);
+    for (const path of [
+      '/api/workspaces/{id}/process',
+      '/api/workspaces/{id}/process/projects/{recordId}',
+      '/api/workspaces/{id}/process/votes',
+      '/api/workspaces/{id}/process/coverage',
+      '/api/workspaces/{id}/process/traceability/elements/{mapId}/{elementId}',
+      '/api/workspaces/{id}/export',
+      '/api/workspaces/import',
+    ])
+      expect(paths).toContain(path);
+    expect(body.paths['/api/workspaces/{id}/process/projects'].post.tags).toEqual(['process']);
+  });
+});
+
 describe('workspace export and import', () => {
   it('export → import → export gives the same file', async () => {
     const first = await call('GET', `/api/workspaces/${demoId}/export`);
