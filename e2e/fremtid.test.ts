@@ -94,6 +94,25 @@ describe('Min kommune', () => {
   });
 });
 
+describe('Norge 2040', () => {
+  it('colours all 357 municipalities and recolours them when the year changes', async () => {
+    const page = await h.newPage();
+    await page.goto(`${h.server.url}/fremtid`);
+    const map = page.getByTestId('norge-map');
+    await expect.poll(() => map.locator('path').count(), { timeout: 15_000 }).toBe(357);
+    const fills = () =>
+      map.locator('path').evaluateAll((ps) => ps.map((p) => p.getAttribute('fill')));
+    await expect.poll(async () => new Set(await fills()).size).toBeGreaterThan(2);
+    const in2040 = await fills();
+    const year = page.getByRole('slider', { name: /^År/ }).first();
+    await year.focus();
+    await page.keyboard.press('Home');
+    await expect.poll(async () => (await fills()).join()).not.toBe(in2040.join());
+    expect(await page.getByText('© Kartverket').count()).toBeGreaterThan(0);
+    await page.context().close();
+  });
+});
+
 describe('Scenariofabrikken', () => {
   it('recomputes when a slider moves, and a saved, shared scenario reopens the same', async () => {
     const page = await h.newPage();

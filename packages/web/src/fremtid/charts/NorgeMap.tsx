@@ -9,11 +9,11 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Field, Label, Select } from '@digdir/designsystemet-react';
-import { geoPath, geoTransverseMercator } from 'd3-geo';
+import { geoArea, geoPath, geoTransverseMercator } from 'd3-geo';
 import { scaleThreshold } from 'd3-scale';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
-import type { FeatureCollection, Geometry } from 'geojson';
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { navigate } from '../../app/router.ts';
 import { useFormat, type Formatters } from '../format.ts';
 import { kommunePath } from '../routes.ts';
@@ -62,6 +62,25 @@ function show(kind: 'dec' | 'pct' | 'change', f: Formatters, v: number): string 
   return kind === 'dec' ? f.dec(v, 1) : kind === 'pct' ? f.pct(v, 1) : f.change(v, 0);
 }
 
+/**
+ * d3-geo works on the sphere and takes a ring's winding as which side is inside; the
+ * boundaries follow GeoJSON's (RFC 7946) counter-clockwise rule, the opposite, so a
+ * municipality would be drawn as the whole world minus itself. A feature whose area is
+ * more than half the sphere has its rings reversed.
+ */
+function rewind<P>(f: Feature<Geometry, P>): Feature<Geometry, P> {
+  if (geoArea(f as Feature<Geometry>) <= 2 * Math.PI) return f;
+  const g = f.geometry;
+  if (g.type === 'Polygon')
+    return { ...f, geometry: { ...g, coordinates: g.coordinates.map((r) => [...r].reverse()) } };
+  if (g.type === 'MultiPolygon')
+    return {
+      ...f,
+      geometry: { ...g, coordinates: g.coordinates.map((p) => p.map((r) => [...r].reverse())) },
+    };
+  return f;
+}
+
 type Shapes = { code: string; d: string }[];
 let shapes: Promise<Shapes> | null = null;
 
@@ -79,6 +98,7 @@ function loadShapes(): Promise<Shapes> {
         Geometry,
         { kommunenummer: string }
       >;
+      fc.features = fc.features.map(rewind);
       const projection = geoTransverseMercator().rotate([-15, 0]).fitSize([W, H], fc);
       const path = geoPath(projection);
       return fc.features.map((ft) => ({ code: ft.properties.kommunenummer, d: path(ft) ?? '' }));
