@@ -5,10 +5,11 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Heading, Tag } from '@digdir/designsystemet-react';
-import { removeElements, updateElement, type MapElement } from '@helhet/model';
+import { removeElements, suggestPlacement, updateElement, type MapElement } from '@helhet/model';
 import { useMapEditor } from './MapContext.ts';
 import { ElementFields } from './ElementFields.tsx';
 import { checkDraft, draftFromElement, type ElementDraft } from './elementDraft.ts';
+import { NODE_WIDTH } from './geometry.ts';
 
 /** Element editor of the side panel. */
 export function ElementEditor({ element }: { element: MapElement }) {
@@ -21,6 +22,29 @@ export function ElementEditor({ element }: { element: MapElement }) {
   useEffect(() => {
     if (!dirty) setDraft(draftFromElement(element));
   }, [element, dirty]);
+
+  // Field and ages are explicit attributes: moving an element does not change them, but the
+  // spot it was dropped on can be taken over with one click (then saved like any edit).
+  const suggested = suggestPlacement(
+    snapshot.axis,
+    snapshot.fields,
+    element.x,
+    element.y,
+    NODE_WIDTH,
+  );
+  const differs =
+    suggested.fieldId !== element.fieldId ||
+    suggested.ageFrom !== element.ageFrom ||
+    suggested.ageTo !== element.ageTo;
+  const useSuggestion = () => {
+    setDraft({
+      ...draft,
+      fieldId: suggested.fieldId ?? '',
+      ageFrom: String(suggested.ageFrom),
+      ageTo: String(suggested.ageTo),
+    });
+    setDirty(true);
+  };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -56,6 +80,16 @@ export function ElementEditor({ element }: { element: MapElement }) {
           setDirty(true);
         }}
       />
+      {differs && (
+        <Button variant="tertiary" data-size="sm" onClick={useSuggestion}>
+          {t('panel.usePlacement', {
+            field:
+              snapshot.fields.find((f) => f.id === suggested.fieldId)?.name ?? t('map.noField'),
+            from: suggested.ageFrom,
+            to: suggested.ageTo,
+          })}
+        </Button>
+      )}
       <div className="row-actions">
         <Button type="submit" data-size="sm">
           {t('common.save')}

@@ -12,20 +12,24 @@ import { formatAgeSpan } from './format.ts';
 function ElementNodeView({ data, selected }: NodeProps<ElementFlowNode>) {
   const { t } = useTranslation();
   const { element, fieldColor } = data;
+  // Handles are siblings of the card, not children, so they are placed against React Flow's
+  // node wrapper whatever styles other features add to the card (position, transform).
   return (
-    <div
-      className={selected ? 'element-node element-node--selected' : 'element-node'}
-      style={{ borderLeftColor: fieldColor ?? '#6f6f6f' }}
-    >
+    <>
       <Handle type="target" position={Position.Left} />
-      <div className="element-node__meta">
-        <span>{t(`kinds.${element.kind}`)}</span>
-        {element.example && <span className="element-node__badge">{t('map.example')}</span>}
+      <div
+        className={selected ? 'element-node element-node--selected' : 'element-node'}
+        style={{ borderLeftColor: fieldColor ?? '#6f6f6f' }}
+      >
+        <div className="element-node__meta">
+          <span>{t(`kinds.${element.kind}`)}</span>
+          {element.example && <span className="element-node__badge">{t('map.example')}</span>}
+        </div>
+        <div className="element-node__label">{element.label}</div>
+        <div className="element-node__ages">{formatAgeSpan(element, t)}</div>
       </div>
-      <div className="element-node__label">{element.label}</div>
-      <div className="element-node__ages">{formatAgeSpan(element, t)}</div>
       <Handle type="source" position={Position.Right} />
-    </div>
+    </>
   );
 }
 
