@@ -1,6 +1,6 @@
 /**
  * axe-core finds no serious or critical WCAG 2.1 A/AA violations on the start page, the
- * workspace page and the map page, in bokmål, nynorsk and English.
+ * workspace page, the map page and its outline view, in bokmål, nynorsk and English.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AxeBuilder } from '@axe-core/playwright';
@@ -29,7 +29,7 @@ async function seriousViolations(page: Page) {
 }
 
 describe.each(['nb', 'nn', 'en'] as const)('accessibility in %s', (language) => {
-  it('start, workspace and map pages have no serious or critical violations', async () => {
+  it('start, workspace, map and outline have no serious or critical violations', async () => {
     const page = await h.newPage({ language });
     await page.goto(h.server.url);
     const workspaceLink = page.getByRole('link', {
@@ -48,7 +48,12 @@ describe.each(['nb', 'nn', 'en'] as const)('accessibility in %s', (language) => 
     await mapLink.click();
     await waitForCanvas(page);
     found.map = await seriousViolations(page);
-    expect(found).toEqual({ start: [], workspace: [], map: [] });
+
+    // The outline view, the accessible alternative to the canvas.
+    await page.getByRole('tab').nth(1).click();
+    await page.locator('#new-element-label').waitFor();
+    found.outline = await seriousViolations(page);
+    expect(found).toEqual({ start: [], workspace: [], map: [], outline: [] });
     await page.context().close();
   });
 });
