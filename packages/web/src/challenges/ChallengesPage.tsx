@@ -19,6 +19,7 @@ import {
 import { useProcess } from '../process/ProcessContext.ts';
 import { CheckList } from '../process/fields.tsx';
 import { sdgLabel } from '../process/sdgName.ts';
+import { RecordEditor } from '../process/RecordEditor.tsx';
 
 /** Challenges page. */
 export default function ChallengesPage() {
@@ -173,6 +174,17 @@ function ChallengeCard({ challenge, left }: { challenge: Challenge; left: number
           {t('delete', { title: challenge.title })}
         </Button>
       </div>
+      <RecordEditor
+        collection="challenges"
+        id={challenge.id}
+        name={challenge.title}
+        values={challenge}
+        fields={[
+          { key: 'title', label: t('field.title') },
+          { key: 'description', label: t('field.description'), multiline: true },
+          { key: 'sdgTargets', label: t('field.targets'), lines: true },
+        ]}
+      />
       {editing && (
         <CheckList
           legend={t('field.sdgs')}

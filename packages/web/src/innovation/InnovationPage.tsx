@@ -22,6 +22,7 @@ import {
 import { useProcess } from '../process/ProcessContext.ts';
 import { CheckList, SelectField } from '../process/fields.tsx';
 import { parseSelection } from './prefill.ts';
+import { RecordEditor } from '../process/RecordEditor.tsx';
 
 const CRITERIA = ['impact', 'feasibility', 'urgency'] as const;
 
@@ -174,6 +175,18 @@ function AreaCard({ area }: { area: InnovationArea }) {
           −
         </Button>
       </div>
+      <RecordEditor
+        collection="innovationAreas"
+        id={area.id}
+        name={area.title}
+        values={area}
+        fields={[
+          { key: 'title', label: t('field.title') },
+          { key: 'description', label: t('field.description'), multiline: true },
+          { key: 'rationale', label: t('field.rationale'), multiline: true },
+          { key: 'expectedEffect', label: t('field.expectedEffect'), multiline: true },
+        ]}
+      />
       <div>
         <Button
           variant="tertiary"

@@ -24,6 +24,7 @@ import {
 } from '@helhet/model';
 import { useProcess } from '../process/ProcessContext.ts';
 import { SelectField } from '../process/fields.tsx';
+import { RecordEditor } from '../process/RecordEditor.tsx';
 import { filterInsights, type InsightFilter } from './filter.ts';
 
 const THEMES = InsightTheme.options;
@@ -173,6 +174,13 @@ function InsightCard({ insight }: { insight: Insight }) {
             options={[
               { value: '', label: t('choose') },
               ...(map?.elements ?? []).map((e) => ({ value: `element:${e.id}`, label: e.label })),
+              ...(map?.links ?? []).map((l) => ({
+                value: `link:${l.id}`,
+                label: t('linkOption', {
+                  from: map?.elements.find((e) => e.id === l.from)?.label ?? l.from,
+                  to: map?.elements.find((e) => e.id === l.to)?.label ?? l.to,
+                }),
+              })),
             ]}
             onChange={setRef}
           />
@@ -180,7 +188,7 @@ function InsightCard({ insight }: { insight: Insight }) {
             variant="secondary"
             disabled={!ref}
             onClick={() => {
-              const [kind, id] = ref.split(':') as ['element', string];
+              const [kind, id] = ref.split(':') as ['element' | 'link', string];
               change(
                 () =>
                   updateWorkspaceRecord(
@@ -199,6 +207,16 @@ function InsightCard({ insight }: { insight: Insight }) {
           </Button>
         </div>
       )}
+      <RecordEditor
+        collection="insights"
+        id={insight.id}
+        name={insight.title}
+        values={insight}
+        fields={[
+          { key: 'title', label: t('field.title') },
+          { key: 'text', label: t('field.text'), multiline: true },
+        ]}
+      />
       <div>
         <Button
           variant="tertiary"

@@ -12,6 +12,7 @@ import { ProjectCard } from './ProjectCard.tsx';
 import { CoverageMatrix } from './CoverageMatrix.tsx';
 import { PortfolioNetwork } from './PortfolioNetwork.tsx';
 import { ElementTrace } from './ElementTrace.tsx';
+import { RecordEditor } from '../process/RecordEditor.tsx';
 
 const lines = (text: string) =>
   text
@@ -86,6 +87,17 @@ function PortfolioSection({ portfolio }: { portfolio: Portfolio }) {
           </ul>
         </>
       )}
+      <RecordEditor
+        collection="portfolios"
+        id={portfolio.id}
+        name={portfolio.name}
+        values={portfolio}
+        fields={[
+          { key: 'name', label: t('name') },
+          { key: 'vision', label: t('vision'), multiline: true },
+          { key: 'mainGoals', label: t('mainGoalsHelp'), lines: true },
+        ]}
+      />
       {projects.length === 0 && <Paragraph>{t('noProjects')}</Paragraph>}
       {projects.map((p) => (
         <ProjectCard key={p.id} project={p} />

@@ -17,6 +17,7 @@ import {
 } from '@helhet/model';
 import { useProcess } from '../process/ProcessContext.ts';
 import { CheckList, SelectField } from '../process/fields.tsx';
+import { RecordEditor } from '../process/RecordEditor.tsx';
 
 /** A project card. */
 export function ProjectCard({ project }: { project: Project }) {
@@ -55,6 +56,18 @@ export function ProjectCard({ project }: { project: Project }) {
           </ul>
         </>
       )}
+      <RecordEditor
+        collection="projects"
+        id={project.id}
+        name={project.name}
+        values={project}
+        fields={[
+          { key: 'name', label: t('project.name') },
+          { key: 'tagline', label: t('project.tagline') },
+          { key: 'description', label: t('project.description'), multiline: true },
+          { key: 'goals', label: t('project.goalsHelp'), lines: true },
+        ]}
+      />
       <div className="process-grid">
         <SelectField
           label={t('project.statusOf', { name: project.name })}
