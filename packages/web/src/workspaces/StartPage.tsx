@@ -11,6 +11,7 @@ import { workspacePath } from '../app/router.ts';
 import { CreateForm } from './CreateForm.tsx';
 import { InlineRename } from './InlineRename.tsx';
 import { LoadState } from './LoadState.tsx';
+import { ImportWorkspace } from '../process/WorkspaceTransfer.tsx';
 
 /** Start page. */
 export function StartPage() {
@@ -102,6 +103,7 @@ export function StartPage() {
         submitLabel={t('start.createButton')}
         onCreate={(name) => run(() => api.createWorkspace(name), t('start.created', { name }))}
       />
+      <ImportWorkspace onImported={reload} />
     </section>
   );
 }
