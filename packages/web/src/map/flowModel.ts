@@ -57,7 +57,8 @@ export interface FlowLabels {
 }
 
 function sameElement(a: MapElement, b: MapElement): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+  // Unchanged records keep their identity between reads (incrementalReader.ts).
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
 }
 
 /** Nodes for `snapshot`, reusing entries of `previous` whose element is unchanged. */
@@ -129,7 +130,7 @@ export function deriveEdges(
       prev &&
       prev.selected === isSelected &&
       prev.ariaLabel === ariaLabel &&
-      JSON.stringify(prev.data?.link) === JSON.stringify(link)
+      (prev.data?.link === link || JSON.stringify(prev.data?.link) === JSON.stringify(link))
     )
       return prev;
     return {

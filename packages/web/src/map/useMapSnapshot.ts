@@ -1,22 +1,35 @@
 /**
  * The map as plain records, re-read from the Y.Doc after changes. Reads are batched to one
- * per animation frame: a burst of remote updates (or a big paste) costs one `readMap`, not
- * one per update.
+ * per animation frame (a burst of remote updates costs one read), and each read only
+ * re-validates the records that changed (see incrementalReader.ts), so unchanged records
+ * keep their identity and their nodes skip re-rendering.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type * as Y from 'yjs';
-import { readMap, type MapSnapshot } from '@helhet/model';
+import type { MapSnapshot } from '@helhet/model';
+import { createIncrementalReader, type IncrementalReader } from './incrementalReader.ts';
 
 /** Current snapshot of `doc`, updated at most once per frame. */
 export function useMapSnapshot(doc: Y.Doc): MapSnapshot {
-  const [snapshot, setSnapshot] = useState(() => readMap(doc).map);
+  // Held in a ref and re-created on demand: the effect's cleanup destroys it (also in
+  // StrictMode's trial unmount), and the next effect run must get a live one.
+  const readerRef = useRef<{ doc: Y.Doc; reader: IncrementalReader } | null>(null);
+  const getReader = () => {
+    if (readerRef.current?.doc !== doc) {
+      readerRef.current?.reader.destroy();
+      readerRef.current = { doc, reader: createIncrementalReader(doc) };
+    }
+    return readerRef.current.reader;
+  };
+  const [snapshot, setSnapshot] = useState(() => getReader().read());
   useEffect(() => {
+    const reader = getReader();
     let frame = 0;
     const schedule = () => {
       if (frame) return;
       frame = requestAnimationFrame(() => {
         frame = 0;
-        setSnapshot(readMap(doc).map);
+        setSnapshot(reader.read());
       });
     };
     schedule();
@@ -24,7 +37,11 @@ export function useMapSnapshot(doc: Y.Doc): MapSnapshot {
     return () => {
       doc.off('update', schedule);
       if (frame) cancelAnimationFrame(frame);
+      reader.destroy();
+      readerRef.current = null;
     };
+    // getReader only reads the ref and `doc`.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [doc]);
   return snapshot;
 }
