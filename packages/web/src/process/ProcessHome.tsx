@@ -10,6 +10,7 @@ import { AppLink } from '../app/AppLink.tsx';
 import { workspacePath } from '../app/router.ts';
 import { processPath } from './paths.ts';
 import { useProcess } from './ProcessContext.ts';
+import { ExportWorkspaceButton } from './WorkspaceTransfer.tsx';
 
 /** A list of gaps, or nothing when there are none. */
 function GapList({ title, items, testId }: { title: string; items: string[]; testId: string }) {
@@ -116,6 +117,7 @@ export function ProcessHome() {
           </Paragraph>
         </li>
       </ol>
+      <ExportWorkspaceButton workspaceId={workspaceId} name={workspaceName} />
     </>
   );
 }
