@@ -260,6 +260,45 @@ describe('the process in the map editor', () => {
   });
 });
 
+describe('whole-workspace export and import', () => {
+  it('exports a workspace from the process home and imports it as a new one from the start page', async () => {
+    const page = await h.newPage();
+    await page.goto(processUrl());
+    const summary = page.getByTestId('step-change');
+    await summary.waitFor();
+    const before = await summary.locator('ul').first().textContent();
+    const downloading = page.waitForEvent('download');
+    await page
+      .getByRole('button', { name: 'Eksporter hele arbeidsrommet (kart og prosess)' })
+      .click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toBe(
+      'partnerskap-for-radikal-innovasjon-eksempel.helhet-workspace.json',
+    );
+    const file = await download.path();
+
+    await page.goto(h.server.url);
+    await page.getByLabel('Velg en arbeidsromsfil (.helhet-workspace.json)').setInputFiles(file);
+    await page
+      .getByText('Arbeidsrommet «Partnerskap for radikal innovasjon (eksempel)» er importert.')
+      .waitFor();
+    expect(
+      await page
+        .getByRole('link', { name: 'Partnerskap for radikal innovasjon (eksempel)', exact: true })
+        .count(),
+    ).toBe(2);
+    await page
+      .getByRole('link', {
+        name: 'Åpne prosessen i «Partnerskap for radikal innovasjon (eksempel)»',
+      })
+      .click();
+    await summary.waitFor();
+    expect(page.url()).not.toBe(processUrl());
+    expect(await summary.locator('ul').first().textContent()).toBe(before);
+    await page.context().close();
+  });
+});
+
 describe.each(['nb', 'nn', 'en'] as const)('process pages in %s', (language) => {
   // One test per page: axe on a long page takes seconds on a busy machine.
   it.each(['', 'challenges', 'insight', 'innovation', 'portfolio'])(
