@@ -243,6 +243,23 @@ describe('system map editor', () => {
     await page.context().close();
   });
 
+  it('saves a move made with the arrow keys on the canvas', async () => {
+    const page = await h.newPage();
+    await page.goto(h.server.url + mapUrlPath);
+    await waitForCanvas(page);
+    const silo = page.locator('.react-flow__node[data-id="e-silo"]');
+    const before = await silo.getAttribute('style');
+    await silo.focus();
+    await page.keyboard.press('Enter');
+    for (let i = 0; i < 5; i++) await page.keyboard.press('Shift+ArrowRight');
+    await page.reload();
+    await waitForCanvas(page);
+    const after = await page.locator('.react-flow__node[data-id="e-silo"]').getAttribute('style');
+    const x = (style: string | null) => Number(/translate\(([-\d.]+)px/.exec(style ?? '')?.[1]);
+    expect(x(after) - x(before)).toBe(100);
+    await page.context().close();
+  });
+
   it('keeps everything after the server restarts', async () => {
     const server = await h.restartServer();
     const page = await h.newPage();

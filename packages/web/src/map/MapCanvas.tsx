@@ -16,6 +16,7 @@ import {
   type EdgeChange,
   type EdgeSelectionChange,
   type NodeSelectionChange,
+  type NodePositionChange,
   type NodeChange,
   applyEdgeChanges,
   applyNodeChanges,
@@ -139,6 +140,21 @@ export function MapCanvas({ peers, onCreateAt, onPointer }: MapCanvasProps) {
   // Removal goes through the document (onDelete below), never straight into local state.
   const onNodesChange = useCallback(
     (changes: NodeChange<ElementFlowNode>[]) => {
+      // Moves that are not drags (arrow keys on a selected node) are final at once: write them.
+      const moves = changes.filter(
+        (c): c is NodePositionChange =>
+          c.type === 'position' && c.dragging === false && !!c.position,
+      );
+      if (moves.length)
+        doc.transact(() => {
+          for (const m of moves)
+            updateElement(
+              doc,
+              m.id,
+              { x: Math.round(m.position!.x), y: Math.round(m.position!.y) },
+              origin,
+            );
+        }, origin);
       applySelect(
         'elements',
         changes.filter((c): c is NodeSelectionChange => c.type === 'select'),
@@ -150,7 +166,7 @@ export function MapCanvas({ peers, onCreateAt, onPointer }: MapCanvasProps) {
         ),
       );
     },
-    [applySelect],
+    [applySelect, doc, origin],
   );
   const onEdgesChange = useCallback(
     (changes: EdgeChange<LinkFlowEdge>[]) => {
