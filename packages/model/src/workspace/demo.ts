@@ -41,7 +41,7 @@ const challenges: Challenge[] = [
     id: 'c-ungt-utenforskap',
     title: 'Ungt utenforskap',
     description:
-      '«Sammensatt problem, både menneskelig og samfunnsøkonomisk» – «Redusert tilgang på arbeidskraft, økte velferdsutgifter og synkende skatteinntekter» – «Vår manglende evne til å skape et samfunn med plass til alle». (Fra KS’ presentasjon av programmet.)',
+      '«Sammensatt problem, både menneskelig og samfunnsøkonomisk» – «Redusert tilgang på arbeidskraft, økte velferdsutgifter og synkende skatteinntekter» – «Vår manglende evne til å skape et samfunn med plass til alle». (Fra KS’ presentasjon av programmet. Valget av bærekraftsmål er et eksempel.)',
     sdgs: [4, 8, 10],
     sdgTargets: ['8.6'],
     example: false,
@@ -50,7 +50,7 @@ const challenges: Challenge[] = [
     id: 'c-demografi',
     title: 'Den demografiske utviklingen',
     description:
-      '«Svekker aldersbæreevnen gjennom aldrende befolkning og sentralisering» – «Utfordrer sosial og økonomisk bærekraft» – «Legger press på tjenesteproduksjon, arbeidskraft og dynamikken i lokalsamfunnet». (Fra KS’ presentasjon av programmet.)',
+      '«Svekker aldersbæreevnen gjennom aldrende befolkning og sentralisering» – «Utfordrer sosial og økonomisk bærekraft» – «Legger press på tjenesteproduksjon, arbeidskraft og dynamikken i lokalsamfunnet». (Fra KS’ presentasjon av programmet. Valget av bærekraftsmål er et eksempel.)',
     sdgs: [3, 11, 17],
     sdgTargets: [],
     example: false,
