@@ -1,9 +1,11 @@
 /**
  * Find a municipality or county by name or number: Designsystemet's Combobox (an
  * accessible, keyboard-operable combobox; virtualised for the 372 options) over the 357
- * municipalities and 15 counties; picking one calls `onSelect` with its number.
+ * municipalities and 15 counties; picking one calls `onSelect` with its number. Memoised:
+ * reconciling 372 options is the costliest part of a re-render, and the pages re-render on
+ * every slider move.
  */
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Combobox } from '@digdir/designsystemet-react';
 import type { FremtidMeta } from '../worker/protocol.ts';
@@ -17,7 +19,12 @@ export interface RegionSearchProps {
 }
 
 /** The search field. */
-export function RegionSearch({ meta, onSelect, label, id = 'region-search' }: RegionSearchProps) {
+export const RegionSearch = memo(function RegionSearch({
+  meta,
+  onSelect,
+  label,
+  id = 'region-search',
+}: RegionSearchProps) {
   const { t } = useTranslation('fremtid');
   const options = useMemo(
     () =>
@@ -52,4 +59,4 @@ export function RegionSearch({ meta, onSelect, label, id = 'region-search' }: Re
       </Combobox>
     </div>
   );
-}
+});

@@ -15,8 +15,7 @@ import type {
   WorkerResponse,
 } from './protocol.ts';
 
-/** Where the server serves the snapshot (`packages/server/src/fremtid/data-routes.ts`). */
-export const SNAPSHOT_URL = '/api/fremtid/snapshot';
+import { SNAPSHOT_URL } from './snapshot-url.ts';
 
 type Pending = { resolve: (r: WorkerResponse) => void; reject: (e: Error) => void };
 type Body<T> = T extends unknown ? Omit<T, 'id'> : never;

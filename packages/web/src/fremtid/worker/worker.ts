@@ -8,13 +8,17 @@ import { loadSnapshot } from '@helhet/demografi';
 import { FremtidModel } from './model.ts';
 import { ScenarioParamsSchema } from './params.ts';
 import type { WorkerRequest, WorkerResponse } from './protocol.ts';
+import { SNAPSHOT_URL } from './snapshot-url.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
 let model: Promise<FremtidModel> | null = null;
+/** Started as soon as the worker runs, before the page's first message arrives. */
+let prefetch: Promise<Response> | null = fetch(SNAPSHOT_URL);
 
 async function load(url: string): Promise<FremtidModel> {
-  const response = await fetch(url);
+  const response = await (url === SNAPSHOT_URL && prefetch ? prefetch : fetch(url));
+  prefetch = null;
   if (!response.ok) throw new Error(`could not load the demography data (${response.status})`);
   // The server sends it gzip-encoded; the browser has already decompressed it here.
   return new FremtidModel(loadSnapshot(new Uint8Array(await response.arrayBuffer())));
