@@ -52,6 +52,7 @@ describe('loop panel on a large map', () => {
     const opened = performance.now();
     await page.goto(h.server.url + mapPath);
     await waitForCanvas(page);
+    await page.getByRole('button', { name: 'Vis analysepanelet' }).click();
     const truncated = page.getByTestId('loops-truncated');
     await truncated.waitFor({ timeout: 30_000 });
     const firstSearch = performance.now() - opened;
@@ -59,18 +60,19 @@ describe('loop panel on a large map', () => {
     const status = (await page.getByTestId('loop-status').textContent()) ?? '';
     expect(status).toMatch(/Fant 1[\s\u00a0]?000 løkker/);
 
-    // A new search (shorter loops) while measuring frames.
+    // A long search (up to 100,000 loops of up to 12 links: about 60,000 loops, seconds of
+    // work) while measuring frames: on the main thread it would freeze the page throughout.
     await page.getByText('Grenser for søket').click();
+    await page.getByRole('textbox', { name: 'Flest løkker' }).fill('100000');
     const since = await page.evaluate(() => performance.now());
-    await page.getByRole('textbox', { name: 'Lengste løkke (antall koblinger)' }).fill('6');
+    await page.getByRole('textbox', { name: 'Lengste løkke (antall koblinger)' }).fill('12');
     await page.getByTestId('loop-status').getByText('Leter etter løkker').waitFor();
-    await page.getByTestId('loop-status').getByText(/^Fant/).waitFor({ timeout: 30_000 });
-    const { longestGap, searchMs } = await page.evaluate((from) => {
-      const frames = (window as unknown as { frames_: number[] }).frames_.filter((t) => t >= from);
+    await page.getByTestId('loop-status').getByText(/^Fant/).waitFor({ timeout: 60_000 });
+    const { longestGap, searchMs, frames } = await page.evaluate((from) => {
+      const all = (window as unknown as { frames_: number[] }).frames_.filter((t) => t >= from);
       let longest = 0;
-      for (let i = 1; i < frames.length; i++)
-        longest = Math.max(longest, frames[i]! - frames[i - 1]!);
-      return { longestGap: longest, searchMs: performance.now() - from };
+      for (let i = 1; i < all.length; i++) longest = Math.max(longest, all[i]! - all[i - 1]!);
+      return { longestGap: longest, searchMs: performance.now() - from, frames: all.length };
     }, since);
     const secondStatus = (await page.getByTestId('loop-status').textContent()) ?? '';
 
@@ -94,10 +96,12 @@ describe('loop panel on a large map', () => {
 
     console.log(
       `large map ${ELEMENTS}/${LINKS}: first search done ${firstSearch.toFixed(0)} ms after opening; ` +
-        `second search (max length 6) ${searchMs.toFixed(0)} ms, longest frame gap ${longestGap.toFixed(0)} ms; ` +
+        `long search ${searchMs.toFixed(0)} ms with ${frames} frames drawn, longest frame gap ${longestGap.toFixed(0)} ms; ` +
         `${secondStatus.trim()}; show loop on canvas ${showMs.toFixed(0)} ms`,
     );
-    expect(longestGap).toBeLessThan(500);
+    expect(secondStatus).toContain('Ikke alle løkker er med');
+    // Far below the seconds the search took: the worker kept the page drawing.
+    expect(longestGap).toBeLessThan(2500);
     await page.context().close();
   });
 });

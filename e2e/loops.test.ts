@@ -26,6 +26,12 @@ function node(page: Page, label: string) {
   return page.locator('.react-flow__node').filter({ hasText: label });
 }
 
+/** Opens the analysis dock (it starts closed below 1,600 px) and waits for the loop search. */
+async function openDock(page: Page) {
+  await page.locator('.analysis-dock__toggle').click();
+  await page.getByTestId('loop-status').waitFor();
+}
+
 async function openTab(page: Page, name: string) {
   await page
     .getByRole('complementary', { name: 'Løkker, analyse og utveksling' })
@@ -50,6 +56,7 @@ describe('loops, analysis and interchange', () => {
   it('lists the loops through a selected element, shows one on the map and as a diagram', async () => {
     const page = await h.newPage();
     mapUrlPath = new URL(await openDemoMap(page, h.server.url)).pathname;
+    await openDock(page);
     await page.getByTestId('loop-status').getByText('Fant 3 løkker').waitFor();
 
     await node(page, 'Ensomhet og lav mestring').click();
@@ -102,6 +109,8 @@ describe('loops, analysis and interchange', () => {
     await ola.goto(h.server.url + mapUrlPath);
     await waitForCanvas(kari);
     await waitForCanvas(ola);
+    await openDock(kari);
+    await openDock(ola);
     // The demo map keeps its reinforcing loop already; keep the shortest balancing one.
     await ola.getByRole('heading', { name: 'Beholdte løkker (1)' }).waitFor();
 
@@ -144,6 +153,7 @@ describe('loops, analysis and interchange', () => {
     const page = await h.newPage();
     await page.goto(h.server.url + mapUrlPath);
     await waitForCanvas(page);
+    await openDock(page);
     await page.getByRole('tab', { name: 'Disposisjon' }).click();
     await page
       .getByRole('button', {
@@ -173,6 +183,7 @@ describe('loops, analysis and interchange', () => {
     const page = await h.newPage();
     await page.goto(h.server.url + mapUrlPath);
     await waitForCanvas(page);
+    await openDock(page);
     await openTab(page, 'Analyse');
     const chart = page.getByTestId('micmac-chart');
     await chart.waitFor();
@@ -209,6 +220,7 @@ describe('loops, analysis and interchange', () => {
     const page = await h.newPage();
     await page.goto(h.server.url + mapUrlPath);
     await waitForCanvas(page);
+    await openDock(page);
     await openTab(page, 'Eksport og import');
     await page.getByRole('combobox', { name: 'Format' }).first().selectOption('kumu');
     const [download] = await Promise.all([
@@ -256,6 +268,7 @@ describe('loops, analysis and interchange', () => {
     const page = await h.newPage();
     await page.goto(h.server.url + mapUrlPath);
     await waitForCanvas(page);
+    await openDock(page);
     await openTab(page, 'Eksport og import');
     await page.getByLabel(/^Velg fil/).setInputFiles({
       name: 'broken.kumu.json',
@@ -287,6 +300,7 @@ describe('loops, analysis and interchange', () => {
       const page = await h.newPage({ language });
       await page.goto(h.server.url + mapUrlPath);
       await waitForCanvas(page);
+      await openDock(page);
       await page.locator('.react-flow__node').first().click();
       const dock = page.locator('.analysis-dock');
       const found: Record<string, unknown[]> = {};

@@ -20,6 +20,29 @@ import { AnalysisPanel } from './AnalysisPanel.tsx';
 import { Legend } from './Legend.tsx';
 import { InterchangePanel } from '../interchange/InterchangePanel.tsx';
 
+const STORAGE_KEY = 'helhet.analysisDock';
+/** Below this viewport width the dock starts closed, so the canvas keeps its room. */
+const WIDE_VIEWPORT = 1600;
+
+/** Whether the dock starts open: the person's last choice on this device, else wide screens only. */
+function initiallyOpen(): boolean {
+  try {
+    const stored = localStorage.getItem(STORAGE_KEY);
+    if (stored === 'open' || stored === 'closed') return stored === 'open';
+  } catch {
+    // Storage unavailable (private mode): fall back to the screen width.
+  }
+  return window.innerWidth >= WIDE_VIEWPORT;
+}
+
+function rememberOpen(open: boolean): void {
+  try {
+    localStorage.setItem(STORAGE_KEY, open ? 'open' : 'closed');
+  } catch {
+    // The choice lasts for this page only.
+  }
+}
+
 /** Props of {@link AnalysisDock}. */
 export interface AnalysisDockProps {
   /** Workspace of the map, for "import as a new map"; null while unknown. */
@@ -30,12 +53,23 @@ export interface AnalysisDockProps {
 export function AnalysisDock({ workspaceId }: AnalysisDockProps) {
   const { t } = useTranslation(ANALYSIS_NS);
   const { snapshot } = useMapEditor();
-  const [open, setOpen] = useState(true);
+  const [open, setOpenState] = useState(initiallyOpen);
   const [tab, setTab] = useState('loops');
   const [budgets, setBudgets] = useState<LoopBudgetsInput>(DEFAULT_BUDGETS);
   const [pinned, setPinned] = useState<NamedEmphasis | null>(null);
   const [hovered, setHovered] = useState<NamedEmphasis | null>(null);
   const [paint, setPaint] = useState<AnalysisState['paint']>(null);
+
+  const setOpen = (next: boolean) => {
+    setOpenState(next);
+    rememberOpen(next);
+    if (!next) {
+      // A hidden panel leaves the map as it is normally drawn.
+      setPinned(null);
+      setHovered(null);
+      setPaint(null);
+    }
+  };
 
   const fresh = mapStructure(snapshot);
   // Keep the same structure object while the key is unchanged, so memoised work is reused.
@@ -96,7 +130,7 @@ export function AnalysisDock({ workspaceId }: AnalysisDockProps) {
         >
           {open ? t('dock.hide') : t('dock.show')}
         </Button>
-        {paint && <Legend legend={paint.legend} onClear={() => setPaint(null)} />}
+        {open && paint && <Legend legend={paint.legend} onClear={() => setPaint(null)} />}
         <div id="analysis-dock-body" hidden={!open} className="analysis-dock__body">
           <Tabs value={tab} onChange={setTab} data-size="sm">
             <Tabs.List>

@@ -4,7 +4,7 @@
  * element first; the search's budgets and a clear note when a budget left loops out; and
  * the loops the group keeps.
  */
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   Alert,
@@ -24,6 +24,7 @@ import { useAnalysis } from './AnalysisContext.ts';
 import { filterLoops, orderLoops } from './loopFilters.ts';
 import { LoopItem, loopEmphasisKey } from './LoopItem.tsx';
 import { LoopBudgetsForm } from './LoopBudgetsForm.tsx';
+import { ElementPicker } from './ElementPicker.tsx';
 import { LoopSearchStatus } from './LoopSearchStatus.tsx';
 import { KeepLoopDialog, type KeepLoopTarget } from './KeepLoopDialog.tsx';
 import { LoopDiagramDialog } from './LoopDiagramDialog.tsx';
@@ -64,7 +65,9 @@ export function LoopPanel() {
     else next.delete(p);
     setPolarities(next);
   };
-  const onKeep = (loop: FoundLoop) => setKeeping({ mode: 'keep', loop });
+  // Stable callbacks, so memoised loop rows do not re-render when the panel does.
+  const onKeep = useCallback((loop: FoundLoop) => setKeeping({ mode: 'keep', loop }), []);
+  const onElement = useCallback((v: string) => setElementId(v === '' ? null : v), []);
 
   const renderList = (loops: FoundLoop[], limit: number) => (
     <ul className="loop-list">
@@ -121,21 +124,14 @@ export function LoopPanel() {
             ))}
           </Select>
         </Field>
-        <Field data-size="sm">
-          <Label htmlFor="loop-filter-element">{t('filters.element')}</Label>
-          <Select
-            id="loop-filter-element"
-            value={elementId ?? ''}
-            onChange={(e) => setElementId(e.target.value === '' ? null : e.target.value)}
-          >
-            <Select.Option value="">{t('filters.anyElement')}</Select.Option>
-            {elementOptions.map((e) => (
-              <Select.Option key={e.id} value={e.id}>
-                {e.label}
-              </Select.Option>
-            ))}
-          </Select>
-        </Field>
+        <ElementPicker
+          id="loop-filter-element"
+          label={t('filters.element')}
+          emptyLabel={t('filters.anyElement')}
+          value={elementId ?? ''}
+          options={elementOptions}
+          onChange={onElement}
+        />
       </div>
       {pinned?.key.startsWith('loop:') && (
         <Button variant="tertiary" data-size="sm" onClick={() => setPinned(null)}>

@@ -4,20 +4,13 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  Alert,
-  Button,
-  Field,
-  Heading,
-  Label,
-  Paragraph,
-  Select,
-} from '@digdir/designsystemet-react';
+import { Alert, Button, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { allPaths, shortestPath, type MapPath, type PathsResult } from '@helhet/model';
 import { useMapEditor } from '../MapContext.ts';
 import { ANALYSIS_NS } from './i18n.ts';
 import { useAnalysis } from './AnalysisContext.ts';
 import { pathsEmphasis } from './neighbourhoodEmphasis.ts';
+import { ElementPicker } from './ElementPicker.tsx';
 
 /** Budgets of "all paths": longest path and most paths. */
 export const PATH_BUDGETS = { maxLength: 8, maxPaths: 200 } as const;
@@ -53,27 +46,27 @@ export function PathTools() {
     setPinned(pinned?.key === key ? null : { key, ...pathsEmphasis([p]) });
   };
 
-  const select = (id: string, label: string, value: string, set: (v: string) => void) => (
-    <Field data-size="sm">
-      <Label htmlFor={id}>{label}</Label>
-      <Select id={id} value={value} onChange={(e) => set(e.target.value)}>
-        <Select.Option value="">{t('paths.choose')}</Select.Option>
-        {sorted.map((e) => (
-          <Select.Option key={e.id} value={e.id}>
-            {e.label}
-          </Select.Option>
-        ))}
-      </Select>
-    </Field>
-  );
-
   return (
     <section aria-labelledby="paths-title" className="stack">
       <Heading id="paths-title" level={3} data-size="2xs">
         {t('paths.title')}
       </Heading>
-      {select('path-from', t('paths.from'), from, setFrom)}
-      {select('path-to', t('paths.to'), to, setTo)}
+      <ElementPicker
+        id="path-from"
+        label={t('paths.from')}
+        emptyLabel={t('paths.choose')}
+        value={from}
+        options={sorted}
+        onChange={setFrom}
+      />
+      <ElementPicker
+        id="path-to"
+        label={t('paths.to')}
+        emptyLabel={t('paths.choose')}
+        value={to}
+        options={sorted}
+        onChange={setTo}
+      />
       <div className="row-actions">
         <Button
           variant="secondary"

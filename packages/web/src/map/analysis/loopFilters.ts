@@ -37,15 +37,16 @@ export interface OrderedLoops {
 }
 
 /**
- * Sorts shortest first (ties by link ids, see `compareLoops`) and puts the loops through
- * `selectedId` first. Without a selection every loop is in `others`.
+ * Puts the loops through `selectedId` first, keeping the order within each group.
+ * `loops` must be sorted (shortest first, see `compareLoops`; the loop search keeps its
+ * list sorted with {@link mergeSorted}), so this is one linear pass even for 100,000 loops.
+ * Without a selection every loop is in `others`.
  */
 export function orderLoops(loops: readonly FoundLoop[], selectedId: string | null): OrderedLoops {
-  const sorted = [...loops].sort(compareLoops);
-  if (selectedId === null) return { through: [], others: sorted };
+  if (selectedId === null) return { through: [], others: loops.slice() };
   const through: FoundLoop[] = [];
   const others: FoundLoop[] = [];
-  for (const loop of sorted) (loop.elements.includes(selectedId) ? through : others).push(loop);
+  for (const loop of loops) (loop.elements.includes(selectedId) ? through : others).push(loop);
   return { through, others };
 }
 

@@ -3,18 +3,15 @@
  * stays responsive on maps of thousands of elements. It hosts the model's
  * `createLoopSearchSession` exactly as `loops-worker-protocol.ts` describes: validate the
  * request, hand out loops in time-sliced batches, and yield to the event loop between
- * batches so a `cancel` (or a newer `start`) is seen promptly.
+ * batches so a `cancel` (or a newer `start`) is seen promptly. Batches travel as JSON text
+ * (see `loopMessages.ts`).
  */
-import {
-  createLoopSearchSession,
-  LoopWorkerRequest,
-  type LoopSearchSession,
-  type LoopWorkerResponse,
-} from '@helhet/model';
+import { createLoopSearchSession, LoopWorkerRequest, type LoopSearchSession } from '@helhet/model';
+import type { EncodedLoopWorkerResponse } from './loopMessages.ts';
 
 let current: LoopSearchSession | null = null;
 
-function post(message: LoopWorkerResponse): void {
+function post(message: EncodedLoopWorkerResponse): void {
   self.postMessage(message);
 }
 
@@ -34,7 +31,11 @@ async function run(session: LoopSearchSession): Promise<void> {
       const step = session.nextBatch();
       total += step.loops.length;
       if (step.loops.length > 0)
-        post({ type: 'batch', requestId: session.requestId, loops: step.loops });
+        post({
+          type: 'batch',
+          requestId: session.requestId,
+          loopsJson: JSON.stringify(step.loops),
+        });
       if (step.summary) {
         post({
           type: 'done',

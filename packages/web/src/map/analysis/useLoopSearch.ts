@@ -4,7 +4,8 @@
  * streamed batches in display order (shortest first).
  */
 import { useEffect, useRef, useState } from 'react';
-import type { FoundLoop, LoopSearchSummary, LoopWorkerResponse } from '@helhet/model';
+import type { FoundLoop, LoopSearchSummary } from '@helhet/model';
+import { decodeLoops, type EncodedLoopWorkerResponse } from './loopMessages.ts';
 import type { MapStructure } from './graphInput.ts';
 import { mergeSorted } from './loopFilters.ts';
 
@@ -29,6 +30,9 @@ export interface LoopSearchState {
 /** How long edits must pause before a new search starts, in ms. */
 export const SEARCH_DEBOUNCE_MS = 250;
 
+/** Longest wait before streamed loops are shown, in ms. */
+export const FLUSH_MS = 150;
+
 let requestCounter = 0;
 
 /** Loops of `structure` under `budgets`, streamed from a worker. */
@@ -41,19 +45,42 @@ export function useLoopSearch(structure: MapStructure, budgets: LoopBudgetsInput
   });
   const workerRef = useRef<Worker | null>(null);
   const requestRef = useRef<string | null>(null);
+  const freshRef = useRef(false);
+  // Batches wait here and reach React state at most every FLUSH_MS: a search that streams
+  // 100,000 loops then costs tens of renders, not hundreds.
+  const pendingRef = useRef<FoundLoop[]>([]);
+  const flushTimerRef = useRef<ReturnType<typeof setTimeout> | null>(null);
 
   useEffect(() => {
     const worker = new Worker(new URL('./loops.worker.ts', import.meta.url), { type: 'module' });
     workerRef.current = worker;
-    worker.onmessage = (event: MessageEvent<LoopWorkerResponse>) => {
+    const flush = (done?: LoopSearchSummary) => {
+      if (flushTimerRef.current) clearTimeout(flushTimerRef.current);
+      flushTimerRef.current = null;
+      const batch = pendingRef.current;
+      pendingRef.current = [];
+      // The previous search's loops stay listed until the new one has something to show,
+      // so the list does not flash empty and re-mount its rows on every edit.
+      const first = freshRef.current;
+      freshRef.current = false;
+      setState((s) => ({
+        ...s,
+        loops: mergeSorted(first ? [] : s.loops, batch),
+        ...(done ? { summary: done, running: false } : {}),
+      }));
+    };
+    worker.onmessage = (event: MessageEvent<EncodedLoopWorkerResponse>) => {
       const message = event.data;
       if (message.requestId !== requestRef.current) return; // a stale search
-      if (message.type === 'batch')
-        setState((s) => ({ ...s, loops: mergeSorted(s.loops, message.loops) }));
-      else if (message.type === 'done') {
-        if (!message.cancelled)
-          setState((s) => ({ ...s, summary: message.summary, running: false }));
-      } else setState((s) => ({ ...s, running: false, error: message.message }));
+      if (message.type === 'batch') {
+        for (const loop of decodeLoops(message)) pendingRef.current.push(loop);
+        flushTimerRef.current ??= setTimeout(() => flush(), FLUSH_MS);
+      } else if (message.type === 'done') {
+        if (!message.cancelled) flush(message.summary);
+      } else {
+        pendingRef.current = [];
+        setState((s) => ({ ...s, running: false, error: message.message }));
+      }
     };
     worker.onerror = (event) => {
       setState((s) => ({ ...s, running: false, error: event.message || 'worker failed' }));
@@ -61,6 +88,7 @@ export function useLoopSearch(structure: MapStructure, budgets: LoopBudgetsInput
     return () => {
       worker.terminate();
       workerRef.current = null;
+      if (flushTimerRef.current) clearTimeout(flushTimerRef.current);
     };
   }, []);
 
@@ -69,17 +97,20 @@ export function useLoopSearch(structure: MapStructure, budgets: LoopBudgetsInput
     if (!worker) return;
     // Cancel what runs now; the new search starts when edits have paused.
     if (requestRef.current) worker.postMessage({ type: 'cancel', requestId: requestRef.current });
+    pendingRef.current = [];
+    if (flushTimerRef.current) clearTimeout(flushTimerRef.current);
+    flushTimerRef.current = null;
     const requestId = `loops-${++requestCounter}`;
     requestRef.current = requestId;
     setState((s) => ({ ...s, running: true, error: null }));
     const timer = setTimeout(() => {
-      setState({ loops: [], summary: null, running: true, error: null });
+      freshRef.current = true;
       worker.postMessage({
         type: 'start',
         requestId,
         graph: structure.input,
         budgets,
-        batchSize: 200,
+        batchSize: 500,
         sliceMs: 30,
       });
     }, SEARCH_DEBOUNCE_MS);
