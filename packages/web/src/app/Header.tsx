@@ -15,7 +15,9 @@ export function Header() {
       <AppLink to="/" className="header__brand">
         Helhet
       </AppLink>
-      <AppLink to="/fremtid">{t('nav.fremtid', { ns: 'fremtid', defaultValue: 'Fremtid 2040' })}</AppLink>
+      <AppLink to="/fremtid">
+        {t('nav.fremtid', { ns: 'fremtid', defaultValue: 'Fremtid 2040' })}
+      </AppLink>
       <div className="header__tools">
         <Field className="header__language">
           <Label htmlFor="language-select">{t('app.language')}</Label>

@@ -53,7 +53,15 @@ export function usePeers(provider: HocuspocusProvider | undefined): Peer[] {
     };
     // Our own cursor changes on every pointer move; re-reading (and re-rendering the editor)
     // for those would cost a frame each time for nothing.
-    const onChange = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
+    const onChange = ({
+      added,
+      updated,
+      removed,
+    }: {
+      added: number[];
+      updated: number[];
+      removed: number[];
+    }) => {
       if ([...added, ...updated, ...removed].some((id) => id !== awareness.clientID)) read();
     };
     read();
