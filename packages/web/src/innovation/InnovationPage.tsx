@@ -124,6 +124,16 @@ function AreaCard({ area }: { area: InnovationArea }) {
           ].join(' · ')}
         </Paragraph>
       )}
+      {(area.challengeIds.length > 0 || area.insightIds.length > 0) && (
+        <Paragraph data-size="sm">
+          {[
+            ...content.challenges
+              .filter((c) => area.challengeIds.includes(c.id))
+              .map((c) => c.title),
+            ...content.insights.filter((i) => area.insightIds.includes(i.id)).map((i) => i.title),
+          ].join(' · ')}
+        </Paragraph>
+      )}
       <Paragraph data-size="sm">
         {projects.length === 0
           ? t('noProject')
@@ -209,7 +219,9 @@ function AreaCard({ area }: { area: InnovationArea }) {
 
 function NewArea() {
   const { t } = useTranslation('innovation');
-  const { maps, doc, origin, change } = useProcess();
+  const { maps, content, doc, origin, change } = useProcess();
+  const [challengeIds, setChallengeIds] = useState<string[]>([]);
+  const [insightIds, setInsightIds] = useState<string[]>([]);
   const prefill = parseSelection(location.search);
   const [mapId, setMapId] = useState(prefill?.mapId ?? maps[0]?.id ?? '');
   const [loopIds, setLoopIds] = useState<string[]>(prefill?.loopIds ?? []);
@@ -234,6 +246,8 @@ function NewArea() {
             mapId: mapId || null,
             loopIds,
             elementIds,
+            challengeIds,
+            insightIds,
           },
           origin,
         ),
@@ -246,6 +260,8 @@ function NewArea() {
       setExpectedEffect('');
       setLoopIds([]);
       setElementIds([]);
+      setChallengeIds([]);
+      setInsightIds([]);
     }
   };
   return (
@@ -287,6 +303,18 @@ function NewArea() {
             />
           </>
         )}
+        <CheckList
+          legend={t('field.challenges')}
+          options={content.challenges.map((c) => ({ value: c.id, label: c.title }))}
+          selected={challengeIds}
+          onChange={setChallengeIds}
+        />
+        <CheckList
+          legend={t('field.insights')}
+          options={content.insights.map((i) => ({ value: i.id, label: i.title }))}
+          selected={insightIds}
+          onChange={setInsightIds}
+        />
         <Textfield
           label={t('field.title')}
           value={title}
