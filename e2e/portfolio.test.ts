@@ -61,7 +61,9 @@ describe('from challenges to portfolio', () => {
     // The demo's kept loop is addressed already: no loop gap.
     expect(await textOf(ola, 'gap-loops')).toBe('');
 
-    // Keep a loop through the map's loop panel.
+    // Keep a loop through the map's loop panel (the dock starts closed on narrow screens).
+    const dock = kari.locator('.analysis-dock__toggle');
+    if ((await dock.getAttribute('aria-expanded')) === 'false') await dock.click();
     await kari
       .locator('.react-flow__node')
       .filter({ hasText: 'Fast losperson for den unge' })
