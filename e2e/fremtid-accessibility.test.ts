@@ -50,12 +50,13 @@ const FREMTID_PAGES = (): readonly { path: string; ready: string }[] => [
   { path: '/fremtid/dialog', ready: 'input[role="combobox"]' },
   { path: `/fremtid/dialog/${dialogueCode}`, ready: 'input[type="radio"]' },
   { path: `/fremtid/dialog/${dialogueCode}/skjerm`, ready: '[data-testid="result-0"]' },
+  { path: '/fremtid/embed/3101', ready: '[data-testid="embed-total-2040"]' },
 ];
 
 describe.each(['nb', 'nn', 'en'] as const)('Fremtid accessibility in %s', (language) => {
   // One test per page keeps each within the e2e timeout; the path list needs the dialogue
   // created in beforeAll, so pages are looked up by index.
-  it.each(Array.from({ length: 9 }, (_, i) => i))(
+  it.each(Array.from({ length: 10 }, (_, i) => i))(
     'page %i has no serious or critical violations',
     async (i) => {
       const { path, ready } = FREMTID_PAGES()[i]!;

@@ -4,6 +4,8 @@
  * the same in a new browser context.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import {
   estimateRates,
@@ -176,5 +178,66 @@ describe('Scenariofabrikken', () => {
       .toBeCloseTo(engineFigures('3101', 2050).total, 6);
     await page.context().close();
     await other.context().close();
+  });
+});
+
+describe('Share and export', () => {
+  it('downloads a chart as CSV, prints the fact sheet on one A4 page, and embeds the key chart', async () => {
+    const page = await h.newPage();
+    await page.goto(`${h.server.url}/fremtid/kommune/3101`);
+    await page.getByTestId('key-total-2040').waitFor();
+    const population = page.getByRole('figure', { name: 'Folketall, registrert og framskrevet' });
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      population.getByRole('button', { name: 'Last ned CSV' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('folketall-3101.csv');
+    const csv = await (await import('node:fs/promises')).readFile((await download.path())!, 'utf8');
+    const lines = csv
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toBe(
+      'År,Helhet,"80 %-intervall, nedre","80 %-intervall, øvre",SSB hovedalternativ (MMMM)',
+    );
+    const row2040 = lines.find((l) => l.startsWith('2040,'))!.split(',');
+    expect(Number(row2040[1])).toBe(Math.round(engineFigures('3101', 2040).total));
+    expect(lines.at(-1)).toBe('Kilde: Statistisk sentralbyrå (SSB)');
+    const [svg] = await Promise.all([
+      page.waitForEvent('download'),
+      population.getByRole('button', { name: 'Last ned SVG' }).click(),
+    ]);
+    expect(svg.suggestedFilename()).toBe('folketall-3101.svg');
+
+    const snippet = await page.getByTestId('embed-code').inputValue();
+    expect(snippet).toContain(`${h.server.url}/fremtid/embed/3101`);
+
+    const sheet = await h.newPage();
+    await sheet.goto(`${h.server.url}/fremtid/kommune/3101/faktaark`);
+    await sheet.getByTestId('fact-total-2040').waitFor();
+    await sheet.emulateMedia({ media: 'print' });
+    expect(await sheet.locator('header.header').isVisible()).toBe(false);
+    const pdf = await sheet.pdf({ format: 'A4', printBackground: true });
+    expect(pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)).toHaveLength(1);
+
+    // Another site frames the embed page; the figures are the engine's.
+    const host = await h.newPage();
+    // A municipality's own site on another origin: a second server on loopback (Chromium's
+    // local network access checks let only local pages frame this loopback server).
+    const site = createServer((_req, res) => {
+      res.setHeader('content-type', 'text/html; charset=utf-8');
+      res.end(`<!doctype html><html lang="nb"><title>Kommune</title>${snippet}</html>`);
+    });
+    await new Promise<void>((r) => site.listen(0, '127.0.0.1', r));
+    const sitePort = (site.address() as AddressInfo).port;
+    await host.goto(`http://127.0.0.1:${sitePort}/`);
+    const frame = host.frameLocator('iframe');
+    await frame.getByTestId('embed-total-2040').waitFor({ timeout: 20_000 });
+    expect(
+      Number(await frame.getByTestId('embed-total-2040').getAttribute('data-value')),
+    ).toBeCloseTo(engineFigures('3101', 2040).total, 6);
+    expect(await frame.getByText('Kilde: Statistisk sentralbyrå (SSB)').count()).toBeGreaterThan(0);
+    for (const p of [page, sheet, host]) await p.context().close();
+    site.close();
   });
 });

@@ -49,4 +49,15 @@ describe('Fremtid data routes', () => {
       'kommunenummer',
     ]);
   });
+
+  it('lets only the embed pages be framed by other sites', async () => {
+    const embed = await server.app.inject({ url: '/fremtid/embed/3101' });
+    expect(embed.headers['content-security-policy']).toContain('frame-ancestors *');
+    expect(embed.headers['x-frame-options']).toBeUndefined();
+    for (const url of ['/fremtid/kommune/3101', '/', '/fremtid/embed/3101/../../maps/x']) {
+      const other = await server.app.inject({ url });
+      expect(other.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+      expect(other.headers['x-frame-options']).toBe('DENY');
+    }
+  });
 });

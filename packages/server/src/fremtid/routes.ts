@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import type { DialectName } from '../db/migrations.ts';
 import type { Database } from '../db/tables.ts';
 import { fremtidDataRoutes } from './data-routes.ts';
+import { allowEmbedding } from './embed-headers.ts';
 import { DialogueStore } from './dialogue-store.ts';
 import { fremtidDialogueRoutes } from './dialogue-routes.ts';
 import type { DialogueLimits } from './rate-limit.ts';
@@ -22,5 +23,6 @@ export interface FremtidContext {
 /** Registers the Fremtid 2040 routes. */
 export function fremtidRoutes(app: FastifyInstance, ctx: FremtidContext): void {
   fremtidDataRoutes(app);
+  allowEmbedding(app);
   fremtidDialogueRoutes(app, new DialogueStore(ctx.db), ctx.dialogueLimits);
 }

@@ -24,6 +24,7 @@ if (!/^\/fremtid\/dialog\/./.test(location.pathname)) void loadMeta().catch(() =
 const ScenarioPage = lazy(() => import('./scenario/ScenarioPage.tsx'));
 const FactSheetPage = lazy(() => import('./pages/FactSheetPage.tsx'));
 const DialogRoot = lazy(() => import('./dialog/DialogRoot.tsx'));
+const EmbedPage = lazy(() => import('./pages/EmbedPage.tsx'));
 
 /** Links of the guided path. */
 function FremtidNav({ route }: { readonly route: FremtidRoute }) {
@@ -66,6 +67,8 @@ function View({ route, meta }: { readonly route: FremtidRoute; readonly meta: Fr
       return <ScenarioPage meta={meta} />;
     case 'dialog':
       return <DialogRoot rest={route.rest} meta={meta} />;
+    case 'embed':
+      return <EmbedPage code={route.code} />;
     default:
       return (
         <section className="fremtid-page">
@@ -89,7 +92,7 @@ export default function FremtidRoot({ parts }: { readonly parts: readonly string
   const meta = useFremtidMeta(!dialogOnly);
   return (
     <div className={route.view === 'faktaark' ? 'fremtid fremtid--print' : 'fremtid'}>
-      {route.view !== 'faktaark' && <FremtidNav route={route} />}
+      {route.view !== 'faktaark' && route.view !== 'embed' && <FremtidNav route={route} />}
       {dialogOnly && route.view === 'dialog' && (
         <Suspense fallback={<Spinner aria-label={t('loading')} />}>
           <DialogRoot rest={route.rest} meta={null} />

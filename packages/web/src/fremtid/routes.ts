@@ -1,7 +1,7 @@
 /**
  * The Fremtid 2040 sub-routes under `/fremtid` (the app router hands over every path that
  * starts with it): Norge 2040, Min kommune (municipalities and counties), the fact sheet,
- * Scenariofabrikken and Fremtidsdialog.
+ * Scenariofabrikken, Fremtidsdialog and the embeddable key chart.
  */
 
 /** A Fremtid page. */
@@ -12,6 +12,7 @@ export type FremtidRoute =
   | { view: 'faktaark'; code: string }
   | { view: 'scenario' }
   | { view: 'dialog'; rest: readonly string[] }
+  | { view: 'embed'; code: string }
   | { view: 'notFound' };
 
 /** A municipality (4 digits), a county (2 digits) or Norway (`0`). */
@@ -28,6 +29,8 @@ export function parseFremtidRoute(parts: readonly string[]): FremtidRoute {
   }
   if (a === 'scenario' && parts.length === 1) return { view: 'scenario' };
   if (a === 'dialog') return { view: 'dialog', rest: parts.slice(1) };
+  if (a === 'embed' && b !== undefined && REGION_CODE.test(b) && parts.length === 2)
+    return { view: 'embed', code: b };
   return { view: 'notFound' };
 }
 
@@ -39,3 +42,5 @@ export const faktaarkPath = (code: string) => `/fremtid/kommune/${code}/faktaark
 export const SCENARIO_PATH = '/fremtid/scenario';
 /** Path of Fremtidsdialog. */
 export const DIALOG_PATH = '/fremtid/dialog';
+/** Path of the embeddable key chart. */
+export const embedPath = (code: string) => `/fremtid/embed/${code}`;

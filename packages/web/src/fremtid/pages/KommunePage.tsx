@@ -20,6 +20,7 @@ import { PyramidSection } from './PyramidSection.tsx';
 import { RegionSearch } from './RegionSearch.tsx';
 import { ComponentsChart, IndicatorChart, PopulationChart } from './TrendCharts.tsx';
 import { useComparison, useRegion } from './useRegion.ts';
+import { EmbedCode } from './EmbedCode.tsx';
 
 /** Props of {@link KommunePage}. */
 export interface KommunePageProps {
@@ -96,6 +97,7 @@ export function KommunePage({ code, meta }: KommunePageProps) {
         </div>
       </section>
       {comparison && <ComparisonSection rows={comparison} centrality={report.centralityClass} />}
+      <EmbedCode code={report.code} name={report.name} />
     </article>
   );
 }
