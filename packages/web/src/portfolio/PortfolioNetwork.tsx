@@ -23,7 +23,8 @@ export function PortfolioNetwork() {
     .filter((p) => !portfolioId || p.portfolioId === portfolioId)
     .sort((a, b) => a.name.localeCompare(b.name, 'nb'));
   const network = portfolioNetwork(projects);
-  const points = circleLayout(projects.length, SIZE / 2, SIZE / 2, SIZE / 2 - R - 40);
+  // Room for the labels (up to 34 characters) beside the circle.
+  const points = circleLayout(projects.length, SIZE / 2, SIZE / 2, SIZE / 2 - R - 90);
   const at = new Map(projects.map((p, i) => [p.id, points[i]!]));
   const name = new Map(projects.map((p) => [p.id, p.name]));
   const inLoop = new Set(network.loops.flatMap((l) => l.edgeIds));
@@ -74,7 +75,9 @@ export function PortfolioNetwork() {
             </marker>
           </defs>
           {network.edges.map((e) => {
-            const { from, to } = edgeSegment(at.get(e.from)!, at.get(e.to)!, R);
+            // Two projects relating both ways get two parallel lines, not one on top of the other.
+            const both = network.edges.some((o) => o.from === e.to && o.to === e.from);
+            const { from, to } = edgeSegment(at.get(e.from)!, at.get(e.to)!, R, both ? 5 : 0);
             const loop = inLoop.has(e.id);
             return (
               <line

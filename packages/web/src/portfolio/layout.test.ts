@@ -13,5 +13,10 @@ describe('portfolio network layout', () => {
     const { from, to } = edgeSegment({ x: 0, y: 0 }, { x: 100, y: 0 }, 10);
     expect(from).toEqual({ x: 10, y: 0 });
     expect(to).toEqual({ x: 86, y: 0 });
+    // Opposite edges with the same offset end up on different sides.
+    const there = edgeSegment({ x: 0, y: 0 }, { x: 100, y: 0 }, 10, 5);
+    const back = edgeSegment({ x: 100, y: 0 }, { x: 0, y: 0 }, 10, 5);
+    expect(there.from.y).toBe(-5);
+    expect(back.from.y).toBe(5);
   });
 });
