@@ -27,6 +27,7 @@ export function MicmacChart({ result }: { result: MicmacResult }) {
   const { t, i18n } = useTranslation(ANALYSIS_NS);
   const { labelOf, setHovered } = useAnalysis();
   const [direct, setDirect] = useState(false);
+  const [tableOpen, setTableOpen] = useState(false);
   const plot = useMemo(() => micmacPlot(result, direct), [result, direct]);
   const number = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 2 });
   const { width, height, margin, meanX, meanY } = plot;
@@ -161,32 +162,38 @@ export function MicmacChart({ result }: { result: MicmacResult }) {
         })}
       </svg>
       <Paragraph data-size="xs">{t('micmac.explain', { power: result.power })}</Paragraph>
-      <Details data-size="sm">
+      <Details
+        data-size="sm"
+        onToggle={(event) => setTableOpen((event.target as HTMLDetailsElement).open)}
+      >
         <Details.Summary>{t('micmac.table')}</Details.Summary>
         <Details.Content>
-          <div className="table-scroll">
-            <Table data-size="sm" zebra>
-              <caption className="visually-hidden">{t('micmac.tableCaption')}</caption>
-              <Table.Head>
-                <Table.Row>
-                  <Table.HeaderCell>{t('metrics.element')}</Table.HeaderCell>
-                  <Table.HeaderCell>{t('micmac.influence')}</Table.HeaderCell>
-                  <Table.HeaderCell>{t('micmac.dependence')}</Table.HeaderCell>
-                  <Table.HeaderCell>{t('micmac.sector')}</Table.HeaderCell>
-                </Table.Row>
-              </Table.Head>
-              <Table.Body>
-                {plot.points.map((p) => (
-                  <Table.Row key={p.id}>
-                    <Table.HeaderCell scope="row">{labelOf(p.id)}</Table.HeaderCell>
-                    <Table.Cell className="num">{number.format(p.influence)}</Table.Cell>
-                    <Table.Cell className="num">{number.format(p.dependence)}</Table.Cell>
-                    <Table.Cell>{t(`micmac.${p.quadrant}`)}</Table.Cell>
+          {/* Rendered only when open: on a big map it is thousands of rows. */}
+          {tableOpen && (
+            <div className="table-scroll">
+              <Table data-size="sm" zebra>
+                <caption className="visually-hidden">{t('micmac.tableCaption')}</caption>
+                <Table.Head>
+                  <Table.Row>
+                    <Table.HeaderCell>{t('metrics.element')}</Table.HeaderCell>
+                    <Table.HeaderCell>{t('micmac.influence')}</Table.HeaderCell>
+                    <Table.HeaderCell>{t('micmac.dependence')}</Table.HeaderCell>
+                    <Table.HeaderCell>{t('micmac.sector')}</Table.HeaderCell>
                   </Table.Row>
-                ))}
-              </Table.Body>
-            </Table>
-          </div>
+                </Table.Head>
+                <Table.Body>
+                  {plot.points.map((p) => (
+                    <Table.Row key={p.id}>
+                      <Table.HeaderCell scope="row">{labelOf(p.id)}</Table.HeaderCell>
+                      <Table.Cell className="num">{number.format(p.influence)}</Table.Cell>
+                      <Table.Cell className="num">{number.format(p.dependence)}</Table.Cell>
+                      <Table.Cell>{t(`micmac.${p.quadrant}`)}</Table.Cell>
+                    </Table.Row>
+                  ))}
+                </Table.Body>
+              </Table>
+            </div>
+          )}
         </Details.Content>
       </Details>
     </section>

@@ -1,10 +1,11 @@
 /**
- * Element metrics, communities and MICMAC of the current map, computed once per map
- * structure (not per drag or text edit) and, for loop counts, per finished loop search.
+ * Element metrics, communities and MICMAC of the current map, computed in a Web Worker once
+ * per map structure (not per drag or text edit), with loop counts added from the loop search.
  */
-import { useMemo } from 'react';
-import { communities, elementMetrics, micmac, type ElementMetrics } from '@helhet/model';
+import { useEffect, useMemo, useState } from 'react';
+import type { CommunitiesResult, ElementMetrics, MicmacResult } from '@helhet/model';
 import { useAnalysis } from './AnalysisContext.ts';
+import type { GraphAnalysisResponse } from './graphAnalysisMessages.ts';
 
 /** Metric columns, in table order. */
 export const METRIC_KEYS = [
@@ -18,26 +19,64 @@ export const METRIC_KEYS = [
 /** One metric column. */
 export type MetricKey = (typeof METRIC_KEYS)[number];
 
-/** Metrics with loop counts from the loop search. */
-export function useElementMetrics(): ElementMetrics[] {
-  const { graph, search } = useAnalysis();
-  const base = useMemo(() => elementMetrics(graph), [graph]);
+/** The measures of the current map, or where their computation stands. */
+export type GraphAnalysisState =
+  | { status: 'running' }
+  | { status: 'error'; message: string }
+  | {
+      status: 'ready';
+      metrics: ElementMetrics[];
+      micmac: MicmacResult;
+      communities: CommunitiesResult;
+    };
+
+/** How long edits must pause before the measures are computed again, in ms. */
+const DEBOUNCE_MS = 250;
+let counter = 0;
+
+/** Runs the analysis worker for the current structure; a newer structure stops an older run. */
+export function useGraphAnalysis(): GraphAnalysisState {
+  const { structure, search } = useAnalysis();
+  const [state, setState] = useState<GraphAnalysisState>({ status: 'running' });
+
+  useEffect(() => {
+    let worker: Worker | null = null;
+    const requestId = `analysis-${++counter}`;
+    const timer = setTimeout(() => {
+      // A worker cannot be interrupted mid-computation, so each run gets its own and an
+      // outdated one is terminated.
+      worker = new Worker(new URL('./analysis.worker.ts', import.meta.url), { type: 'module' });
+      worker.onmessage = (event: MessageEvent<GraphAnalysisResponse>) => {
+        const message = event.data;
+        if (message.requestId !== requestId) return;
+        if (message.type === 'result')
+          setState({
+            status: 'ready',
+            metrics: message.metrics,
+            micmac: message.micmac,
+            communities: message.communities,
+          });
+        else setState({ status: 'error', message: message.message });
+        worker?.terminate();
+        worker = null;
+      };
+      worker.onerror = (event) => setState({ status: 'error', message: event.message });
+      worker.postMessage({ requestId, graph: structure.input });
+    }, DEBOUNCE_MS);
+    return () => {
+      clearTimeout(timer);
+      worker?.terminate();
+    };
+  }, [structure]);
+
   return useMemo(() => {
+    if (state.status !== 'ready') return state;
     const counts = new Map<string, number>();
     for (const loop of search.loops)
       for (const id of loop.elements) counts.set(id, (counts.get(id) ?? 0) + 1);
-    return base.map((m) => ({ ...m, loopCount: counts.get(m.id) ?? 0 }));
-  }, [base, search.loops]);
-}
-
-/** Communities (Louvain, seeded) of the current map. */
-export function useCommunities() {
-  const { graph } = useAnalysis();
-  return useMemo(() => communities(graph), [graph]);
-}
-
-/** MICMAC of the current map. */
-export function useMicmac() {
-  const { graph } = useAnalysis();
-  return useMemo(() => micmac(graph), [graph]);
+    return {
+      ...state,
+      metrics: state.metrics.map((m) => ({ ...m, loopCount: counts.get(m.id) ?? 0 })),
+    };
+  }, [state, search.loops]);
 }
