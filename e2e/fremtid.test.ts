@@ -29,12 +29,14 @@ afterAll(async () => {
 });
 
 /** What the engine computes for `code` in `year` under the trend projection from 2024. */
+let rates: ReturnType<typeof estimateRates> | null = null;
 function engineFigures(code: string, year: number, fertility = 1) {
-  const rates = estimateRates(snapshot, 2024);
+  rates ??= estimateRates(snapshot, 2024);
   const plan = planProjection(rates, { toYear: 2050, scenario: { fertility, migration: 1 } });
   const p = projectOne(plan, rates.codes.indexOf(code));
   const o = (year - 2024) * 212;
-  return { total: sumAges(p.population, 0, 105, o), ...indicators(p.population, o) };
+  // `total` is every age 0–105+ of the cell, as on the page.
+  return indicators(p.population, o);
 }
 
 async function cellValue(page: Page, testId: string): Promise<number> {
