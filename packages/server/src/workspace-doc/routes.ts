@@ -100,6 +100,19 @@ export function workspaceProcessRoutes(
     return workspace;
   };
   const tags = ['process'];
+
+  // Deleting a workspace (api/workspaces.ts) removes its process document through the foreign
+  // key; open process pages are disconnected here, as the map service does for maps.
+  app.addHook('onResponse', async (request, reply) => {
+    if (
+      request.method === 'DELETE' &&
+      request.routeOptions.url === '/api/workspaces/:id' &&
+      reply.statusCode === 204
+    ) {
+      const id = (request.params as { id?: unknown }).id;
+      if (typeof id === 'string') process.closeDeleted(id);
+    }
+  });
   const base = '/api/workspaces/:id/process';
 
   app.get(

@@ -125,6 +125,12 @@ export class WorkspaceProcessService {
     }
   }
 
+  /** Disconnects everyone from a deleted workspace's process and forgets its counters. */
+  closeDeleted(workspaceId: string): void {
+    this.#hocuspocus.closeConnections(workspaceDocumentName(workspaceId));
+    this.#store.forget(workspaceId);
+  }
+
   /** The whole workspace as a `helhet-workspace` file. */
   async exportFile(workspace: WorkspaceRecord): Promise<HelhetWorkspaceFile> {
     const records = await this.#maps.listByWorkspace(workspace.id);

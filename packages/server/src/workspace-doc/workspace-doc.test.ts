@@ -184,6 +184,21 @@ describe('workspace process API', () => {
   });
 });
 
+describe('deleting a workspace', () => {
+  it('removes its process and disconnects its open pages', async () => {
+    const created = await call('POST', '/api/workspaces', { name: 'Kortvarig' });
+    const id = created.body.id;
+    await call('POST', `/api/workspaces/${id}/process/challenges`, { title: 'Noe' });
+    const client = await connectClient(server, workspaceDocumentName(id));
+    const closed = new Promise((resolve) => client.provider.on('close', resolve));
+    expect((await call('DELETE', `/api/workspaces/${id}`)).status).toBe(204);
+    await closed;
+    client.destroy();
+    expect((await call('GET', `/api/workspaces/${id}/process`)).status).toBe(404);
+    await expect(connectClient(server, workspaceDocumentName(id))).rejects.toThrow(/refused/);
+  });
+});
+
 describe('OpenAPI', () => {
   it('documents the process routes', async () => {
     const { body } = await call('GET', '/api/openapi.json');
