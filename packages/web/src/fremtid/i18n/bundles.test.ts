@@ -37,6 +37,6 @@ describe('Fremtid texts', () => {
   it('credit SSB in each language', () => {
     expect(nb.source).toBe('Kilde: Statistisk sentralbyrå (SSB)');
     expect(nn.source).toMatch(/Statistisk sentralbyrå \(SSB\)/);
-    expect(en.source).toMatch(/Statistics Norway \(SSB\)/);
+    expect(en.source).toMatch(/Statistisk sentralbyrå \(SSB\)/);
   });
 });
