@@ -17,6 +17,11 @@ export interface PyramidChartProps {
   readonly maleLabel: string;
   readonly femaleLabel: string;
   readonly format: (value: number) => string;
+  /**
+   * SSB's projection per group for both sexes together (national only), drawn as a black
+   * outline at half the value on each side; NaN or absent = not drawn.
+   */
+  readonly ssb?: readonly number[];
 }
 
 const W = 640;
@@ -75,6 +80,22 @@ export function PyramidChart(props: PyramidChartProps) {
             height={y.bandwidth()}
             fill={COLORS.female}
           />
+          {props.ssb &&
+            Number.isFinite(props.ssb[i]) &&
+            [-1, 1].map((side) => {
+              const px = cx + side * (M.mid / 2 + x(props.ssb![i]! / 2));
+              return (
+                <line
+                  key={side}
+                  x1={px}
+                  x2={px}
+                  y1={y(i)}
+                  y2={(y(i) ?? 0) + y.bandwidth()}
+                  stroke="#000000"
+                  strokeWidth={2}
+                />
+              );
+            })}
           {i % 2 === 0 && (
             <text
               x={cx}

@@ -49,6 +49,7 @@ export function PyramidSection({ report, initialYear, still }: PyramidSectionPro
   const total = report.total[i]!;
   const ssb = report.ssbTotal[i]!;
   const projected = year > report.baseYear;
+  const ssbGroups = report.ssbByGroup?.[i]?.some(Number.isFinite) ? report.ssbByGroup[i]! : null;
   const summary = t('pyramid.summary', {
     name: report.name,
     year,
@@ -61,11 +62,17 @@ export function PyramidSection({ report, initialYear, still }: PyramidSectionPro
       summary={summary}
       filename={`befolkningspyramide-${report.code}-${year}`}
       table={{
-        columns: [t('pyramid.group'), t('pyramid.male'), t('pyramid.female')],
+        columns: [
+          t('pyramid.group'),
+          t('pyramid.male'),
+          t('pyramid.female'),
+          ...(ssbGroups ? [t('pyramid.ssbColumn')] : []),
+        ],
         rows: report.ageGroups.map((g, k) => [
           g,
           Math.round(report.male[i]![k]!),
           Math.round(report.female[i]![k]!),
+          ...(ssbGroups ? [Math.round(ssbGroups[k]!)] : []),
         ]),
       }}
       controls={
@@ -105,7 +112,7 @@ export function PyramidSection({ report, initialYear, still }: PyramidSectionPro
           {projected && Number.isFinite(ssb)
             ? t('pyramid.ssbTotal', { year, ssb: f.int(ssb), helhet: f.int(total) })
             : t('pyramid.total', { year, total: f.int(total) })}{' '}
-          {t('pyramid.ssbNoAge')}
+          {report.ssbByGroup ? t('pyramid.ssbNational') : t('pyramid.ssbNoAge')}
         </Paragraph>
       }
     >
@@ -118,6 +125,7 @@ export function PyramidSection({ report, initialYear, still }: PyramidSectionPro
         maleLabel={t('pyramid.male')}
         femaleLabel={t('pyramid.female')}
         format={f.int}
+        ssb={ssbGroups ?? undefined}
       />
     </ChartFrame>
   );

@@ -53,6 +53,13 @@ describe('FremtidModel', () => {
     expect(country.total[10]).toBeCloseTo(sum, 3);
     expect(country.total[0]).toBeGreaterThan(4.6e6);
     expect(model.region('03', MAIN_SCENARIO).name).toMatch(/Oslo/);
+    // SSB's age detail exists for the country only (13599, from 2022).
+    const y30 = country.years.indexOf(2030);
+    const ssb30 = country.ssbByGroup![y30]!.reduce((a, b) => a + b, 0);
+    expect(ssb30 / country.total[y30]!).toBeGreaterThan(0.95);
+    expect(ssb30 / country.total[y30]!).toBeLessThan(1.05);
+    expect(country.ssbByGroup![0]!.every(Number.isNaN)).toBe(true);
+    expect(model.region('3101', MAIN_SCENARIO).ssbByGroup).toBeNull();
   });
 
   it('responds to the scenario: more births, more migration, more productivity', () => {

@@ -252,6 +252,7 @@ export class FremtidModel {
       ageGroups: PYRAMID_GROUPS,
       male: slices.map((s) => group(s, 0)),
       female: slices.map((s) => group(s, 1)),
+      ssbByGroup: region.level === 'land' ? this.ssbNationalByGroup() : null,
       indicators: {
         aldersbaereevne: pick('aldersbaereevne'),
         aldersbaereevne80: pick('aldersbaereevne80'),
@@ -275,6 +276,21 @@ export class FremtidModel {
         thresholdYear: crossing < 0 ? null : baseYear + crossing,
       },
     };
+  }
+
+  /** SSB's national projection by age in the pyramid's groups, per shown year. */
+  private ssbNationalByGroup(): number[][] {
+    const n = this.snapshot.nationalByAge;
+    return this.years.map((year) => {
+      const yi = year - n.years[0]!;
+      return PYRAMID_GROUPS.map((_, g) => {
+        if (yi < 0 || yi >= n.years.length) return Number.NaN;
+        let t = 0;
+        const to = g === 20 ? N_AGES - 1 : g * 5 + 4;
+        for (let a = g * 5; a <= to; a++) t += n.values[yi * N_AGES + a]!;
+        return t;
+      });
+    });
   }
 
   /** SSB MMMM totals of the members per shown year; the base year is the observed total. */

@@ -63,6 +63,12 @@ export interface RegionReport {
   /** Persons per year and age group: `male[yearIndex][group]`. */
   readonly male: readonly (readonly number[])[];
   readonly female: readonly (readonly number[])[];
+  /**
+   * SSB's national projection by age (13599, 2022 round, MMM; both sexes together) per shown
+   * year and age group — only for Norway, the one level where SSB's age detail is in the
+   * data; NaN where SSB has no value for the year, null for municipalities and counties.
+   */
+  readonly ssbByGroup: readonly (readonly number[])[] | null;
   readonly indicators: Readonly<Record<IndicatorKey, readonly number[]>>;
   /** Births, deaths and net migration of each projected year. */
   readonly components: readonly ComponentsOfChange[];
