@@ -80,6 +80,12 @@ export default function ScenarioPage({ meta }: { readonly meta: FremtidMeta }) {
     setCopied(false);
   }, [search]);
 
+  const change = (next: ScenarioParams) => {
+    // Start the worker on the new scenario now; the render below picks up the same request.
+    void fetchRegion(code, next).catch(() => {});
+    setParams(next);
+  };
+
   const save = () => {
     const trimmed = name.trim();
     if (!trimmed) return;
@@ -118,7 +124,7 @@ export default function ScenarioPage({ meta }: { readonly meta: FremtidMeta }) {
             {t('scenario.showing', { name: report?.name ?? '' })}{' '}
             {code !== '0' && <AppLink to={kommunePath(code)}>{t('scenario.toKommune')}</AppLink>}
           </Paragraph>
-          <ScenarioSliders params={params} meta={meta} onChange={setParams} />
+          <ScenarioSliders params={params} meta={meta} onChange={change} />
           <Button variant="secondary" data-size="sm" onClick={() => setParams(MAIN_SCENARIO)}>
             {t('scenario.reset')}
           </Button>

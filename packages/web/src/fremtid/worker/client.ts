@@ -24,6 +24,8 @@ let worker: Worker | null = null;
 let nextId = 1;
 const pending = new Map<number, Pending>();
 let ready: Promise<FremtidMeta> | null = null;
+/** True once the worker has answered `init`: requests can then be posted synchronously. */
+let initialised = false;
 
 function send(message: Body<WorkerRequest>): Promise<WorkerResponse> {
   if (!worker) {
@@ -51,6 +53,7 @@ function send(message: Body<WorkerRequest>): Promise<WorkerResponse> {
 export function loadMeta(): Promise<FremtidMeta> {
   ready ??= send({ type: 'init', snapshotUrl: SNAPSHOT_URL }).then((r) => {
     if (r.type !== 'ready') throw new Error(`unexpected answer ${r.type}`);
+    initialised = true;
     return r.meta;
   });
   ready.catch(() => {
@@ -59,12 +62,32 @@ export function loadMeta(): Promise<FremtidMeta> {
   return ready;
 }
 
-/** One region's report under a scenario. */
-export async function fetchRegion(code: string, params: ScenarioParams): Promise<RegionReport> {
-  await loadMeta();
-  const r = await send({ type: 'region', code, params });
-  if (r.type !== 'region') throw new Error(`unexpected answer ${r.type}`);
-  return r.report;
+/** Recent report requests by region and parameters; reports never change once computed. */
+const reports = new Map<string, Promise<RegionReport>>();
+const REPORT_CACHE = 16;
+
+/**
+ * One region's report under a scenario. Repeated asks share one request, so a page can
+ * start the computation in its input handler (before React renders) and the hook that
+ * renders the result picks up the same promise.
+ */
+export function fetchRegion(code: string, params: ScenarioParams): Promise<RegionReport> {
+  const key = `${code}|${JSON.stringify(params)}`;
+  const cached = reports.get(key);
+  if (cached) return cached;
+  // Posted in this task when possible: an input handler's React render runs before any
+  // microtask, so awaiting first would make the worker wait for the render.
+  const sent = initialised
+    ? send({ type: 'region', code, params })
+    : loadMeta().then(() => send({ type: 'region', code, params }));
+  const promise = sent.then((r) => {
+    if (r.type !== 'region') throw new Error(`unexpected answer ${r.type}`);
+    return r.report;
+  });
+  promise.catch(() => reports.delete(key));
+  reports.set(key, promise);
+  if (reports.size > REPORT_CACHE) reports.delete(reports.keys().next().value!);
+  return promise;
 }
 
 /** Comparison rows for a municipality. */
