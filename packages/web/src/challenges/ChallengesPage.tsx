@@ -3,6 +3,7 @@
  * areas the group prioritises by dot voting: each participant has N dots, results are live.
  */
 import { useState, type FormEvent } from 'react';
+import { DeleteButton } from '../app/DeleteButton.tsx';
 import { useTranslation } from 'react-i18next';
 import { Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import {
@@ -159,20 +160,17 @@ function ChallengeCard({ challenge, left }: { challenge: Challenge; left: number
         >
           {t('editSdgs', { title: challenge.title })}
         </Button>
-        <Button
-          variant="tertiary"
-          data-color="danger"
-          data-size="sm"
-          onClick={() => {
-            if (confirm(t('confirmDelete', { title: challenge.title })))
-              change(
-                () => removeWorkspaceRecord(doc, 'challenges', challenge.id, origin),
-                t('deleted', { title: challenge.title }),
-              );
-          }}
+        <DeleteButton
+          confirmText={t('confirmDelete', { title: challenge.title })}
+          onConfirm={() =>
+            change(
+              () => removeWorkspaceRecord(doc, 'challenges', challenge.id, origin),
+              t('deleted', { title: challenge.title }),
+            )
+          }
         >
           {t('delete', { title: challenge.title })}
-        </Button>
+        </DeleteButton>
       </div>
       <RecordEditor
         collection="challenges"

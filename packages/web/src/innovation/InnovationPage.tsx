@@ -5,6 +5,7 @@
  * prioritised → main project; prioritisation by criteria scores and dot votes.
  */
 import { useState, type FormEvent } from 'react';
+import { DeleteButton } from '../app/DeleteButton.tsx';
 import { useTranslation } from 'react-i18next';
 import { Alert, Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import {
@@ -198,20 +199,17 @@ function AreaCard({ area }: { area: InnovationArea }) {
         ]}
       />
       <div>
-        <Button
-          variant="tertiary"
-          data-color="danger"
-          data-size="sm"
-          onClick={() => {
-            if (confirm(t('confirmDelete', { title: area.title })))
-              change(
-                () => removeWorkspaceRecord(doc, 'innovationAreas', area.id, origin),
-                t('deleted', { title: area.title }),
-              );
-          }}
+        <DeleteButton
+          confirmText={t('confirmDelete', { title: area.title })}
+          onConfirm={() =>
+            change(
+              () => removeWorkspaceRecord(doc, 'innovationAreas', area.id, origin),
+              t('deleted', { title: area.title }),
+            )
+          }
         >
           {t('delete', { title: area.title })}
-        </Button>
+        </DeleteButton>
       </div>
     </article>
   );

@@ -4,6 +4,7 @@
  * Search and filter; add, link to map elements, delete.
  */
 import { useState, type FormEvent } from 'react';
+import { DeleteButton } from '../app/DeleteButton.tsx';
 import { useTranslation } from 'react-i18next';
 import {
   Button,
@@ -218,20 +219,17 @@ function InsightCard({ insight }: { insight: Insight }) {
         ]}
       />
       <div>
-        <Button
-          variant="tertiary"
-          data-color="danger"
-          data-size="sm"
-          onClick={() => {
-            if (confirm(t('confirmDelete', { title: insight.title })))
-              change(
-                () => removeWorkspaceRecord(doc, 'insights', insight.id, origin),
-                t('deleted', { title: insight.title }),
-              );
-          }}
+        <DeleteButton
+          confirmText={t('confirmDelete', { title: insight.title })}
+          onConfirm={() =>
+            change(
+              () => removeWorkspaceRecord(doc, 'insights', insight.id, origin),
+              t('deleted', { title: insight.title }),
+            )
+          }
         >
           {t('delete', { title: insight.title })}
-        </Button>
+        </DeleteButton>
       </div>
     </article>
   );

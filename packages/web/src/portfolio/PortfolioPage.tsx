@@ -3,6 +3,7 @@
  * portfolio network with reinforcing loops, and traceability from elements to projects.
  */
 import { useState, type FormEvent } from 'react';
+import { DeleteButton } from '../app/DeleteButton.tsx';
 import { useTranslation } from 'react-i18next';
 import { Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { addWorkspaceRecord, removeWorkspaceRecord, type Portfolio } from '@helhet/model';
@@ -103,20 +104,17 @@ function PortfolioSection({ portfolio }: { portfolio: Portfolio }) {
         <ProjectCard key={p.id} project={p} />
       ))}
       <div>
-        <Button
-          variant="tertiary"
-          data-color="danger"
-          data-size="sm"
-          onClick={() => {
-            if (confirm(t('confirmDelete', { name: portfolio.name })))
-              change(
-                () => removeWorkspaceRecord(doc, 'portfolios', portfolio.id, origin),
-                t('deleted', { name: portfolio.name }),
-              );
-          }}
+        <DeleteButton
+          confirmText={t('confirmDelete', { name: portfolio.name })}
+          onConfirm={() =>
+            change(
+              () => removeWorkspaceRecord(doc, 'portfolios', portfolio.id, origin),
+              t('deleted', { name: portfolio.name }),
+            )
+          }
         >
           {t('delete', { name: portfolio.name })}
-        </Button>
+        </DeleteButton>
       </div>
     </section>
   );

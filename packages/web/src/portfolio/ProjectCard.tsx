@@ -4,6 +4,7 @@
  * innovation areas, loops, elements and insight.
  */
 import { useState } from 'react';
+import { DeleteButton } from '../app/DeleteButton.tsx';
 import { useTranslation } from 'react-i18next';
 import { Button, Details, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import {
@@ -263,20 +264,17 @@ export function ProjectCard({ project }: { project: Project }) {
         </Details>
       )}
       <div>
-        <Button
-          variant="tertiary"
-          data-color="danger"
-          data-size="sm"
-          onClick={() => {
-            if (confirm(t('project.confirmDelete', { name: project.name })))
-              change(
-                () => removeWorkspaceRecord(doc, 'projects', project.id, origin),
-                t('project.deleted', { name: project.name }),
-              );
-          }}
+        <DeleteButton
+          confirmText={t('project.confirmDelete', { name: project.name })}
+          onConfirm={() =>
+            change(
+              () => removeWorkspaceRecord(doc, 'projects', project.id, origin),
+              t('project.deleted', { name: project.name }),
+            )
+          }
         >
           {t('project.delete', { name: project.name })}
-        </Button>
+        </DeleteButton>
       </div>
     </article>
   );

@@ -2,8 +2,9 @@
  * The start page: every workspace, with create, rename and delete.
  */
 import { useState } from 'react';
+import { DeleteButton } from '../app/DeleteButton.tsx';
 import { useTranslation } from 'react-i18next';
-import { Alert, Button, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
+import { Alert, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
 import { api } from '../api/client.ts';
 import { useAsync } from '../api/useAsync.ts';
 import { AppLink } from '../app/AppLink.tsx';
@@ -73,21 +74,18 @@ export function StartPage() {
                           run(() => api.renameWorkspace(w.id, name), t('start.renamed', { name }))
                         }
                       />
-                      <Button
-                        variant="tertiary"
-                        data-color="danger"
-                        data-size="sm"
+                      <DeleteButton
                         aria-label={t('start.deleteNamed', { name: w.name })}
-                        onClick={() => {
-                          if (confirm(t('start.confirmDelete', { name: w.name })))
-                            void run(
-                              () => api.deleteWorkspace(w.id),
-                              t('start.deleted', { name: w.name }),
-                            );
-                        }}
+                        confirmText={t('start.confirmDelete', { name: w.name })}
+                        onConfirm={() =>
+                          void run(
+                            () => api.deleteWorkspace(w.id),
+                            t('start.deleted', { name: w.name }),
+                          )
+                        }
                       >
                         {t('common.delete')}
-                      </Button>
+                      </DeleteButton>
                     </div>
                   </Table.Cell>
                 </Table.Row>

@@ -7,6 +7,7 @@ import { Alert, Button, Heading, Paragraph, Table } from '@digdir/designsystemet
 import { api } from '../api/client.ts';
 import { useAsync } from '../api/useAsync.ts';
 import { AppLink } from '../app/AppLink.tsx';
+import { DeleteButton } from '../app/DeleteButton.tsx';
 import { mapPath } from '../app/router.ts';
 import { CreateForm } from './CreateForm.tsx';
 import { InlineRename } from './InlineRename.tsx';
@@ -100,21 +101,18 @@ export function WorkspacePage({ workspaceId }: { workspaceId: string }) {
                         >
                           {t('workspace.export')}
                         </Button>
-                        <Button
-                          variant="tertiary"
-                          data-color="danger"
-                          data-size="sm"
+                        <DeleteButton
                           aria-label={t('workspace.deleteNamed', { title: m.title })}
-                          onClick={() => {
-                            if (confirm(t('workspace.confirmDelete', { title: m.title })))
-                              void run(
-                                () => api.deleteMap(m.id),
-                                t('workspace.deleted', { title: m.title }),
-                              );
-                          }}
+                          confirmText={t('workspace.confirmDelete', { title: m.title })}
+                          onConfirm={() =>
+                            void run(
+                              () => api.deleteMap(m.id),
+                              t('workspace.deleted', { title: m.title }),
+                            )
+                          }
                         >
                           {t('common.delete')}
-                        </Button>
+                        </DeleteButton>
                       </div>
                     </Table.Cell>
                   </Table.Row>

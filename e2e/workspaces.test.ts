@@ -1,0 +1,48 @@
+/**
+ * Deleting asks first: on the workspace page, dismissing the confirmation keeps the map,
+ * accepting it deletes the map (and the list and status line say so).
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { startHarness, type Harness } from './harness.ts';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+it('deletes a map only after the person confirms', async () => {
+  const page = await h.newPage();
+  await page.goto(`${h.server.url}/`);
+  await page.getByRole('link', { name: 'Partnerskap for radikal innovasjon (eksempel)' }).click();
+  await page.getByLabel('Tittel på kartet').fill('Kart som skal bort');
+  await page.getByRole('button', { name: 'Opprett kart' }).click();
+  const mapLink = page.getByRole('link', { name: 'Kart som skal bort' });
+  await mapLink.waitFor();
+  const deleteButton = page.getByRole('button', { name: 'Slett «Kart som skal bort»' });
+
+  const questions: string[] = [];
+  page.once('dialog', (dialog) => {
+    questions.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await deleteButton.click();
+  await page.waitForTimeout(300);
+  expect(questions).toEqual(['Slette kartet «Kart som skal bort»?']);
+  expect(await mapLink.count()).toBe(1);
+
+  page.once('dialog', (dialog) => void dialog.accept());
+  await deleteButton.click();
+  await mapLink.waitFor({ state: 'detached' });
+  await page.getByText('«Kart som skal bort» er slettet.').waitFor();
+  const { workspaces } = (await (await fetch(`${h.server.url}/api/workspaces`)).json()) as {
+    workspaces: { id: string; name: string }[];
+  };
+  const demo = workspaces.find((w) => w.name.startsWith('Partnerskap'))!;
+  const { maps } = (await (
+    await fetch(`${h.server.url}/api/workspaces/${demo.id}/maps`)
+  ).json()) as { maps: { title: string }[] };
+  expect(maps.map((m) => m.title)).not.toContain('Kart som skal bort');
+});
