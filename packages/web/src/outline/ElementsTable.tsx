@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { Button, Heading, Table } from '@digdir/designsystemet-react';
 import { addElement, removeElements, updateElement, type MapElement } from '@helhet/model';
 import { useMapEditor } from '../map/MapContext.ts';
+import { OutlineSection } from './OutlineSection.tsx';
 import { ELEMENT_KINDS } from '../map/elementDraft.ts';
 import { SelectCell, TextCell } from './cells.tsx';
 import { parseAge, tryWrite } from './modelErrors.ts';
@@ -211,30 +212,22 @@ export function ElementsTable() {
   const { t } = useTranslation();
   const { snapshot } = useMapEditor();
   return (
-    <section className="stack" aria-labelledby="outline-elements">
-      <Heading id="outline-elements" level={2} data-size="xs">
-        {t('outline.elements', { count: snapshot.elements.length })}
-      </Heading>
-      <div className="table-scroll">
-        <Table border data-size="sm" stickyHeader>
-          <Table.Head>
-            <Table.Row>
-              <Table.HeaderCell>{t('element.label')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('element.kind')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('element.field')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('element.ageFrom')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('element.ageTo')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('common.actions')}</Table.HeaderCell>
-            </Table.Row>
-          </Table.Head>
-          <Table.Body>
-            {snapshot.elements.map((e) => (
-              <ElementRow key={e.id} element={e} />
-            ))}
-          </Table.Body>
-        </Table>
-      </div>
-      <NewElementForm />
-    </section>
+    <OutlineSection
+      id="outline-elements"
+      title={t('outline.elements', { count: snapshot.elements.length })}
+      columns={[
+        t('element.label'),
+        t('element.kind'),
+        t('element.field'),
+        t('element.ageFrom'),
+        t('element.ageTo'),
+        t('common.actions'),
+      ]}
+      addForm={<NewElementForm />}
+    >
+      {snapshot.elements.map((e) => (
+        <ElementRow key={e.id} element={e} />
+      ))}
+    </OutlineSection>
   );
 }

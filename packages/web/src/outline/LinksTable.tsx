@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { Button, Heading, Table } from '@digdir/designsystemet-react';
 import { addLink, Polarity, removeLinks, updateLink, type MapLink } from '@helhet/model';
 import { useMapEditor } from '../map/MapContext.ts';
+import { OutlineSection } from './OutlineSection.tsx';
 import { SelectCell, TextCell } from './cells.tsx';
 import { tryWrite } from './modelErrors.ts';
 
@@ -155,30 +156,22 @@ export function LinksTable() {
   const { snapshot } = useMapEditor();
   const names = new Map(snapshot.elements.map((e) => [e.id, e.label]));
   return (
-    <section className="stack" aria-labelledby="outline-links">
-      <Heading id="outline-links" level={2} data-size="xs">
-        {t('outline.links', { count: snapshot.links.length })}
-      </Heading>
-      <div className="table-scroll">
-        <Table border data-size="sm" stickyHeader>
-          <Table.Head>
-            <Table.Row>
-              <Table.HeaderCell>{t('link.from')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('link.polarity')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('link.to')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('link.delay')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('link.label')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('common.actions')}</Table.HeaderCell>
-            </Table.Row>
-          </Table.Head>
-          <Table.Body>
-            {snapshot.links.map((l) => (
-              <LinkRow key={l.id} link={l} names={names} />
-            ))}
-          </Table.Body>
-        </Table>
-      </div>
-      <NewLinkForm />
-    </section>
+    <OutlineSection
+      id="outline-links"
+      title={t('outline.links', { count: snapshot.links.length })}
+      columns={[
+        t('link.from'),
+        t('link.polarity'),
+        t('link.to'),
+        t('link.delay'),
+        t('link.label'),
+        t('common.actions'),
+      ]}
+      addForm={<NewLinkForm />}
+    >
+      {snapshot.links.map((l) => (
+        <LinkRow key={l.id} link={l} names={names} />
+      ))}
+    </OutlineSection>
   );
 }
