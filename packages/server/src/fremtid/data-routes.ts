@@ -45,7 +45,8 @@ function lazyFile(path: string, alreadyGzipped: boolean): () => CachedFile {
 }
 
 function send(request: FastifyRequest, reply: FastifyReply, file: CachedFile, type: string) {
-  // Revalidate every time (cheap: a 304 without body) so a rebuilt snapshot is seen at once.
+  // Revalidate every time (cheap: a 304 without body), so after a snapshot is rebuilt and the
+  // server restarted, returning visitors get the new file at once instead of a stale cache.
   reply.header('cache-control', 'public, no-cache');
   reply.header('etag', file.etag);
   reply.header('vary', 'accept-encoding');
