@@ -7,6 +7,7 @@ export * from './validation.ts';
 export * from './map/schema.ts';
 export * from './map/lifeline.ts';
 export * from './map/ydoc.ts';
+export * from './map/fast-parse.ts';
 export * from './map/native-format.ts';
 export * from './map/demo.ts';
 export * from './analysis/index.ts';

@@ -20,6 +20,7 @@ import {
 } from './schema.ts';
 import { newId } from '../ids.ts';
 import { formatPath, type InputProblem } from '../validation.ts';
+import { safeParseRecord } from './fast-parse.ts';
 
 /** Names of the top-level shared types of a map document. */
 export const MAP_DOC_KEYS = ['meta', 'axis', 'fields', 'elements', 'links', 'loops'] as const;
@@ -83,7 +84,7 @@ function readRecords<S extends z.ZodType>(
   const out: z.infer<S>[] = [];
   for (const [id, value] of collection.entries()) {
     const raw = value instanceof Y.Map ? { ...plain(value), id } : value;
-    const result = schema.safeParse(raw);
+    const result = safeParseRecord(schema, raw);
     if (result.success) out.push(result.data);
     else
       for (const issue of result.error.issues)

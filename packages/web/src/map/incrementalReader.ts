@@ -15,6 +15,7 @@ import {
   MapMeta,
   mapDocParts,
   readMap,
+  safeParseRecord,
   type MapSnapshot,
 } from '@helhet/model';
 import type { z } from 'zod';
@@ -36,7 +37,7 @@ export interface IncrementalReader {
 
 function validateRecord<K extends CollectionKey>(key: K, id: string, value: unknown) {
   const raw = value instanceof Y.Map ? { ...(value.toJSON() as object), id } : value;
-  const result = SCHEMAS[key].safeParse(raw);
+  const result = safeParseRecord(SCHEMAS[key], raw);
   return result.success ? (result.data as z.infer<(typeof SCHEMAS)[K]>) : undefined;
 }
 
@@ -87,31 +88,10 @@ export function createIncrementalReader(doc: Y.Doc): IncrementalReader {
 
   const read = (): MapSnapshot => {
     if (initial) {
-      // The first read is the model's own, then records are cached by id.
-      const full = readMap(doc).map;
+      // The first read validates every record once, through the same path as later reads.
       initial = false;
-      metaDirty = false;
-      for (const key of COLLECTIONS) dirty[key].clear();
-      for (const [id, value] of parts.fields.entries()) {
-        const r = validateRecord('fields', id, value);
-        if (r) cache.fields.set(id, r);
-      }
-      for (const [id, value] of parts.elements.entries()) {
-        const r = validateRecord('elements', id, value);
-        if (r) cache.elements.set(id, r);
-      }
-      for (const [id, value] of parts.links.entries()) {
-        const r = validateRecord('links', id, value);
-        if (r) cache.links.set(id, r);
-      }
-      for (const [id, value] of parts.loops.entries()) {
-        const r = validateRecord('loops', id, value);
-        if (r) cache.loops.set(id, r);
-      }
-      meta = full.meta;
-      axis = full.axis;
-      last = full;
-      return full;
+      metaDirty = true;
+      for (const key of COLLECTIONS) for (const id of parts[key].keys()) dirty[key].add(id);
     }
     const changed = metaDirty || COLLECTIONS.some((k) => dirty[k].size > 0);
     if (!changed && last) return last;
