@@ -7,6 +7,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
+  ControlButton,
   Controls,
   ReactFlow,
   useReactFlow,
@@ -39,12 +40,15 @@ import { ELEMENT_KINDS } from './elementDraft.ts';
 import { mapBounds } from './geometry.ts';
 import { CanvasMiniMap } from './CanvasMiniMap.tsx';
 import {
+  BIG_MAP_ELEMENTS,
+  detailLevel,
   LINK_DETAIL_ZOOM,
-  Overview,
-  OVERVIEW_MIN_ELEMENTS,
-  OVERVIEW_ZOOM,
   type DetailLevel,
-} from './Overview.tsx';
+} from './linkLayer/detail.ts';
+import { LinkLayer } from './linkLayer/LinkLayer.tsx';
+import { linkAt, linkCurves, type LinkCurve } from './linkLayer/linkGeometry.ts';
+import type { LayerScene, OverviewElement } from './linkLayer/drawLayer.ts';
+import type { Emphasis, PaintGroup } from './analysis/emphasisCss.ts';
 import type { Peer } from '../collab/presence.ts';
 
 // Defined once at module level: React Flow warns (and re-mounts) if these objects change.
@@ -55,14 +59,12 @@ const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 const PRO_OPTIONS = { hideAttribution: false };
 const NO_NODES: ElementFlowNode[] = [];
 const NO_EDGES: LinkFlowEdge[] = [];
+const NO_IDS: ReadonlySet<string> = new Set();
 /** Zoom a big map opens at. */
 const START_ZOOM = 0.8;
-const detailAt = (s: ReactFlowState): DetailLevel =>
-  s.transform[2] < OVERVIEW_ZOOM
-    ? 'overview'
-    : s.transform[2] < LINK_DETAIL_ZOOM
-      ? 'nodes'
-      : 'full';
+/** How close (in screen pixels) a click must be to a canvas-drawn link to select it. */
+const LINK_HIT_PX = 8;
+const zoomOf = (s: ReactFlowState) => s.transform[2];
 
 /** Props of {@link MapCanvas}. */
 export interface MapCanvasProps {
@@ -71,16 +73,25 @@ export interface MapCanvasProps {
   onCreateAt: (point: { x: number; y: number }) => void;
   /** The local pointer in flow coordinates, for presence. */
   onPointer: (point: { x: number; y: number } | null) => void;
+  /** Emphasis and colouring from the analysis panels, for what the canvas layer draws. */
+  emphasis?: Emphasis | null;
+  groups?: readonly PaintGroup[];
 }
 
 /** The interactive map. Must be inside a `ReactFlowProvider`. */
-export function MapCanvas({ peers, onCreateAt, onPointer }: MapCanvasProps) {
+export function MapCanvas({
+  peers,
+  onCreateAt,
+  onPointer,
+  emphasis = null,
+  groups,
+}: MapCanvasProps) {
   const { t } = useTranslation();
   const { doc, origin, snapshot, selection, select, announce } = useMapEditor();
   const flow = useReactFlow();
-  const zoomDetail = useStore(detailAt);
-  const detail: DetailLevel =
-    snapshot.elements.length > OVERVIEW_MIN_ELEMENTS ? zoomDetail : 'full';
+  const big = snapshot.elements.length > BIG_MAP_ELEMENTS;
+  const zoom = useStore(zoomOf);
+  const detail: DetailLevel = detailLevel(zoom, snapshot.elements.length);
 
   const labels = useMemo<FlowLabels>(() => {
     // Translated once per language, then filled per record (see compileTemplate).
@@ -118,6 +129,77 @@ export function MapCanvas({ peers, onCreateAt, onPointer }: MapCanvasProps) {
   useEffect(() => {
     setEdges((prev) => deriveEdges(snapshot, selectedLinks, prev, labels));
   }, [snapshot, selectedLinks, labels]);
+
+  // A big map draws its links on one canvas (linkLayer/); only the links someone is working
+  // with are SVG edges: the selected ones and those of selected (or dragged) elements.
+  const liveLinks = useMemo(() => {
+    if (!big) return NO_IDS;
+    const ids = new Set(selectedLinks);
+    if (selectedElements.size)
+      for (const l of snapshot.links)
+        if (selectedElements.has(l.from) || selectedElements.has(l.to)) ids.add(l.id);
+    return ids;
+  }, [big, snapshot.links, selectedLinks, selectedElements]);
+  const shownEdges = useMemo(
+    () => (big ? edges.filter((e) => liveLinks.has(e.id)) : edges),
+    [big, edges, liveLinks],
+  );
+  // Link ends follow the nodes as drawn (a drag moves them before the document knows).
+  // React Flow replaces node objects for measurements and selection too; the map (and the
+  // curves built from it) is only renewed when a position really changed.
+  const positionsRef = useRef<Map<string, { x: number; y: number }>>(new Map());
+  const positions = useMemo(() => {
+    const prev = positionsRef.current;
+    const same = prev.size === nodes.length && nodes.every((n) => prev.get(n.id) === n.position);
+    if (!same) positionsRef.current = new Map(nodes.map((n) => [n.id, n.position]));
+    return positionsRef.current;
+  }, [nodes]);
+  const curvesRef = useRef<LinkCurve[]>([]);
+  const curves = useMemo(() => {
+    if (!big) return (curvesRef.current = []);
+    return (curvesRef.current = linkCurves(snapshot.links, positions, curvesRef.current));
+  }, [big, snapshot.links, positions]);
+  const overviewElements = useMemo<OverviewElement[]>(() => {
+    const colors = new Map(snapshot.fields.map((f) => [f.id, f.color]));
+    const painted = new Map<string, string>();
+    for (const g of groups ?? []) for (const id of g.ids) painted.set(id, g.fill);
+    return snapshot.elements.map((e) => ({
+      id: e.id,
+      x: positions.get(e.id)?.x ?? e.x,
+      y: positions.get(e.id)?.y ?? e.y,
+      color: painted.get(e.id) ?? ((e.fieldId && colors.get(e.fieldId)) || '#6f6f6f'),
+    }));
+  }, [snapshot.elements, snapshot.fields, groups, positions]);
+  const scene = useMemo<Omit<LayerScene, 'fontFamily'>>(
+    () => ({
+      curves,
+      skip: detail === 'overview' ? NO_IDS : liveLinks,
+      elements: detail === 'overview' ? overviewElements : null,
+      emphasis,
+    }),
+    [curves, detail, liveLinks, overviewElements, emphasis],
+  );
+
+  /** The canvas-drawn link under a screen point, if any. */
+  const canvasLinkAt = useCallback(
+    (clientX: number, clientY: number) => {
+      if (!big) return null;
+      const p = flow.screenToFlowPosition({ x: clientX, y: clientY });
+      const z = flow.getZoom();
+      const hit = linkAt(curves, p, LINK_HIT_PX / z, z < LINK_DETAIL_ZOOM);
+      return hit && !(detail !== 'overview' && liveLinks.has(hit.id)) ? hit : null;
+    },
+    [big, flow, curves, detail, liveLinks],
+  );
+  const [overLink, setOverLink] = useState(false);
+  const onPaneClick = useCallback(
+    (event: MouseEvent) => {
+      const hit = canvasLinkAt(event.clientX, event.clientY);
+      // React Flow clears the old selection right after this handler; the new one stays.
+      if (hit) select({ elements: [], links: [hit.id] });
+    },
+    [canvasLinkAt, select],
+  );
 
   // Selection lives in the editor (shared with the side panel and the outline); only
   // user-made selection changes are taken from React Flow's change events. Deriving it from
@@ -190,7 +272,7 @@ export function MapCanvas({ peers, onCreateAt, onPointer }: MapCanvasProps) {
   // at once is the overview drawing, and people come to read and edit.
   const onInit = useCallback(() => {
     const bounds = mapBounds(snapshot);
-    if (snapshot.elements.length > OVERVIEW_MIN_ELEMENTS)
+    if (big)
       void flow.setViewport({
         x: -bounds.x * START_ZOOM,
         y: -bounds.y * START_ZOOM,
@@ -200,6 +282,12 @@ export function MapCanvas({ peers, onCreateAt, onPointer }: MapCanvasProps) {
     // Only on first render of this canvas.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [flow]);
+
+  // The whole map, life-line and field bands included. React Flow's own fit only counts the
+  // nodes it has measured, which on a big map are just those drawn in view.
+  const fitWholeMap = useCallback(() => {
+    void flow.fitBounds(mapBounds(snapshot), { padding: 0.02 });
+  }, [flow, snapshot]);
 
   const onNodeDragStop = useCallback(
     (_: unknown, _node: ElementFlowNode, dragged: ElementFlowNode[]) => {
@@ -262,17 +350,20 @@ export function MapCanvas({ peers, onCreateAt, onPointer }: MapCanvasProps) {
   );
 
   // Pointer for presence, at most once per frame.
+  // The same frame tells whether the pointer is over a canvas-drawn link (pointer cursor).
   const frame = useRef(0);
   const onMouseMove = useCallback(
     (event: MouseEvent) => {
-      const { clientX, clientY } = event;
+      const { clientX, clientY, buttons } = event;
+      const onPane = (event.target as Element).classList.contains('react-flow__pane');
       if (frame.current) return;
       frame.current = requestAnimationFrame(() => {
         frame.current = 0;
         onPointer(flow.screenToFlowPosition({ x: clientX, y: clientY }));
+        if (big) setOverLink(onPane && buttons === 0 && canvasLinkAt(clientX, clientY) !== null);
       });
     },
-    [flow, onPointer],
+    [flow, onPointer, big, canvasLinkAt],
   );
   const onMouseLeave = useCallback(() => onPointer(null), [onPointer]);
 
@@ -302,9 +393,9 @@ export function MapCanvas({ peers, onCreateAt, onPointer }: MapCanvasProps) {
 
   return (
     <ReactFlow<ElementFlowNode, LinkFlowEdge>
-      className="map-canvas"
+      className={overLink ? 'map-canvas map-canvas--over-link' : 'map-canvas'}
       nodes={detail === 'overview' ? NO_NODES : nodes}
-      edges={detail === 'full' ? edges : NO_EDGES}
+      edges={detail === 'overview' ? NO_EDGES : shownEdges}
       nodeTypes={nodeTypes}
       edgeTypes={edgeTypes}
       onNodesChange={onNodesChange}
@@ -313,6 +404,7 @@ export function MapCanvas({ peers, onCreateAt, onPointer }: MapCanvasProps) {
       onConnect={onConnect}
       onDelete={onDelete}
       onDoubleClick={onDoubleClick}
+      onPaneClick={onPaneClick}
       onMouseMove={onMouseMove}
       onMouseLeave={onMouseLeave}
       deleteKeyCode={DELETE_KEYS}
@@ -328,8 +420,19 @@ export function MapCanvas({ peers, onCreateAt, onPointer }: MapCanvasProps) {
       ariaLabelConfig={ariaLabelConfig}
     >
       <Backdrop axis={snapshot.axis} fields={snapshot.fields} />
-      {detail !== 'full' && <Overview snapshot={snapshot} elements={detail === 'overview'} />}
-      <Controls showInteractive={false} />
+      {big && <LinkLayer scene={scene} detail={detail} />}
+      <Controls showInteractive={false} showFitView={false}>
+        <ControlButton
+          onClick={fitWholeMap}
+          className="react-flow__controls-fitview"
+          title={t('flow.fitView')}
+          aria-label={t('flow.fitView')}
+        >
+          <svg viewBox="0 0 32 30" aria-hidden="true">
+            <path d="M3.7 4.6c0-.5.4-.9.9-.9h5.2V0H4.7C2.1 0 0 2.1 0 4.6v5.2h3.7V4.6zM27.4 0h-5.2v3.7h5.2c.5 0 1 .4 1 .9v5.2H32V4.6C32 2.1 29.9 0 27.4 0zm.9 24.8c0 .5-.4.9-.9.9h-5.2v3.8h5.2c2.6 0 4.6-2.1 4.6-4.7v-5.1h-3.7v5.1zM4.6 25.8c-.5 0-.9-.4-.9-.9v-5.2H0v5.1C0 27.4 2.1 29.5 4.7 29.5h5.1v-3.7H4.6z" />
+          </svg>
+        </ControlButton>
+      </Controls>
       <CanvasMiniMap snapshot={snapshot} />
       <Cursors peers={peers} />
     </ReactFlow>

@@ -26,8 +26,10 @@ import { PresenceList } from './PresenceList.tsx';
 import { CreateElementDialog } from './CreateElementDialog.tsx';
 import { OutlineView } from '../outline/OutlineView.tsx';
 import { NODE_HEIGHT, NODE_WIDTH } from './geometry.ts';
+import type { Emphasis, PaintGroup } from './analysis/emphasisCss.ts';
 
 const EMPTY_SELECTION: Selection = { elements: [], links: [] };
+const NO_EMPHASIS = { emphasis: null, groups: [] };
 
 /** Route component for `/maps/:id`. */
 export default function MapPage({ mapId }: { mapId: string }) {
@@ -73,6 +75,15 @@ function MapEditorView({ collab, workspaceId }: { collab: CollabDoc; workspaceId
   const [liveMessage, setLiveMessage] = useState('');
   const [tab, setTab] = useState('canvas');
   const [createAt, setCreateAt] = useState<{ x: number; y: number } | null>(null);
+  const [canvasEmphasis, setCanvasEmphasis] = useState<{
+    emphasis: Emphasis | null;
+    groups: readonly PaintGroup[];
+  }>(NO_EMPHASIS);
+  const onCanvasEmphasis = useCallback(
+    (emphasis: Emphasis | null, groups: readonly PaintGroup[]) =>
+      setCanvasEmphasis({ emphasis, groups }),
+    [],
+  );
   const undo = useUndo(doc, origin);
   const me = useLocalUser();
   const peers = usePeers(provider);
@@ -148,10 +159,16 @@ function MapEditorView({ collab, workspaceId }: { collab: CollabDoc; workspaceId
             <Toolbar undo={undo} onNewElement={onNewElement} />
             <div className="map-page__work">
               <section className="map-page__canvas" aria-label={t('map.canvasLabel')}>
-                <MapCanvas peers={peers} onCreateAt={setCreateAt} onPointer={onPointer} />
+                <MapCanvas
+                  peers={peers}
+                  onCreateAt={setCreateAt}
+                  onPointer={onPointer}
+                  emphasis={canvasEmphasis.emphasis}
+                  groups={canvasEmphasis.groups}
+                />
               </section>
               <SidePanel />
-              <AnalysisDock workspaceId={workspaceId} />
+              <AnalysisDock workspaceId={workspaceId} onCanvasEmphasis={onCanvasEmphasis} />
             </div>
           </Tabs.Panel>
           <Tabs.Panel value="outline" className="map-page__panel map-page__panel--outline">

@@ -5,10 +5,7 @@
  */
 import { MarkerType, Position, type Edge, type Node, type NodeHandle } from '@xyflow/react';
 import type { Field, MapElement, MapLink, MapSnapshot } from '@helhet/model';
-import { NODE_HEIGHT, NODE_WIDTH, polarityStyle } from './geometry.ts';
-
-/** Size of the connection handles drawn on the node's left and right edges (see map.css). */
-const HANDLE = 12;
+import { HANDLE_SIZE as HANDLE, NODE_HEIGHT, NODE_WIDTH, polarityStyle } from './geometry.ts';
 
 /**
  * Where the handles are, given up front. With size and handles known, React Flow can draw

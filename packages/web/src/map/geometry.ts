@@ -15,6 +15,8 @@ import {
 export const NODE_WIDTH = 200;
 /** Approximate height of an element node, used to centre the view on it. */
 export const NODE_HEIGHT = 76;
+/** Size of the connection handles drawn on an element's left and right edges (see map.css). */
+export const HANDLE_SIZE = 12;
 /** Height of the life-line ruler drawn above the first field. */
 export const AXIS_HEIGHT = 90;
 

@@ -4,7 +4,7 @@
  * open, so loop counts and metrics are ready when it opens). Collapsible, so the canvas can
  * have the room back.
  */
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Tabs } from '@digdir/designsystemet-react';
 import { useMapEditor } from '../MapContext.ts';
@@ -15,6 +15,7 @@ import { AnalysisContext, type AnalysisState, type NamedEmphasis } from './Analy
 import { graphOf, mapStructure } from './graphInput.ts';
 import { DEFAULT_BUDGETS, useLoopSearch, type LoopBudgetsInput } from './useLoopSearch.ts';
 import { CanvasEmphasis } from './CanvasEmphasis.tsx';
+import type { Emphasis, PaintGroup } from './emphasisCss.ts';
 import { LoopPanel } from './LoopPanel.tsx';
 import { AnalysisPanel } from './AnalysisPanel.tsx';
 import { Legend } from './Legend.tsx';
@@ -43,14 +44,21 @@ function rememberOpen(open: boolean): void {
   }
 }
 
+const NO_GROUPS: readonly PaintGroup[] = [];
+
 /** Props of {@link AnalysisDock}. */
 export interface AnalysisDockProps {
   /** Workspace of the map, for "import as a new map"; null while unknown. */
   workspaceId: string | null;
+  /**
+   * Told the emphasis and colouring whenever they change, for what the stylesheet cannot
+   * reach: links and overview rectangles drawn on a big map's canvas.
+   */
+  onCanvasEmphasis?: (emphasis: Emphasis | null, groups: readonly PaintGroup[]) => void;
 }
 
 /** Loop, analysis and interchange panels beside the map. */
-export function AnalysisDock({ workspaceId }: AnalysisDockProps) {
+export function AnalysisDock({ workspaceId, onCanvasEmphasis }: AnalysisDockProps) {
   const { t } = useTranslation(ANALYSIS_NS);
   const { snapshot } = useMapEditor();
   const [open, setOpenState] = useState(initiallyOpen);
@@ -112,6 +120,9 @@ export function AnalysisDock({ workspaceId }: AnalysisDockProps) {
     [structure, graph, search, budgets, pinned, paint, labelOf, elementOptions],
   );
   const emphasis = hovered ?? pinned;
+  useEffect(() => {
+    onCanvasEmphasis?.(emphasis, paint?.groups ?? NO_GROUPS);
+  }, [emphasis, paint, onCanvasEmphasis]);
 
   return (
     <AnalysisContext.Provider value={state}>
