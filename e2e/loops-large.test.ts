@@ -93,6 +93,8 @@ describe('loop panel on a large map', () => {
     const showMs = (await page.evaluate(() => performance.now())) - showStarted;
     const emphasisRules = await page.getByTestId('canvas-emphasis').textContent();
     expect(emphasisRules).toContain('opacity: 0.18');
+    // The links drawn on the canvas layer fade too.
+    await page.locator('[data-testid="link-layer"][data-emphasis="true"]').waitFor();
 
     // The whole-map measures (betweenness is O(n·m)) come from a worker too.
     const analysisFrom = await page.evaluate(() => performance.now());
