@@ -11,6 +11,13 @@ export function infantA0(m0: number, sex: number): number {
 }
 
 /**
+ * Scratch for the person-years L(x) of {@link survivalFromMx}: allocating a typed array
+ * costs more than the whole life table (each trajectory's plan builds 52 tables), and the
+ * function runs to completion before any other call can use it.
+ */
+const personYears = new Float64Array(N_AGES);
+
+/**
  * One-year survival ratios for a period life table with death rates `mx` (ages 0–105+).
  * `out[x]` for x = 0…103 is L(x+1)/L(x): the share of persons aged x on 1 January alive a year
  * later. `out[104]` is T(105)/T(104), used for both the 104 and 105+ cohorts flowing into the
@@ -22,7 +29,7 @@ export function survivalFromMx(
   sex: number,
   out: Float64Array = new Float64Array(N_AGES),
 ): Float64Array {
-  const L = new Float64Array(N_AGES);
+  const L = personYears;
   let l = 1;
   for (let x = 0; x < MAX_AGE; x++) {
     const m = Math.max(mx[x]!, 0);

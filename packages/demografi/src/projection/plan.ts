@@ -104,15 +104,20 @@ export function planProjection(rates: Rates, options: PlanOptions): ProjectionPl
       lifeExp[st * 2 + s] = lifeExpectancy(ms, s);
     }
   }
+  // A plain loop: TypedArray#map calls its callback per element, several times slower, and
+  // every stochastic trajectory builds a plan.
+  const deathProbability = new Float64Array(survival.length);
+  for (let i = 0; i < survival.length; i++) deathProbability[i] = 1 - survival[i]!;
   const fScale = sc.fertility ?? 1;
   const asfr = new Float64Array(steps * N_FERTILE);
   for (let st = 0; st < steps; st++)
     for (let x = 0; x < N_FERTILE; x++) asfr[st * N_FERTILE + x] = rates.asfr[x]! * fScale;
   const fertility = Float64Array.from(rates.fertilityLevel);
   const migration = new Float64Array(nM).fill(sc.migration ?? 1);
-  const index = new Map(rates.codes.map((c, i) => [c, i]));
-  for (const [code, ov] of Object.entries(sc.overrides ?? {})) {
-    const m = index.get(code);
+  const overrides = Object.entries(sc.overrides ?? {});
+  const index = overrides.length > 0 ? new Map(rates.codes.map((c, i) => [c, i])) : null;
+  for (const [code, ov] of overrides) {
+    const m = index!.get(code);
     if (m === undefined) throw new Error(`scenario override for unknown municipality ${code}`);
     if (ov.fertility !== undefined) fertility[m]! *= ov.fertility;
     if (ov.migration !== undefined) migration[m]! *= ov.migration;
@@ -141,7 +146,7 @@ export function planProjection(rates: Rates, options: PlanOptions): ProjectionPl
     toYear,
     steps,
     survival,
-    deathProbability: survival.map((v) => 1 - v),
+    deathProbability,
     asfr,
     fertility,
     migration,
