@@ -122,28 +122,25 @@ export function MapCanvas({
   // DOM mutation record each, and document-wide MutationObservers (Designsystemet's web
   // components install some) re-scan the container for every record.
   const [nodes, setNodes] = useState(() => deriveNodes(snapshot, selectedElements, [], labels));
-  const [edges, setEdges] = useState(() => deriveEdges(snapshot, selectedLinks, [], labels));
-  useEffect(() => {
-    setNodes((prev) => deriveNodes(snapshot, selectedElements, prev, labels));
-  }, [snapshot, selectedElements, labels]);
-  useEffect(() => {
-    setEdges((prev) => deriveEdges(snapshot, selectedLinks, prev, labels));
-  }, [snapshot, selectedLinks, labels]);
-
   // A big map draws its links on one canvas (linkLayer/); only the links someone is working
   // with are SVG edges: the selected ones and those of selected (or dragged) elements.
   const liveLinks = useMemo(() => {
-    if (!big) return NO_IDS;
+    if (!big) return undefined;
     const ids = new Set(selectedLinks);
     if (selectedElements.size)
       for (const l of snapshot.links)
         if (selectedElements.has(l.from) || selectedElements.has(l.to)) ids.add(l.id);
     return ids;
   }, [big, snapshot.links, selectedLinks, selectedElements]);
-  const shownEdges = useMemo(
-    () => (big ? edges.filter((e) => liveLinks.has(e.id)) : edges),
-    [big, edges, liveLinks],
+  const [edges, setEdges] = useState(() =>
+    deriveEdges(snapshot, selectedLinks, [], labels, liveLinks),
   );
+  useEffect(() => {
+    setNodes((prev) => deriveNodes(snapshot, selectedElements, prev, labels));
+  }, [snapshot, selectedElements, labels]);
+  useEffect(() => {
+    setEdges((prev) => deriveEdges(snapshot, selectedLinks, prev, labels, liveLinks));
+  }, [snapshot, selectedLinks, labels, liveLinks]);
   // Link ends follow the nodes as drawn (a drag moves them before the document knows).
   // React Flow replaces node objects for measurements and selection too; the map (and the
   // curves built from it) is only renewed when a position really changed.
@@ -173,7 +170,7 @@ export function MapCanvas({
   const scene = useMemo<Omit<LayerScene, 'fontFamily'>>(
     () => ({
       curves,
-      skip: detail === 'overview' ? NO_IDS : liveLinks,
+      skip: detail === 'overview' || !liveLinks ? NO_IDS : liveLinks,
       elements: detail === 'overview' ? overviewElements : null,
       emphasis,
     }),
@@ -187,7 +184,7 @@ export function MapCanvas({
       const p = flow.screenToFlowPosition({ x: clientX, y: clientY });
       const z = flow.getZoom();
       const hit = linkAt(curves, p, LINK_HIT_PX / z, z < LINK_DETAIL_ZOOM);
-      return hit && !(detail !== 'overview' && liveLinks.has(hit.id)) ? hit : null;
+      return hit && !(detail !== 'overview' && liveLinks?.has(hit.id)) ? hit : null;
     },
     [big, flow, curves, detail, liveLinks],
   );
@@ -395,7 +392,7 @@ export function MapCanvas({
     <ReactFlow<ElementFlowNode, LinkFlowEdge>
       className={overLink ? 'map-canvas map-canvas--over-link' : 'map-canvas'}
       nodes={detail === 'overview' ? NO_NODES : nodes}
-      edges={detail === 'overview' ? NO_EDGES : shownEdges}
+      edges={detail === 'overview' ? NO_EDGES : edges}
       nodeTypes={nodeTypes}
       edgeTypes={edgeTypes}
       onNodesChange={onNodesChange}

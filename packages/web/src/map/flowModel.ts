@@ -108,16 +108,22 @@ export function deriveNodes(
   });
 }
 
-/** Edges for `snapshot`, reusing entries of `previous` whose link is unchanged. */
+/**
+ * Edges for `snapshot`, reusing entries of `previous` whose link is unchanged. With `only`,
+ * just the edges of those links (a big map draws the others on its canvas layer).
+ */
 export function deriveEdges(
   snapshot: MapSnapshot,
   selected: ReadonlySet<string>,
   previous: readonly LinkFlowEdge[],
   labels: FlowLabels,
+  only?: ReadonlySet<string>,
 ): LinkFlowEdge[] {
+  const links = only ? snapshot.links.filter((l) => only.has(l.id)) : snapshot.links;
+  if (links.length === 0) return [];
   const names = new Map(snapshot.elements.map((e) => [e.id, e.label]));
   const prevById = new Map(previous.map((e) => [e.id, e]));
-  return snapshot.links.map((link) => {
+  return links.map((link) => {
     const prev = prevById.get(link.id);
     const isSelected = selected.has(link.id);
     const fromLabel = names.get(link.from) ?? link.from;

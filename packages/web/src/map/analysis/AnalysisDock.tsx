@@ -8,6 +8,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Tabs } from '@digdir/designsystemet-react';
 import { useMapEditor } from '../MapContext.ts';
+import { useAfterFirstPaint } from '../../app/useAfterFirstPaint.ts';
 import './i18n.ts';
 import './analysis.css';
 import { ANALYSIS_NS } from './i18n.ts';
@@ -60,7 +61,14 @@ export interface AnalysisDockProps {
 /** Loop, analysis and interchange panels beside the map. */
 export function AnalysisDock({ workspaceId, onCanvasEmphasis }: AnalysisDockProps) {
   const { t } = useTranslation(ANALYSIS_NS);
-  const { snapshot } = useMapEditor();
+  const { snapshot: live } = useMapEditor();
+  // The analyses of the whole map (structure, graph, loop search) start once the canvas is
+  // on screen: on a big map they would otherwise delay its first frame.
+  const painted = useAfterFirstPaint();
+  const snapshot = useMemo(
+    () => (painted ? live : { ...live, elements: [], links: [], loops: [] }),
+    [painted, live],
+  );
   const [open, setOpenState] = useState(initiallyOpen);
   const [tab, setTab] = useState('loops');
   const [budgets, setBudgets] = useState<LoopBudgetsInput>(DEFAULT_BUDGETS);

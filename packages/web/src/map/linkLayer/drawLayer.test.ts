@@ -95,6 +95,15 @@ describe('drawing the link layer', () => {
     expect(texts.sort()).toEqual(['+', '‖', '−']);
   });
 
+  it('draws arrowheads and marks only for links that end in view', () => {
+    const { ctx, texts } = recordingContext();
+    // Crosses the view, but starts and ends far outside it.
+    const crossing = linkCurve(link('l1', '+', true), { x: -3000, y: 300 }, { x: 4000, y: 300 });
+    expect(drawLayer(ctx, scene({ curves: [crossing] }), view, 'full')).toBe(1);
+    // Its delay mark half way is in view; its polarity mark by the arrowhead is not.
+    expect(texts).toEqual(['‖']);
+  });
+
   it('fades links outside the emphasis', () => {
     const { ctx, strokes } = recordingContext();
     drawLayer(

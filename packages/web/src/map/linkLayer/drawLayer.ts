@@ -80,6 +80,18 @@ const POLARITIES: readonly Polarity[] = ['+', '-', '?'];
 const ARROW_LENGTH = 9;
 const ARROW_HALF_WIDTH = 7.2;
 
+/** How far from its anchor a mark reaches (the polarity mark sits 26 left, 12 up, 20 px high). */
+const MARK_REACH = 40;
+
+function inRect(x: number, y: number, rect: Rect, margin: number): boolean {
+  return (
+    x >= rect.minX - margin &&
+    x <= rect.maxX + margin &&
+    y >= rect.minY - margin &&
+    y <= rect.maxY + margin
+  );
+}
+
 /** The part of the map in view, in flow coordinates. */
 export function visibleRect(view: LayerView): Rect {
   return {
@@ -151,8 +163,11 @@ export function drawLayer(
         traceVisible(ctx, straight ? straightLine(c) : flattenCurve(c), clip, dash);
       ctx.stroke();
       if (straight) continue;
+      // Arrowheads and marks only where the link ends in view (text is the slowest thing a
+      // canvas draws, and most long links cross the view with both ends outside it).
+      const ending = curves.filter((c) => inRect(c.tx, c.ty, rect, MARK_REACH));
       ctx.beginPath();
-      for (const c of curves) {
+      for (const c of ending) {
         ctx.moveTo(c.tx - ARROW_LENGTH, c.ty - ARROW_HALF_WIDTH);
         ctx.lineTo(c.tx, c.ty);
         ctx.lineTo(c.tx - ARROW_LENGTH, c.ty + ARROW_HALF_WIDTH);
@@ -166,7 +181,7 @@ export function drawLayer(
       ctx.textAlign = 'center';
       ctx.textBaseline = 'alphabetic';
       ctx.font = `700 20px ${scene.fontFamily}`;
-      for (const c of curves) {
+      for (const c of ending) {
         ctx.strokeText(style.mark, c.tx - 26, c.ty - 12);
         ctx.fillText(style.mark, c.tx - 26, c.ty - 12);
       }
@@ -175,6 +190,7 @@ export function drawLayer(
       for (const c of curves) {
         if (!c.link.delay) continue;
         const mid = pointOnCurve(c, 0.5);
+        if (!inRect(mid.x, mid.y, rect, MARK_REACH)) continue;
         ctx.strokeText('‖', mid.x, mid.y);
         ctx.fillText('‖', mid.x, mid.y);
       }

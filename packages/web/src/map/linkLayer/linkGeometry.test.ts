@@ -4,6 +4,7 @@ import { getBezierPath, Position } from '@xyflow/react';
 import type { MapLink } from '@helhet/model';
 import {
   distanceToCurve,
+  flatSteps,
   flattenCurve,
   linkAt,
   linkCurve,
@@ -70,6 +71,29 @@ describe('link curves', () => {
         );
       }),
     );
+  });
+
+  it('flattens within a pixel of the curve, with few steps for long gentle links', () => {
+    fc.assert(
+      fc.property(point, point, (from, to) => {
+        const c = linkCurve(link('l'), from, to);
+        const flat = flattenCurve(c);
+        const steps = flat.length / 3 - 1;
+        // Points between the polyline's corners are close to it.
+        for (let i = 0; i < steps; i++) {
+          const mid = pointOnCurve(c, (i + 0.5) / steps);
+          const ax = flat[i * 3]!;
+          const ay = flat[i * 3 + 1]!;
+          const bx = flat[i * 3 + 3]!;
+          const by = flat[i * 3 + 4]!;
+          const cross = Math.abs((bx - ax) * (mid.y - ay) - (by - ay) * (mid.x - ax));
+          const len = Math.hypot(bx - ax, by - ay) || 1;
+          expect(cross / len).toBeLessThan(0.3);
+        }
+      }),
+    );
+    const long = linkCurve(link('l'), { x: 0, y: 0 }, { x: 8000, y: 600 });
+    expect(flatSteps(long)).toBeLessThan(120);
   });
 
   it('keeps curves whose link and ends did not change', () => {

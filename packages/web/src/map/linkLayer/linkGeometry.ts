@@ -192,11 +192,25 @@ export function linkAt(
 }
 
 /**
- * Length in flow units of the polyline pieces a curve is drawn with: at the largest zoom (3)
- * a piece is under 50 screen pixels, where it stays within a fraction of a pixel of the
- * curve for the gentle curves links make.
+ * How far (flow units) the polyline may stray from the true curve: a quarter unit is under a
+ * pixel at the largest zoom (3).
  */
-const FLAT_STEP = 16;
+const FLAT_TOLERANCE = 0.25;
+
+/**
+ * The number of equal parameter steps that keeps a cubic Bézier's polyline within
+ * {@link FLAT_TOLERANCE} of the curve: Wang's formula, n = √(3/4 · M / tol) with M the
+ * largest second difference of the control points (Wang, Sederberg; see e.g. "Piecewise
+ * Linear Approximation of Bézier Curves", Fischer 2000). A long gentle link needs a few
+ * dozen steps, not hundreds.
+ */
+export function flatSteps(c: LinkCurve): number {
+  const m = Math.max(
+    Math.hypot(c.sx - 2 * c.c1x + c.c2x, c.sy - 2 * c.c1y + c.c2y),
+    Math.hypot(c.c1x - 2 * c.c2x + c.tx, c.c1y - 2 * c.c2y + c.ty),
+  );
+  return Math.min(1024, Math.max(4, Math.ceil(Math.sqrt((0.75 * m) / FLAT_TOLERANCE))));
+}
 
 /**
  * The curve as a polyline: `[x, y, s]` per point, `s` the length along it from the source.
@@ -206,11 +220,7 @@ const FLAT_STEP = 16;
  */
 export function flattenCurve(c: LinkCurve): Float64Array {
   if (c.flat) return c.flat;
-  const polygon =
-    Math.hypot(c.c1x - c.sx, c.c1y - c.sy) +
-    Math.hypot(c.c2x - c.c1x, c.c2y - c.c1y) +
-    Math.hypot(c.tx - c.c2x, c.ty - c.c2y);
-  const steps = Math.min(2048, Math.max(8, Math.ceil(polygon / FLAT_STEP)));
+  const steps = flatSteps(c);
   const flat = new Float64Array((steps + 1) * 3);
   let px = c.sx;
   let py = c.sy;
