@@ -11,7 +11,11 @@ import { AppLink } from './AppLink.tsx';
 import { StartPage } from '../workspaces/StartPage.tsx';
 import { WorkspacePage } from '../workspaces/WorkspacePage.tsx';
 
-const MapPage = lazy(() => import('../map/MapPage.tsx'));
+const importMapPage = () => import('../map/MapPage.tsx');
+const MapPage = lazy(importMapPage);
+// Opening a map directly: fetch the editor's code while the shell starts, not after it has
+// rendered (the import is shared with the lazy component above).
+if (parseRoute(location.pathname).page === 'map') void importMapPage();
 const FremtidRoot = lazy(() => import('../fremtid/FremtidRoot.tsx'));
 const ProcessRoot = lazy(() => import('../process/ProcessRoot.tsx'));
 

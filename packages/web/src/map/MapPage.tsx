@@ -8,13 +8,13 @@ import { Alert, Heading, Paragraph, Spinner, Tabs } from '@digdir/designsystemet
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import './map.css';
-import { useCollabDoc, type CollabDoc } from '../collab/useCollabDoc.ts';
+import { connectEarly, useCollabDoc, type CollabDoc } from '../collab/useCollabDoc.ts';
 import { publishCursor, usePeers, usePublishUser } from '../collab/presence.ts';
 import { useLocalUser } from '../app/user.ts';
 import { api } from '../api/client.ts';
 import { useAsync } from '../api/useAsync.ts';
 import { AppLink } from '../app/AppLink.tsx';
-import { workspacePath } from '../app/router.ts';
+import { parseRoute, workspacePath } from '../app/router.ts';
 import { MapEditorContext, type MapEditor, type Selection } from './MapContext.ts';
 import { useMapSnapshot } from './useMapSnapshot.ts';
 import { isEditingText, useUndo } from './useUndo.ts';
@@ -27,6 +27,11 @@ import { CreateElementDialog } from './CreateElementDialog.tsx';
 import { OutlineView } from '../outline/OutlineView.tsx';
 import { NODE_HEIGHT, NODE_WIDTH } from './geometry.ts';
 import type { Emphasis, PaintGroup } from './analysis/emphasisCss.ts';
+
+// This code is loaded when someone opens a map: start fetching its document at once, while
+// React renders the page (useCollabDoc takes the connection over).
+const opening = parseRoute(location.pathname);
+if (opening.page === 'map') connectEarly(opening.mapId);
 
 const EMPTY_SELECTION: Selection = { elements: [], links: [] };
 const NO_EMPHASIS = { emphasis: null, groups: [] };
