@@ -5,7 +5,7 @@
  * JavaScript's, with no fused multiply-add), so its results are identical to the bit; the
  * tests compare the two. In JavaScript, V8 re-checks every typed array on every access of
  * loops like these; compiled WebAssembly addresses its memory directly, which makes a
- * national run about twice as fast. Where WebAssembly is unavailable (a Content Security
+ * national run two to three times as fast. Where WebAssembly is unavailable (a Content Security
  * Policy without `wasm-unsafe-eval`, say) the engine uses `step.ts`.
  *
  * All addresses are byte offsets into the memory; arrays are float64 laid out as in
@@ -25,6 +25,8 @@ import {
   ifThen,
   loop,
   op,
+  simd,
+  V128,
   type ValType,
 } from './wasm-encode.ts';
 
@@ -318,7 +320,9 @@ function fullKernel(): FunctionDef {
 
 /**
  * `lean`: one step of `stepMunicipalityLean` for every municipality, including the
- * alignment, writing each municipality's new total to `totals`.
+ * alignment, writing each municipality's new total to `totals`. Ages 1–104 go two at a time
+ * in SIMD lanes (each lane is the scalar f64 expression), about 30 % faster than one at a
+ * time; the stochastic trajectories spend almost all their time here.
  */
 function leanKernel(): FunctionDef {
   const { ix, params, locals } = frame(
@@ -357,6 +361,10 @@ function leanKernel(): FunctionDef {
       ['boys', F64],
       ['girls', F64],
       ['target', F64],
+      ['keepV', V128],
+      ['natWV', V128],
+      ['zeroV', V128],
+      ['c', V128],
     ],
   );
   const g = op.get;
@@ -392,13 +400,52 @@ function leanKernel(): FunctionDef {
     op.fadd,
     s(ix.total),
   ];
+  /** A v128 of two ages at `base + k`. */
+  const at2 = (base: number): Code => [...g(base), ...g(ix.k), ...op.iadd, ...simd.load()];
+  // Ages a and a + 1 at once: two lanes of the same expressions, then each lane added to the
+  // total in age order, so every bit is as in the one-age loop; pmax(0, v) is v > 0 ? v : 0.
+  const pair: Code[] = [
+    at2(ix.soM),
+    at2(ix.svM),
+    at2(ix.mp),
+    g(ix.keepV),
+    simd.mul,
+    simd.add,
+    at2(ix.nat),
+    g(ix.natWV),
+    simd.mul,
+    simd.add,
+    simd.mul,
+    s(ix.c),
+    g(ix.dso),
+    g(ix.k),
+    op.iadd,
+    g(ix.zeroV),
+    g(ix.c),
+    simd.pmax,
+    op.tee(ix.c),
+    simd.store(),
+    g(ix.total),
+    g(ix.c),
+    simd.lane(0),
+    op.fadd,
+    g(ix.c),
+    simd.lane(1),
+    op.fadd,
+    s(ix.total),
+  ];
   const sex = (sx: number): Code[] => {
     const o = sx * N_AGES * AGE_BYTES;
+    // Ages 1–104 are 52 pairs.
     return [
       ageLoop(ix.k, op.i32(o + AGE_BYTES), op.i32(o + MAX_AGE * AGE_BYTES), ix.end, [
-        at(ix.soM, ix.k),
-        ...cell,
+        ...pair,
+        op.get(ix.k),
+        op.i32(AGE_BYTES),
+        op.iadd,
+        op.set(ix.k),
       ]),
+      // Open group 105+: survivors of ages 104 and 105+ together.
       op.i32(o + MAX_AGE * AGE_BYTES),
       s(ix.k),
       at(ix.soM, ix.k),
@@ -417,6 +464,9 @@ function leanKernel(): FunctionDef {
     ...op.load(),
   ];
   const body: Code[] = [
+    op.f64(0),
+    simd.splat,
+    s(ix.zeroV),
     g(ix.sv),
     op.i32(AGE_BYTES),
     op.isub,
@@ -438,6 +488,12 @@ function leanKernel(): FunctionDef {
       g(ix.migMult),
       op.fmul,
       s(ix.natW),
+      g(ix.keep),
+      simd.splat,
+      s(ix.keepV),
+      g(ix.natW),
+      simd.splat,
+      s(ix.natWV),
       g(ix.m),
       op.i32(CELL_BYTES),
       op.imul,

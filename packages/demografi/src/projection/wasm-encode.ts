@@ -9,8 +9,10 @@
 export const I32 = 0x7f;
 /** Value types. */
 export const F64 = 0x7c;
+/** Value types: 128-bit SIMD vector, here always two f64 lanes. */
+export const V128 = 0x7b;
 /** A value type. */
-export type ValType = typeof I32 | typeof F64;
+export type ValType = typeof I32 | typeof F64 | typeof V128;
 
 /** Bytes of one instruction or a sequence of them. */
 export type Code = readonly number[];
@@ -79,6 +81,19 @@ export const op = {
   iand: [0x71] as Code,
   /** `select(a, b, cond)`: a if cond ≠ 0, else b; no branch. */
   select: [0x1b] as Code,
+};
+
+/** SIMD instructions on two f64 lanes (each lane is IEEE double arithmetic, as scalar f64). */
+export const simd = {
+  /** v128.load with a constant byte offset; the address needs only 8-byte alignment. */
+  load: (offset = 0): Code => [0xfd, 0x00, 0x03, ...uleb(offset)],
+  store: (offset = 0): Code => [0xfd, 0x0b, 0x03, ...uleb(offset)],
+  splat: [0xfd, 0x14] as Code,
+  lane: (i: number): Code => [0xfd, 0x21, i],
+  add: [0xfd, ...uleb(240)] as Code,
+  mul: [0xfd, ...uleb(242)] as Code,
+  /** `pmax(a, b)` = `a < b ? b : a` per lane. */
+  pmax: [0xfd, ...uleb(247)] as Code,
 };
 
 /** `block … end` (branch depth 0 inside jumps past the end). */
