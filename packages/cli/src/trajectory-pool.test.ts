@@ -12,6 +12,8 @@ describe('stochastic trajectories on worker threads', () => {
     const single = runTrajectories(rates, options, 0, 6, 7);
     const parallel = await runTrajectoriesParallel(rates, options, 6, 7, 2);
     expect(parallel).toEqual(single);
+    // More workers than chunks of equal size: whoever is free takes the next trajectory.
+    expect(await runTrajectoriesParallel(rates, options, 6, 7, 4)).toEqual(single);
     // Trajectories differ from each other.
     const year = 6;
     const t0 = single[(0 * 7 + year) * 357]!;
