@@ -2,7 +2,7 @@
  * Demography engine benchmark (`node bench/demografi.bench.ts`, or `npm run bench`):
  * one full national projection (357 municipalities × 2 sexes × 106 ages × 26 years, base
  * 2024 to 2050), one municipality's re-projection (a slider in Fremtid 2040), and 1 000
- * stochastic trajectories on 2 worker threads, with peak memory.
+ * stochastic trajectories on 2 worker threads (three runs), with peak memory.
  */
 import {
   allocateMunicipalProjection,
@@ -39,6 +39,7 @@ function timeMs(runs: number, fn: () => void): { median: number; min: number; cp
   };
 }
 
+const loadAtStart = loadavg()[0]!;
 const snapshot = readSnapshotFile();
 const t0 = performance.now();
 const rates = estimateRates(snapshot, 2024);
@@ -59,12 +60,21 @@ const one = timeMs(1, () => {
   for (let i = 0; i < oneRuns; i++) projectOne(plan, i % 357, oslo);
 });
 
-const c2 = process.cpuUsage();
-const t2 = performance.now();
-const traj = await runTrajectoriesParallel(rates, { toYear: 2050 }, 1000, 1, 2);
-const trajS = (performance.now() - t2) / 1000;
-const trajCpu = process.cpuUsage(c2);
-const trajCpuS = (trajCpu.user + trajCpu.system) / 1e6;
+// Three full runs (new workers each time), since one run on a shared machine can land in a
+// moment when another process holds a core: the headline is the median.
+const trajRuns: { wall: number; cpu: number }[] = [];
+let traj: Float32Array = new Float32Array(0);
+for (let r = 0; r < 3; r++) {
+  const c2 = process.cpuUsage();
+  const t2 = performance.now();
+  traj = await runTrajectoriesParallel(rates, { toYear: 2050 }, 1000, 1, 2);
+  const wall = (performance.now() - t2) / 1000;
+  const cpu = process.cpuUsage(c2);
+  trajRuns.push({ wall, cpu: (cpu.user + cpu.system) / 1e6 });
+}
+trajRuns.sort((a, b) => a.wall - b.wall);
+const trajMedian = trajRuns[1]!;
+const trajBest = trajRuns[0]!;
 const years = 2050 - 2024 + 1;
 const national2050 = Array.from({ length: 1000 }, (_, t) => {
   let s = 0;
@@ -76,7 +86,7 @@ const peakMb = process.resourceUsage().maxRSS / 1024;
 const f = (x: number, d = 2) => x.toFixed(d);
 const load = loadavg()[0]!;
 console.log(
-  `machine load average (1 min) at the end       ${f(load, 1)} on ${availableParallelism()} cores`,
+  `machine load average (1 min)                  ${f(loadAtStart, 1)} at the start, ${f(load, 1)} at the end, on ${availableParallelism()} cores`,
 );
 console.log(`rate estimation (base 2024)                     ${f(estimateMs, 1)} ms`);
 console.log(
@@ -92,7 +102,7 @@ console.log(
   `one municipality re-projection, 2×106×26       ${f(one.median / oneRuns, 4)} ms, ${f(one.cpu / oneRuns, 4)} ms CPU (target ≤ 0.2 ms)`,
 );
 console.log(
-  `1 000 stochastic trajectories, 2 workers       ${f(trajS)} s wall, ${f(trajCpuS)} s CPU over all threads (target ≤ 5 s)`,
+  `1 000 stochastic trajectories, 2 workers       ${f(trajMedian.wall)} s median of 3, ${f(trajBest.wall)} s best, ${f(trajMedian.cpu)} s CPU over all threads (target ≤ 5 s)`,
 );
 console.log(
   `  national 2050, 10/50/90 %: ${Math.round(national2050[100]!)} / ${Math.round(national2050[500]!)} / ${Math.round(national2050[900]!)}`,
