@@ -158,7 +158,8 @@ export function projectAll(
 /** The kernel workspace of a projection from {@link allocateProjection}, if its arrays are still its own. */
 function workspaceOf(out: Projection, steps: number, nM: number): Workspace | undefined {
   const ws = workspaces.get(out.population);
-  if (!ws || ws.steps !== steps || ws.nM !== nM) return undefined;
+  // The kernel's loop over municipalities runs at least once, so none at all stays in JS.
+  if (!ws || nM === 0 || ws.steps !== steps || ws.nM !== nM) return undefined;
   const buf = ws.kernel.memory.buffer;
   return out.deaths.buffer === buf && out.migration.buffer === buf && out.births.buffer === buf
     ? ws
@@ -268,6 +269,7 @@ export function projectTotals(
 /** {@link projectTotals} on the WebAssembly kernel; false if it is unavailable. */
 function projectTotalsWasm(plan: ProjectionPlan, totals: Float64Array): boolean {
   const nM = plan.rates.codes.length;
+  if (nM === 0) return false; // the kernel's loop over municipalities runs at least once
   const steps = plan.steps;
   const sizes = [
     plan.survival.length,

@@ -131,6 +131,12 @@ describe('WebAssembly projection kernel', () => {
     }
   });
 
+  it('leaves a plan without municipalities to the JavaScript step', () => {
+    const plan = planProjection(randomRates(0, 1, 1), { toYear: 2030 });
+    expect(projectAll(plan).population.length).toBe(0);
+    expect(projectTotals(plan).length).toBe(0);
+  });
+
   it('falls back to the JavaScript step for output arrays it did not allocate', () => {
     const rates = randomRates(3, 7, 1);
     const plan = planProjection(rates, { toYear: 2034 });
