@@ -47,6 +47,18 @@ export {
 } from './snapshot/schema.ts';
 export { encodeSnapshot, loadSnapshot, type EncodedSnapshot } from './snapshot/codec.ts';
 export {
+  REGION_EXTRACT_FORMAT,
+  REGION_EXTRACT_VERSION,
+  EncodedRegionExtractSchema,
+  estimateSnapshot,
+  extractRegion,
+  encodeRegionExtract,
+  loadRegionExtract,
+  type RegionExtract,
+  type EncodedRegionExtract,
+  type SnapshotEstimates,
+} from './snapshot/region-extract.ts';
+export {
   buildSnapshot,
   DATA_FILES,
   SOURCES,
