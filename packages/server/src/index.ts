@@ -134,7 +134,7 @@ export async function createHelhetServer(config: HelhetConfig): Promise<HelhetSe
   workspaceRoutes(app, ctx);
   mapRoutes(app, ctx);
   workspaceProcessRoutes(app, ctx, workspaceProcess);
-  fremtidRoutes(app, { db, dialect });
+  fremtidRoutes(app, { db, dialect, warmData: config.webDist !== null });
   await serveWebApp(app, config.webDist);
 
   const collab = createCollabEndpoint(hocuspocus);

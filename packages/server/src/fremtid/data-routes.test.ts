@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gunzipSync } from 'node:zlib';
-import { loadSnapshot } from '@helhet/demografi';
+import { estimateSnapshot, loadRegionExtract, loadSnapshot } from '@helhet/demografi';
 import { createTestStorage, startServer, type TestStorage } from '../test/harness.ts';
 import type { HelhetServer } from '../index.ts';
 
@@ -33,6 +33,68 @@ describe('Fremtid data routes', () => {
     });
     expect(again.statusCode).toBe(304);
     expect(again.rawPayload.length).toBe(0);
+  });
+
+  it("serves a region's extract with the rates estimated from the snapshot, and 304", async () => {
+    const res = await server.app.inject({
+      url: '/api/fremtid/regions/3101',
+      headers: { 'accept-encoding': 'gzip' },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-encoding']).toBe('gzip');
+    expect(res.headers['cache-control']).toBe('public, no-cache');
+    expect(res.rawPayload.length).toBeLessThan(40_000);
+    const extract = loadRegionExtract(new Uint8Array(gunzipSync(res.rawPayload)));
+    expect(extract.code).toBe('3101');
+    expect(extract.rates.codes).toEqual(['3101']);
+    expect(extract.municipalities).toHaveLength(357);
+    const snapshot = loadSnapshot(
+      new Uint8Array(
+        gunzipSync(
+          (
+            await server.app.inject({
+              url: '/api/fremtid/snapshot',
+              headers: { 'accept-encoding': 'gzip' },
+            })
+          ).rawPayload,
+        ),
+      ),
+    );
+    const m = snapshot.municipalities.findIndex((x) => x.code === '3101');
+    expect(extract.members).toEqual([m]);
+    const { rates } = estimateSnapshot(snapshot);
+    expect(extract.rates.migrationRate).toEqual(
+      rates.migrationRate.subarray(m * 212, (m + 1) * 212),
+    );
+    expect(extract.rates.mortalityDecline).toEqual(rates.mortalityDecline);
+    const etag = String(res.headers.etag);
+    const again = await server.app.inject({
+      url: '/api/fremtid/regions/3101',
+      headers: { 'accept-encoding': 'gzip', 'if-none-match': etag },
+    });
+    expect(again.statusCode).toBe(304);
+    // Without gzip, the same extract as plain JSON.
+    const plain = await server.app.inject({
+      url: '/api/fremtid/regions/3101',
+      headers: { 'accept-encoding': 'identity' },
+    });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(loadRegionExtract(plain.body)).toEqual(extract);
+  });
+
+  it('serves counties and the country, and names a wrong or unknown region number', async () => {
+    const county = await server.app.inject({ url: '/api/fremtid/regions/46' });
+    expect(loadRegionExtract(county.body).members.length).toBeGreaterThan(20);
+    const country = await server.app.inject({ url: '/api/fremtid/regions/0' });
+    const all = loadRegionExtract(country.body);
+    expect(all.members).toHaveLength(357);
+    expect(all.nationalByAge).not.toBeNull();
+    const unknown = await server.app.inject({ url: '/api/fremtid/regions/9999' });
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json().error.message).toMatch(/9999/);
+    const wrong = await server.app.inject({ url: '/api/fremtid/regions/31x1' });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().error.problems[0].path).toBe('code');
   });
 
   it('sends plain JSON to a client that does not accept gzip', async () => {

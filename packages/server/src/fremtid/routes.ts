@@ -18,11 +18,13 @@ export interface FremtidContext {
   readonly dialect: DialectName;
   /** Rate limits of the dialogue routes (tests use small ones). */
   readonly dialogueLimits?: DialogueLimits;
+  /** Prepare the demography data at start (when the web app's pages are served). */
+  readonly warmData?: boolean;
 }
 
 /** Registers the Fremtid 2040 routes. */
 export function fremtidRoutes(app: FastifyInstance, ctx: FremtidContext): void {
-  fremtidDataRoutes(app);
+  fremtidDataRoutes(app, { warm: ctx.warmData });
   allowEmbedding(app);
   fremtidDialogueRoutes(app, new DialogueStore(ctx.db), ctx.dialogueLimits);
 }
