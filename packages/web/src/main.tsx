@@ -1,6 +1,8 @@
 /**
  * Entry point: Designsystemet CSS and theme, i18n, then the app shell.
  */
+// First: on a Fremtid 2040 address, the demography worker starts before the rest is run.
+import './fremtid/boot.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@digdir/designsystemet-css';

@@ -9,7 +9,7 @@ import { Alert, Heading, Paragraph, Spinner } from '@digdir/designsystemet-react
 import { AppLink } from '../app/AppLink.tsx';
 import { registerFremtidTexts } from './i18n/register.ts';
 import { parseFremtidRoute, type FremtidRoute } from './routes.ts';
-import { loadMeta, useFremtidMeta } from './worker/client.ts';
+import { startForLocation, useFremtidMeta } from './worker/client.ts';
 import type { FremtidMeta } from './worker/protocol.ts';
 import { KommunePage } from './pages/KommunePage.tsx';
 import { KommuneSearchPage } from './pages/KommuneSearchPage.tsx';
@@ -17,9 +17,9 @@ import { NorgePage } from './pages/NorgePage.tsx';
 import './fremtid.css';
 
 registerFremtidTexts();
-// Start the worker and its snapshot download while React renders the first page (the
-// dialogue's participant and projector pages need no demography).
-if (!/^\/fremtid\/dialog\/./.test(location.pathname)) void loadMeta().catch(() => {});
+// Start the worker and its download while React renders the first page (when the app was
+// opened on another page; a Fremtid address has started it already, see boot.ts).
+startForLocation();
 
 const ScenarioPage = lazy(() => import('./scenario/ScenarioPage.tsx'));
 const FactSheetPage = lazy(() => import('./pages/FactSheetPage.tsx'));

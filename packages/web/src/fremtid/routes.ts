@@ -34,6 +34,21 @@ export function parseFremtidRoute(parts: readonly string[]): FremtidRoute {
   return { view: 'notFound' };
 }
 
+/**
+ * The region a page shows first, whose data the worker loads before anything else: the
+ * municipality or county of Min kommune, the fact sheet, the embed and Scenariofabrikken's
+ * `?k=`; null for the pages that need the whole country (or no region at all).
+ */
+export function firstRegion(route: FremtidRoute, search: string): string | null {
+  const code =
+    route.view === 'kommune' || route.view === 'faktaark' || route.view === 'embed'
+      ? route.code
+      : route.view === 'scenario'
+        ? new URLSearchParams(search).get('k')
+        : null;
+  return code !== null && code !== '0' && REGION_CODE.test(code) ? code : null;
+}
+
 /** Path of Min kommune for a municipality or county. */
 export const kommunePath = (code: string) => `/fremtid/kommune/${code}`;
 /** Path of the printable fact sheet. */

@@ -3,7 +3,7 @@
  * on screen while the next is computed (so a slider never blanks the figures).
  */
 import { useEffect, useState } from 'react';
-import { fetchComparison, fetchRegion } from '../worker/client.ts';
+import { fetchComparison, fetchRegion, loadedRegion } from '../worker/client.ts';
 import type { ScenarioParams } from '../worker/params.ts';
 import type { ComparisonRow, RegionReport } from '../worker/protocol.ts';
 
@@ -15,12 +15,17 @@ export interface RegionState {
 
 /** A region's report under `params`; recomputed whenever either changes. */
 export function useRegion(code: string, params: ScenarioParams): RegionState {
-  const [state, setState] = useState<RegionState>({ report: null, error: null });
+  // A report that has arrived already (asked for at start, see `startForLocation`) is shown
+  // in the first render instead of after a spinner and an effect.
+  const [state, setState] = useState<RegionState>(() => ({
+    report: loadedRegion(code, params),
+    error: null,
+  }));
   const key = JSON.stringify(params);
   useEffect(() => {
     let live = true;
     fetchRegion(code, JSON.parse(key) as ScenarioParams).then(
-      (report) => live && setState({ report, error: null }),
+      (report) => live && setState((s) => (s.report === report ? s : { report, error: null })),
       (e: Error) => live && setState({ report: null, error: e.message }),
     );
     return () => {

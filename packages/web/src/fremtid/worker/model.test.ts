@@ -2,29 +2,46 @@ import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
+  encodeRegionExtract,
   estimateRates,
+  estimateSnapshot,
+  extractRegion,
   indicators,
+  loadRegionExtract,
   loadSnapshot,
   planProjection,
   projectOne,
   sumAges,
+  type Snapshot,
+  type SnapshotEstimates,
 } from '@helhet/demografi';
 import { FremtidModel } from './model.ts';
-import { MAIN_SCENARIO, paramsFromQuery, paramsToQuery } from './params.ts';
+import { MAIN_SCENARIO, paramsFromQuery, paramsToQuery, type ScenarioParams } from './params.ts';
 
+let snapshot: Snapshot;
+let estimates: SnapshotEstimates;
 let model: FremtidModel;
 beforeAll(() => {
   const bytes = readFileSync(
     new URL('../../../../demografi/snapshot/demografi.json.gz', import.meta.url),
   );
-  model = new FremtidModel(loadSnapshot(new Uint8Array(gunzipSync(bytes))));
+  snapshot = loadSnapshot(new Uint8Array(gunzipSync(bytes)));
+  // What the server does: the rates of the last observed year (2024), once.
+  estimates = estimateSnapshot(snapshot);
+  model = new FremtidModel(extractRegion(snapshot, estimates, '0'));
 });
+
+/** The model of one region's extract, as the worker gets it: encoded, sent as JSON, loaded. */
+function regionModel(code: string): FremtidModel {
+  const json = JSON.stringify(encodeRegionExtract(extractRegion(snapshot, estimates, code)));
+  return new FremtidModel(loadRegionExtract(json));
+}
 
 describe('FremtidModel', () => {
   it('reproduces the engine for one municipality under the main alternative', () => {
     const r = model.region('3101', MAIN_SCENARIO);
     const m = model.rates.codes.indexOf('3101');
-    const plan = planProjection(estimateRates(model.snapshot, 2024), { toYear: 2050 });
+    const plan = planProjection(estimateRates(snapshot, 2024), { toYear: 2050 });
     const p = projectOne(plan, m);
     const y40 = r.years.indexOf(2040);
     const o = (2040 - 2024) * 212;
@@ -85,6 +102,40 @@ describe('FremtidModel', () => {
     const map = model.map('aldersbaereevne');
     expect(map.values.length).toBe(357 * map.years.length);
     expect(map.values.every((v) => Number.isFinite(v) && v > 0)).toBe(true);
+  });
+});
+
+describe('region extracts', () => {
+  it('give the same reports as the whole country, bit for bit, and the same metadata', () => {
+    const scenario: ScenarioParams = {
+      ...MAIN_SCENARIO,
+      tfr: 1.7,
+      lifeGain: 3,
+      migration: 0.6,
+      alignSsb: true,
+      productivity: 0.01,
+    };
+    for (const code of ['3101', '0301', '5001', '46']) {
+      const one = regionModel(code);
+      expect(one.covers(code)).toBe(true);
+      expect(one.meta).toEqual(model.meta);
+      expect(one.region(code, MAIN_SCENARIO)).toEqual(model.region(code, MAIN_SCENARIO));
+      expect(one.region(code, scenario)).toEqual(model.region(code, scenario));
+    }
+    // A county's extract answers for its municipalities too.
+    expect(regionModel('46').region('4601', scenario)).toEqual(model.region('4601', scenario));
+  });
+
+  it('answer for their own region only; comparisons and the map need the country', () => {
+    const halden = regionModel('3101');
+    expect(halden.covers('3101')).toBe(true);
+    expect(halden.covers('31')).toBe(false);
+    expect(halden.covers('0')).toBe(false);
+    expect(halden.covers('9999')).toBe(false);
+    expect(() => halden.region('0301', MAIN_SCENARIO)).toThrow(/not in the extract of 3101/);
+    expect(() => halden.compare('3101')).toThrow(/whole country/);
+    expect(() => halden.map('change')).toThrow(/whole country/);
+    expect(model.covers('0')).toBe(true);
   });
 });
 

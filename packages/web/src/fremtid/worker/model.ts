@@ -3,6 +3,12 @@
  * region's report (history + projection under a scenario, pyramid, indicators, components,
  * care), comparisons and map values. Pure and synchronous, so the worker only wraps it and
  * the tests run it in Node on the committed snapshot.
+ *
+ * The model works on a region extract (`extractRegion` in `@helhet/demografi`): the rates
+ * the server estimated once from the whole snapshot, and the observed population of the
+ * extract's municipalities. The country's extract answers everything; a municipality's or
+ * county's answers that region's reports alone, with the same numbers, so a page can show
+ * its region long before the whole country has arrived.
  */
 import {
   DEFAULT_CARE_ASSUMPTIONS,
@@ -11,8 +17,6 @@ import {
   SSB_CREDIT,
   allocateMunicipalProjection,
   componentsOfChange,
-  estimateCareRates,
-  estimateRates,
   indicators,
   intervalFor,
   planProjection,
@@ -26,8 +30,8 @@ import {
   type ProjectionPlan,
   type Rates,
   type Region,
+  type RegionExtract,
   type Scenario,
-  type Snapshot,
 } from '@helhet/demografi';
 import { MAIN_SCENARIO, type ScenarioParams } from './params.ts';
 import type {
@@ -61,36 +65,44 @@ interface NationalTable {
   readonly workforce: Float64Array;
 }
 
-/** The model behind the worker; construct once per snapshot. */
+/**
+ * The model behind the worker; construct once per region extract. Municipality indices `m`
+ * below are the snapshot's (as in `Region.members`); `local[m]` is where the extract keeps
+ * that municipality's data (rates, observed population).
+ */
 export class FremtidModel {
-  readonly snapshot: Snapshot;
+  readonly data: RegionExtract;
   readonly rates: Rates;
   readonly care: CareRates;
   readonly meta: FremtidMeta;
   readonly years: readonly number[];
   private readonly regions: Map<string, Region>;
+  /** Index in the extract's data of each snapshot municipality; −1 when not in the extract. */
+  private readonly local: Int32Array;
+  /** Index in the care rates of each of the extract's municipalities; −1 without KOSTRA data. */
   private readonly careIndex: Int32Array;
   private readonly plans = new Map<string, ProjectionPlan>();
   private scratch: MunicipalProjection | null = null;
   private table: NationalTable | null = null;
 
-  constructor(snapshot: Snapshot) {
-    this.snapshot = snapshot;
-    const popYears = snapshot.population.years;
-    const baseYear = popYears.at(-1)!;
-    this.rates = estimateRates(snapshot, baseYear);
-    this.care = estimateCareRates(snapshot.kostra, baseYear);
+  constructor(data: RegionExtract) {
+    this.data = data;
+    const popYears = data.population.years;
+    this.rates = data.rates;
+    this.care = data.care;
+    this.local = new Int32Array(data.municipalities.length).fill(-1);
+    data.members.forEach((m, i) => (this.local[m] = i));
     const careByCode = new Map(this.care.codes.map((c, i) => [c, i]));
     this.careIndex = Int32Array.from(this.rates.codes, (c) => careByCode.get(c) ?? -1);
-    this.regions = new Map(regionsOf(snapshot.municipalities).map((r) => [r.code, r]));
+    this.regions = new Map(regionsOf(data.municipalities).map((r) => [r.code, r]));
     this.years = Array.from({ length: TO_YEAR - popYears[0]! + 1 }, (_, i) => popYears[0]! + i);
     const main = this.plan(MAIN_SCENARIO);
     const e0 = (st: number) =>
       (main.lifeExpectancy[st * 2]! + main.lifeExpectancy[st * 2 + 1]!) / 2;
     const counties = new Map<string, string>();
-    for (const m of snapshot.municipalities) counties.set(m.countyCode, m.countyName);
+    for (const m of data.municipalities) counties.set(m.countyCode, m.countyName);
     this.meta = {
-      municipalities: snapshot.municipalities.map((m) => ({
+      municipalities: data.municipalities.map((m) => ({
         code: m.code,
         name: m.name,
         countyCode: m.countyCode,
@@ -99,10 +111,10 @@ export class FremtidModel {
       })),
       counties: [...counties].sort().map(([code, name]) => ({ code, name })),
       firstYear: popYears[0]!,
-      baseYear,
+      baseYear: this.rates.baseYear,
       toYear: TO_YEAR,
       baseTfr: this.rates.asfr.reduce((a, b) => a + b, 0),
-      trendLifeGain: e0(2050 - baseYear) - e0(0),
+      trendLifeGain: e0(2050 - this.rates.baseYear) - e0(0),
       credit: SSB_CREDIT,
     };
   }
@@ -129,7 +141,7 @@ export class FremtidModel {
     const plan = planProjection(this.rates, {
       toYear: TO_YEAR,
       scenario: this.scenarioOf(params),
-      ssbTotals: this.snapshot.ssbTotals,
+      ssbTotals: this.data.ssbTotals,
     });
     if (this.plans.size >= 12) this.plans.delete(this.plans.keys().next().value!);
     this.plans.set(key, plan);
@@ -154,16 +166,38 @@ export class FremtidModel {
     return r;
   }
 
+  /** True when the extract holds every municipality of region `code` (false if unknown). */
+  covers(code: string): boolean {
+    const r = this.regions.get(code);
+    return r !== undefined && r.members.every((m) => this.local[m]! >= 0);
+  }
+
+  /** Index in the extract's data of municipality `m`. */
+  private localOf(m: number): number {
+    const i = this.local[m]!;
+    if (i < 0)
+      throw new Error(
+        `municipality ${this.data.municipalities[m]!.code} is not in the extract of ${this.data.code}`,
+      );
+    return i;
+  }
+
+  /** Comparisons, the map and centralisation need every municipality: the country's extract. */
+  private requireCountry(): void {
+    if (this.data.members.length !== this.data.municipalities.length)
+      throw new Error(`the extract of ${this.data.code} does not hold the whole country`);
+  }
+
   private project(plan: ProjectionPlan, m: number): MunicipalProjection {
-    this.scratch ??= allocateMunicipalProjection(plan, m);
-    return projectOne(plan, m, this.scratch);
+    const i = this.localOf(m);
+    this.scratch ??= allocateMunicipalProjection(plan, i);
+    return projectOne(plan, i, this.scratch);
   }
 
   /** Observed population slice (2 × 106) of municipality `m` in `year`. */
   private observed(m: number, year: number): Float64Array {
-    const { years, counts } = this.snapshot.population;
-    const nM = this.snapshot.municipalities.length;
-    const o = ((year - years[0]!) * nM + m) * CELL;
+    const { years, counts } = this.data.population;
+    const o = ((year - years[0]!) * this.data.members.length + this.localOf(m)) * CELL;
     return counts.subarray(o, o + CELL);
   }
 
@@ -188,7 +222,7 @@ export class FremtidModel {
         deaths[k]! += p.deaths[k]!;
         migration[k]! += p.migration[k]!;
       }
-      const ci = this.careIndex[m]!;
+      const ci = this.careIndex[this.localOf(m)]!;
       if (ci < 0) continue;
       const care = projectCare(this.care, ci, p.population, baseYear, assumptions);
       care.years.forEach((cy, y) => {
@@ -217,7 +251,7 @@ export class FremtidModel {
         for (let a = g * 5; a <= to; a++) t += s[sex * N_AGES + a]!;
         return t;
       });
-    const bands = this.snapshot.errorBands;
+    const bands = this.data.errorBands;
     const basePop = total[histYears.length]!;
     const low80: number[] = [];
     const high80: number[] = [];
@@ -234,8 +268,7 @@ export class FremtidModel {
     });
     const share = Array.from(fte, (f, y) => (workforce[y]! > 0 ? f / workforce[y]! : Number.NaN));
     const crossing = share.findIndex((s) => s >= params.threshold);
-    const first =
-      region.level === 'kommune' ? this.snapshot.municipalities[region.members[0]!]! : null;
+    const first = region.level === 'kommune' ? this.data.municipalities[region.members[0]!]! : null;
     return {
       code: region.code,
       name: region.name,
@@ -280,7 +313,8 @@ export class FremtidModel {
 
   /** SSB's national projection by age in the pyramid's groups, per shown year. */
   private ssbNationalByGroup(): number[][] {
-    const n = this.snapshot.nationalByAge;
+    const n = this.data.nationalByAge;
+    if (!n) throw new Error(`the extract of ${this.data.code} has no national projection by age`);
     return this.years.map((year) => {
       const yi = year - n.years[0]!;
       return PYRAMID_GROUPS.map((_, g) => {
@@ -295,9 +329,9 @@ export class FremtidModel {
 
   /** SSB MMMM totals of the members per shown year; the base year is the observed total. */
   private ssbTotals(members: readonly number[], baseTotal: number): number[] {
-    const t = this.snapshot.ssbTotals;
+    const t = this.data.ssbTotals;
     const index = new Map(t.codes.map((c, i) => [c, i]));
-    const codes = members.map((m) => this.snapshot.municipalities[m]!.code);
+    const codes = members.map((m) => this.data.municipalities[m]!.code);
     return this.years.map((year) => {
       if (year === this.meta.baseYear) return baseTotal;
       const yi = year - t.years[0]!;
@@ -315,7 +349,8 @@ export class FremtidModel {
   /** Sums per municipality and year under the main alternative, computed once on demand. */
   private nationalTable(): NationalTable {
     if (this.table) return this.table;
-    const nM = this.snapshot.municipalities.length;
+    this.requireCountry();
+    const nM = this.data.municipalities.length;
     const nY = this.years.length;
     const t: NationalTable = {
       total: new Float64Array(nM * nY),
@@ -341,7 +376,7 @@ export class FremtidModel {
         t.old67[k] = sumAges(s, 67, N_AGES - 1);
         t.old80[k] = sumAges(s, 80, N_AGES - 1);
       });
-      const ci = this.careIndex[m]!;
+      const ci = this.careIndex[this.localOf(m)]!;
       if (ci < 0) continue;
       projectCare(this.care, ci, p.population, plan.baseYear, assumptions).years.forEach(
         (cy, y) => {
@@ -377,7 +412,7 @@ export class FremtidModel {
     const self = this.regionOf(code);
     if (self.level !== 'kommune')
       throw new Error(`comparisons are for municipalities, got "${code}"`);
-    const ms = this.snapshot.municipalities;
+    const ms = this.data.municipalities;
     const mi = self.members[0]!;
     const me = ms[mi]!;
     const now = this.meta.baseYear - this.years[0]!;
@@ -447,10 +482,10 @@ export class FremtidModel {
   byCentrality(): CentralityTotals {
     const t = this.nationalTable();
     const nY = this.years.length;
-    const classes = [...new Set(this.snapshot.municipalities.map((m) => m.centralityClass))].sort();
+    const classes = [...new Set(this.data.municipalities.map((m) => m.centralityClass))].sort();
     const totals = classes.map(() => new Array<number>(nY).fill(0));
     const counts = classes.map(() => 0);
-    this.snapshot.municipalities.forEach((m, i) => {
+    this.data.municipalities.forEach((m, i) => {
       const c = classes.indexOf(m.centralityClass);
       counts[c]!++;
       for (let y = 0; y < nY; y++) totals[c]![y]! += t.total[i * nY + y]!;

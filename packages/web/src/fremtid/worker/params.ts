@@ -5,6 +5,7 @@
  * (URL, localStorage, worker message).
  */
 import { z } from 'zod';
+import { MAIN_SCENARIO } from './main-scenario.ts';
 
 /** Every slider's range and step; the UI and the validation use the same numbers. */
 export const PARAM_RANGES = {
@@ -42,21 +43,7 @@ export const ScenarioParamsSchema = z.object({
 /** A complete scenario for the engine and the care projection. */
 export type ScenarioParams = z.infer<typeof ScenarioParamsSchema>;
 
-/**
- * The main alternative: Helhet's trend projection (fertility, mortality decline and
- * migration as estimated from the data up to 2024) and the care defaults of
- * `DEFAULT_CARE_ASSUMPTIONS` in `@helhet/demografi`.
- */
-export const MAIN_SCENARIO: ScenarioParams = {
-  tfr: null,
-  lifeGain: null,
-  migration: 1,
-  alignSsb: false,
-  coverageTrend: 0,
-  productivity: 0,
-  employmentRate: 0.78,
-  threshold: 0.05,
-};
+export { MAIN_SCENARIO } from './main-scenario.ts';
 
 /** Short query keys of the permalink, one per parameter. */
 const QUERY_KEYS: Record<keyof ScenarioParams, string> = {

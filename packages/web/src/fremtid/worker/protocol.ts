@@ -94,7 +94,12 @@ export interface ComparisonRow {
 
 /** Requests to the worker. */
 export type WorkerRequest =
-  | { readonly type: 'init'; readonly id: number; readonly snapshotUrl: string }
+  | {
+      readonly type: 'init';
+      readonly id: number;
+      /** The region the page shows first, whose data is loaded first; null: the country. */
+      readonly region: string | null;
+    }
   | {
       readonly type: 'region';
       readonly id: number;
