@@ -8,9 +8,12 @@ import react from '@vitejs/plugin-react';
 
 const backend = 'http://127.0.0.1:4321';
 
+/** `@helhet/demografi`, pure (no I/O, no top-level effects) by design. */
+const DEMOGRAFI = /[\\/]packages[\\/]demografi[\\/]src[\\/]/;
+
 /** Modules without top-level side effects that do not say so in their package.json. */
 const PURE_MODULES =
-  /([\\/]packages[\\/]model[\\/]src[\\/])|(node_modules[\\/](graphology[^\\/]*|mnemonist|obliterator|pandemonium|fast-xml-parser)[\\/])/;
+  /([\\/]packages[\\/](model|demografi)[\\/]src[\\/])|(node_modules[\\/](graphology[^\\/]*|mnemonist|obliterator|pandemonium|fast-xml-parser)[\\/])/;
 
 export default defineConfig({
   plugins: [react()],
@@ -22,7 +25,8 @@ export default defineConfig({
       // `@helhet/model` is pure (no I/O, no top-level effects) and so are the graph libraries
       // its analysis uses, but only yjs and lib0 declare it in package.json. Declaring it here
       // lets the start and workspace pages import the model's schemas without also shipping
-      // graphology and friends.
+      // graphology and friends. `@helhet/demografi` is pure too: the Fremtid pages take one
+      // constant from it on the main thread, not the snapshot codecs and their schemas.
       treeshake: {
         moduleSideEffects: (id: string) => !PURE_MODULES.test(id),
       },
@@ -43,6 +47,15 @@ export default defineConfig({
             },
           ],
         },
+      },
+    },
+  },
+  worker: {
+    rolldownOptions: {
+      // The Fremtid worker uses a part of `@helhet/demografi` (no snapshot builder, no
+      // estimation: the server estimates), so it starts sooner without the rest.
+      treeshake: {
+        moduleSideEffects: (id: string) => !DEMOGRAFI.test(id),
       },
     },
   },

@@ -3,7 +3,7 @@
  * narrative, the animated pyramid, population with uncertainty, indicators, components of
  * change, care needs against the workforce, and the comparison with similar municipalities.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert, Heading, Paragraph, Spinner } from '@digdir/designsystemet-react';
 import { AppLink } from '../../app/AppLink.tsx';
@@ -28,13 +28,37 @@ export interface KommunePageProps {
   readonly meta: FremtidMeta;
 }
 
+/**
+ * False until a frame has been painted after `ready` became true. The page shows its key
+ * figures in that frame and renders the charts, care and comparison below them right after:
+ * rendering and laying out every chart first held the figures back by ~0.1–0.2 s.
+ */
+function usePaintedOnce(ready: boolean): boolean {
+  const [painted, setPainted] = useState(false);
+  useEffect(() => {
+    if (!ready || painted) return;
+    let timer = 0;
+    const frame = requestAnimationFrame(() => {
+      timer = window.setTimeout(() => setPainted(true));
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [ready, painted]);
+  return painted;
+}
+
 /** The page. */
 export function KommunePage({ code, meta }: KommunePageProps) {
   const { t } = useTranslation('fremtid');
   const f = useFormat();
   const [threshold, setThreshold] = useState(MAIN_SCENARIO.threshold);
   const { report, error } = useRegion(code, { ...MAIN_SCENARIO, threshold });
-  const comparison = useComparison(code, code.length === 4);
+  const rest = usePaintedOnce(report !== null);
+  // Asked once the page is on screen: comparisons need the whole country's data, whose
+  // download and decoding should not compete with the first paint.
+  const comparison = useComparison(code, code.length === 4 && rest);
   if (error)
     return (
       <Alert data-color="danger">
@@ -82,22 +106,28 @@ export function KommunePage({ code, meta }: KommunePageProps) {
           <AppLink to={faktaarkPath(report.code)}>{t('kommune.factSheet')}</AppLink>
         </Paragraph>
       </section>
-      <section className="fremtid-section fremtid-grid" aria-label={t('kommune.charts')}>
-        <PyramidSection report={report} />
-        <PopulationChart report={report} />
-        <IndicatorChart report={report} />
-        <ComponentsChart report={report} />
-      </section>
-      <section className="fremtid-section" aria-labelledby="care-heading">
-        <Heading level={2} data-size="sm" id="care-heading">
-          {t('care.heading')}
-        </Heading>
-        <div className="fremtid-narrow">
-          <CareSection report={report} threshold={threshold} onThreshold={setThreshold} />
-        </div>
-      </section>
-      {comparison && <ComparisonSection rows={comparison} centrality={report.centralityClass} />}
-      <EmbedCode code={report.code} name={report.name} />
+      {rest && (
+        <>
+          <section className="fremtid-section fremtid-grid" aria-label={t('kommune.charts')}>
+            <PyramidSection report={report} />
+            <PopulationChart report={report} />
+            <IndicatorChart report={report} />
+            <ComponentsChart report={report} />
+          </section>
+          <section className="fremtid-section" aria-labelledby="care-heading">
+            <Heading level={2} data-size="sm" id="care-heading">
+              {t('care.heading')}
+            </Heading>
+            <div className="fremtid-narrow">
+              <CareSection report={report} threshold={threshold} onThreshold={setThreshold} />
+            </div>
+          </section>
+          {comparison && (
+            <ComparisonSection rows={comparison} centrality={report.centralityClass} />
+          )}
+          <EmbedCode code={report.code} name={report.name} />
+        </>
+      )}
     </article>
   );
 }
