@@ -96,6 +96,31 @@ describe('Min kommune', () => {
       .toBe('2024');
     await page.context().close();
   });
+
+  it("paints a municipality from its own extract, then compares it from the country's", async () => {
+    const page = await h.newPage();
+    const data: string[] = [];
+    page.on('request', (r) => {
+      const path = new URL(r.url()).pathname;
+      if (path.startsWith('/api/fremtid/')) data.push(path);
+    });
+    await page.goto(`${h.server.url}/fremtid/kommune/1508`);
+    await page.getByTestId('key-total-2040').waitFor();
+    // The region's ~20 KB come first; the country's only for the comparison, after the paint.
+    expect(data[0]).toBe('/api/fremtid/regions/1508');
+    const expected = engineFigures('1508', 2040);
+    expect(await cellValue(page, 'key-total-2040')).toBeCloseTo(expected.total, 6);
+    await page.locator('#compare-heading').waitFor({ timeout: 20_000 });
+    expect(data).toContain('/api/fremtid/regions/0');
+    expect(data).not.toContain('/api/fremtid/snapshot');
+    // A county, and a number that is no region.
+    await page.goto(`${h.server.url}/fremtid/kommune/46`);
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Vestland');
+    await page.getByTestId('key-total-2040').waitFor();
+    await page.goto(`${h.server.url}/fremtid/kommune/9999`);
+    await page.getByText('unknown municipality or county number "9999"').waitFor();
+    await page.context().close();
+  });
 });
 
 describe('Norge 2040', () => {
