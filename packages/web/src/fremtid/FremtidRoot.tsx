@@ -13,7 +13,6 @@ import { startForLocation, useFremtidMeta } from './worker/client.ts';
 import type { FremtidMeta } from './worker/protocol.ts';
 import { KommunePage } from './pages/KommunePage.tsx';
 import { KommuneSearchPage } from './pages/KommuneSearchPage.tsx';
-import { NorgePage } from './pages/NorgePage.tsx';
 import './fremtid.css';
 
 registerFremtidTexts();
@@ -21,6 +20,10 @@ registerFremtidTexts();
 // opened on another page; a Fremtid address has started it already, see boot.ts).
 startForLocation();
 
+// Norge 2040's map (d3-geo, TopoJSON) would be a third of Min kommune's code otherwise.
+const NorgePage = lazy(() =>
+  import('./pages/NorgePage.tsx').then((m) => ({ default: m.NorgePage })),
+);
 const ScenarioPage = lazy(() => import('./scenario/ScenarioPage.tsx'));
 const FactSheetPage = lazy(() => import('./pages/FactSheetPage.tsx'));
 const DialogRoot = lazy(() => import('./dialog/DialogRoot.tsx'));
