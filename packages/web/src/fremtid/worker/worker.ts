@@ -6,7 +6,7 @@
  * A page that shows one region (Min kommune, the fact sheet, the embed, Scenariofabrikken
  * with `?k=`) starts with that region's extract (~20 KB, ready in a few milliseconds) and
  * can paint at once; comparisons, the map and the country need the country's extract
- * (~1.9 MB), loaded when first asked for. Every extract carries the rates the server
+ * (~2 MB), loaded when first asked for. Every extract carries the rates the server
  * estimated once from the snapshot, so all models give the same figures for a region.
  */
 /// <reference lib="webworker" />
