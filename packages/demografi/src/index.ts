@@ -79,6 +79,12 @@ export {
   type BacktestOptions,
 } from './backtest/run.ts';
 export { compareWithSsb, type SsbComparisonRow } from './backtest/ssb-comparison.ts';
+export {
+  compareNationalWithSsbRound,
+  COMPARISON_AGE_GROUPS,
+  SCORED_AGES,
+  type NationalSsbRow,
+} from './backtest/national-ssb.ts';
 export { dataKnownAt, type DemographicData } from './projection/data.ts';
 export {
   estimateRates,

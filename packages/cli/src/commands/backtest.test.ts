@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { readSnapshotFile } from '../snapshot-file.ts';
-import { runBacktestCommand } from './backtest.ts';
+import { runBacktestCommand, runNationalSsbCommand } from './backtest.ts';
 
 describe('helhet backtest', () => {
   it('beats the naive forecast across all municipalities at 1 and 2 years', async () => {
@@ -26,6 +26,26 @@ describe('helhet backtest', () => {
       [2019, 2],
     ]);
     for (const r of all) expect(r.mape).toBeLessThan(r.mapeNaive);
+  });
+
+  it("scores SSB's 2022 national round and Helhet's own against 2023 and 2024", async () => {
+    let text = '';
+    const out = new Writable({
+      write(c: Buffer, _e, cb) {
+        text += c.toString();
+        cb();
+      },
+    });
+    const rows = await runNationalSsbCommand({ format: 'csv', snapshot: readSnapshotFile() }, out);
+    expect(rows.map((r) => [r.base, r.horizon])).toEqual([
+      [2022, 1],
+      [2022, 2],
+    ]);
+    expect(text.split('\n')[0]).toBe('base,horizon,ages,helhet_error,ssb_error,naive_error');
+    for (const r of rows) {
+      expect(r.mapeOurs).toBeLessThan(r.mapeNaive);
+      expect(r.mapeSsb).toBeLessThan(r.mapeNaive);
+    }
   });
 
   it('rejects a base year with nothing to compare', async () => {

@@ -1,5 +1,11 @@
 import type { Command } from 'commander';
-import { runBacktest, type BacktestRow, type Snapshot } from '@helhet/demografi';
+import {
+  compareNationalWithSsbRound,
+  runBacktest,
+  type BacktestRow,
+  type NationalSsbRow,
+  type Snapshot,
+} from '@helhet/demografi';
 import { DEFAULT_SNAPSHOT_PATH, readSnapshotFile } from '../snapshot-file.ts';
 import { progressBar, writeChunk } from '../progress.ts';
 import { reportErrors } from '../action-errors.ts';
@@ -81,6 +87,58 @@ export async function runBacktestCommand(
   return rows;
 }
 
+/** Formats the national comparison with SSB's round as an aligned text table. */
+export function formatNationalSsbTable(rows: readonly NationalSsbRow[]): string {
+  const lines: string[] = [];
+  for (const r of rows) {
+    lines.push(
+      `base ${r.base}, horizon ${r.horizon} (${r.base + r.horizon}), the country`,
+      `  MAPE over ages 0–99 %:   Helhet ${r.mapeOurs.toFixed(2)}   SSB ${r.mapeSsb.toFixed(2)}   naive ${r.mapeNaive.toFixed(2)}`,
+      `  error of the total %:    Helhet ${r.totalOurs.toFixed(2)}   SSB ${r.totalSsb.toFixed(2)}   naive ${r.totalNaive.toFixed(2)}`,
+      ...r.groups.map(
+        (g) =>
+          `  ages ${g.label.padEnd(6)} error %:   Helhet ${g.ours.toFixed(2).padStart(6)}   SSB ${g.ssb.toFixed(2).padStart(6)}   naive ${g.naive.toFixed(2).padStart(6)}`,
+      ),
+    );
+  }
+  return lines.join('\n') + '\n';
+}
+
+/**
+ * Runs `helhet backtest --against-ssb`: SSB's national projection by age (13599) and Helhet's
+ * own, both from the round's base year, scored against the observed population.
+ */
+export async function runNationalSsbCommand(
+  options: { format: 'table' | 'csv' | 'json'; snapshot?: Snapshot },
+  out: NodeJS.WritableStream,
+): Promise<NationalSsbRow[]> {
+  const snapshot = options.snapshot ?? readSnapshotFile(DEFAULT_SNAPSHOT_PATH);
+  const round = snapshot.nationalByAge;
+  const rows = compareNationalWithSsbRound(snapshot, round);
+  if (rows.length === 0)
+    throw new Error(
+      `SSB's national projection (${round.alternative}, from ${round.years[0]}) has no year that has been observed in the snapshot (${snapshot.population.years[0]}–${snapshot.population.years.at(-1)})`,
+    );
+  if (options.format === 'json') await writeChunk(out, `${JSON.stringify(rows, null, 1)}\n`);
+  else if (options.format === 'csv') {
+    await writeChunk(out, 'base,horizon,ages,helhet_error,ssb_error,naive_error\n');
+    const f = (x: number) => x.toFixed(3);
+    await writeChunk(
+      out,
+      rows
+        .flatMap((r) => [
+          `${r.base},${r.horizon},"MAPE 0-99",${f(r.mapeOurs)},${f(r.mapeSsb)},${f(r.mapeNaive)}`,
+          `${r.base},${r.horizon},"total",${f(r.totalOurs)},${f(r.totalSsb)},${f(r.totalNaive)}`,
+          ...r.groups.map(
+            (g) => `${r.base},${r.horizon},"${g.label}",${f(g.ours)},${f(g.ssb)},${f(g.naive)}`,
+          ),
+        ])
+        .join('\n') + '\n',
+    );
+  } else await writeChunk(out, formatNationalSsbTable(rows));
+  return rows;
+}
+
 /** Registers `helhet backtest`. */
 export const registerBacktest: RegisterCommand = (program: Command) => {
   program
@@ -90,14 +148,31 @@ export const registerBacktest: RegisterCommand = (program: Command) => {
     )
     .option('--base <years>', 'base years, comma-separated', '2009,2014,2019')
     .option('--horizon <years>', 'horizons in years, comma-separated', '1,2,5,10')
+    .option(
+      '--against-ssb',
+      "score SSB's national projection by age (13599) and Helhet's own from that round's base year",
+    )
     .option('--format <format>', 'table, csv or json', 'table')
     .option('--snapshot <file>', 'snapshot file', DEFAULT_SNAPSHOT_PATH)
     .action(
       reportErrors(
         'backtest',
-        async (opts: { base: string; horizon: string; format: string; snapshot: string }) => {
+        async (opts: {
+          base: string;
+          horizon: string;
+          format: string;
+          snapshot: string;
+          againstSsb?: boolean;
+        }) => {
           if (opts.format !== 'table' && opts.format !== 'csv' && opts.format !== 'json')
             throw new Error(`--format must be table, csv or json`);
+          if (opts.againstSsb) {
+            await runNationalSsbCommand(
+              { format: opts.format, snapshot: readSnapshotFile(opts.snapshot) },
+              process.stdout,
+            );
+            return;
+          }
           await runBacktestCommand(
             {
               bases: intList('--base', opts.base),
