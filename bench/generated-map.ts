@@ -7,23 +7,12 @@ import {
   DEMO_FIELDS,
   ageToX,
   fieldBands,
+  seededRandom,
   toMapFile,
   type HelhetMapFile,
   type MapElement,
   type MapLink,
 } from '@helhet/model';
-
-/** Mulberry32: a tiny seeded PRNG so every run benchmarks the same map. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A map file with `elementCount` elements and `linkCount` links. */
 export function generateMapFile(elementCount: number, linkCount: number, seed = 42): HelhetMapFile {

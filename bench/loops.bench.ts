@@ -21,24 +21,13 @@ import {
   elementMetrics,
   micmac,
   communities,
+  seededRandom,
   type GraphLinkInput,
 } from '@helhet/model';
 
-/** mulberry32: small, fast, seedable (public domain, Tommy Ettinger). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** A simple random digraph: `m` distinct links between distinct elements (no self-links). */
 function sparseGraph(n: number, m: number, seed: number) {
-  const random = prng(seed);
+  const random = seededRandom(seed);
   const elements = Array.from({ length: n }, (_, i) => ({ id: `e${i}` }));
   const seen = new Set<number>();
   const links: GraphLinkInput[] = [];

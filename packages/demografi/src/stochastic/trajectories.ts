@@ -2,7 +2,11 @@ import { planProjection, type PlanOptions, type ProjectionPlan } from '../projec
 import { projectTotals } from '../projection/engine.ts';
 import type { Rates } from '../projection/rates.ts';
 
-/** A seeded pseudo-random generator (mulberry32): reproducible trajectories across runs. */
+/**
+ * A seeded pseudo-random generator (mulberry32): reproducible trajectories across runs. The
+ * same generator as `@helhet/model`'s `seededRandom`, kept here because the demography engine
+ * depends on no other package of ours.
+ */
 export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {

@@ -11,3 +11,4 @@ export * from './paths.ts';
 export * from './metrics.ts';
 export * from './micmac.ts';
 export * from './communities.ts';
+export * from './prng.ts';

@@ -1,6 +1,7 @@
 /**
  * mulberry32, a small seedable PRNG (Tommy Ettinger, public domain), so analyses that use
- * randomness (Louvain's node order) give the same answer for the same map every time.
+ * randomness (Louvain's node order) give the same answer for the same map every time, and
+ * generated test and benchmark maps are the same in every run.
  */
 export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
