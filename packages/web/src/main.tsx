@@ -7,6 +7,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@digdir/designsystemet-css';
 import '@digdir/designsystemet-css/theme';
+import '@fontsource-variable/inter';
 import './app/app.css';
 import { initI18n } from './i18n/i18n.ts';
 import { App } from './app/App.tsx';
