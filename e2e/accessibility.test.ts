@@ -39,15 +39,21 @@ describe.each(['nb', 'nn', 'en'] as const)('accessibility in %s', (language) => 
     expect(await page.evaluate(() => document.documentElement.lang)).toBe(language);
     const found: Record<string, unknown[]> = {};
     found.start = await seriousViolations(page);
+    // Every page names itself first in its title (WCAG 2.4.2).
+    expect(await page.title()).toMatch(/^\S.* – Helhet$/);
 
     await workspaceLink.click();
     const mapLink = page.getByRole('link', { name: 'Ungt utenforskap' });
     await mapLink.waitFor();
     found.workspace = await seriousViolations(page);
+    expect(await page.title()).toMatch(
+      /^Partnerskap for radikal innovasjon \(eksempel\) – .+ – Helhet$/,
+    );
 
     await mapLink.click();
     await waitForCanvas(page);
     found.map = await seriousViolations(page);
+    expect(await page.title()).toBe('Ungt utenforskap – Helhet');
 
     // The outline view, the accessible alternative to the canvas.
     await page.getByRole('tab').nth(1).click();

@@ -39,18 +39,25 @@ async function seriousViolations(page: Page) {
     }));
 }
 
-/** Every Fremtid page, with what to wait for before checking. */
-const FREMTID_PAGES = (): readonly { path: string; ready: string }[] => [
+/**
+ * Every Fremtid page, with what to wait for before checking and, for a region's pages, the
+ * region's name, which its title must contain.
+ */
+const FREMTID_PAGES = (): readonly { path: string; ready: string; region?: string }[] => [
   { path: '/fremtid', ready: '[data-testid="norge-total-2040"]' },
   { path: '/fremtid/kommune', ready: 'input[role="combobox"]' },
-  { path: '/fremtid/kommune/3101', ready: '[data-testid="key-total-2040"]' },
-  { path: '/fremtid/kommune/46', ready: '[data-testid="key-total-2040"]' },
-  { path: '/fremtid/kommune/3101/faktaark', ready: '[data-testid="fact-total-2040"]' },
+  { path: '/fremtid/kommune/3101', ready: '[data-testid="key-total-2040"]', region: 'Halden' },
+  { path: '/fremtid/kommune/46', ready: '[data-testid="key-total-2040"]', region: 'Vestland' },
+  {
+    path: '/fremtid/kommune/3101/faktaark',
+    ready: '[data-testid="fact-total-2040"]',
+    region: 'Halden',
+  },
   { path: '/fremtid/scenario?k=1508', ready: '[data-testid="scn-total-2040"]' },
   { path: '/fremtid/dialog', ready: 'input[role="combobox"]' },
-  { path: `/fremtid/dialog/${dialogueCode}`, ready: 'input[type="radio"]' },
+  { path: `/fremtid/dialog/${dialogueCode}`, ready: 'main input[type="radio"]' },
   { path: `/fremtid/dialog/${dialogueCode}/skjerm`, ready: '[data-testid="result-0"]' },
-  { path: '/fremtid/embed/3101', ready: '[data-testid="embed-total-2040"]' },
+  { path: '/fremtid/embed/3101', ready: '[data-testid="embed-total-2040"]', region: 'Halden' },
 ];
 
 describe.each(['nb', 'nn', 'en'] as const)('Fremtid accessibility in %s', (language) => {
@@ -59,11 +66,16 @@ describe.each(['nb', 'nn', 'en'] as const)('Fremtid accessibility in %s', (langu
   it.each(Array.from({ length: 10 }, (_, i) => i))(
     'page %i has no serious or critical violations',
     async (i) => {
-      const { path, ready } = FREMTID_PAGES()[i]!;
+      const { path, ready, region } = FREMTID_PAGES()[i]!;
       const page = await h.newPage({ language });
       await page.goto(`${h.server.url}${path}`);
-      await page.locator(ready).first().waitFor({ state: 'attached' });
+      // Visible, not just attached: a page that suspends is in the DOM, hidden, before it is shown.
+      await page.locator(ready).first().waitFor({ state: 'visible' });
       expect(await page.evaluate(() => document.documentElement.lang)).toBe(language);
+      // Every page names itself first in its title (WCAG 2.4.2); a region's page by the region.
+      const title = await page.title();
+      expect(title).toMatch(/^\S.* – Helhet$/);
+      if (region) expect(title).toContain(region);
       const found: Record<string, unknown[]> = { [path]: await seriousViolations(page) };
       // The table alternative of the first chart, where there is one.
       const toggle = page.locator('.fremtid-chart__actions button[aria-pressed]').first();

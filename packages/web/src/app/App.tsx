@@ -8,6 +8,7 @@ import { Heading, Paragraph, SkipLink, Spinner } from '@digdir/designsystemet-re
 import { Header } from './Header.tsx';
 import { parseRoute, usePathname } from './router.ts';
 import { AppLink } from './AppLink.tsx';
+import { usePageTitle } from './usePageTitle.ts';
 import { StartPage } from '../workspaces/StartPage.tsx';
 import { WorkspacePage } from '../workspaces/WorkspacePage.tsx';
 
@@ -53,17 +54,24 @@ export function App() {
             <ProcessRoot workspaceId={route.workspaceId} parts={route.parts} />
           </Suspense>
         )}
-        {route.page === 'notFound' && (
-          <section className="page">
-            <Heading level={1} data-size="lg">
-              {t('app.notFound')}
-            </Heading>
-            <Paragraph>
-              <AppLink to="/">{t('app.toStart')}</AppLink>
-            </Paragraph>
-          </section>
-        )}
+        {route.page === 'notFound' && <NotFound />}
       </main>
     </div>
+  );
+}
+
+/** The page for an address that leads nowhere. */
+function NotFound() {
+  const { t } = useTranslation();
+  usePageTitle(t('app.notFound'));
+  return (
+    <section className="page">
+      <Heading level={1} data-size="lg">
+        {t('app.notFound')}
+      </Heading>
+      <Paragraph>
+        <AppLink to="/">{t('app.toStart')}</AppLink>
+      </Paragraph>
+    </section>
   );
 }

@@ -7,10 +7,12 @@ import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert, Heading, Paragraph, Spinner } from '@digdir/designsystemet-react';
 import { AppLink } from '../app/AppLink.tsx';
+import { usePageTitle } from '../app/usePageTitle.ts';
 import { registerFremtidTexts } from './i18n/register.ts';
 import { parseFremtidRoute, type FremtidRoute } from './routes.ts';
 import { startForLocation, useFremtidMeta } from './worker/client.ts';
 import type { FremtidMeta } from './worker/protocol.ts';
+import type { TFunction } from 'i18next';
 import { KommunePage } from './pages/KommunePage.tsx';
 import { KommuneSearchPage } from './pages/KommuneSearchPage.tsx';
 import './fremtid.css';
@@ -86,6 +88,43 @@ function View({ route, meta }: { readonly route: FremtidRoute; readonly meta: Fr
   }
 }
 
+/** The name of the region a code stands for, once the worker has listed them. */
+function regionName(code: string, meta: FremtidMeta | null, t: TFunction<'fremtid'>): string {
+  if (code === '0') return t('norge.country');
+  return (
+    meta?.municipalities.find((m) => m.code === code)?.name ??
+    meta?.counties.find((c) => c.code === code)?.name ??
+    code
+  );
+}
+
+/** The page title's parts for a Fremtid route, most specific first. */
+function titleParts(
+  route: FremtidRoute,
+  meta: FremtidMeta | null,
+  t: TFunction<'fremtid'>,
+): string[] {
+  const section = t('nav.fremtid');
+  switch (route.view) {
+    case 'norge':
+      return [t('nav.norge')];
+    case 'kommuneSearch':
+      return [t('nav.kommune'), section];
+    case 'kommune':
+      return [regionName(route.code, meta, t), t('nav.kommune'), section];
+    case 'faktaark':
+      return [t('factSheet.title', { name: regionName(route.code, meta, t) })];
+    case 'embed':
+      return [t('embed.title', { name: regionName(route.code, meta, t) })];
+    case 'scenario':
+      return [t('nav.scenario'), section];
+    case 'dialog':
+      return [t('nav.dialog'), section];
+    default:
+      return [t('notFound'), section];
+  }
+}
+
 /** Every Fremtid page; `parts` are the path segments after `fremtid`. */
 export default function FremtidRoot({ parts }: { readonly parts: readonly string[] }) {
   const { t } = useTranslation('fremtid');
@@ -93,6 +132,7 @@ export default function FremtidRoot({ parts }: { readonly parts: readonly string
   // Participants and the projector need no demography: they skip the 1.4 MB snapshot.
   const dialogOnly = route.view === 'dialog' && route.rest.length > 0;
   const meta = useFremtidMeta(!dialogOnly);
+  usePageTitle(...titleParts(route, meta.state === 'ready' ? meta.value : null, t));
   return (
     <div className={route.view === 'faktaark' ? 'fremtid fremtid--print' : 'fremtid'}>
       {route.view !== 'faktaark' && route.view !== 'embed' && <FremtidNav route={route} />}

@@ -25,6 +25,7 @@ import { AnalysisDock } from './analysis/AnalysisDock.tsx';
 import { PresenceList } from './PresenceList.tsx';
 import { CreateElementDialog } from './CreateElementDialog.tsx';
 import { OutlineView } from '../outline/OutlineView.tsx';
+import { usePageTitle } from '../app/usePageTitle.ts';
 import { NODE_HEIGHT, NODE_WIDTH } from './geometry.ts';
 import type { Emphasis, PaintGroup } from './analysis/emphasisCss.ts';
 
@@ -100,12 +101,7 @@ function MapEditorView({ collab, workspaceId }: { collab: CollabDoc; workspaceId
     [doc, origin, snapshot, selection],
   );
 
-  useEffect(() => {
-    document.title = `${snapshot.meta.title} – Helhet`;
-    return () => {
-      document.title = 'Helhet';
-    };
-  }, [snapshot.meta.title]);
+  usePageTitle(snapshot.meta.title);
 
   // Ctrl/Cmd+Z undo, Ctrl+Shift+Z / Ctrl+Y redo, except while typing in a field, where the
   // field's own undo applies.

@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { api } from '../api/client.ts';
 import { useAsync } from '../api/useAsync.ts';
 import { AppLink } from '../app/AppLink.tsx';
+import { usePageTitle } from '../app/usePageTitle.ts';
 import { workspacePath } from '../app/router.ts';
 import { useCollabDoc, type CollabDoc } from '../collab/useCollabDoc.ts';
 import { registerProcessTexts } from './i18n/register.ts';
@@ -86,6 +87,10 @@ function ProcessView({
   section: ProcessSection | null | 'notFound';
 }) {
   const { t } = useTranslation('process');
+  usePageTitle(
+    section === 'notFound' ? t('notFound') : t(section === null ? 'nav.home' : `nav.${section}`),
+    workspaceName,
+  );
   const content = useWorkspaceContent(collab.doc);
   const liveMaps = useLiveMaps(maps);
   const origin = useRef({ source: 'process-page' }).current;

@@ -8,6 +8,7 @@ import { Alert, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
 import { api } from '../api/client.ts';
 import { useAsync } from '../api/useAsync.ts';
 import { AppLink } from '../app/AppLink.tsx';
+import { usePageTitle } from '../app/usePageTitle.ts';
 import { workspacePath } from '../app/router.ts';
 import { CreateForm } from './CreateForm.tsx';
 import { InlineRename } from './InlineRename.tsx';
@@ -18,6 +19,7 @@ import { ImportWorkspace } from '../process/WorkspaceTransfer.tsx';
 export function StartPage() {
   const { t } = useTranslation();
   const { state, reload } = useAsync(() => api.listWorkspaces(), []);
+  usePageTitle(t('start.title'));
   const [status, setStatus] = useState('');
   const [error, setError] = useState<string | null>(null);
 

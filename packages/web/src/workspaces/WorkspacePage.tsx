@@ -7,6 +7,7 @@ import { Alert, Button, Heading, Paragraph, Table } from '@digdir/designsystemet
 import { api } from '../api/client.ts';
 import { useAsync } from '../api/useAsync.ts';
 import { AppLink } from '../app/AppLink.tsx';
+import { usePageTitle } from '../app/usePageTitle.ts';
 import { DeleteButton } from '../app/DeleteButton.tsx';
 import { mapPath } from '../app/router.ts';
 import { CreateForm } from './CreateForm.tsx';
@@ -23,6 +24,7 @@ export function WorkspacePage({ workspaceId }: { workspaceId: string }) {
     () => Promise.all([api.getWorkspace(workspaceId), api.listMaps(workspaceId)]),
     [workspaceId],
   );
+  usePageTitle(state.status === 'ready' ? state.value[0].name : undefined, t('workspace.title'));
   const [status, setStatus] = useState('');
   const [error, setError] = useState<string | null>(null);
 
