@@ -14,17 +14,22 @@ export interface PopulationTable {
   readonly national: { readonly years: readonly number[]; readonly counts: Float64Array };
   /** Leading years dropped because some municipality had no rows (see {@link PopulationOptions}). */
   readonly droppedYears: readonly { year: number; missing: readonly string[] }[];
+  /** Leading years in which the rows of these municipalities were derived from the national rows. */
+  readonly derivedYears: readonly { year: number; codes: readonly string[] }[];
 }
 
 /** Options of {@link parsePopulation}. */
 export interface PopulationOptions {
   /**
-   * Drop leading years where some municipality has no rows, instead of failing. The real
-   * file lacks Vindafjord (1160) in 2005, the year before it merged with Ølen, so the
-   * build starts the grid in 2006 and records why. Gaps after the first complete year
-   * are always an error.
+   * What to do with leading years in which some municipality has no rows. The real file
+   * lacks Vindafjord (1160) and Aure (1576) in 2005, the year before their mergers.
+   * - `error` (the default): fail, naming the first missing row.
+   * - `drop`: start the grid at the first complete year and record the dropped years.
+   * - `derive`: fill the missing municipalities from the year's national rows
+   *   ({@link deriveMissingRows}) and record it; a year without national rows is dropped.
+   * Gaps after the first complete year are always an error.
    */
-  readonly dropIncompleteLeadingYears?: boolean;
+  readonly incompleteLeadingYears?: 'error' | 'drop' | 'derive';
 }
 
 /** Flat index of a cell in a {@link PopulationTable}-shaped array. */
@@ -105,14 +110,28 @@ export function parsePopulation(
   }
   let yearList = [...years].sort((a, b) => a - b);
   const droppedYears: { year: number; missing: string[] }[] = [];
-  if (options.dropIncompleteLeadingYears) {
-    while (yearList.length > 0) {
-      const y = yearList[0]!;
+  const derivedYears: { year: number; codes: string[]; missing: number[] }[] = [];
+  const mode = options.incompleteLeadingYears ?? 'error';
+  if (mode !== 'error') {
+    const incomplete: { year: number; missing: number[] }[] = [];
+    for (const y of yearList) {
       const present = new Set(muniRows.filter((r) => r.y === y).map((r) => r.m));
       if (present.size === knownCodes.length) break;
-      droppedYears.push({ year: y, missing: knownCodes.filter((_, m) => !present.has(m)) });
-      yearList = yearList.slice(1);
+      incomplete.push({
+        year: y,
+        missing: knownCodes.flatMap((_, m) => (present.has(m) ? [] : [m])),
+      });
     }
+    // Derive from the latest incomplete year backwards: each needs the year after it whole.
+    let derivable = mode === 'derive';
+    for (let k = incomplete.length - 1; k >= 0; k--) {
+      const { year, missing } = incomplete[k]!;
+      derivable &&= natYears.has(year);
+      const codes = missing.map((m) => knownCodes[m]!);
+      if (derivable) derivedYears.unshift({ year, codes, missing });
+      else droppedYears.unshift({ year, missing: codes });
+    }
+    yearList = yearList.slice(droppedYears.length);
   }
   const firstKept = yearList[0] ?? Infinity;
   for (let k = 1; k < yearList.length; k++) {
@@ -142,6 +161,24 @@ export function parsePopulation(
     const base = cell * N_AGES;
     for (let a = 0; a < N_AGES; a++) counts[base + a] = countField(t, row, ageCols[a]!);
   }
+  const natYearList = [...natYears].sort((a, b) => a - b);
+  const n0 = natYearList[0] ?? 0;
+  const national = new Float64Array(natYearList.length * N_SEXES * N_AGES);
+  for (const { y, s, row } of natRows) {
+    const base = ((y - n0) * N_SEXES + s) * N_AGES;
+    for (let a = 0; a < N_AGES; a++) national[base + a] = countField(t, row, ageCols[a]!);
+  }
+  for (const { year, missing } of [...derivedYears].reverse()) {
+    const yi = year - y0;
+    const grid = { nM, counts };
+    const nat = national.subarray(
+      (year - n0) * N_SEXES * N_AGES,
+      (year - n0 + 1) * N_SEXES * N_AGES,
+    );
+    deriveMissingRows(grid, yi, missing, nat);
+    for (const m of missing)
+      for (let s = 0; s < N_SEXES; s++) seen[(yi * nM + m) * N_SEXES + s] = 1;
+  }
   for (let cell = 0; cell < seen.length; cell++) {
     if (!seen[cell]) {
       const s = cell % N_SEXES;
@@ -155,18 +192,50 @@ export function parsePopulation(
       );
     }
   }
-  const natYearList = [...natYears].sort((a, b) => a - b);
-  const n0 = natYearList[0] ?? 0;
-  const national = new Float64Array(natYearList.length * N_SEXES * N_AGES);
-  for (const { y, s, row } of natRows) {
-    const base = ((y - n0) * N_SEXES + s) * N_AGES;
-    for (let a = 0; a < N_AGES; a++) national[base + a] = countField(t, row, ageCols[a]!);
-  }
   return {
     years: yearList,
     codes: knownCodes,
     counts,
     national: { years: natYearList, counts: national },
     droppedYears,
+    derivedYears: derivedYears.map(({ year, codes }) => ({ year, codes })),
   };
+}
+
+/**
+ * Fills the rows of municipalities `missing` in grid year `yi` from that year's national
+ * counts (`national[sex * 106 + age]`): for each sex and age, the national count minus the
+ * municipalities present (at least 0), split between the missing ones in proportion to the
+ * same cohort one year later (age + 1 in year `yi + 1`, which must be in the grid), so each
+ * keeps its own age profile; whole persons, by largest remainder. With one municipality
+ * missing it simply gets the remainder. Used for Vindafjord and Aure in 2005 (see
+ * {@link PopulationOptions}).
+ */
+export function deriveMissingRows(
+  grid: { readonly nM: number; readonly counts: Float64Array },
+  yi: number,
+  missing: readonly number[],
+  national: Float64Array,
+): void {
+  const { nM, counts } = grid;
+  const isMissing = new Set(missing);
+  for (let s = 0; s < N_SEXES; s++) {
+    for (let a = 0; a < N_AGES; a++) {
+      let rest = national[s * N_AGES + a]!;
+      for (let m = 0; m < nM; m++)
+        if (!isMissing.has(m)) rest -= counts[popIndex(nM, yi, m, s, a)]!;
+      rest = Math.max(0, Math.round(rest));
+      const older = Math.min(a + 1, MAX_AGE);
+      const weights = missing.map((m) => counts[popIndex(nM, yi + 1, m, s, older)]!);
+      const total = weights.reduce((p, q) => p + q, 0);
+      const exact = weights.map((w) => (total > 0 ? (rest * w) / total : rest / missing.length));
+      const whole = exact.map(Math.floor);
+      let left = rest - whole.reduce((p, q) => p + q, 0);
+      const byRemainder = exact
+        .map((x, k) => [x - whole[k]!, k] as const)
+        .sort((p, q) => q[0] - p[0] || p[1] - q[1]);
+      for (const [, k] of byRemainder) if (left-- > 0) whole[k]! += 1;
+      missing.forEach((m, k) => (counts[popIndex(nM, yi, m, s, a)] = whole[k]!));
+    }
+  }
 }

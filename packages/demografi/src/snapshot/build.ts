@@ -92,7 +92,7 @@ export function buildSnapshot(
   );
   const codes = municipalities.map((m) => m.code);
   const population = parsePopulation(DATA_FILES.population, texts.population, codes, {
-    dropIncompleteLeadingYears: true,
+    incompleteLeadingYears: 'derive',
   });
   const observed = parseMunicipalTotals(
     DATA_FILES.municipalTotals,
@@ -107,6 +107,7 @@ export function buildSnapshot(
     'projected_MMMM',
   );
   checkLastYearTotals(population, observed);
+  const derived = scaleDerivedToTotals(population, observed);
   checkNationalSum(population);
   return {
     format: SNAPSHOT_FORMAT,
@@ -121,6 +122,10 @@ export function buildSnapshot(
         ...population.droppedYears.map(
           (d) =>
             `${d.year} is left out of the municipal grid: ${DATA_FILES.population} has no rows for ${d.missing.join(', ')}.`,
+        ),
+        ...derived.map(
+          (d) =>
+            `${d.year}, municipality ${d.code}: no rows in ${DATA_FILES.population}; derived as the national count by sex and age minus the other municipalities, split between the missing ones by the same cohort a year later, then scaled to SSB's harmonised total ${d.total} (the residual gave ${d.residual}).`,
         ),
         'SSB municipal projections by age and sex (14288 by age) were not available; only MMMM totals per municipality are included.',
       ],
@@ -174,6 +179,56 @@ function checkLastYearTotals(
 }
 
 /** Where the file has national rows, the country must equal the sum of its municipalities. */
+/**
+ * Scales the rows {@link parsePopulation} derived from the national rows to SSB's harmonised
+ * total of each municipality and year (the totals file), keeping whole persons by largest
+ * remainder: the residual also holds the few persons by which the national rows and the
+ * municipalities differ every year. Returns what was scaled, for the provenance notes.
+ */
+function scaleDerivedToTotals(
+  population: ReturnType<typeof parsePopulation>,
+  observed: ReturnType<typeof parseMunicipalTotals>,
+): { year: number; code: string; total: number; residual: number }[] {
+  const nM = population.codes.length;
+  const cell = N_SEXES * N_AGES;
+  const out: { year: number; code: string; total: number; residual: number }[] = [];
+  for (const { year, codes } of population.derivedYears) {
+    const oi = observed.years.indexOf(year);
+    for (const code of codes) {
+      const m = population.codes.indexOf(code);
+      if (oi < 0)
+        throw new DataError(
+          DATA_FILES.municipalTotals,
+          undefined,
+          'year',
+          `no observed total for ${code} in ${year}, needed to check the rows derived for it`,
+        );
+      const total = observed.values[m * observed.years.length + oi]!;
+      const row = population.counts.subarray(
+        ((year - population.years[0]!) * nM + m) * cell,
+        ((year - population.years[0]!) * nM + m + 1) * cell,
+      );
+      const residual = row.reduce((p, q) => p + q, 0);
+      // More than 5 % off means the national rows do not belong with these municipalities.
+      if (residual === 0 || Math.abs(residual - total) > 0.05 * total)
+        throw new DataError(
+          DATA_FILES.population,
+          undefined,
+          'year',
+          `${year}: the national rows leave ${residual} persons for ${code}, whose total is ${total}`,
+        );
+      const exact = Array.from(row, (v) => (v * total) / residual);
+      const whole = exact.map(Math.floor);
+      let left = total - whole.reduce((p, q) => p + q, 0);
+      const order = exact.map((x, k) => [x - whole[k]!, k] as const).sort((p, q) => q[0] - p[0]);
+      for (const [, k] of order) if (left-- > 0) whole[k]! += 1;
+      row.set(whole);
+      out.push({ year, code, total, residual });
+    }
+  }
+  return out;
+}
+
 function checkNationalSum(population: ReturnType<typeof parsePopulation>): void {
   const nat = population.national;
   const nM = population.codes.length;

@@ -1,5 +1,5 @@
 /**
- * The animated population pyramid 2006 → 2050: play/pause and a year slider (both
+ * The animated population pyramid 2005 → 2050: play/pause and a year slider (both
  * keyboard-operable), SSB's main-alternative total beside Helhet's for the shown year, and
  * a note that SSB's municipal projections by age are not in the data.
  */

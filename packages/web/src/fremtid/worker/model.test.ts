@@ -50,7 +50,7 @@ describe('FremtidModel', () => {
       indicators(p.population, o).aldersbaereevne,
       9,
     );
-    expect(r.years[0]).toBe(2006);
+    expect(r.years[0]).toBe(2005);
     expect(r.years.at(-1)).toBe(2050);
     // Observed years are the snapshot's population; the pyramid sums to the total.
     const male = r.male[y40]!.reduce((a, b) => a + b, 0);
