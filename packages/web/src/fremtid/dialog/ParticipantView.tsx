@@ -53,7 +53,8 @@ export function ParticipantView({ code }: { readonly code: string }) {
     load()
       .then(async (d) => {
         const mine = await myAnswers(d.id);
-        if (live) setAnswers(mine);
+        // Choices made while this was loading are newer than what it found.
+        if (live) setAnswers((chosen) => ({ ...mine, ...chosen }));
       })
       .catch((e: Error) => live && setError(e.message));
     const timer = setInterval(() => void load().catch(() => {}), REFRESH_MS);

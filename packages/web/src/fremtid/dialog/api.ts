@@ -89,17 +89,23 @@ async function call<S extends z.ZodType>(
 
 const key = (kind: 'facilitator' | 'participant', id: string) => `helhet.fremtid.${kind}.${id}`;
 
+/** Tokens of this page, also where localStorage is unavailable (then they last for the page). */
+const pageTokens = new Map<string, string>();
+
 function stored(kind: 'facilitator' | 'participant', id: string): string | null {
+  const k = key(kind, id);
   try {
-    return localStorage.getItem(key(kind, id));
+    return localStorage.getItem(k) ?? pageTokens.get(k) ?? null;
   } catch {
-    return null;
+    return pageTokens.get(k) ?? null;
   }
 }
 
 function store(kind: 'facilitator' | 'participant', id: string, token: string): void {
+  const k = key(kind, id);
+  pageTokens.set(k, token);
   try {
-    localStorage.setItem(key(kind, id), token);
+    localStorage.setItem(k, token);
   } catch {
     // Without storage the token lasts for this page only.
   }
@@ -128,17 +134,33 @@ export async function createDialogue(input: {
 export const dialogueByCode = (code: string) =>
   call(Public, 'GET', `/by-code/${encodeURIComponent(code)}`);
 
-/** This device's participant token for the dialogue, joining first if there is none. */
-export async function participantToken(id: string): Promise<string> {
+/** Joins in flight by dialogue: callers at the same moment share one join. */
+const joining = new Map<string, Promise<string>>();
+
+/**
+ * This device's participant token for the dialogue, joining first if there is none. The page
+ * asks for it when it loads (to show one's answers) and again at the first answer, often
+ * before the first join has returned; without sharing that join, one device became two
+ * participants and its answers were split between them.
+ */
+export function participantToken(id: string): Promise<string> {
   const existing = stored('participant', id);
-  if (existing) return existing;
-  const r = await call(
-    z.object({ participantId: z.string(), participantToken: z.string() }),
-    'POST',
-    `/${id}/participants`,
-  );
-  store('participant', id, r.participantToken);
-  return r.participantToken;
+  if (existing) return Promise.resolve(existing);
+  let pending = joining.get(id);
+  if (!pending) {
+    pending = call(
+      z.object({ participantId: z.string(), participantToken: z.string() }),
+      'POST',
+      `/${id}/participants`,
+    )
+      .then((r) => {
+        store('participant', id, r.participantToken);
+        return r.participantToken;
+      })
+      .finally(() => joining.delete(id));
+    joining.set(id, pending);
+  }
+  return pending;
 }
 
 /** The participant's own answers. */
