@@ -221,7 +221,10 @@ function NewArea() {
   const [challengeIds, setChallengeIds] = useState<string[]>([]);
   const [insightIds, setInsightIds] = useState<string[]>([]);
   const prefill = parseSelection(location.search);
-  const [mapId, setMapId] = useState(prefill?.mapId ?? maps[0]?.id ?? '');
+  // The map the user chose ('' for none), or null while they have not: then the link's map or
+  // the first map, which may arrive after this form is first drawn (maps open live).
+  const [chosenMapId, setMapId] = useState<string | null>(null);
+  const mapId = chosenMapId ?? prefill?.mapId ?? maps[0]?.id ?? '';
   const [loopIds, setLoopIds] = useState<string[]>(prefill?.loopIds ?? []);
   const [elementIds, setElementIds] = useState<string[]>(prefill?.elementIds ?? []);
   const [title, setTitle] = useState('');

@@ -90,7 +90,9 @@ export default function InsightPage() {
 function InsightCard({ insight }: { insight: Insight }) {
   const { t } = useTranslation('insight');
   const { maps, doc, origin, change } = useProcess();
-  const [mapId, setMapId] = useState(maps[0]?.id ?? '');
+  // The first map until the user picks one: maps open live and may arrive after this renders.
+  const [chosenMapId, setMapId] = useState<string | null>(null);
+  const mapId = chosenMapId ?? maps[0]?.id ?? '';
   const [ref, setRef] = useState('');
   const map = maps.find((m) => m.id === mapId);
   const label = (r: Insight['evidenceFor'][number]) => {

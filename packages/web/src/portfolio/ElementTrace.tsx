@@ -10,7 +10,9 @@ import { SelectField } from '../process/fields.tsx';
 export function ElementTrace() {
   const { t } = useTranslation('portfolio');
   const { content, maps } = useProcess();
-  const [mapId, setMapId] = useState(maps[0]?.id ?? '');
+  // The first map until the user picks one: maps open live and may arrive after this renders.
+  const [chosenMapId, setMapId] = useState<string | null>(null);
+  const mapId = chosenMapId ?? maps[0]?.id ?? '';
   const [elementId, setElementId] = useState('');
   const map = maps.find((m) => m.id === mapId);
   const trace = map && elementId ? traceElement(content, maps, map.id, elementId) : null;
