@@ -1,4 +1,5 @@
 import { MAX_AGE, N_AGES, N_SEXES, sexIndex } from '../constants.ts';
+import { apportion } from './apportion.ts';
 import { countField, parseCsv, textField, yearField } from './csv.ts';
 import { DataError } from './errors.ts';
 
@@ -168,14 +169,14 @@ export function parsePopulation(
     const base = ((y - n0) * N_SEXES + s) * N_AGES;
     for (let a = 0; a < N_AGES; a++) national[base + a] = countField(t, row, ageCols[a]!);
   }
+  // Latest first: each derived year is split by the cohorts of the year after it.
   for (const { year, missing } of [...derivedYears].reverse()) {
     const yi = year - y0;
-    const grid = { nM, counts };
     const nat = national.subarray(
       (year - n0) * N_SEXES * N_AGES,
       (year - n0 + 1) * N_SEXES * N_AGES,
     );
-    deriveMissingRows(grid, yi, missing, nat);
+    deriveMissingRows({ nM, counts }, yi, missing, nat);
     for (const m of missing)
       for (let s = 0; s < N_SEXES; s++) seen[(yi * nM + m) * N_SEXES + s] = 1;
   }
@@ -224,18 +225,10 @@ export function deriveMissingRows(
       let rest = national[s * N_AGES + a]!;
       for (let m = 0; m < nM; m++)
         if (!isMissing.has(m)) rest -= counts[popIndex(nM, yi, m, s, a)]!;
-      rest = Math.max(0, Math.round(rest));
       const older = Math.min(a + 1, MAX_AGE);
       const weights = missing.map((m) => counts[popIndex(nM, yi + 1, m, s, older)]!);
-      const total = weights.reduce((p, q) => p + q, 0);
-      const exact = weights.map((w) => (total > 0 ? (rest * w) / total : rest / missing.length));
-      const whole = exact.map(Math.floor);
-      let left = rest - whole.reduce((p, q) => p + q, 0);
-      const byRemainder = exact
-        .map((x, k) => [x - whole[k]!, k] as const)
-        .sort((p, q) => q[0] - p[0] || p[1] - q[1]);
-      for (const [, k] of byRemainder) if (left-- > 0) whole[k]! += 1;
-      missing.forEach((m, k) => (counts[popIndex(nM, yi, m, s, a)] = whole[k]!));
+      const shares = apportion(weights, Math.max(0, Math.round(rest)));
+      missing.forEach((m, k) => (counts[popIndex(nM, yi, m, s, a)] = shares[k]!));
     }
   }
 }

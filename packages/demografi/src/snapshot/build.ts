@@ -3,6 +3,7 @@ import { DataError } from '../parse/errors.ts';
 import { parseHfdAsfr, parseHmdBirths, parseHmdMortality } from '../parse/hmd.ts';
 import { parseKostraPanel } from '../parse/kostra.ts';
 import { parseMunicipalities } from '../parse/municipalities.ts';
+import { apportion } from '../parse/apportion.ts';
 import { parsePopulation } from '../parse/population.ts';
 import {
   parseCountyAlternatives,
@@ -178,7 +179,6 @@ function checkLastYearTotals(
   }
 }
 
-/** Where the file has national rows, the country must equal the sum of its municipalities. */
 /**
  * Scales the rows {@link parsePopulation} derived from the national rows to SSB's harmonised
  * total of each municipality and year (the totals file), keeping whole persons by largest
@@ -194,15 +194,15 @@ function scaleDerivedToTotals(
   const out: { year: number; code: string; total: number; residual: number }[] = [];
   for (const { year, codes } of population.derivedYears) {
     const oi = observed.years.indexOf(year);
+    if (oi < 0)
+      throw new DataError(
+        DATA_FILES.municipalTotals,
+        undefined,
+        'year',
+        `no observed totals for ${year}, needed to check the rows derived for ${codes.join(', ')}`,
+      );
     for (const code of codes) {
       const m = population.codes.indexOf(code);
-      if (oi < 0)
-        throw new DataError(
-          DATA_FILES.municipalTotals,
-          undefined,
-          'year',
-          `no observed total for ${code} in ${year}, needed to check the rows derived for it`,
-        );
       const total = observed.values[m * observed.years.length + oi]!;
       const row = population.counts.subarray(
         ((year - population.years[0]!) * nM + m) * cell,
@@ -217,18 +217,14 @@ function scaleDerivedToTotals(
           'year',
           `${year}: the national rows leave ${residual} persons for ${code}, whose total is ${total}`,
         );
-      const exact = Array.from(row, (v) => (v * total) / residual);
-      const whole = exact.map(Math.floor);
-      let left = total - whole.reduce((p, q) => p + q, 0);
-      const order = exact.map((x, k) => [x - whole[k]!, k] as const).sort((p, q) => q[0] - p[0]);
-      for (const [, k] of order) if (left-- > 0) whole[k]! += 1;
-      row.set(whole);
+      row.set(apportion(Array.from(row), total));
       out.push({ year, code, total, residual });
     }
   }
   return out;
 }
 
+/** Where the file has national rows, the country must equal the sum of its municipalities. */
 function checkNationalSum(population: ReturnType<typeof parsePopulation>): void {
   const nat = population.national;
   const nM = population.codes.length;
