@@ -46,16 +46,16 @@ export const COMPARISON_AGE_GROUPS: readonly { label: string; from: number; to: 
   { label: '85+', from: 85, to: N_AGES - 1 },
 ];
 
-/** Observed national population by age in `year`: the sum of every municipality. */
-function observedByAge(data: DemographicData, year: number): Float64Array {
-  const nM = data.municipalities.length;
-  const yi = data.population.years.indexOf(year);
+/**
+ * The country by age, both sexes, in year index `yi` of a population grid laid out
+ * `((y * nM + m) * 2 + sex) * 106 + age` (observed population and projections alike).
+ */
+function countryByAge(grid: Float64Array, nM: number, yi: number): Float64Array {
   const out = new Float64Array(N_AGES);
-  const counts = data.population.counts;
   for (let m = 0; m < nM; m++)
     for (let s = 0; s < N_SEXES; s++) {
       const o = ((yi * nM + m) * N_SEXES + s) * N_AGES;
-      for (let a = 0; a < N_AGES; a++) out[a]! += counts[o + a]!;
+      for (let a = 0; a < N_AGES; a++) out[a]! += grid[o + a]!;
     }
   return out;
 }
@@ -102,18 +102,14 @@ export function compareNationalWithSsbRound(
   });
   const projection = projectAll(plan);
   const nM = data.municipalities.length;
-  const cell = N_SEXES * N_AGES;
-  const naive = observedByAge(data, base);
+  const observedAt = (year: number) =>
+    countryByAge(data.population.counts, nM, observedYears.indexOf(year));
+  const naive = observedAt(base);
 
   const rows: NationalSsbRow[] = [];
   for (let h = 1; h <= maxHorizon; h++) {
-    const observed = observedByAge(data, base + h);
-    const ours = new Float64Array(N_AGES);
-    for (let m = 0; m < nM; m++) {
-      const o = (h * nM + m) * cell;
-      for (let s = 0; s < N_SEXES; s++)
-        for (let a = 0; a < N_AGES; a++) ours[a]! += projection.population[o + s * N_AGES + a]!;
-    }
+    const observed = observedAt(base + h);
+    const ours = countryByAge(projection.population, nM, h);
     const ri = round.years.indexOf(base + h);
     const ssb = round.values.subarray(ri * N_AGES, (ri + 1) * N_AGES);
     const total = (v: ArrayLike<number>) =>
