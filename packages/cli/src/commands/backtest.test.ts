@@ -1,22 +1,17 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { readSnapshotFile } from '../snapshot-file.ts';
+import { sink } from './sink.test-helper.ts';
 import { runBacktestCommand, runNationalSsbCommand } from './backtest.ts';
 
 describe('helhet backtest', () => {
   it('beats the naive forecast across all municipalities at 1 and 2 years', async () => {
-    let text = '';
-    const out = new Writable({
-      write(c: Buffer, _e, cb) {
-        text += c.toString();
-        cb();
-      },
-    });
+    const out = sink();
     const rows = await runBacktestCommand(
       { bases: [2014, 2019], horizons: [1, 2, 10], format: 'table', snapshot: readSnapshotFile() },
-      out,
+      out.stream,
     );
-    expect(text.split('\n')[0]).toMatch(/base\s+horizon\s+size class/);
+    expect(out.text().split('\n')[0]).toMatch(/base\s+horizon\s+size class/);
     const all = rows.filter((r) => r.sizeClass === 'all');
     expect(all.map((r) => [r.base, r.horizon])).toEqual([
       [2014, 1],
@@ -29,19 +24,16 @@ describe('helhet backtest', () => {
   });
 
   it("scores SSB's 2022 national round and Helhet's own against 2023 and 2024", async () => {
-    let text = '';
-    const out = new Writable({
-      write(c: Buffer, _e, cb) {
-        text += c.toString();
-        cb();
-      },
-    });
-    const rows = await runNationalSsbCommand({ format: 'csv', snapshot: readSnapshotFile() }, out);
+    const out = sink();
+    const rows = await runNationalSsbCommand(
+      { format: 'csv', snapshot: readSnapshotFile() },
+      out.stream,
+    );
     expect(rows.map((r) => [r.base, r.horizon])).toEqual([
       [2022, 1],
       [2022, 2],
     ]);
-    expect(text.split('\n')[0]).toBe('base,horizon,ages,helhet_error,ssb_error,naive_error');
+    expect(out.text().split('\n')[0]).toBe('base,horizon,ages,helhet_error,ssb_error,naive_error');
     for (const r of rows) {
       expect(r.mapeOurs).toBeLessThan(r.mapeNaive);
       expect(r.mapeSsb).toBeLessThan(r.mapeNaive);

@@ -1,18 +1,12 @@
-import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CARE_ASSUMPTIONS } from '@helhet/demografi';
 import { readSnapshotFile } from '../snapshot-file.ts';
+import { sink } from './sink.test-helper.ts';
 import { runCare } from './care.ts';
 
 describe('helhet care', () => {
   it('projects users, FTEs and the workforce share for Halden from the KOSTRA panel', async () => {
-    let text = '';
-    const out = new Writable({
-      write(c: Buffer, _e, cb) {
-        text += c.toString();
-        cb();
-      },
-    });
+    const out = sink();
     const care = await runCare(
       {
         kommune: '3101',
@@ -22,9 +16,9 @@ describe('helhet care', () => {
         format: 'csv',
         snapshot: readSnapshotFile(),
       },
-      out,
+      out.stream,
     );
-    const lines = text.trim().split('\n');
+    const lines = out.text().trim().split('\n');
     expect(lines[0]).toBe(
       'kommunenummer,year,home_users,institution_users,fte_needed,workforce,share_of_workforce',
     );

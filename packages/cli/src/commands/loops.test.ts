@@ -1,24 +1,13 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createDemoMap, exportKumu, exportNative } from '@helhet/model';
 import { runLoops } from './loops.ts';
+import { sink } from './sink.test-helper.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'helhet-loops-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function sink() {
-  const chunks: string[] = [];
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      chunks.push(chunk.toString());
-      done();
-    },
-  });
-  return { stream, text: () => chunks.join('') };
-}
 
 describe('helhet loops', () => {
   const demo = createDemoMap();

@@ -1,4 +1,3 @@
-import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import {
   aggregate,
@@ -11,19 +10,9 @@ import {
 } from '@helhet/demografi';
 import { readSnapshotFile } from '../snapshot-file.ts';
 import { runProject } from './project.ts';
+import { sink } from './sink.test-helper.ts';
 
 const snapshot = readSnapshotFile();
-
-function sink(): { stream: Writable; text: () => string } {
-  const chunks: string[] = [];
-  const stream = new Writable({
-    write(chunk: Buffer, _enc, cb) {
-      chunks.push(chunk.toString());
-      cb();
-    },
-  });
-  return { stream, text: () => chunks.join('') };
-}
 
 describe('helhet project', () => {
   it('prints totals per municipality and year from base+1 to --to', async () => {
