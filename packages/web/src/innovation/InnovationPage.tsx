@@ -21,6 +21,7 @@ import {
   type InnovationArea,
 } from '@helhet/model';
 import { useProcess } from '../process/ProcessContext.ts';
+import { useMapChoice } from '../process/useMapChoice.ts';
 import { CheckList, SelectField } from '../process/fields.tsx';
 import { parseSelection } from './prefill.ts';
 import { RecordEditor } from '../process/RecordEditor.tsx';
@@ -221,10 +222,7 @@ function NewArea() {
   const [challengeIds, setChallengeIds] = useState<string[]>([]);
   const [insightIds, setInsightIds] = useState<string[]>([]);
   const prefill = parseSelection(location.search);
-  // The map the user chose ('' for none), or null while they have not: then the link's map or
-  // the first map, which may arrive after this form is first drawn (maps open live).
-  const [chosenMapId, setMapId] = useState<string | null>(null);
-  const mapId = chosenMapId ?? prefill?.mapId ?? maps[0]?.id ?? '';
+  const [mapId, setMapId] = useMapChoice(maps, prefill?.mapId);
   const [loopIds, setLoopIds] = useState<string[]>(prefill?.loopIds ?? []);
   const [elementIds, setElementIds] = useState<string[]>(prefill?.elementIds ?? []);
   const [title, setTitle] = useState('');

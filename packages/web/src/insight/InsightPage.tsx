@@ -24,6 +24,7 @@ import {
   type Insight,
 } from '@helhet/model';
 import { useProcess } from '../process/ProcessContext.ts';
+import { useMapChoice } from '../process/useMapChoice.ts';
 import { SelectField } from '../process/fields.tsx';
 import { RecordEditor } from '../process/RecordEditor.tsx';
 import { filterInsights, type InsightFilter } from './filter.ts';
@@ -90,9 +91,7 @@ export default function InsightPage() {
 function InsightCard({ insight }: { insight: Insight }) {
   const { t } = useTranslation('insight');
   const { maps, doc, origin, change } = useProcess();
-  // The first map until the user picks one: maps open live and may arrive after this renders.
-  const [chosenMapId, setMapId] = useState<string | null>(null);
-  const mapId = chosenMapId ?? maps[0]?.id ?? '';
+  const [mapId, setMapId] = useMapChoice(maps);
   const [ref, setRef] = useState('');
   const map = maps.find((m) => m.id === mapId);
   const label = (r: Insight['evidenceFor'][number]) => {

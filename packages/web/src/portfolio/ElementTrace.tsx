@@ -4,15 +4,14 @@ import { useTranslation } from 'react-i18next';
 import { Heading, Paragraph } from '@digdir/designsystemet-react';
 import { traceElement } from '@helhet/model';
 import { useProcess } from '../process/ProcessContext.ts';
+import { useMapChoice } from '../process/useMapChoice.ts';
 import { SelectField } from '../process/fields.tsx';
 
 /** "Which projects address this element?" */
 export function ElementTrace() {
   const { t } = useTranslation('portfolio');
   const { content, maps } = useProcess();
-  // The first map until the user picks one: maps open live and may arrive after this renders.
-  const [chosenMapId, setMapId] = useState<string | null>(null);
-  const mapId = chosenMapId ?? maps[0]?.id ?? '';
+  const [mapId, setMapId] = useMapChoice(maps);
   const [elementId, setElementId] = useState('');
   const map = maps.find((m) => m.id === mapId);
   const trace = map && elementId ? traceElement(content, maps, map.id, elementId) : null;
