@@ -2,7 +2,7 @@
  * Edits one element. The form follows the record while untouched (so remote edits show up)
  * and keeps the person's typing once they start; Save writes it through `updateElement`.
  */
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Heading, Tag } from '@digdir/designsystemet-react';
 import { removeElements, suggestPlacement, updateElement, type MapElement } from '@helhet/model';
@@ -19,9 +19,15 @@ export function ElementEditor({ element }: { element: MapElement }) {
   const [dirty, setDirty] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
 
-  useEffect(() => {
+  // Follow the record only when the record itself changes (React's "adjust state when a prop
+  // changes" pattern). The map snapshot is rebuilt on the next animation frame, so right after
+  // Save `element` is still the old record: re-reading it when `dirty` flips back would show the
+  // old values for a frame, and to anyone reading the form in that frame.
+  const [followed, setFollowed] = useState(element);
+  if (followed !== element) {
+    setFollowed(element);
     if (!dirty) setDraft(draftFromElement(element));
-  }, [element, dirty]);
+  }
 
   // Field and ages are explicit attributes: moving an element does not change them, but the
   // spot it was dropped on can be taken over with one click (then saved like any edit).
@@ -55,6 +61,7 @@ export function ElementEditor({ element }: { element: MapElement }) {
     }
     const { id: _id, ...patch } = checked.value;
     updateElement(doc, element.id, patch, origin);
+    setDraft(draftFromElement({ ...element, ...patch }));
     setErrors({});
     setDirty(false);
     announce(t('map.saved', { label: patch.label }));
@@ -99,6 +106,7 @@ export function ElementEditor({ element }: { element: MapElement }) {
           data-size="sm"
           disabled={!dirty}
           onClick={() => {
+            setDraft(draftFromElement(element));
             setDirty(false);
             setErrors({});
           }}
