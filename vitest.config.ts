@@ -38,6 +38,11 @@ export default defineConfig({
           testTimeout: 90_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          // What a journey waits for arrives over the network, from a worker or from a
+          // polling view (the projector asks every second): vitest's default of 1 s for
+          // `expect.poll` is shorter than one such round on a loaded CI machine. A value that
+          // never arrives still fails, after 10 s.
+          expect: { poll: { timeout: 10_000, interval: 50 } },
         },
       },
     ],

@@ -77,7 +77,8 @@ describe('system map editor', () => {
     // The toggle is a radio inside a button-styled label: click the label, as a user does.
     const minus = page.getByRole('radio', { name: 'Motsatt retning (−)' });
     await minus.locator('xpath=..').click();
-    expect(await minus.isChecked()).toBe(true);
+    // The toggle shows the stored polarity, which the map snapshot delivers on the next frame.
+    await expect.poll(() => minus.isChecked()).toBe(true);
     const edgeName = `Kobling fra Fast losperson for den unge til ${NEW_LABEL}, Motsatt retning (−)`;
     await page
       .locator(`.react-flow__edge[aria-label="${edgeName}"]`)
