@@ -59,9 +59,13 @@ describe('system map editor', () => {
     const box = (await source.boundingBox())!;
     await page.mouse.dblclick(box.x + 2, box.y + box.height + 60);
     const dialog = page.getByRole('dialog', { name: 'Nytt element' });
-    await dialog.getByRole('textbox', { name: 'Navn' }).fill(NEW_LABEL);
-    expect(await dialog.getByRole('combobox', { name: 'Felt' }).inputValue()).toBe('felt-fremmere');
+    // The suggestion is filled in once the dialog has measured the drop point: wait for it
+    // before typing so the name is not overwritten.
+    await expect
+      .poll(() => dialog.getByRole('combobox', { name: 'Felt' }).inputValue())
+      .toBe('felt-fremmere');
     expect(await dialog.getByRole('textbox', { name: 'Alder fra' }).inputValue()).toBe('14');
+    await dialog.getByRole('textbox', { name: 'Navn' }).fill(NEW_LABEL);
     await dialog.getByRole('button', { name: 'Opprett element' }).click();
     await node(page, NEW_LABEL).waitFor();
     await waitForStillViewport(page);
@@ -240,7 +244,11 @@ describe('system map editor', () => {
     expect(await page.locator('.map-backdrop__field').allTextContents()).toContain(
       'Fremmere og ressurser',
     );
-    expect(await page.locator('.map-backdrop__tick').allTextContents()).toContain('35');
+    // The ruler re-renders from the saved axis on the next snapshot, so wait for it.
+    await page
+      .locator('.map-backdrop__tick', { hasText: /^35$/ })
+      .first()
+      .waitFor({ state: 'attached' });
     await page.context().close();
   });
 

@@ -2,7 +2,7 @@
  * The dialog that creates an element at a point: field and age span are suggested from
  * where it is placed (`suggestPlacement`) and can be changed before saving.
  */
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useLayoutEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Dialog, Heading } from '@digdir/designsystemet-react';
 import { addElement, suggestPlacement } from '@helhet/model';
@@ -26,7 +26,9 @@ export function CreateElementDialog({ at, onClose }: CreateElementDialogProps) {
   const [draft, setDraft] = useState<ElementDraft>(() => draftFromElement({}));
   const [errors, setErrors] = useState<Record<string, string>>({});
 
-  useEffect(() => {
+  // A layout effect, so the suggested field and ages are in the form before the dialog is
+  // painted: a quick typist cannot start on a draft that is then replaced.
+  useLayoutEffect(() => {
     const dialog = dialogRef.current;
     if (!dialog) return;
     if (at) {
