@@ -175,6 +175,11 @@ describe('Scenariofabrikken', () => {
     const link = await page.getByTestId('permalink').inputValue();
     expect(link).toMatch(/k=3101/);
     expect(link).toMatch(/tfr=/);
+    // The last key presses are still being recomputed in the worker: read the figures once
+    // the results no longer say they are busy.
+    await expect
+      .poll(() => page.locator('.fremtid-scenario__results').getAttribute('aria-busy'))
+      .toBe('false');
     const values = {
       tfr: await page.getByTestId('value-tfr').textContent(),
       migration: await page.getByTestId('value-migration').textContent(),

@@ -11,28 +11,47 @@ import type { ComparisonRow, RegionReport } from '../worker/protocol.ts';
 export interface RegionState {
   readonly report: RegionReport | null;
   readonly error: string | null;
+  /** True while the report on screen is for earlier parameters and a new one is computed. */
+  readonly pending: boolean;
+}
+
+interface Answer {
+  readonly report: RegionReport | null;
+  readonly error: string | null;
+  /** The parameters (as JSON) the answer belongs to. */
+  readonly key: string;
 }
 
 /** A region's report under `params`; recomputed whenever either changes. */
 export function useRegion(code: string, params: ScenarioParams): RegionState {
+  const key = JSON.stringify(params);
   // A report that has arrived already (asked for at start, see `startForLocation`) is shown
   // in the first render instead of after a spinner and an effect.
-  const [state, setState] = useState<RegionState>(() => ({
+  const [answer, setAnswer] = useState<Answer>(() => ({
     report: loadedRegion(code, params),
     error: null,
+    key,
   }));
-  const key = JSON.stringify(params);
   useEffect(() => {
     let live = true;
     fetchRegion(code, JSON.parse(key) as ScenarioParams).then(
-      (report) => live && setState((s) => (s.report === report ? s : { report, error: null })),
-      (e: Error) => live && setState({ report: null, error: e.message }),
+      (report) =>
+        live &&
+        setAnswer((s) => (s.report === report && s.key === key ? s : { report, error: null, key })),
+      (e: Error) => live && setAnswer({ report: null, error: e.message, key }),
     );
     return () => {
       live = false;
     };
   }, [code, key]);
-  return state.report && state.report.code !== code ? { report: null, error: null } : state;
+  if (answer.report && answer.report.code !== code) {
+    return { report: null, error: null, pending: true };
+  }
+  return {
+    report: answer.report,
+    error: answer.error,
+    pending: answer.key !== key || (!answer.report && !answer.error),
+  };
 }
 
 /** Comparison rows of a municipality (null for counties and while loading). */

@@ -69,8 +69,11 @@ export default function ScenarioPage({ meta }: { readonly meta: FremtidMeta }) {
   const [name, setName] = useState('');
   const [copied, setCopied] = useState(false);
   const linkId = useId();
-  const { report } = useRegion(code, params);
-  const { report: main } = useRegion(code, { ...MAIN_SCENARIO, threshold: params.threshold });
+  const { report, pending } = useRegion(code, params);
+  const { report: main, pending: mainPending } = useRegion(code, {
+    ...MAIN_SCENARIO,
+    threshold: params.threshold,
+  });
 
   const query = paramsToQuery(params, new URLSearchParams(code === '0' ? '' : `k=${code}`));
   const search = query.toString();
@@ -129,7 +132,11 @@ export default function ScenarioPage({ meta }: { readonly meta: FremtidMeta }) {
             {t('scenario.reset')}
           </Button>
         </div>
-        <div className="fremtid-scenario__results" aria-live="off">
+        <div
+          className="fremtid-scenario__results"
+          aria-live="off"
+          aria-busy={pending || mainPending}
+        >
           {report && main && (
             <ScenarioResults report={report} main={main} threshold={params.threshold} />
           )}
