@@ -52,13 +52,16 @@ describe('Fremtidsdialog', () => {
       .first()
       .getByRole('radio', { name: 'Usikker', exact: true })
       .check();
+    // The first answer is stored (the projector counts it) before it is changed, so the
+    // counts below prove that a changed answer replaces the old one instead of adding to it.
+    const result = projector.getByTestId('result-0');
+    await expect.poll(() => result.getAttribute('data-unsure')).toBe('1');
     await second
       .getByRole('group')
       .first()
       .getByRole('radio', { name: 'Uenig', exact: true })
       .check();
 
-    const result = projector.getByTestId('result-0');
     await expect
       .poll(async () => ({
         participants: await projector

@@ -284,11 +284,13 @@ describe('whole-workspace export and import', () => {
     await page
       .getByText('Arbeidsrommet «Partnerskap for radikal innovasjon (eksempel)» er importert.')
       .waitFor();
-    expect(
-      await page
-        .getByRole('link', { name: 'Partnerskap for radikal innovasjon (eksempel)', exact: true })
-        .count(),
-    ).toBe(2);
+    await expect
+      .poll(() =>
+        page
+          .getByRole('link', { name: 'Partnerskap for radikal innovasjon (eksempel)', exact: true })
+          .count(),
+      )
+      .toBe(2);
     await page
       .getByRole('link', {
         name: 'Åpne prosessen i «Partnerskap for radikal innovasjon (eksempel)»',
