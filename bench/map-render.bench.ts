@@ -18,26 +18,61 @@ import type { Page } from 'playwright-core';
 import { launchChromium, startServer } from '../e2e/harness.ts';
 import { generateMapFile, percentile } from './generated-map.ts';
 
+/** Centre of the visible canvas in page coordinates, and the distance to its nearest edge. */
+async function canvasCentre(page: Page) {
+  const pane = (await page.locator('.react-flow__pane').boundingBox())!;
+  const reach = Math.min(pane.width, pane.height) / 2;
+  return { x: pane.x + pane.width / 2, y: pane.y + pane.height / 2, reach };
+}
+
 /**
  * A point of the visible canvas, near its centre, where a press lands on the pane (the
  * background React Flow pans with), not on an element, link, handle or control.
  */
 async function emptyCanvasPoint(page: Page): Promise<{ x: number; y: number }> {
-  const point = await page.evaluate(() => {
-    const pane = document.querySelector('.react-flow__pane')!.getBoundingClientRect();
-    const busy = '.react-flow__node, .react-flow__edge, .react-flow__handle, .react-flow__panel';
-    // Spiral out from the centre in 20 px steps: the first free spot is used.
-    for (let r = 0; r < Math.min(pane.width, pane.height) / 2; r += 20)
-      for (let a = 0; a < 2 * Math.PI; a += Math.PI / 8) {
-        const x = pane.left + pane.width / 2 + r * Math.cos(a);
-        const y = pane.top + pane.height / 2 + r * Math.sin(a);
-        const hit = document.elementFromPoint(x, y);
-        if (hit?.closest('.react-flow') && !hit.closest(busy)) return { x, y };
-      }
-    return null;
-  });
+  const point = await page.evaluate(
+    (centre) => {
+      const busy = '.react-flow__node, .react-flow__edge, .react-flow__handle, .react-flow__panel';
+      // Spiral out from the centre in 20 px steps: the first free spot is used.
+      for (let r = 0; r < centre.reach; r += 20)
+        for (let a = 0; a < 2 * Math.PI; a += Math.PI / 8) {
+          const x = centre.x + r * Math.cos(a);
+          const y = centre.y + r * Math.sin(a);
+          const hit = document.elementFromPoint(x, y);
+          if (hit?.closest('.react-flow') && !hit.closest(busy)) return { x, y };
+        }
+      return null;
+    },
+    await canvasCentre(page),
+  );
   if (!point) throw new Error('no empty spot on the canvas to pan from');
   return point;
+}
+
+/**
+ * Id of the element nearest the canvas centre that a press on its middle reaches (not one
+ * under a panel, the minimap or the zoom controls).
+ */
+async function reachableElementNear(page: Page, centre: { x: number; y: number }) {
+  const id = await page.evaluate((centre) => {
+    const reachable = [...document.querySelectorAll<HTMLElement>('.react-flow__node')]
+      .map((element) => {
+        const box = element.getBoundingClientRect();
+        const x = box.left + box.width / 2;
+        const y = box.top + box.height / 2;
+        const hit = document.elementFromPoint(x, y)?.closest('.react-flow__node');
+        return {
+          id: element.dataset.id,
+          ok: hit === element,
+          d: Math.hypot(x - centre.x, y - centre.y),
+        };
+      })
+      .filter((n) => n.ok)
+      .sort((a, b) => a.d - b.d);
+    return reachable[0]?.id ?? null;
+  }, centre);
+  if (!id) throw new Error('no element on screen to drag');
+  return id;
 }
 
 /** Intervals between animation frames while `action` runs (the first two are warm-up). */
@@ -130,33 +165,14 @@ try {
           }
         }
       });
-      // Dragging an element: every move writes its position to the shared document.
-      const nodeId = await page.evaluate(() => {
-        // The element nearest the canvas centre that a press on its middle reaches (not one
-        // under a panel, the minimap or the zoom controls).
-        const pane = document.querySelector('.react-flow__pane')!.getBoundingClientRect();
-        const centre = { x: pane.left + pane.width / 2, y: pane.top + pane.height / 2 };
-        const reachable = [...document.querySelectorAll<HTMLElement>('.react-flow__node')]
-          .map((element) => {
-            const box = element.getBoundingClientRect();
-            const x = box.left + box.width / 2;
-            const y = box.top + box.height / 2;
-            const hit = document.elementFromPoint(x, y)?.closest('.react-flow__node');
-            return {
-              id: element.dataset.id,
-              ok: hit === element,
-              d: Math.hypot(x - centre.x, y - centre.y),
-            };
-          })
-          .filter((n) => n.ok)
-          .sort((a, b) => a.d - b.d);
-        return reachable[0]?.id ?? null;
-      });
-      if (!nodeId) throw new Error('no element on screen to drag');
+      const nodes = await page.locator('.react-flow__node').count();
+      // Dragging an element: every move writes its position to the shared document. Drags go
+      // towards the middle of the canvas, so the element stays on screen (and in the DOM).
+      const centre = await canvasCentre(page);
+      const nodeId = await reachableElementNear(page, centre);
       const node = page.locator(`.react-flow__node[data-id="${nodeId}"]`);
       const from = (await node.boundingBox())!;
-      // Towards the middle of the window, so the element stays on screen (and in the DOM).
-      const down = from.y < 450 ? 2 : -2;
+      const towardsCentre = from.y + from.height / 2 < centre.y ? 1 : -1;
       const dragFrames = await recordFrames(page, async () => {
         let x = from.x + from.width / 2;
         let y = from.y + from.height / 2;
@@ -165,7 +181,7 @@ try {
         for (let sweep = 0; sweep < 4; sweep++)
           for (let i = 0; i < 30; i++) {
             x += sweep % 2 ? -6 : 6;
-            y += down;
+            y += 2 * towardsCentre;
             await page.mouse.move(x, y);
           }
         await page.mouse.up();
@@ -185,7 +201,7 @@ try {
         await page.mouse.down();
         for (let i = 0; i < 120; i++) {
           x += i < 60 ? 3 : -3;
-          y += (h.y < 450 ? 1 : -1) * 2;
+          y += 2 * towardsCentre;
           await page.mouse.move(x, y);
         }
         drawing = await page.locator('.react-flow__connectionline').count();
@@ -193,7 +209,6 @@ try {
         await page.mouse.up();
       });
       if (!drawing) throw new Error('dragging from a handle drew no link');
-      const nodes = await page.locator('.react-flow__node').count();
       console.log(
         `map: ${ELEMENTS} elements, ${LINKS} links (${nodes} nodes in the DOM after panning)`,
       );
