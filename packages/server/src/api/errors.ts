@@ -4,7 +4,7 @@
  */
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { describeProblems, validate, type InputProblem } from '@helhet/model';
+import { describeProblems, ErrorBody, validate, type InputProblem } from '@helhet/model';
 
 /** An error with the HTTP status to answer. */
 export class ApiError extends Error {
@@ -18,13 +18,8 @@ export class ApiError extends Error {
   }
 }
 
-/** JSON Schema of the error body (for the OpenAPI document). */
-export const ErrorBody = z.object({
-  error: z.object({
-    message: z.string(),
-    problems: z.array(z.object({ path: z.string(), message: z.string() })),
-  }),
-});
+/** The error body (for the OpenAPI document); part of the HTTP contract in `@helhet/model`. */
+export { ErrorBody };
 
 /** 404 for a record that does not exist. */
 export function notFound(kind: string, id: string): ApiError {

@@ -1,37 +1,21 @@
 /**
- * Request and response schemas of the API. zod validates every request; the same schemas
- * are converted to JSON Schema for the OpenAPI document (`z.toJSONSchema`).
+ * Request and response schemas of the API: the HTTP contract in `@helhet/model` (`http/`),
+ * which the web client validates responses with too. zod validates every request; the same
+ * schemas are converted to JSON Schema for the OpenAPI document (`z.toJSONSchema`).
  */
 import { z } from 'zod';
-import { HelhetMapFile, RecordId } from '@helhet/model';
-import { MapRecord, WorkspaceRecord } from '../stores/records.ts';
-import { ErrorBody } from './errors.ts';
-
-const Name = (max: number) =>
-  z
-    .string({ error: 'must be a string' })
-    .trim()
-    .min(1, 'must not be empty')
-    .max(max, `must be at most ${max} characters`);
-
-/** Body of POST/PATCH /api/workspaces. */
-export const WorkspaceInput = z.strictObject({ name: Name(200) });
-/** Body of POST /api/workspaces/:id/maps and PATCH /api/maps/:id. */
-export const MapInput = z.strictObject({ title: Name(200) });
-/** Path parameters with a record id. */
-export const IdParams = z.object({ id: RecordId });
-
-/** Response of GET /api/health. */
-export const Health = z.object({
-  status: z.literal('ok'),
-  version: z.string(),
-  database: z.enum(['sqlite', 'postgres']),
-});
-
-/** List responses wrap the array, so fields can be added later without breaking clients. */
-export const WorkspaceList = z.object({ workspaces: z.array(WorkspaceRecord) });
-/** See {@link WorkspaceList}. */
-export const MapList = z.object({ maps: z.array(MapRecord) });
+import {
+  ErrorBody,
+  Health,
+  HelhetMapFile,
+  IdParams,
+  MapInput,
+  MapList,
+  MapRecord,
+  WorkspaceInput,
+  WorkspaceList,
+  WorkspaceRecord,
+} from '@helhet/model';
 
 /** Converts a zod schema to JSON Schema for the OpenAPI document (OpenAPI 3.0 dialect). */
 export function jsonSchema(schema: z.ZodType): Record<string, unknown> {
@@ -51,4 +35,15 @@ export const errorResponses = {
   404: { description: 'Not found', ...jsonSchema(ErrorBody) },
 };
 
-export { HelhetMapFile, MapRecord, WorkspaceRecord };
+export {
+  ErrorBody,
+  Health,
+  HelhetMapFile,
+  IdParams,
+  MapInput,
+  MapList,
+  MapRecord,
+  WorkspaceInput,
+  WorkspaceList,
+  WorkspaceRecord,
+};

@@ -7,56 +7,31 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import {
+  AnswerGiven,
+  AnswerInput,
+  CreatedDialogue,
+  DialogueInput,
+  DialogueResults,
+  DialogueWithStatements,
+  JoinedDialogue,
+  OwnAnswers,
+  ProposalInput,
+  Statement,
+  StatementInput,
+  StatementStatusInput,
+} from '@helhet/model';
 import { ApiError, notFound, parseInput } from '../api/errors.ts';
 import { errorResponses, jsonSchema } from '../api/schemas.ts';
 import { DialogueStore, type DialogueView } from './dialogue-store.ts';
 import { DEFAULT_DIALOGUE_LIMITS, TokenBuckets, type DialogueLimits } from './rate-limit.ts';
 import { knownRegions } from './regions.ts';
 
-const StatementText = z.string().trim().min(3, 'must be at least 3 characters').max(280);
-/** A figure a statement is tied to, e.g. `aldersbaereevne-2040`. */
-const FigureKey = z
-  .string()
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a figure key like "aldersbaereevne-2040"')
-  .max(64);
-
-/** Body of `POST /api/fremtid/dialogues`. */
-export const DialogueInput = z.object({
-  title: z.string().trim().min(1, 'must not be empty').max(120),
-  regionCode: z
-    .string()
-    .regex(/^(\d{4}|\d{2}|0)$/, 'must be a municipality (4 digits), county (2) or 0'),
-  statements: z
-    .array(z.object({ text: StatementText, figure: FigureKey.nullable().optional() }))
-    .max(50)
-    .default([]),
-});
-const StatementInput = z.object({ text: StatementText, figure: FigureKey.nullable().optional() });
-const ProposalInput = z.object({ text: StatementText });
-const AnswerInput = z.object({ answer: z.enum(['agree', 'disagree', 'unsure']) });
-const StatusInput = z.object({ status: z.enum(['approved', 'rejected']) });
 const IdParams = z.object({ id: z.uuid('must be a dialogue id') });
 const StatementParams = IdParams.extend({ sid: z.uuid('must be a statement id') });
 const CodeParams = z.object({
   code: z.string().regex(/^[A-Za-z0-9]{6}$/, 'must be the 6-character code of a dialogue'),
 });
-
-const Dialogue = z.object({
-  id: z.string(),
-  code: z.string(),
-  title: z.string(),
-  regionCode: z.string(),
-  regionName: z.string(),
-  createdAt: z.string(),
-});
-const Statement = z.object({
-  id: z.string(),
-  text: z.string(),
-  figure: z.string().nullable(),
-  status: z.enum(['approved', 'proposed', 'rejected']),
-  position: z.number(),
-});
-const Result = Statement.extend({ agree: z.number(), disagree: z.number(), unsure: z.number() });
 
 function bearer(request: FastifyRequest): string {
   const h = request.headers.authorization ?? '';
@@ -124,7 +99,7 @@ export function fremtidDialogueRoutes(
         summary: 'Create a dialogue (returns the secret facilitator token once)',
         body: jsonSchema(DialogueInput),
         response: {
-          201: jsonSchema(z.object({ dialogue: Dialogue, facilitatorToken: z.string() })),
+          201: jsonSchema(CreatedDialogue),
           400: errorResponses[400],
         },
       },
@@ -152,7 +127,7 @@ export function fremtidDialogueRoutes(
         tags,
         summary: 'Find a dialogue by its join code, with its approved statements',
         response: {
-          200: jsonSchema(z.object({ dialogue: Dialogue, statements: z.array(Statement) })),
+          200: jsonSchema(DialogueWithStatements),
         },
       },
     },
@@ -171,7 +146,7 @@ export function fremtidDialogueRoutes(
         tags,
         summary: 'Join a dialogue without an account (returns a participant token)',
         response: {
-          201: jsonSchema(z.object({ participantId: z.string(), participantToken: z.string() })),
+          201: jsonSchema(JoinedDialogue),
         },
       },
     },
@@ -190,9 +165,7 @@ export function fremtidDialogueRoutes(
         security: auth,
         summary: "The participant's own answers",
         response: {
-          200: jsonSchema(
-            z.object({ answers: z.record(z.string(), z.enum(['agree', 'disagree', 'unsure'])) }),
-          ),
+          200: jsonSchema(OwnAnswers),
         },
       },
     },
@@ -211,7 +184,7 @@ export function fremtidDialogueRoutes(
         summary:
           'Answer a statement (agree, disagree or unsure); answering again changes the answer',
         body: jsonSchema(AnswerInput),
-        response: { 200: jsonSchema(z.object({ answer: z.string() })), 400: errorResponses[400] },
+        response: { 200: jsonSchema(AnswerGiven), 400: errorResponses[400] },
       },
     },
     async (request) => {
@@ -254,9 +227,7 @@ export function fremtidDialogueRoutes(
         summary:
           'Live results: approved statements with answer counts (the projector view polls this)',
         response: {
-          200: jsonSchema(
-            z.object({ dialogue: Dialogue, participants: z.number(), statements: z.array(Result) }),
-          ),
+          200: jsonSchema(DialogueResults),
         },
       },
     },
@@ -300,7 +271,7 @@ export function fremtidDialogueRoutes(
         security: auth,
         summary: 'Facilitator view: every statement including proposals',
         response: {
-          200: jsonSchema(z.object({ dialogue: Dialogue, statements: z.array(Statement) })),
+          200: jsonSchema(DialogueWithStatements),
         },
       },
     },
@@ -335,14 +306,14 @@ export function fremtidDialogueRoutes(
         tags,
         security: auth,
         summary: 'Facilitator approves or rejects a statement',
-        body: jsonSchema(StatusInput),
+        body: jsonSchema(StatementStatusInput),
         response: { 200: jsonSchema(Statement), 400: errorResponses[400] },
       },
     },
     async (request) => {
       const { sid } = parseInput(StatementParams, request.params, 'path');
       const d = await facilitator(request);
-      const { status } = parseInput(StatusInput, request.body, 'status');
+      const { status } = parseInput(StatementStatusInput, request.body, 'status');
       const s = await store.setStatus(d.id, sid, status);
       if (!s) throw notFound('statement', sid);
       return s;

@@ -1,38 +1,26 @@
 /**
- * Typed client for the Helhet HTTP API (`/api`). Every response is validated with zod, so a
- * server that answers something unexpected gives a clear error here rather than a broken
+ * Typed client for the Helhet HTTP API (`/api`). Every response is validated with the HTTP
+ * contract's schemas (`@helhet/model`, the same ones the server's routes are declared with), so
+ * a server that answers something unexpected gives a clear error here rather than a broken
  * page later.
  */
 import { z } from 'zod';
-import { describeProblems, problemsFromZod, type InputProblem } from '@helhet/model';
+import {
+  describeProblems,
+  ErrorBody,
+  MapList,
+  MapRecord,
+  problemsFromZod,
+  WorkspaceList,
+  WorkspaceRecord,
+  type InputProblem,
+} from '@helhet/model';
 
-/** A workspace: a process with its partners and maps. */
-export const Workspace = z.looseObject({
-  id: z.string(),
-  name: z.string(),
-  createdAt: z.string().optional(),
-  updatedAt: z.string().optional(),
-});
+/** A workspace: a process with its partners and maps (the contract's record). */
+export const Workspace = WorkspaceRecord;
 /** See {@link Workspace}. */
-export type Workspace = z.infer<typeof Workspace>;
-
-/** A map's record (its content lives in the collaborative document named by `id`). */
-export const MapRecord = z.looseObject({
-  id: z.string(),
-  title: z.string(),
-  workspaceId: z.string(),
-  createdAt: z.string().optional(),
-  updatedAt: z.string().optional(),
-});
-/** See {@link MapRecord}. */
-export type MapRecord = z.infer<typeof MapRecord>;
-
-const ErrorBody = z.object({
-  error: z.object({
-    message: z.string(),
-    problems: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-  }),
-});
+export type Workspace = WorkspaceRecord;
+export { MapRecord };
 
 /** A failed API call, with the server's message and the problems it named per field. */
 export class ApiError extends Error {
@@ -44,14 +32,6 @@ export class ApiError extends Error {
     this.status = status;
     this.problems = problems;
   }
-}
-
-/** Accepts either a bare array or an object wrapping it under `key` (both are common). */
-function listOf<T extends z.ZodType>(item: T, key: string) {
-  return z.union([
-    z.array(item),
-    z.object({ [key]: z.array(item) }).transform((o) => o[key] as z.infer<T>[]),
-  ]);
 }
 
 async function request<S extends z.ZodType>(
@@ -94,14 +74,15 @@ const Anything = z.unknown();
 
 /** The API, one function per endpoint. */
 export const api = {
-  listWorkspaces: () => request(listOf(Workspace, 'workspaces'), '/api/workspaces'),
+  listWorkspaces: () => request(WorkspaceList, '/api/workspaces').then((r) => r.workspaces),
   getWorkspace: (id: string) => request(Workspace, ws(id)),
   createWorkspace: (name: string) =>
     request(Workspace, '/api/workspaces', { method: 'POST', body: json({ name }) }),
   renameWorkspace: (id: string, name: string) =>
     request(Workspace, ws(id), { method: 'PATCH', body: json({ name }) }),
   deleteWorkspace: (id: string) => request(Anything, ws(id), { method: 'DELETE' }),
-  listMaps: (workspaceId: string) => request(listOf(MapRecord, 'maps'), `${ws(workspaceId)}/maps`),
+  listMaps: (workspaceId: string) =>
+    request(MapList, `${ws(workspaceId)}/maps`).then((r) => r.maps),
   getMap: (id: string) => request(MapRecord, mp(id)),
   createMap: (workspaceId: string, title: string) =>
     request(MapRecord, `${ws(workspaceId)}/maps`, { method: 'POST', body: json({ title }) }),
@@ -112,4 +93,9 @@ export const api = {
   exportMap: (id: string) => request(Anything, `${mp(id)}/export`),
   importMap: (workspaceId: string, file: unknown) =>
     request(MapRecord, `${ws(workspaceId)}/maps/import`, { method: 'POST', body: json(file) }),
+  /** The whole workspace as a `helhet-workspace` file (validated by the caller if needed). */
+  exportWorkspace: (id: string) => request(Anything, `${ws(id)}/export`),
+  /** Imports a `helhet-workspace` file as a new workspace. */
+  importWorkspace: (file: unknown) =>
+    request(Workspace, '/api/workspaces/import', { method: 'POST', body: json(file) }),
 };

@@ -10,7 +10,8 @@ import { AppLink } from '../app/AppLink.tsx';
 import { downloadJson } from '../workspaces/download.ts';
 import { registerProcessCoreTexts } from './i18n/core.ts';
 import { processPath } from './paths.ts';
-import { exportWorkspace, importWorkspace, TransferError, workspaceFileName } from './transfer.ts';
+import { ApiError } from '../api/client.ts';
+import { exportWorkspace, importWorkspace, workspaceFileName } from './transfer.ts';
 
 /** Downloads the whole workspace as one file. */
 export function ExportWorkspaceButton({
@@ -68,7 +69,7 @@ export function ImportWorkspace({ onImported }: { onImported?: () => void }) {
       setCreated(await importWorkspace(data));
       onImported?.();
     } catch (e) {
-      if (e instanceof TransferError && e.problems.length) setProblems(e.problems);
+      if (e instanceof ApiError && e.problems.length) setProblems(e.problems);
       else setError(e instanceof Error ? e.message : String(e));
     }
   };

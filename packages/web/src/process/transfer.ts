@@ -3,50 +3,21 @@
  * server validates again and stores an import all-or-nothing; the browser checks first so
  * problems are listed per field before anything is sent.
  */
-import { z } from 'zod';
-import { describeProblems, parseWorkspaceFile, type InputProblem } from '@helhet/model';
-
-/** Problems of a refused import, or the error message. */
-export class TransferError extends Error {
-  readonly problems: InputProblem[];
-  constructor(message: string, problems: InputProblem[] = []) {
-    super(problems.length ? `${message}\n${describeProblems(problems)}` : message);
-    this.problems = problems;
-  }
-}
-
-const ErrorBody = z.object({
-  error: z.object({
-    message: z.string(),
-    problems: z.array(z.object({ path: z.string(), message: z.string() })).default([]),
-  }),
-});
-const Created = z.looseObject({ id: z.string(), name: z.string() });
+import { parseWorkspaceFile } from '@helhet/model';
+import { api, ApiError, type Workspace } from '../api/client.ts';
 
 /** The workspace as a `helhet-workspace` file. */
-export async function exportWorkspace(workspaceId: string): Promise<unknown> {
-  const response = await fetch(`/api/workspaces/${encodeURIComponent(workspaceId)}/export`);
-  if (!response.ok) throw new TransferError(`HTTP ${response.status}`);
-  return response.json();
-}
+export const exportWorkspace = (workspaceId: string): Promise<unknown> =>
+  api.exportWorkspace(workspaceId);
 
-/** Imports a parsed file as a new workspace; returns its id and name. */
-export async function importWorkspace(data: unknown): Promise<{ id: string; name: string }> {
+/**
+ * Imports a parsed file as a new workspace. Checked in the browser first, so problems are
+ * listed per field without sending the file; a refusal throws an {@link ApiError} with them.
+ */
+export async function importWorkspace(data: unknown): Promise<Workspace> {
   const checked = parseWorkspaceFile(data);
-  if (!checked.ok) throw new TransferError('invalid file', checked.problems);
-  const response = await fetch('/api/workspaces/import', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json' },
-    body: JSON.stringify(data),
-  });
-  const body: unknown = await response.json().catch(() => null);
-  if (!response.ok) {
-    const error = ErrorBody.safeParse(body);
-    throw error.success
-      ? new TransferError(error.data.error.message, error.data.error.problems)
-      : new TransferError(`HTTP ${response.status}`);
-  }
-  return Created.parse(body);
+  if (!checked.ok) throw new ApiError(400, 'invalid file', checked.problems);
+  return api.importWorkspace(data);
 }
 
 /** A file name for a workspace export. */

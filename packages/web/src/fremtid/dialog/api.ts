@@ -4,52 +4,32 @@
  * participant keeps their answers after a reload without an account.
  */
 import { z } from 'zod';
+import {
+  AnswerGiven,
+  CreatedDialogue,
+  DIALOGUE_ANSWERS,
+  DialogueResults,
+  DialogueWithStatements,
+  ErrorBody,
+  JoinedDialogue,
+  OwnAnswers,
+  Statement,
+  type Dialogue,
+  type DialogueAnswer,
+  type StatementResult,
+} from '@helhet/model';
 
 /** An answer to a statement. */
-export const ANSWERS = ['agree', 'disagree', 'unsure'] as const;
+export const ANSWERS = DIALOGUE_ANSWERS;
 /** One of {@link ANSWERS}. */
-export type Answer = (typeof ANSWERS)[number];
-
-const Dialogue = z.object({
-  id: z.string(),
-  code: z.string(),
-  title: z.string(),
-  regionCode: z.string(),
-  regionName: z.string(),
-  createdAt: z.string(),
-});
-/** A dialogue. */
-export type Dialogue = z.infer<typeof Dialogue>;
-
-const Statement = z.object({
-  id: z.string(),
-  text: z.string(),
-  figure: z.string().nullable(),
-  status: z.enum(['approved', 'proposed', 'rejected']),
-  position: z.number(),
-});
-/** A statement. */
-export type Statement = z.infer<typeof Statement>;
-
-const Result = Statement.extend({ agree: z.number(), disagree: z.number(), unsure: z.number() });
+export type Answer = DialogueAnswer;
+export type { Dialogue, Statement };
 /** A statement with its answer counts. */
-export type Result = z.infer<typeof Result>;
-
-const Public = z.object({ dialogue: Dialogue, statements: z.array(Statement) });
-const Results = z.object({
-  dialogue: Dialogue,
-  participants: z.number(),
-  statements: z.array(Result),
-});
+export type Result = StatementResult;
 /** Live results. */
-export type Results = z.infer<typeof Results>;
-
-const ErrorBody = z.object({
-  error: z.object({
-    message: z.string(),
-    problems: z.array(z.object({ path: z.string(), message: z.string() })),
-  }),
-});
+export type Results = DialogueResults;
+const Public = DialogueWithStatements;
+const Results = DialogueResults;
 
 /** A failed call with the server's message. */
 export class DialogueApiError extends Error {
@@ -120,12 +100,7 @@ export async function createDialogue(input: {
   regionCode: string;
   statements: { text: string; figure: string | null }[];
 }): Promise<Dialogue> {
-  const r = await call(
-    z.object({ dialogue: Dialogue, facilitatorToken: z.string() }),
-    'POST',
-    '',
-    input,
-  );
+  const r = await call(CreatedDialogue, 'POST', '', input);
   store('facilitator', r.dialogue.id, r.facilitatorToken);
   return r.dialogue;
 }
@@ -148,11 +123,7 @@ export function participantToken(id: string): Promise<string> {
   if (existing) return Promise.resolve(existing);
   let pending = joining.get(id);
   if (!pending) {
-    pending = call(
-      z.object({ participantId: z.string(), participantToken: z.string() }),
-      'POST',
-      `/${id}/participants`,
-    )
+    pending = call(JoinedDialogue, 'POST', `/${id}/participants`)
       .then((r) => {
         store('participant', id, r.participantToken);
         return r.participantToken;
@@ -166,22 +137,14 @@ export function participantToken(id: string): Promise<string> {
 /** The participant's own answers. */
 export async function myAnswers(id: string): Promise<Record<string, Answer>> {
   const token = await participantToken(id);
-  return (
-    await call(
-      z.object({ answers: z.record(z.string(), z.enum(ANSWERS)) }),
-      'GET',
-      `/${id}/me`,
-      undefined,
-      token,
-    )
-  ).answers;
+  return (await call(OwnAnswers, 'GET', `/${id}/me`, undefined, token)).answers;
 }
 
 /** Answers (or changes the answer to) a statement. */
 export async function answer(id: string, statementId: string, value: Answer): Promise<void> {
   const token = await participantToken(id);
   await call(
-    z.object({ answer: z.string() }),
+    AnswerGiven,
     'PUT',
     `/${id}/statements/${statementId}/answer`,
     { answer: value },

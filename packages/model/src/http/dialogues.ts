@@ -1,0 +1,96 @@
+/**
+ * Request and response bodies of Fremtidsdialog (`/api/fremtid/dialogues`), shared by the
+ * server's routes and the web client.
+ */
+import { z } from 'zod';
+
+/** An answer to a statement. */
+export const DIALOGUE_ANSWERS = ['agree', 'disagree', 'unsure'] as const;
+/** One of {@link DIALOGUE_ANSWERS}. */
+export const DialogueAnswer = z.enum(DIALOGUE_ANSWERS);
+/** See {@link DialogueAnswer}. */
+export type DialogueAnswer = z.infer<typeof DialogueAnswer>;
+
+const StatementText = z.string().trim().min(3, 'must be at least 3 characters').max(280);
+/** A figure a statement is tied to, e.g. `aldersbaereevne-2040`. */
+export const DialogueFigureKey = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a figure key like "aldersbaereevne-2040"')
+  .max(64);
+
+/** Body of POST /api/fremtid/dialogues. */
+export const DialogueInput = z.object({
+  title: z.string().trim().min(1, 'must not be empty').max(120),
+  regionCode: z
+    .string()
+    .regex(/^(\d{4}|\d{2}|0)$/, 'must be a municipality (4 digits), county (2) or 0'),
+  statements: z
+    .array(z.object({ text: StatementText, figure: DialogueFigureKey.nullable().optional() }))
+    .max(50)
+    .default([]),
+});
+/** Body of POST …/statements (a facilitator adds a statement). */
+export const StatementInput = z.object({
+  text: StatementText,
+  figure: DialogueFigureKey.nullable().optional(),
+});
+/** Body of POST …/proposals (a participant proposes a statement). */
+export const ProposalInput = z.object({ text: StatementText });
+/** Body of PUT …/answers/:sid. */
+export const AnswerInput = z.object({ answer: DialogueAnswer });
+/** Body of PATCH …/statements/:sid (the facilitator decides on a proposal). */
+export const StatementStatusInput = z.object({ status: z.enum(['approved', 'rejected']) });
+
+/** A dialogue as the API shows it. */
+export const Dialogue = z.object({
+  id: z.string(),
+  code: z.string(),
+  title: z.string(),
+  regionCode: z.string(),
+  regionName: z.string(),
+  createdAt: z.string(),
+});
+/** See {@link Dialogue}. */
+export type Dialogue = z.infer<typeof Dialogue>;
+
+/** A statement of a dialogue. */
+export const Statement = z.object({
+  id: z.string(),
+  text: z.string(),
+  figure: z.string().nullable(),
+  status: z.enum(['approved', 'proposed', 'rejected']),
+  position: z.number(),
+});
+/** See {@link Statement}. */
+export type Statement = z.infer<typeof Statement>;
+
+/** A statement with its answer counts. */
+export const StatementResult = Statement.extend({
+  agree: z.number(),
+  disagree: z.number(),
+  unsure: z.number(),
+});
+/** See {@link StatementResult}. */
+export type StatementResult = z.infer<typeof StatementResult>;
+
+/** Response of creating a dialogue: the secret facilitator token is shown once. */
+export const CreatedDialogue = z.object({ dialogue: Dialogue, facilitatorToken: z.string() });
+/** A dialogue with its statements (public: approved ones; facilitator: all). */
+export const DialogueWithStatements = z.object({
+  dialogue: Dialogue,
+  statements: z.array(Statement),
+});
+/** Response of joining a dialogue. */
+export const JoinedDialogue = z.object({ participantId: z.string(), participantToken: z.string() });
+/** Response of answering a statement: the answer as stored. */
+export const AnswerGiven = z.object({ answer: DialogueAnswer });
+/** A participant's own answers, by statement id. */
+export const OwnAnswers = z.object({ answers: z.record(z.string(), DialogueAnswer) });
+/** Live results of a dialogue. */
+export const DialogueResults = z.object({
+  dialogue: Dialogue,
+  participants: z.number(),
+  statements: z.array(StatementResult),
+});
+/** See {@link DialogueResults}. */
+export type DialogueResults = z.infer<typeof DialogueResults>;

@@ -1,0 +1,18 @@
+/**
+ * The error body every API route answers with: `{ error: { message, problems } }`, so a client
+ * can show the message and mark each named field. Server and web client both use this schema.
+ */
+import { z } from 'zod';
+
+/** One problem with the input, named by its path (`elements[3].label`). */
+export const ProblemBody = z.object({ path: z.string(), message: z.string() });
+
+/** Body of every error response (4xx and 5xx). */
+export const ErrorBody = z.object({
+  error: z.object({
+    message: z.string(),
+    problems: z.array(ProblemBody),
+  }),
+});
+/** See {@link ErrorBody}. */
+export type ErrorBody = z.infer<typeof ErrorBody>;

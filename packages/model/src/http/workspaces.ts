@@ -1,0 +1,54 @@
+/**
+ * Request and response bodies of the workspace and map routes (`/api/workspaces`, `/api/maps`)
+ * and of `/api/health`. The server validates requests and documents responses with them
+ * (OpenAPI); the web client validates every response with the same schemas.
+ */
+import { z } from 'zod';
+import { RecordId } from '../map/schema.ts';
+
+const Name = (max: number) =>
+  z
+    .string({ error: 'must be a string' })
+    .trim()
+    .min(1, 'must not be empty')
+    .max(max, `must be at most ${max} characters`);
+
+/** A workspace as the API shows it. */
+export const WorkspaceRecord = z.object({
+  id: RecordId,
+  name: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+/** See {@link WorkspaceRecord}. */
+export type WorkspaceRecord = z.infer<typeof WorkspaceRecord>;
+
+/** A map's record as the API shows it; the content is the collaborative document `id`. */
+export const MapRecord = z.object({
+  id: RecordId,
+  workspaceId: RecordId,
+  title: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+/** See {@link MapRecord}. */
+export type MapRecord = z.infer<typeof MapRecord>;
+
+/** Body of POST/PATCH /api/workspaces. */
+export const WorkspaceInput = z.strictObject({ name: Name(200) });
+/** Body of POST /api/workspaces/:id/maps and PATCH /api/maps/:id. */
+export const MapInput = z.strictObject({ title: Name(200) });
+/** Path parameters with a record id. */
+export const IdParams = z.object({ id: RecordId });
+
+/** List responses wrap the array, so fields can be added later without breaking clients. */
+export const WorkspaceList = z.object({ workspaces: z.array(WorkspaceRecord) });
+/** See {@link WorkspaceList}. */
+export const MapList = z.object({ maps: z.array(MapRecord) });
+
+/** Response of GET /api/health. */
+export const Health = z.object({
+  status: z.literal('ok'),
+  version: z.string(),
+  database: z.enum(['sqlite', 'postgres']),
+});
