@@ -4,18 +4,7 @@
  * schemas are converted to JSON Schema for the OpenAPI document (`z.toJSONSchema`).
  */
 import { z } from 'zod';
-import {
-  ErrorBody,
-  Health,
-  HelhetMapFile,
-  IdParams,
-  MapInput,
-  MapList,
-  MapRecord,
-  WorkspaceInput,
-  WorkspaceList,
-  WorkspaceRecord,
-} from '@helhet/model';
+import { ErrorBody } from '@helhet/model';
 
 /** Converts a zod schema to JSON Schema for the OpenAPI document (OpenAPI 3.0 dialect). */
 export function jsonSchema(schema: z.ZodType): Record<string, unknown> {
@@ -46,4 +35,4 @@ export {
   WorkspaceInput,
   WorkspaceList,
   WorkspaceRecord,
-};
+} from '@helhet/model';
