@@ -154,3 +154,40 @@ describe('MapDocumentStore', () => {
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected']);
   });
 });
+
+describe('MapDocumentStore.load during compaction', () => {
+  it('never returns fewer records than are stored', async () => {
+    const store = new MapDocumentStore(database.db, database.dialect, {
+      compactAfterUpdates: 1_000_000,
+    });
+    const { id, doc } = await newMap(store);
+    const base = readMap(doc).map.elements.length;
+    const pending: Promise<void>[] = [];
+    doc.on('update', (u: Uint8Array) => pending.push(store.append(id, u, 'test')));
+    let stored = 0;
+    const shortfalls: string[] = [];
+    for (let round = 0; round < 15; round++) {
+      for (let i = 0; i < 20; i++) addElement(doc, { label: `R${round} E${i}`, x: i, y: round });
+      await Promise.all(pending.splice(0));
+      stored += 20;
+      // Start loads before, together with and after the compaction, so some of them read
+      // across its commit.
+      let compacted = false;
+      const loads = [store.load(id)];
+      const compaction = store.compact(id).then(() => (compacted = true));
+      while (!compacted) {
+        loads.push(store.load(id));
+        await new Promise((r) => setImmediate(r));
+      }
+      await compaction;
+      for (const loaded of await Promise.all(loads)) {
+        const copy = new Y.Doc();
+        Y.applyUpdate(copy, loaded!.state);
+        const count = readMap(copy).map.elements.length - base;
+        if (count < stored) shortfalls.push(`round ${round}: ${count} of ${stored}`);
+        copy.destroy();
+      }
+    }
+    expect(shortfalls).toEqual([]);
+  });
+});

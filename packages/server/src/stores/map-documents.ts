@@ -147,17 +147,24 @@ export class MapDocumentStore {
 
   /** The map's stored document, or undefined when the map has no stored state at all. */
   async load(mapId: string): Promise<LoadedDocument | undefined> {
-    const snapshot = await this.#db
-      .selectFrom('map_snapshots')
-      .select('state')
-      .where('map_id', '=', mapId)
-      .executeTakeFirst();
+    // The log is read before the snapshot, not in one transaction: PostgreSQL's default
+    // READ COMMITTED lets a transaction's second statement see a compaction that committed
+    // after its first, so one transaction alone would not help there. Log first is correct
+    // in both dialects: a compaction only deletes updates in the same transaction that puts
+    // them into the snapshot, and a snapshot only ever grows, so every update read from the
+    // log is either still there or in any snapshot read after it. The snapshot may hold
+    // updates the log read missed, or the same updates twice; Yjs merges both correctly.
     const updates = await this.#db
       .selectFrom('map_updates')
       .select('update')
       .where('map_id', '=', mapId)
       .orderBy('seq')
       .execute();
+    const snapshot = await this.#db
+      .selectFrom('map_snapshots')
+      .select('state')
+      .where('map_id', '=', mapId)
+      .executeTakeFirst();
     if (!snapshot && updates.length === 0) return undefined;
     this.#logLength.set(mapId, updates.length);
     // The stored bytes are handed on as they are (merged when there is a log): building a
