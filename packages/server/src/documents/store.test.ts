@@ -192,3 +192,47 @@ describe('DocumentStore.load during compaction', () => {
     expect(shortfalls).toEqual([]);
   });
 });
+
+describe('deleting owners', () => {
+  const rowsOf = async (kind: 'map' | 'workspace', id: string) =>
+    (
+      await database.db
+        .selectFrom('document_updates')
+        .select('seq')
+        .where('kind', '=', kind)
+        .where('document_id', '=', id)
+        .execute()
+    ).length +
+    (
+      await database.db
+        .selectFrom('document_snapshots')
+        .select('document_id')
+        .where('kind', '=', kind)
+        .where('document_id', '=', id)
+        .execute()
+    ).length;
+
+  it('removes the documents of a deleted map, and of a deleted workspace and its maps', async () => {
+    const store = new DocumentStore(database.db, database.dialect, { compactAfterUpdates: 1000 });
+    const a = await newMap(store);
+    const b = await newMap(store);
+    await store.append(a.id, Y.encodeStateAsUpdate(a.doc), 'test');
+    await store.append(b.id, Y.encodeStateAsUpdate(b.doc), 'test');
+    const workspaceId = (await new MapStore(database.db).get(b.mapId))!.workspaceId;
+    await store.append(
+      { kind: 'workspace', id: workspaceId },
+      Y.encodeStateAsUpdate(b.doc),
+      'test',
+    );
+    expect(await rowsOf('map', a.mapId)).toBe(2);
+
+    await new MapStore(database.db).delete(a.mapId);
+    expect(await rowsOf('map', a.mapId)).toBe(0);
+    expect(await rowsOf('map', b.mapId)).toBe(2);
+
+    await new WorkspaceStore(database.db).delete(workspaceId);
+    expect(await rowsOf('map', b.mapId)).toBe(0);
+    expect(await rowsOf('workspace', workspaceId)).toBe(0);
+    expect(await store.load(b.id)).toBeUndefined();
+  });
+});
