@@ -12,6 +12,7 @@
  *
  * Pure and synchronous, so it runs the same on the main thread and in the worker.
  */
+import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 
 /** Deepest type nesting a stored document may have (the documents' schemas need far less). */
@@ -84,14 +85,24 @@ function maxDepth(doc: Y.Doc, memo: WeakMap<object, number>): number {
 }
 
 /**
- * Applies `update` to `doc` and returns the deepest type it changed or created (types it
- * created sit one below a changed parent, or are empty and so are changed themselves).
+ * Applies `update` to `doc` and returns the deepest type it created. (Only the new types
+ * need measuring: a type's depth never changes, and `transaction.changed` leaves out types
+ * created in the transaction, so the new structs are read from the store by clock range.)
  */
 function applyMeasured(doc: Y.Doc, update: Uint8Array, memo: WeakMap<object, number>): number {
   let deepest = 0;
   const measure = (transaction: Y.Transaction) => {
-    for (const type of transaction.changed.keys())
-      deepest = Math.max(deepest, depthOf(type, memo) + (type._start || type._map.size ? 1 : 0));
+    for (const [client, after] of transaction.afterState) {
+      const before = transaction.beforeState.get(client) ?? 0;
+      const structs = doc.store.clients.get(client);
+      if (after <= before || !structs) continue;
+      for (let i = Y.findIndexSS(structs, before); i < structs.length; i++) {
+        const struct = structs[i]!;
+        if (struct.id.clock >= after) break;
+        if (struct instanceof Y.Item && struct.content instanceof Y.ContentType)
+          deepest = Math.max(deepest, depthOf(struct.content.type, memo));
+      }
+    }
   };
   doc.on('afterTransaction', measure);
   try {
@@ -100,6 +111,52 @@ function applyMeasured(doc: Y.Doc, update: Uint8Array, memo: WeakMap<object, num
     doc.off('afterTransaction', measure);
   }
   return deepest;
+}
+
+/**
+ * An update that takes up the same ids as `update` with garbage-collected structs and
+ * changes nothing. Yjs integrates a client's structs in clock order, so leaving a bad update
+ * out would hold back every later update of the same client; putting this in its place lets
+ * them apply (what they did inside the left-out content is dropped, as Yjs does for content
+ * it has collected). Null when `update` cannot even be decoded.
+ */
+export function placeholderOf(update: Uint8Array): Uint8Array | null {
+  let structs: (Y.Item | Y.GC | Y.Skip)[];
+  try {
+    structs = Y.decodeUpdate(update).structs;
+  } catch {
+    return null;
+  }
+  const byClient = new Map<number, { clock: number; length: number }[]>();
+  for (const struct of structs) {
+    if (struct instanceof Y.Skip) continue;
+    const list = byClient.get(struct.id.client) ?? [];
+    list.push({ clock: struct.id.clock, length: struct.length });
+    byClient.set(struct.id.client, list);
+  }
+  // The V1 update format (yjs `writeStructs`): per client its structs from a first clock on,
+  // gaps filled by skips; GC is info 0, Skip info 10, each followed by its length.
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, byClient.size);
+  for (const [client, list] of byClient) {
+    list.sort((a, b) => a.clock - b.clock);
+    const out: { info: number; length: number }[] = [];
+    let next = list[0]!.clock;
+    for (const { clock, length } of list) {
+      if (clock > next) out.push({ info: 10, length: clock - next });
+      out.push({ info: 0, length });
+      next = clock + length;
+    }
+    encoding.writeVarUint(encoder, out.length);
+    encoding.writeVarUint(encoder, client);
+    encoding.writeVarUint(encoder, list[0]!.clock);
+    for (const { info, length } of out) {
+      encoding.writeUint8(encoder, info);
+      encoding.writeVarUint(encoder, length);
+    }
+  }
+  encoding.writeVarUint(encoder, 0); // no deletions
+  return encoding.toUint8Array(encoder);
 }
 
 /** Merges `snapshot` and `updates` (in sequence order) into one usable document state. */
@@ -162,6 +219,14 @@ function rebuild(
       // Reported through the caller's skipped list.
     }
     restart();
+    const placeholder = placeholderOf(update);
+    if (placeholder)
+      try {
+        Y.applyUpdate(doc, placeholder);
+        accepted.push(placeholder);
+      } catch {
+        restart();
+      }
     return false;
   };
   try {

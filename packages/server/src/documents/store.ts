@@ -265,7 +265,8 @@ export class DocumentStore {
    * Folds the document's update log into its snapshot, in one transaction, so loading stays
    * fast. Concurrent compactions of one document are serialised (a row lock on the owner on
    * PostgreSQL; SQLite runs one transaction at a time anyway). Updates that cannot be used
-   * (see `assemble.ts`) stay in the log.
+   * (see `assemble.ts`) stay in the log, for recovery by hand: the new snapshot holds
+   * placeholders with their ids, so later loads no longer apply (or report) them.
    */
   compact(ref: DocumentRef): Promise<void> {
     const key = documentName(ref);
