@@ -27,6 +27,7 @@ import { seedDemo } from './seed.ts';
 import { workspaceProcessRoutes } from './workspace-doc/routes.ts';
 import { WorkspaceProcessService } from './workspace-doc/service.ts';
 import { installSecurityHeaders, serveWebApp } from './static.ts';
+import { StorageConvergence } from './documents/converge.ts';
 import { documentsExtension } from './documents/extension.ts';
 import { LiveDocuments } from './documents/live.ts';
 import { DocumentStore } from './documents/store.ts';
@@ -81,7 +82,14 @@ export async function createHelhetServer(config: HelhetConfig): Promise<HelhetSe
     compactAfterUpdates: config.compactAfterUpdates,
   });
 
-  const extensions: Extension[] = [documentsExtension(db, documents), presenceLimits];
+  // Set once Hocuspocus exists; only needed when other instances write the same documents.
+  let convergence: StorageConvergence | null = null;
+  const extensions: Extension[] = [
+    documentsExtension(db, documents, {
+      onLoaded: (name, seq) => convergence?.loaded(name, seq),
+    }),
+    presenceLimits,
+  ];
   if (config.redisUrl) extensions.push(redisExtension(config.redisUrl));
   const hocuspocus = new Hocuspocus({
     name: 'helhet',
@@ -91,6 +99,10 @@ export async function createHelhetServer(config: HelhetConfig): Promise<HelhetSe
     debounce: 2000,
     maxDebounce: 10_000,
   });
+  if (config.redisUrl) {
+    convergence = new StorageConvergence(documents, hocuspocus);
+    convergence.start();
+  }
   const live = new LiveDocuments(documents, hocuspocus);
   const mapService = new MapService(db, maps, live);
   const workspaceProcess = new WorkspaceProcessService({
@@ -155,6 +167,7 @@ export async function createHelhetServer(config: HelhetConfig): Promise<HelhetSe
     },
     stop() {
       stopping ??= (async () => {
+        await convergence?.stop();
         await collab.close();
         hocuspocus.closeConnections();
         hocuspocus.flushPendingStores();

@@ -29,8 +29,18 @@ function notFound(documentName: string, ref: DocumentRef | null): CollabRefusal 
   );
 }
 
+/** Options of {@link documentsExtension}. */
+export interface DocumentsExtensionOptions {
+  /** Told the highest stored sequence number each document was loaded with. */
+  onLoaded?(documentName: string, highestSeq: number): void;
+}
+
 /** The persistence extension; documents whose owner does not exist are refused. */
-export function documentsExtension(db: Kysely<Database>, store: DocumentStore): Extension {
+export function documentsExtension(
+  db: Kysely<Database>,
+  store: DocumentStore,
+  options: DocumentsExtensionOptions = {},
+): Extension {
   const existing = async (documentName: string): Promise<DocumentRef> => {
     const ref = parseDocumentName(documentName);
     if (!ref || !(await documentExists(db, ref.kind, ref.id))) throw notFound(documentName, ref);
@@ -47,6 +57,7 @@ export function documentsExtension(db: Kysely<Database>, store: DocumentStore): 
       const ref = parseDocumentName(documentName);
       if (!ref) throw notFound(documentName, ref);
       const loaded = await store.load(ref);
+      options.onLoaded?.(documentName, loaded?.highestSeq ?? 0);
       if (loaded) return loaded.state;
       await existing(documentName);
       return undefined;

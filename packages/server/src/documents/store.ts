@@ -62,6 +62,8 @@ export interface LoadedDocument {
   state: Uint8Array;
   /** Updates in the log after the snapshot. */
   pendingUpdates: number;
+  /** The highest sequence number the state includes (what {@link DocumentStore.since} takes). */
+  highestSeq: number;
   /**
    * Set when the stored state could not be used whole: the document is its last good state
    * (the snapshot plus every update that applies cleanly), and these stored updates were
@@ -209,12 +211,13 @@ export class DocumentStore {
       .execute();
     const snapshot = await db
       .selectFrom('document_snapshots')
-      .select('state')
+      .select(['state', 'up_to_seq'])
       .where('kind', '=', ref.kind)
       .where('document_id', '=', ref.id)
       .executeTakeFirst();
     return {
       snapshot: snapshot ? asBytes(snapshot.state) : undefined,
+      snapshotSeq: snapshot ? Number(snapshot.up_to_seq) : 0,
       updates: updates.map((u) => ({ seq: Number(u.seq), update: asBytes(u.update) })),
     };
   }
@@ -240,7 +243,7 @@ export class DocumentStore {
 
   /** The document's stored state, or undefined when nothing at all is stored for it. */
   async load(ref: DocumentRef): Promise<LoadedDocument | undefined> {
-    const { snapshot, updates } = await this.#read(this.#db, ref);
+    const { snapshot, snapshotSeq, updates } = await this.#read(this.#db, ref);
     if (!snapshot && updates.length === 0) return undefined;
     const key = documentName(ref);
     this.#logLength.set(key, updates.length);
@@ -248,7 +251,49 @@ export class DocumentStore {
     const damage = this.#report(ref, assembled);
     if (damage) this.#damage.set(key, damage);
     else this.#damage.delete(key);
-    return { state: assembled.state, pendingUpdates: updates.length, damage };
+    return {
+      state: assembled.state,
+      pendingUpdates: updates.length,
+      highestSeq: Math.max(snapshotSeq, updates.at(-1)?.seq ?? 0),
+      damage,
+    };
+  }
+
+  /**
+   * What was stored for the document after sequence number `afterSeq`: the updates logged
+   * since, and the snapshot when a compaction has folded in updates after `afterSeq` (they
+   * are no longer in the log). Empty when nothing is newer.
+   */
+  async since(
+    ref: DocumentRef,
+    afterSeq: number,
+  ): Promise<{ parts: Uint8Array[]; highestSeq: number }> {
+    // Log first, then the snapshot, for the reason given in `#read`.
+    const rows = await this.#db
+      .selectFrom('document_updates')
+      .select(['seq', 'update'])
+      .where('kind', '=', ref.kind)
+      .where('document_id', '=', ref.id)
+      .where('seq', '>', afterSeq)
+      .orderBy('seq')
+      .execute();
+    const snapshot = await this.#db
+      .selectFrom('document_snapshots')
+      .select(['state', 'up_to_seq'])
+      .where('kind', '=', ref.kind)
+      .where('document_id', '=', ref.id)
+      .where('up_to_seq', '>', afterSeq)
+      .executeTakeFirst();
+    const parts = [
+      ...(snapshot ? [asBytes(snapshot.state)] : []),
+      ...rows.map((r) => asBytes(r.update)),
+    ];
+    const highestSeq = Math.max(
+      afterSeq,
+      snapshot ? Number(snapshot.up_to_seq) : 0,
+      rows.length > 0 ? Number(rows.at(-1)!.seq) : 0,
+    );
+    return { parts, highestSeq };
   }
 
   /** What was left out when the document was last loaded, or null when it loaded whole. */
