@@ -173,6 +173,7 @@ export async function createHelhetServer(config: HelhetConfig): Promise<HelhetSe
         hocuspocus.flushPendingStores();
         await waitUntil(() => hocuspocus.getDocumentsCount() === 0, 5000);
         await documents.flush();
+        await documents.close();
         await hocuspocus.hooks('onDestroy', { instance: hocuspocus });
         await app.close();
         await database.close();

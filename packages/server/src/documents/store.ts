@@ -20,7 +20,8 @@ import { documentName, type DocumentRef } from '@helhet/model';
 import type { Database } from '../db/tables.ts';
 import type { DialectName } from '../db/migrations.ts';
 import { now } from '../stores/records.ts';
-import { assembleDocument, type AssembledDocument } from './assemble.ts';
+import type { AssembledDocument } from './assemble.ts';
+import { Assembler } from './assembler.ts';
 import { DOCUMENT_KINDS } from './kinds.ts';
 
 interface PendingUpdate {
@@ -35,6 +36,8 @@ interface PendingUpdate {
 export interface DocumentStoreOptions {
   /** Compact a document once this many updates are in its log. */
   compactAfterUpdates: number;
+  /** Where documents are merged and encoded (default: a worker thread of its own). */
+  assembler?: Assembler;
   /** Where a document that cannot be loaded whole is reported (default: `console.error`). */
   reportDamage?: (report: DamageReport) => void;
 }
@@ -77,6 +80,7 @@ export class DocumentStore {
   readonly #db: Kysely<Database>;
   readonly #dialect: DialectName;
   readonly #options: DocumentStoreOptions;
+  readonly #assembler: Assembler;
   #queue: PendingUpdate[] = [];
   #draining: Promise<void> | null = null;
   /** Updates in each document's log, as far as this process knows (drives compaction). */
@@ -89,6 +93,7 @@ export class DocumentStore {
     this.#db = db;
     this.#dialect = dialect;
     this.#options = options;
+    this.#assembler = options.assembler ?? new Assembler();
   }
 
   /** Stores a document's first state (inside the transaction that creates its owner). */
@@ -247,7 +252,7 @@ export class DocumentStore {
     if (!snapshot && updates.length === 0) return undefined;
     const key = documentName(ref);
     this.#logLength.set(key, updates.length);
-    const assembled = assembleDocument(snapshot, updates);
+    const assembled = await this.#assembler.assemble(snapshot, updates);
     const damage = this.#report(ref, assembled);
     if (damage) this.#damage.set(key, damage);
     else this.#damage.delete(key);
@@ -334,7 +339,9 @@ export class DocumentStore {
       if (!(await lock.executeTakeFirst())) return;
       const { snapshot, updates } = await this.#read(trx, ref);
       if (updates.length === 0) return;
-      const assembled = assembleDocument(snapshot, updates, { encode: true });
+      // On the worker thread: the transaction stays open (and the owner's row locked) while
+      // it works, as it did when this ran on the event loop, but other connections go on.
+      const assembled = await this.#assembler.assemble(snapshot, updates, { encode: true });
       // Never replace a snapshot that could not be read: it stays for someone to recover.
       if (assembled.snapshotUnreadable) return;
       const upToSeq = updates.at(-1)!.seq;
@@ -370,6 +377,11 @@ export class DocumentStore {
       .where('document_id', '=', ref.id)
       .executeTakeFirstOrThrow();
     this.#logLength.set(documentName(ref), Number(remaining.n));
+  }
+
+  /** Stops the worker thread (after {@link DocumentStore.flush}). */
+  close(): Promise<void> {
+    return this.#assembler.close();
   }
 
   /** Forgets in-memory counters of a deleted document. */
