@@ -13,4 +13,5 @@ export * from './map/demo.ts';
 export * from './analysis/index.ts';
 export * from './interchange/index.ts';
 export * from './workspace/index.ts';
+export * from './documents/names.ts';
 export * from './http/index.ts';

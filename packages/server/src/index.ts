@@ -16,7 +16,6 @@ import { installErrorHandler, ApiError } from './api/errors.ts';
 import { healthRoutes } from './api/health.ts';
 import { mapRoutes } from './api/maps.ts';
 import { workspaceRoutes } from './api/workspaces.ts';
-import { persistenceExtension } from './collab/persistence.ts';
 import { presenceLimits } from './collab/presence-limits.ts';
 import { redisExtension } from './collab/redis.ts';
 import { createCollabEndpoint } from './collab/websocket.ts';
@@ -25,12 +24,13 @@ import { openDatabase, type HelhetDatabase } from './db/database.ts';
 import { requestIsLocal } from './local-origin.ts';
 import { MapService } from './maps/map-service.ts';
 import { seedDemo } from './seed.ts';
-import { workspaceCollabExtension } from './workspace-doc/collab.ts';
 import { workspaceProcessRoutes } from './workspace-doc/routes.ts';
 import { WorkspaceProcessService } from './workspace-doc/service.ts';
-import { workspaceDocumentStore } from './workspace-doc/store.ts';
 import { installSecurityHeaders, serveWebApp } from './static.ts';
-import { MapDocumentStore } from './stores/map-documents.ts';
+import { StorageConvergence } from './documents/converge.ts';
+import { documentsExtension } from './documents/extension.ts';
+import { LiveDocuments } from './documents/live.ts';
+import { DocumentStore } from './documents/store.ts';
 import { MapStore } from './stores/maps.ts';
 import { WorkspaceStore } from './stores/workspaces.ts';
 
@@ -49,8 +49,8 @@ export interface HelhetServer {
   database: HelhetDatabase;
   /** Map operations (records + documents). */
   maps: MapService;
-  /** Durable storage of map documents (update log and snapshots). */
-  documents: MapDocumentStore;
+  /** Durable storage of every document (update log and snapshots). */
+  documents: DocumentStore;
   /** Base URL, e.g. `http://127.0.0.1:4321`; set by `start()`. */
   url: string;
   /** True when this start created the demo workspace. */
@@ -78,13 +78,18 @@ export async function createHelhetServer(config: HelhetConfig): Promise<HelhetSe
   const { db, dialect } = database;
   const workspaces = new WorkspaceStore(db);
   const maps = new MapStore(db);
-  const documents = new MapDocumentStore(db, dialect, {
+  const documents = new DocumentStore(db, dialect, {
     compactAfterUpdates: config.compactAfterUpdates,
   });
 
-  const extensions: Extension[] = [persistenceExtension(maps, documents), presenceLimits];
-  const workspaceDocs = workspaceDocumentStore(db, dialect, config.compactAfterUpdates);
-  extensions.push(workspaceCollabExtension(workspaces, workspaceDocs));
+  // Set once Hocuspocus exists; only needed when other instances write the same documents.
+  let convergence: StorageConvergence | null = null;
+  const extensions: Extension[] = [
+    documentsExtension(db, documents, {
+      onLoaded: (name, seq) => convergence?.loaded(name, seq),
+    }),
+    presenceLimits,
+  ];
   if (config.redisUrl) extensions.push(redisExtension(config.redisUrl));
   const hocuspocus = new Hocuspocus({
     name: 'helhet',
@@ -94,15 +99,18 @@ export async function createHelhetServer(config: HelhetConfig): Promise<HelhetSe
     debounce: 2000,
     maxDebounce: 10_000,
   });
-  const mapService = new MapService(db, maps, documents, hocuspocus);
-  const store = workspaceDocs;
+  if (config.redisUrl) {
+    convergence = new StorageConvergence(documents, hocuspocus);
+    convergence.start();
+  }
+  const live = new LiveDocuments(documents, hocuspocus);
+  const mapService = new MapService(db, maps, live);
   const workspaceProcess = new WorkspaceProcessService({
     db,
     workspaces,
     maps,
     mapService,
-    store,
-    hocuspocus,
+    documents: live,
   });
 
   const seeded = await seedDemo(db, workspaces, mapService, workspaceProcess).catch(
@@ -159,12 +167,13 @@ export async function createHelhetServer(config: HelhetConfig): Promise<HelhetSe
     },
     stop() {
       stopping ??= (async () => {
+        await convergence?.stop();
         await collab.close();
         hocuspocus.closeConnections();
         hocuspocus.flushPendingStores();
         await waitUntil(() => hocuspocus.getDocumentsCount() === 0, 5000);
         await documents.flush();
-        await workspaceDocs.flush();
+        await documents.close();
         await hocuspocus.hooks('onDestroy', { instance: hocuspocus });
         await app.close();
         await database.close();

@@ -5,7 +5,7 @@
  * client disconnected from that map.
  */
 import type { Extension } from '@hocuspocus/server';
-import { CollabRefusal } from './persistence.ts';
+import { CollabRefusal } from './refusal.ts';
 
 /** Largest presence update (as JSON) accepted from a client. */
 export const MAX_PRESENCE_BYTES = 64 * 1024;

@@ -1,4 +1,3 @@
-import { createConnection } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addElement, readMap } from '@helhet/model';
 import {
@@ -9,22 +8,10 @@ import {
   type TestClient,
   type TestStorage,
 } from '../test/harness.ts';
+import { redisAvailable, TEST_REDIS_URL } from '../test/redis.ts';
 import type { HelhetServer } from '../index.ts';
 
-const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-
-/** True when a Redis server answers PING at REDIS_URL. */
-async function redisAvailable(): Promise<boolean> {
-  const url = new URL(REDIS_URL);
-  return new Promise((resolve) => {
-    const socket = createConnection({ host: url.hostname, port: Number(url.port || 6379) });
-    const done = (ok: boolean) => (socket.destroy(), resolve(ok));
-    socket.setTimeout(1000, () => done(false));
-    socket.once('error', () => done(false));
-    socket.once('connect', () => socket.write('PING\r\n'));
-    socket.once('data', (data) => done(data.toString().startsWith('+PONG')));
-  });
-}
+const REDIS_URL = TEST_REDIS_URL;
 
 const available = await redisAvailable();
 

@@ -10,12 +10,11 @@
  * cannot take a map down.
  */
 import * as Y from 'yjs';
-import { MAP_DOC_KEYS } from '@helhet/model';
+import type { DocumentKindName } from '@helhet/model';
+import { DOCUMENT_ROOTS } from '../documents/kinds.ts';
 
 /** Largest update accepted from a client (an import of a large map fits easily). */
 export const MAX_UPDATE_BYTES = 16 * 1024 * 1024;
-
-const ALLOWED_ROOTS: ReadonlySet<string> = new Set(MAP_DOC_KEYS);
 
 /** What {@link inspectUpdate} found: a reason to refuse, or whether the update changes anything. */
 export type UpdateInspection = { ok: false; problem: string } | { ok: true; empty: boolean };
@@ -32,8 +31,10 @@ export function updateProblem(update: Uint8Array): string | null {
  */
 export function inspectUpdate(
   update: Uint8Array,
-  allowedRoots: ReadonlySet<string> = ALLOWED_ROOTS,
+  kind: DocumentKindName = 'map',
+  _document?: Y.Doc,
 ): UpdateInspection {
+  const allowedRoots = DOCUMENT_ROOTS[kind];
   const refuse = (problem: string): UpdateInspection => ({ ok: false, problem });
   if (update.byteLength > MAX_UPDATE_BYTES)
     return refuse(`update of ${update.byteLength} bytes exceeds the limit of ${MAX_UPDATE_BYTES}`);

@@ -40,6 +40,16 @@ function describePostgres(url: string, schema: string | null): string {
   }
 }
 
+/** The schema new tables go into on this connection (the configured one, else `public`). */
+async function currentSchema(db: Kysely<Database>): Promise<string> {
+  const { rows } = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(
+    db,
+  );
+  const schema = rows[0]?.schema;
+  if (!schema) throw new Error('PostgreSQL has no schema to create tables in (check search_path)');
+  return schema;
+}
+
 /** Opens the database and applies pending migrations. Throws with a clear message when it cannot. */
 export async function openDatabase(options: DatabaseOptions): Promise<HelhetDatabase> {
   let db: Kysely<Database>;
@@ -75,7 +85,14 @@ export async function openDatabase(options: DatabaseOptions): Promise<HelhetData
   }
   try {
     await sql`select 1`.execute(db);
-    const migrator = new Migrator({ db, provider: migrationProvider(dialect) });
+    const migrator = new Migrator({
+      db,
+      provider: migrationProvider(dialect),
+      // Kysely looks for its migration tables in every schema unless told which one: with
+      // Helhet in schema "alpha", a second instance in "beta" of the same database found
+      // alpha's lock table, never created its own, and failed to start.
+      ...(dialect === 'postgres' ? { migrationTableSchema: await currentSchema(db) } : {}),
+    });
     const { error, results } = await migrator.migrateToLatest();
     const failed = results?.find((r) => r.status === 'Error');
     if (error)

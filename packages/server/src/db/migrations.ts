@@ -8,6 +8,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Migration, MigrationProvider } from 'kysely/migration';
 import { workspaceDocumentsMigration } from '../workspace-doc/migration.ts';
 import { fremtidDialoguesMigration } from '../fremtid/migration.ts';
+import { documentsMigration } from '../documents/migration.ts';
 
 /** The two supported SQL dialects. */
 export type DialectName = 'sqlite' | 'postgres';
@@ -79,6 +80,7 @@ export function migrationProvider(dialect: DialectName): MigrationProvider {
       '0001_workspaces_maps_documents': initial(dialect),
       '0002_workspace_documents': workspaceDocumentsMigration(dialect),
       '0003_fremtid_dialogues': fremtidDialoguesMigration(dialect),
+      '0004_documents': documentsMigration(dialect),
     }),
   };
 }

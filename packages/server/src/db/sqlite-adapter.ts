@@ -44,7 +44,8 @@ export function openSqlite(path: string): SqliteDatabase {
   db.exec('PRAGMA journal_mode = WAL');
   db.exec('PRAGMA synchronous = FULL');
   db.exec('PRAGMA foreign_keys = ON');
-  // Another process (e.g. `helhet backup`) may hold a lock briefly: wait rather than fail.
+  // Another connection to the file (the `sqlite3` shell, a copy made with `.backup`) may
+  // hold a lock briefly: wait rather than fail.
   db.exec('PRAGMA busy_timeout = 5000');
   return {
     close: () => db.close(),

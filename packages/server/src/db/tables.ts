@@ -3,7 +3,7 @@
  * dialects (portable, sortable, no time-zone surprises); binary Yjs data is `blob` in SQLite
  * and `bytea` in PostgreSQL.
  */
-import type { Generated } from 'kysely';
+import type { DocumentTables } from '../documents/tables.ts';
 
 /** A workspace: one process (e.g. a partnership) with its maps. */
 export interface WorkspacesTable {
@@ -13,7 +13,7 @@ export interface WorkspacesTable {
   updated_at: string;
 }
 
-/** A map's record; its content is the Yjs document stored in the two tables below. */
+/** A map's record; its content is a Yjs document in the document tables. */
 export interface MapsTable {
   id: string;
   workspace_id: string;
@@ -22,29 +22,8 @@ export interface MapsTable {
   updated_at: string;
 }
 
-/** One Yjs update of a map, stored before it is applied and acknowledged. */
-export interface MapUpdatesTable {
-  /** Global, increasing sequence number: the order updates were stored in. */
-  seq: Generated<number | string>;
-  map_id: string;
-  update: Uint8Array;
-  /** Who sent it: `ws:<socket id>`, `api`, `seed`, ... (diagnostics, not trusted). */
-  origin: string;
-  created_at: string;
-}
-
-/** The compacted state of a map: every update up to `up_to_seq` merged into one. */
-export interface MapSnapshotsTable {
-  map_id: string;
-  state: Uint8Array;
-  up_to_seq: number | string;
-  updated_at: string;
-}
-
 /** The whole database. */
-export interface Database {
+export interface Database extends DocumentTables {
   workspaces: WorkspacesTable;
   maps: MapsTable;
-  map_updates: MapUpdatesTable;
-  map_snapshots: MapSnapshotsTable;
 }

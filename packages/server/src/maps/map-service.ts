@@ -1,36 +1,31 @@
 /**
- * Operations on maps that touch both the record and the collaborative document. Changes
- * to a document made here go through the same in-memory document as the live
- * collaborators (a Hocuspocus direct connection), so open canvases see a rename or an
- * import at once, and they are stored before they are applied, like a client's update.
+ * Operations on maps that touch both the record and the collaborative document. Document
+ * reads and changes go through the live-document service (`documents/live.ts`), so open
+ * canvases see a rename at once, and changes are stored before they are applied, like a
+ * client's update.
  */
-import type { Hocuspocus } from '@hocuspocus/server';
 import type { Kysely, Transaction } from 'kysely';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { readMap, setMeta, type MapSnapshot, type ReadMapResult } from '@helhet/model';
 import type { Database } from '../db/tables.ts';
-import type { MapDocumentStore } from '../stores/map-documents.ts';
+import type { LiveDocuments, ReadContext } from '../documents/live.ts';
 import type { MapStore } from '../stores/maps.ts';
 import type { MapRecord } from '../stores/records.ts';
 import { emptyMap, encodeMap } from './new-map.ts';
+
+/** A map's content as read, with what was left out if its stored document is damaged. */
+export type ReadMapContent = ReadMapResult & { damage: ReadContext['damage'] };
 
 /** Maps: records plus documents. */
 export class MapService {
   readonly #db: Kysely<Database>;
   readonly #maps: MapStore;
-  readonly #documents: MapDocumentStore;
-  readonly #hocuspocus: Hocuspocus;
+  readonly #documents: LiveDocuments;
 
-  constructor(
-    db: Kysely<Database>,
-    maps: MapStore,
-    documents: MapDocumentStore,
-    hocuspocus: Hocuspocus,
-  ) {
+  constructor(db: Kysely<Database>, maps: MapStore, documents: LiveDocuments) {
     this.#db = db;
     this.#maps = maps;
     this.#documents = documents;
-    this.#hocuspocus = hocuspocus;
   }
 
   /** Creates an empty map (default axis and fields) in a workspace. */
@@ -50,7 +45,7 @@ export class MapService {
     const state = encodeMap(map);
     const create = async (trx: Transaction<Database>) => {
       const record = await this.#maps.insert(workspaceId, map.meta.title, trx);
-      await this.#documents.initialize(trx, record.id, state);
+      await this.#documents.initialize(trx, { kind: 'map', id: record.id }, state);
       return record;
     };
     return inTransaction ? create(inTransaction) : this.#db.transaction().execute(create);
@@ -63,27 +58,21 @@ export class MapService {
     return this.#maps.setTitle(id, title);
   }
 
-  /** Reads the map's current content (from memory when it is open, else from storage). */
-  async read(id: string): Promise<ReadMapResult | undefined> {
-    const open = this.#hocuspocus.documents.get(id);
-    if (open) return readMap(open);
-    const loaded = await this.#documents.load(id);
-    if (!loaded) return undefined;
-    const doc = new Y.Doc();
-    try {
-      Y.applyUpdate(doc, loaded.state);
-      return readMap(doc);
-    } finally {
-      doc.destroy();
-    }
+  /**
+   * Reads the map's current content (from memory when it is open, else from storage).
+   * `damage` is set when the stored document could only be opened at its last good state.
+   */
+  read(id: string): Promise<ReadMapContent | undefined> {
+    return this.#documents.read({ kind: 'map', id }, (doc, { damage }) => ({
+      ...readMap(doc),
+      damage,
+    }));
   }
 
   /** Deletes a map: disconnects its collaborators, then removes record and document. */
   async delete(id: string): Promise<boolean> {
-    this.#hocuspocus.closeConnections(id);
-    const deleted = await this.#maps.delete(id);
-    this.#documents.forget(id);
-    return deleted;
+    this.#documents.close({ kind: 'map', id });
+    return this.#maps.delete(id);
   }
 
   /**
@@ -91,24 +80,6 @@ export class MapService {
    * applied to the live document (which broadcasts it to every open canvas).
    */
   async edit(id: string, change: (doc: Y.Doc) => void): Promise<void> {
-    const connection = await this.#hocuspocus.openDirectConnection(id, { source: 'api' });
-    try {
-      const live = connection.document;
-      if (!live) throw new Error(`map ${id} is not open`);
-      const copy = new Y.Doc();
-      let update: Uint8Array;
-      try {
-        Y.applyUpdate(copy, Y.encodeStateAsUpdate(live));
-        const before = Y.encodeStateVector(copy);
-        change(copy);
-        update = Y.encodeStateAsUpdate(copy, before);
-      } finally {
-        copy.destroy();
-      }
-      await this.#documents.append(id, update, 'api');
-      await connection.transact((doc) => Y.applyUpdate(doc, update));
-    } finally {
-      await connection.disconnect();
-    }
+    await this.#documents.edit({ kind: 'map', id }, change);
   }
 }

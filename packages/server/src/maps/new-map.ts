@@ -2,8 +2,8 @@
  * The content of a new map: the default life-line (0–30 in detail, 30–100 compressed) and
  * the method's four fields, as in the seed's gigamap, with no elements yet.
  */
-import * as Y from 'yjs';
 import { DEMO_AXIS, DEMO_FIELDS, writeMap, type MapSnapshot } from '@helhet/model';
+import { encodeDocument } from '../documents/live.ts';
 
 /** A new, empty map with the default axis and fields. */
 export function emptyMap(title: string): MapSnapshot {
@@ -19,11 +19,5 @@ export function emptyMap(title: string): MapSnapshot {
 
 /** Encodes a map as the Yjs update that creates its document. */
 export function encodeMap(map: MapSnapshot): Uint8Array {
-  const doc = new Y.Doc();
-  try {
-    writeMap(doc, map, 'create');
-    return Y.encodeStateAsUpdate(doc);
-  } finally {
-    doc.destroy();
-  }
+  return encodeDocument((doc) => writeMap(doc, map, 'create'));
 }

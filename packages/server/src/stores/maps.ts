@@ -1,10 +1,11 @@
 /**
  * Map records (id, workspace, title, timestamps). The content of a map is its Yjs
- * document, kept by {@link MapDocumentStore}.
+ * document, kept by the document store (`documents/store.ts`).
  */
 import type { Kysely, Selectable } from 'kysely';
 import { newId } from '@helhet/model';
 import type { Database, MapsTable } from '../db/tables.ts';
+import { deleteDocumentRows } from '../documents/delete.ts';
 import { now, type MapRecord } from './records.ts';
 
 function toRecord(row: Selectable<MapsTable>): MapRecord {
@@ -101,7 +102,10 @@ export class MapStore {
 
   /** Deletes a map and its document; false when it did not exist. */
   async delete(id: string): Promise<boolean> {
-    const result = await this.#db.deleteFrom('maps').where('id', '=', id).executeTakeFirst();
-    return Number(result.numDeletedRows) > 0;
+    return this.#db.transaction().execute(async (trx) => {
+      const result = await trx.deleteFrom('maps').where('id', '=', id).executeTakeFirst();
+      await deleteDocumentRows(trx, 'map', [id]);
+      return Number(result.numDeletedRows) > 0;
+    });
   }
 }

@@ -1,10 +1,11 @@
 /**
- * Workspaces: create, list, read, rename, delete (deleting cascades to its maps and their
- * documents through foreign keys).
+ * Workspaces: create, list, read, rename, delete (deleting cascades to its maps through a
+ * foreign key, and deletes its maps' and its own documents in the same transaction).
  */
 import type { Kysely, Selectable } from 'kysely';
 import { newId } from '@helhet/model';
 import type { Database, WorkspacesTable } from '../db/tables.ts';
+import { deleteDocumentRows } from '../documents/delete.ts';
 import { now, type WorkspaceRecord } from './records.ts';
 
 function toRecord(row: Selectable<WorkspacesTable>): WorkspaceRecord {
@@ -68,7 +69,20 @@ export class WorkspaceStore {
 
   /** Deletes a workspace with its maps; false when it did not exist. */
   async delete(id: string): Promise<boolean> {
-    const result = await this.#db.deleteFrom('workspaces').where('id', '=', id).executeTakeFirst();
-    return Number(result.numDeletedRows) > 0;
+    return this.#db.transaction().execute(async (trx) => {
+      const maps = await trx
+        .selectFrom('maps')
+        .select('id')
+        .where('workspace_id', '=', id)
+        .execute();
+      const result = await trx.deleteFrom('workspaces').where('id', '=', id).executeTakeFirst();
+      await deleteDocumentRows(
+        trx,
+        'map',
+        maps.map((m) => m.id),
+      );
+      await deleteDocumentRows(trx, 'workspace', [id]);
+      return Number(result.numDeletedRows) > 0;
+    });
   }
 }

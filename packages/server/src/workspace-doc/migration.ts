@@ -1,8 +1,9 @@
 /**
  * Migration `0002_workspace_documents`: storage of each workspace's process document
  * (challenges, insight, innovation areas, portfolios, projects), laid out exactly like the
- * map document tables of `0001` (an update log and a compacted snapshot) so the same store
- * keeps both (see `table-rename.ts`). Rows go with their workspace (foreign key, cascade).
+ * map document tables of `0001` (an update log and a compacted snapshot). Rows go with their
+ * workspace (foreign key, cascade). Superseded by `0004_documents` (`documents/migration.ts`),
+ * which moves these rows into the shared document tables and drops these tables.
  */
 import { sql, type Kysely } from 'kysely';
 import type { Migration } from 'kysely/migration';

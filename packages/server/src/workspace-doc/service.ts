@@ -4,7 +4,6 @@
  * pages see the change at once), export it with its maps, and import a whole workspace in one
  * transaction.
  */
-import type { Hocuspocus } from '@hocuspocus/server';
 import type { Kysely, Transaction } from 'kysely';
 import * as Y from 'yjs';
 import {
@@ -20,23 +19,18 @@ import {
   type WorkspaceContent,
 } from '@helhet/model';
 import type { Database } from '../db/tables.ts';
+import { encodeDocument, type LiveDocuments } from '../documents/live.ts';
 import type { MapService } from '../maps/map-service.ts';
-import type { MapDocumentStore } from '../stores/map-documents.ts';
 import type { MapStore } from '../stores/maps.ts';
 import type { WorkspaceRecord } from '../stores/records.ts';
 import type { WorkspaceStore } from '../stores/workspaces.ts';
-import { workspaceDocumentName } from './names.ts';
 
 /** Encodes process content as the Yjs update that creates its document. */
 export function encodeWorkspace(content: WorkspaceContent): Uint8Array {
-  const doc = new Y.Doc();
-  try {
-    writeWorkspace(doc, content, 'create');
-    return Y.encodeStateAsUpdate(doc);
-  } finally {
-    doc.destroy();
-  }
+  return encodeDocument((doc) => writeWorkspace(doc, content, 'create'));
 }
+
+const ref = (workspaceId: string) => ({ kind: 'workspace' as const, id: workspaceId });
 
 /** Workspace process documents. */
 export class WorkspaceProcessService {
@@ -44,41 +38,36 @@ export class WorkspaceProcessService {
   readonly #workspaces: WorkspaceStore;
   readonly #maps: MapStore;
   readonly #mapService: MapService;
-  readonly #store: MapDocumentStore;
-  readonly #hocuspocus: Hocuspocus;
+  readonly #documents: LiveDocuments;
 
   constructor(deps: {
     db: Kysely<Database>;
     workspaces: WorkspaceStore;
     maps: MapStore;
     mapService: MapService;
-    store: MapDocumentStore;
-    hocuspocus: Hocuspocus;
+    documents: LiveDocuments;
   }) {
     this.#db = deps.db;
     this.#workspaces = deps.workspaces;
     this.#maps = deps.maps;
     this.#mapService = deps.mapService;
-    this.#store = deps.store;
-    this.#hocuspocus = deps.hocuspocus;
+    this.#documents = deps.documents;
   }
 
   /** Stores a workspace's first process state (inside the transaction that creates it). */
   initialize(trx: Transaction<Database>, workspaceId: string, content: WorkspaceContent) {
-    return this.#store.initialize(trx, workspaceId, encodeWorkspace(content));
+    return this.#documents.initialize(trx, ref(workspaceId), encodeWorkspace(content));
   }
 
   /** The workspace's process content (empty when nothing was stored yet). */
   async read(workspaceId: string): Promise<ReadWorkspaceResult> {
-    const open = this.#hocuspocus.documents.get(workspaceDocumentName(workspaceId));
-    if (open) return readWorkspace(open);
-    const loaded = await this.#store.load(workspaceId);
-    const doc = new Y.Doc();
+    const read = await this.#documents.read(ref(workspaceId), (doc) => readWorkspace(doc));
+    if (read) return read;
+    const empty = new Y.Doc(); // nothing stored yet: the empty process
     try {
-      if (loaded) Y.applyUpdate(doc, loaded.state);
-      return readWorkspace(doc);
+      return readWorkspace(empty);
     } finally {
-      doc.destroy();
+      empty.destroy();
     }
   }
 
@@ -98,37 +87,13 @@ export class WorkspaceProcessService {
    * input), nothing is stored or applied. Otherwise the update is stored, then applied to the
    * live document, which broadcasts it to every open page.
    */
-  async edit<T>(workspaceId: string, change: (doc: Y.Doc) => T): Promise<T> {
-    const connection = await this.#hocuspocus.openDirectConnection(
-      workspaceDocumentName(workspaceId),
-      { source: 'api' },
-    );
-    try {
-      const live = connection.document;
-      if (!live) throw new Error(`workspace ${workspaceId} is not open`);
-      const copy = new Y.Doc();
-      let update: Uint8Array;
-      let result: T;
-      try {
-        Y.applyUpdate(copy, Y.encodeStateAsUpdate(live));
-        const before = Y.encodeStateVector(copy);
-        result = change(copy);
-        update = Y.encodeStateAsUpdate(copy, before);
-      } finally {
-        copy.destroy();
-      }
-      await this.#store.append(workspaceId, update, 'api');
-      await connection.transact((doc) => Y.applyUpdate(doc, update));
-      return result;
-    } finally {
-      await connection.disconnect();
-    }
+  edit<T>(workspaceId: string, change: (doc: Y.Doc) => T): Promise<T> {
+    return this.#documents.edit(ref(workspaceId), change);
   }
 
   /** Disconnects everyone from a deleted workspace's process and forgets its counters. */
   closeDeleted(workspaceId: string): void {
-    this.#hocuspocus.closeConnections(workspaceDocumentName(workspaceId));
-    this.#store.forget(workspaceId);
+    this.#documents.close(ref(workspaceId));
   }
 
   /** The whole workspace as a `helhet-workspace` file. */

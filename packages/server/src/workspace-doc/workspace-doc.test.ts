@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readWorkspace } from '@helhet/model';
+import { readWorkspace, workspaceDocumentName } from '@helhet/model';
 import {
   acknowledged,
   connectClient,
@@ -9,7 +9,6 @@ import {
   type TestStorage,
 } from '../test/harness.ts';
 import type { HelhetServer } from '../index.ts';
-import { workspaceDocumentName } from './names.ts';
 
 let storage: TestStorage;
 let server: HelhetServer;

@@ -6,7 +6,7 @@
 import { lazy, Suspense, useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert, Heading, Paragraph, Spinner } from '@digdir/designsystemet-react';
-import { describeProblems, problemsFromZod } from '@helhet/model';
+import { describeProblems, problemsFromZod, workspaceDocumentName } from '@helhet/model';
 import { z } from 'zod';
 import { api } from '../api/client.ts';
 import { useAsync } from '../api/useAsync.ts';
@@ -38,7 +38,7 @@ export default function ProcessRoot({
   parts: string[];
 }) {
   const { t } = useTranslation('process');
-  const collab = useCollabDoc(`workspace:${workspaceId}`);
+  const collab = useCollabDoc(workspaceDocumentName(workspaceId));
   const { state } = useAsync(
     () => Promise.all([api.getWorkspace(workspaceId), api.listMaps(workspaceId)]),
     [workspaceId],

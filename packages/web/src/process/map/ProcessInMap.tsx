@@ -6,7 +6,13 @@
  */
 import { useTranslation } from 'react-i18next';
 import { Heading, Paragraph } from '@digdir/designsystemet-react';
-import { evidenceCounts, mapContext, readWorkspace, traceElement } from '@helhet/model';
+import {
+  evidenceCounts,
+  mapContext,
+  readWorkspace,
+  traceElement,
+  workspaceDocumentName,
+} from '@helhet/model';
 import type * as Y from 'yjs';
 import { api } from '../../api/client.ts';
 import { useAsync } from '../../api/useAsync.ts';
@@ -33,7 +39,7 @@ export function ProcessInMap() {
 const readContent = (doc: Y.Doc) => readWorkspace(doc).content;
 
 function ProcessInMapView({ mapId, workspaceId }: { mapId: string; workspaceId: string }) {
-  const collab = useCollabDoc(`workspace:${workspaceId}`);
+  const collab = useCollabDoc(workspaceDocumentName(workspaceId));
   if (!collab?.synced) return null;
   return <Panel doc={collab.doc} mapId={mapId} workspaceId={workspaceId} />;
 }

@@ -3,9 +3,9 @@ import * as Y from 'yjs';
 import { addElement, createDemoMap, readMap, updateElement, writeMap } from '@helhet/model';
 import { openDatabase, type HelhetDatabase } from '../db/database.ts';
 import { createTestStorage, type TestStorage } from '../test/harness.ts';
-import { MapDocumentStore } from './map-documents.ts';
-import { MapStore } from './maps.ts';
-import { WorkspaceStore } from './workspaces.ts';
+import { MapStore } from '../stores/maps.ts';
+import { WorkspaceStore } from '../stores/workspaces.ts';
+import { DocumentStore } from './store.ts';
 
 let storage: TestStorage;
 let database: HelhetDatabase;
@@ -30,16 +30,16 @@ afterEach(async () => {
 });
 
 /** A map record with an initial document, plus a live doc that mirrors it. */
-async function newMap(store: MapDocumentStore) {
+async function newMap(store: DocumentStore) {
   const workspace = await new WorkspaceStore(database.db).create('Test');
   const doc = new Y.Doc();
   writeMap(doc, createDemoMap());
   const record = await database.db.transaction().execute(async (trx) => {
     const r = await new MapStore(database.db).insert(workspace.id, 'Kart', trx);
-    await store.initialize(trx, r.id, Y.encodeStateAsUpdate(doc));
+    await store.initialize(trx, { kind: 'map', id: r.id }, Y.encodeStateAsUpdate(doc));
     return r;
   });
-  return { id: record.id, doc };
+  return { id: { kind: 'map' as const, id: record.id }, doc, mapId: record.id };
 }
 
 describe('migrations', () => {
@@ -53,9 +53,9 @@ describe('migrations', () => {
   });
 });
 
-describe('MapDocumentStore', () => {
+describe('DocumentStore', () => {
   it('stores updates durably and loads snapshot + log as the same document', async () => {
-    const store = new MapDocumentStore(database.db, database.dialect, {
+    const store = new DocumentStore(database.db, database.dialect, {
       compactAfterUpdates: 1000,
     });
     const { id, doc } = await newMap(store);
@@ -65,7 +65,7 @@ describe('MapDocumentStore', () => {
     await Promise.all(updates);
     expect(store.logLength(id)).toBe(30);
 
-    const fresh = new MapDocumentStore(database.db, database.dialect, {
+    const fresh = new DocumentStore(database.db, database.dialect, {
       compactAfterUpdates: 1000,
     });
     const loaded = (await fresh.load(id))!;
@@ -76,7 +76,7 @@ describe('MapDocumentStore', () => {
   });
 
   it('compaction keeps the same document and empties the log', async () => {
-    const store = new MapDocumentStore(database.db, database.dialect, {
+    const store = new DocumentStore(database.db, database.dialect, {
       compactAfterUpdates: 1000,
     });
     const { id, doc } = await newMap(store);
@@ -93,9 +93,10 @@ describe('MapDocumentStore', () => {
     await store.compact(id);
     expect(store.logLength(id)).toBe(0);
     const rows = await database.db
-      .selectFrom('map_updates')
+      .selectFrom('document_updates')
       .select('seq')
-      .where('map_id', '=', id)
+      .where('kind', '=', 'map')
+      .where('document_id', '=', id.id)
       .execute();
     expect(rows).toEqual([]);
     const loaded = (await store.load(id))!;
@@ -109,7 +110,7 @@ describe('MapDocumentStore', () => {
   });
 
   it('compacts on its own after the configured number of updates', async () => {
-    const store = new MapDocumentStore(database.db, database.dialect, { compactAfterUpdates: 10 });
+    const store = new DocumentStore(database.db, database.dialect, { compactAfterUpdates: 10 });
     const { id, doc } = await newMap(store);
     const updates: Promise<void>[] = [];
     doc.on('update', (u: Uint8Array) => updates.push(store.append(id, u, 'test')));
@@ -123,7 +124,7 @@ describe('MapDocumentStore', () => {
   });
 
   it('loses nothing when updates arrive while compactions run', async () => {
-    const store = new MapDocumentStore(database.db, database.dialect, { compactAfterUpdates: 7 });
+    const store = new DocumentStore(database.db, database.dialect, { compactAfterUpdates: 7 });
     const { id, doc } = await newMap(store);
     const pending: Promise<void>[] = [];
     doc.on('update', (u: Uint8Array) => pending.push(store.append(id, u, 'test')));
@@ -141,16 +142,98 @@ describe('MapDocumentStore', () => {
   });
 
   it('rejects only the update of a deleted map, not the others in the same batch', async () => {
-    const store = new MapDocumentStore(database.db, database.dialect, {
+    const store = new DocumentStore(database.db, database.dialect, {
       compactAfterUpdates: 1000,
     });
     const a = await newMap(store);
     const b = await newMap(store);
-    await new MapStore(database.db).delete(b.id);
+    await new MapStore(database.db).delete(b.mapId);
     const results = await Promise.allSettled([
       store.append(a.id, Y.encodeStateAsUpdate(a.doc), 'test'),
       store.append(b.id, Y.encodeStateAsUpdate(b.doc), 'test'),
     ]);
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected']);
+  });
+});
+
+describe('DocumentStore.load during compaction', () => {
+  it('never returns fewer records than are stored', async () => {
+    const store = new DocumentStore(database.db, database.dialect, {
+      compactAfterUpdates: 1_000_000,
+    });
+    const { id, doc } = await newMap(store);
+    const base = readMap(doc).map.elements.length;
+    const pending: Promise<void>[] = [];
+    doc.on('update', (u: Uint8Array) => pending.push(store.append(id, u, 'test')));
+    let stored = 0;
+    const shortfalls: string[] = [];
+    for (let round = 0; round < 15; round++) {
+      for (let i = 0; i < 20; i++) addElement(doc, { label: `R${round} E${i}`, x: i, y: round });
+      await Promise.all(pending.splice(0));
+      stored += 20;
+      // Start loads before, together with and after the compaction, so some of them read
+      // across its commit.
+      let compacted = false;
+      const loads = [store.load(id)];
+      const compaction = store.compact(id).then(() => (compacted = true));
+      // (At most 40: loads queue for the same worker thread as the compaction.)
+      while (!compacted && loads.length < 40) {
+        loads.push(store.load(id));
+        await new Promise((r) => setImmediate(r));
+      }
+      await compaction;
+      for (const loaded of await Promise.all(loads)) {
+        const copy = new Y.Doc();
+        Y.applyUpdate(copy, loaded!.state);
+        const count = readMap(copy).map.elements.length - base;
+        if (count < stored) shortfalls.push(`round ${round}: ${count} of ${stored}`);
+        copy.destroy();
+      }
+    }
+    expect(shortfalls).toEqual([]);
+  });
+});
+
+describe('deleting owners', () => {
+  const rowsOf = async (kind: 'map' | 'workspace', id: string) =>
+    (
+      await database.db
+        .selectFrom('document_updates')
+        .select('seq')
+        .where('kind', '=', kind)
+        .where('document_id', '=', id)
+        .execute()
+    ).length +
+    (
+      await database.db
+        .selectFrom('document_snapshots')
+        .select('document_id')
+        .where('kind', '=', kind)
+        .where('document_id', '=', id)
+        .execute()
+    ).length;
+
+  it('removes the documents of a deleted map, and of a deleted workspace and its maps', async () => {
+    const store = new DocumentStore(database.db, database.dialect, { compactAfterUpdates: 1000 });
+    const a = await newMap(store);
+    const b = await newMap(store);
+    await store.append(a.id, Y.encodeStateAsUpdate(a.doc), 'test');
+    await store.append(b.id, Y.encodeStateAsUpdate(b.doc), 'test');
+    const workspaceId = (await new MapStore(database.db).get(b.mapId))!.workspaceId;
+    await store.append(
+      { kind: 'workspace', id: workspaceId },
+      Y.encodeStateAsUpdate(b.doc),
+      'test',
+    );
+    expect(await rowsOf('map', a.mapId)).toBe(2);
+
+    await new MapStore(database.db).delete(a.mapId);
+    expect(await rowsOf('map', a.mapId)).toBe(0);
+    expect(await rowsOf('map', b.mapId)).toBe(2);
+
+    await new WorkspaceStore(database.db).delete(workspaceId);
+    expect(await rowsOf('map', b.mapId)).toBe(0);
+    expect(await rowsOf('workspace', workspaceId)).toBe(0);
+    expect(await store.load(b.id)).toBeUndefined();
   });
 });

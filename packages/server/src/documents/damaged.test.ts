@@ -1,0 +1,92 @@
+import { afterEach, beforeEach, expect, it, vi } from 'vitest';
+import * as Y from 'yjs';
+import { readMap } from '@helhet/model';
+import type { HelhetServer } from '../index.ts';
+import {
+  connectClient,
+  createTestStorage,
+  startServer,
+  type TestStorage,
+} from '../test/harness.ts';
+
+let storage: TestStorage;
+let server: HelhetServer;
+
+beforeEach(async () => {
+  storage = createTestStorage();
+  server = await startServer(storage);
+});
+
+afterEach(async () => {
+  vi.restoreAllMocks();
+  await server.stop();
+  await storage.dispose();
+});
+
+it('opens a map whose stored log holds an unreadable update at its last good state', async () => {
+  const workspaceId = (
+    await server.database.db.selectFrom('workspaces').select('id').executeTakeFirstOrThrow()
+  ).id;
+  const record = await server.maps.create(workspaceId, 'Skadet');
+  const ref = { kind: 'map' as const, id: record.id };
+
+  // Updates written straight into the store, past every check a client's update meets:
+  // a good element, then 10 000 maps nested inside it, then another good element.
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, (await server.documents.load(ref))!.state);
+  const stored: Uint8Array[] = [];
+  doc.on('update', (u: Uint8Array) => stored.push(u));
+  const element = new Y.Map<unknown>([
+    ['label', 'Før'],
+    ['x', 0],
+    ['y', 0],
+  ]);
+  doc.getMap('elements').set('e-for', element);
+  doc.transact(() => {
+    let m = element;
+    for (let i = 0; i < 10_000; i++) {
+      const n = new Y.Map<unknown>();
+      m.set('x', n);
+      m = n;
+    }
+  });
+  doc.getMap('elements').set(
+    'e-etter',
+    new Y.Map<unknown>([
+      ['label', 'Etter'],
+      ['x', 1],
+      ['y', 1],
+    ]),
+  );
+  for (const u of stored) await server.documents.append(ref, u, 'test');
+  const seqs = (
+    await server.database.db
+      .selectFrom('document_updates')
+      .select('seq')
+      .where('document_id', '=', record.id)
+      .orderBy('seq')
+      .execute()
+  ).map((r) => Number(r.seq));
+
+  const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+  const exported = await fetch(`${server.url}/api/maps/${record.id}/export`);
+  expect(exported.status).toBe(200);
+  const file = (await exported.json()) as { elements: { id: string; label: string }[] };
+  expect(file.elements.map((e) => e.label).sort()).toEqual(['Etter', 'Før']);
+  expect(errors).toHaveBeenCalledWith(expect.stringContaining(record.id));
+  expect(errors).toHaveBeenCalledWith(expect.stringContaining(`update(s) ${seqs[1]}`));
+  expect((await server.maps.read(record.id))!.damage).toMatchObject({ skippedSeqs: [seqs[1]] });
+
+  // A canvas opens it, and sees the same last good state.
+  const client = await connectClient(server, record.id);
+  try {
+    expect(
+      readMap(client.doc)
+        .map.elements.map((e) => e.label)
+        .sort(),
+    ).toEqual(['Etter', 'Før']);
+    expect((await server.maps.read(record.id))!.damage).toMatchObject({ skippedSeqs: [seqs[1]] });
+  } finally {
+    client.destroy();
+  }
+});

@@ -1,0 +1,86 @@
+/**
+ * The one Hocuspocus extension that ties collaborative documents of every kind (maps,
+ * workspace processes) to the database.
+ *
+ * Durability: Hocuspocus awaits `beforeSync` before it applies a client's update and before
+ * it sends the sync-status acknowledgement (`MessageReceiver.readSyncMessage` in
+ * @hocuspocus/server 4.x). Storing the update there means an update is committed before
+ * anyone is told about it: before it is applied, broadcast to other clients or acknowledged.
+ */
+import type { Extension } from '@hocuspocus/server';
+import type { Kysely } from 'kysely';
+import { parseDocumentName, type DocumentRef } from '@helhet/model';
+import { CollabRefusal } from '../collab/refusal.ts';
+import { inspectUpdate } from '../collab/validate-update.ts';
+import type { Database } from '../db/tables.ts';
+import { DOCUMENT_KINDS, documentExists } from './kinds.ts';
+import type { DocumentStore } from './store.ts';
+
+/** y-protocols sync message types carrying document content (SyncStep2 and Update). */
+const CONTENT_MESSAGES = new Set([1, 2]);
+
+/** Compact while a document is open once its log is this long (on the debounced store). */
+const COMPACT_WHILE_OPEN = 100;
+
+function notFound(documentName: string, ref: DocumentRef | null): CollabRefusal {
+  return new CollabRefusal(
+    `${ref?.kind ?? 'document'}-not-found`,
+    ref ? `no ${ref.kind} with id "${ref.id}"` : `no document named "${documentName.slice(0, 80)}"`,
+  );
+}
+
+/** Options of {@link documentsExtension}. */
+export interface DocumentsExtensionOptions {
+  /** Told the highest stored sequence number each document was loaded with. */
+  onLoaded?(documentName: string, highestSeq: number): void;
+}
+
+/** The persistence extension; documents whose owner does not exist are refused. */
+export function documentsExtension(
+  db: Kysely<Database>,
+  store: DocumentStore,
+  options: DocumentsExtensionOptions = {},
+): Extension {
+  const existing = async (documentName: string): Promise<DocumentRef> => {
+    const ref = parseDocumentName(documentName);
+    if (!ref || !(await documentExists(db, ref.kind, ref.id))) throw notFound(documentName, ref);
+    return ref;
+  };
+  return {
+    extensionName: 'helhet-documents',
+
+    async onConnect({ documentName }) {
+      await existing(documentName);
+    },
+
+    async onLoadDocument({ documentName }) {
+      const ref = parseDocumentName(documentName);
+      if (!ref) throw notFound(documentName, ref);
+      const loaded = await store.load(ref);
+      options.onLoaded?.(documentName, loaded?.highestSeq ?? 0);
+      if (loaded) return loaded.state;
+      await existing(documentName);
+      return undefined;
+    },
+
+    async beforeSync({ type, payload, documentName, connection, document }) {
+      if (!CONTENT_MESSAGES.has(type)) return;
+      const ref = parseDocumentName(documentName);
+      if (!ref) throw notFound(documentName, ref);
+      const inspection = inspectUpdate(payload, ref.kind, document);
+      if (!inspection.ok) throw new CollabRefusal('invalid-update', inspection.problem, 4400);
+      if (inspection.empty) return;
+      await store.append(ref, payload, `ws:${connection.socketId}`);
+    },
+
+    async onStoreDocument({ documentName, clientsCount, document }) {
+      // Every update is already stored; this debounced hook only does housekeeping.
+      const ref = parseDocumentName(documentName);
+      if (!ref) return;
+      await store.flush();
+      await DOCUMENT_KINDS[ref.kind].afterStore?.(db, ref.id, document);
+      if (clientsCount === 0 || store.logLength(ref) >= COMPACT_WHILE_OPEN)
+        await store.compact(ref);
+    },
+  };
+}

@@ -1,0 +1,121 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, expect, it } from 'vitest';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Migrator } from 'kysely/migration';
+import pg from 'pg';
+import * as Y from 'yjs';
+import { addElement, createDemoMap, readMap, writeMap } from '@helhet/model';
+import { migrationProvider, type DialectName } from '../db/migrations.ts';
+import { openSqlite } from '../db/sqlite-adapter.ts';
+import type { Database } from '../db/tables.ts';
+import { DocumentStore } from './store.ts';
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0)) await cleanup();
+});
+
+/** An empty database (not migrated) on the dialect the tests run on. */
+async function databaseAt(): Promise<{ db: Kysely<Database>; dialect: DialectName }> {
+  const url = process.env.DATABASE_URL;
+  let db: Kysely<Database>;
+  let dialect: DialectName;
+  if (url) {
+    dialect = 'postgres';
+    const schema = `helhet_test_${Math.random().toString(36).slice(2, 10)}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`CREATE SCHEMA "${schema}"`);
+    await admin.end();
+    const pool = new pg.Pool({ connectionString: url, options: `-c search_path="${schema}"` });
+    db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    cleanups.push(async () => {
+      await db.destroy();
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      await c.query(`DROP SCHEMA "${schema}" CASCADE`);
+      await c.end();
+    });
+  } else {
+    dialect = 'sqlite';
+    const dir = mkdtempSync(join(tmpdir(), 'helhet-migration-'));
+    db = new Kysely<Database>({
+      dialect: new SqliteDialect({ database: openSqlite(join(dir, 'db.sqlite')) }),
+    });
+    cleanups.push(async () => {
+      await db.destroy();
+      rmSync(dir, { recursive: true, force: true });
+    });
+  }
+  return { db, dialect };
+}
+
+it('0004 moves map and workspace documents into the document tables, in order', async () => {
+  const { db, dialect } = await databaseAt();
+  const migrator = new Migrator({ db, provider: migrationProvider(dialect) });
+  expect((await migrator.migrateTo('0003_fremtid_dialogues')).error).toBeUndefined();
+
+  const doc = new Y.Doc();
+  writeMap(doc, createDemoMap());
+  const first = Y.encodeStateAsUpdate(doc);
+  const updates: Uint8Array[] = [];
+  doc.on('update', (u: Uint8Array) => updates.push(u));
+  for (let i = 0; i < 5; i++) addElement(doc, { label: `E${i}`, x: i, y: i });
+  const process = new Y.Doc();
+  process.getMap('settings').set('stage', 'insight');
+  const at = new Date().toISOString();
+  const old = db as unknown as Kysely<Record<string, Record<string, unknown>>>;
+  await old
+    .insertInto('workspaces')
+    .values({ id: 'w1', name: 'W', created_at: at, updated_at: at })
+    .execute();
+  await old
+    .insertInto('maps')
+    .values({ id: 'm1', workspace_id: 'w1', title: 'M', created_at: at, updated_at: at })
+    .execute();
+  await old
+    .insertInto('map_snapshots')
+    .values({ map_id: 'm1', state: first, up_to_seq: 3, updated_at: at })
+    .execute();
+  for (const u of updates)
+    await old
+      .insertInto('map_updates')
+      .values({ map_id: 'm1', update: u, origin: 'test', created_at: at })
+      .execute();
+  await old
+    .insertInto('workspace_doc_updates')
+    .values({
+      workspace_id: 'w1',
+      update: Y.encodeStateAsUpdate(process),
+      origin: 'test',
+      created_at: at,
+    })
+    .execute();
+
+  expect((await migrator.migrateToLatest()).error).toBeUndefined();
+  const rows = await db
+    .selectFrom('document_updates')
+    .select(['kind', 'document_id', 'update'])
+    .orderBy('seq')
+    .execute();
+  expect(rows.map((r) => `${r.kind}:${r.document_id}`)).toEqual([
+    ...updates.map(() => 'map:m1'),
+    'workspace:w1',
+  ]);
+  expect(rows.slice(0, 5).map((r) => Buffer.from(r.update).toString('hex'))).toEqual(
+    updates.map((u) => Buffer.from(u).toString('hex')),
+  );
+  const store = new DocumentStore(db, dialect, { compactAfterUpdates: 1000 });
+  const map = new Y.Doc();
+  Y.applyUpdate(map, (await store.load({ kind: 'map', id: 'm1' }))!.state);
+  expect(readMap(map).map).toEqual(readMap(doc).map);
+  const ws = new Y.Doc();
+  Y.applyUpdate(ws, (await store.load({ kind: 'workspace', id: 'w1' }))!.state);
+  expect(ws.getMap('settings').get('stage')).toBe('insight');
+  const tables = await sql<{
+    n: number;
+  }>`select count(*) as n from ${sql.table('document_snapshots')}`.execute(db);
+  expect(Number(tables.rows[0]!.n)).toBe(1);
+});
