@@ -13,3 +13,4 @@ export * from './map/demo.ts';
 export * from './analysis/index.ts';
 export * from './interchange/index.ts';
 export * from './workspace/index.ts';
+export * from './documents/check-update.ts';
