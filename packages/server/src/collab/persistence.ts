@@ -10,7 +10,7 @@ import type { Extension } from '@hocuspocus/server';
 import { MapMeta, RecordId } from '@helhet/model';
 import type { MapDocumentStore } from '../stores/map-documents.ts';
 import type { MapStore } from '../stores/maps.ts';
-import { inspectUpdate } from './validate-update.ts';
+import { inspectUpdate, refusalReason } from './validate-update.ts';
 import { isWorkspaceDocument } from '../workspace-doc/names.ts';
 
 /** y-protocols sync message types carrying document content (SyncStep2 and Update). */
@@ -50,10 +50,11 @@ export function persistenceExtension(maps: MapStore, documents: MapDocumentStore
       return undefined;
     },
 
-    async beforeSync({ type, payload, documentName, connection }) {
+    async beforeSync({ type, payload, documentName, connection, document }) {
       if (!CONTENT_MESSAGES.has(type) || isWorkspaceDocument(documentName)) return;
-      const inspection = inspectUpdate(payload);
-      if (!inspection.ok) throw new CollabRefusal('invalid-update', inspection.problem, 4400);
+      const inspection = inspectUpdate(payload, 'map', document);
+      if (!inspection.ok)
+        throw new CollabRefusal(refusalReason(inspection), inspection.problem, 4400);
       if (inspection.empty) return;
       await documents.append(documentName, payload, `ws:${connection.socketId}`);
     },

@@ -7,7 +7,7 @@
 import type { Extension } from '@hocuspocus/server';
 import { WORKSPACE_COLLECTION_NAMES } from '@helhet/model';
 import { CollabRefusal } from '../collab/persistence.ts';
-import { inspectUpdate } from '../collab/validate-update.ts';
+import { inspectUpdate, refusalReason } from '../collab/validate-update.ts';
 import type { MapDocumentStore } from '../stores/map-documents.ts';
 import type { WorkspaceStore } from '../stores/workspaces.ts';
 import { isWorkspaceDocument, workspaceIdOf } from './names.ts';
@@ -46,12 +46,13 @@ export function workspaceCollabExtension(
       return (await store.load(id))?.state;
     },
 
-    async beforeSync({ type, payload, documentName, connection }) {
+    async beforeSync({ type, payload, documentName, connection, document }) {
       if (!CONTENT_MESSAGES.has(type) || !isWorkspaceDocument(documentName)) return;
       const id = workspaceIdOf(documentName);
       if (id === null) throw refuse(documentName);
-      const inspection = inspectUpdate(payload, WORKSPACE_DOC_ROOTS);
-      if (!inspection.ok) throw new CollabRefusal('invalid-update', inspection.problem, 4400);
+      const inspection = inspectUpdate(payload, 'workspace', document);
+      if (!inspection.ok)
+        throw new CollabRefusal(refusalReason(inspection), inspection.problem, 4400);
       if (inspection.empty) return;
       await store.append(id, payload, `ws:${connection.socketId}`);
     },
