@@ -16,6 +16,12 @@ import {
   type TestStorage,
 } from '../test/harness.ts';
 import type { HelhetServer } from '../index.ts';
+// The web app's own connection code, against the real server (React-free part of the hook).
+import {
+  closeCollabConnection,
+  onUpdateRefused,
+  openCollabConnection,
+} from '../../../web/src/collab/useCollabDoc.ts';
 
 let storage: TestStorage;
 let server: HelhetServer;
@@ -113,5 +119,40 @@ describe.each([
     expect(typeof fresh.doc.getMap<Y.Map<unknown>>('elements').get(target)!.get('x')).toBe(
       'number',
     );
+  });
+});
+
+describe("the web app's connection after a refusal", () => {
+  it('drops the refused local state, resynchronises from the server and says so', async () => {
+    const mapId = await demoMapId(server);
+    // The web connection finds the server through the page's address.
+    const page = globalThis as { location?: unknown };
+    const previous = page.location;
+    page.location = new URL(server.url);
+    const refusals: string[] = [];
+    const stopListening = onUpdateRefused((reason) => refusals.push(reason));
+    const connection = openCollabConnection(mapId);
+    try {
+      await eventually(() => connection.state.synced, 10_000, 'first sync');
+      const first = connection.state.doc;
+      const target = readMap(first).map.elements[0]!.id;
+      first.getMap<Y.Map<unknown>>('elements').get(target)!.set('x', 'str');
+
+      await eventually(() => connection.state.doc !== first, 5000, 'a fresh document');
+      expect(refusals).toEqual([expect.stringMatching(/^invalid-update: elements\./)]);
+      await eventually(() => connection.state.synced, 10_000, 'resync');
+      const fresh = connection.state.doc;
+      expect(typeof fresh.getMap<Y.Map<unknown>>('elements').get(target)!.get('x')).toBe('number');
+      // The connection works again: a valid edit reaches another client, and nothing is
+      // refused (the refused content is not sent again).
+      const other = await client(server, mapId);
+      const added = addElement(fresh, { label: 'Etter ny synkronisering', x: 0, y: 0 });
+      await eventually(() => other.doc.getMap('elements').has(added.id), 5000, 'valid edit');
+      expect(refusals).toHaveLength(1);
+    } finally {
+      stopListening();
+      closeCollabConnection(connection);
+      page.location = previous;
+    }
   });
 });
