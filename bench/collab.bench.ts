@@ -92,7 +92,12 @@ try {
   clients.forEach((c, i) =>
     c.doc.transact(() => {
       const element = new Y.Map<unknown>();
-      for (const [k, v] of Object.entries({ label: `Bench ${i}`, x: 0, y: i * 100, description: '0' }))
+      for (const [k, v] of Object.entries({
+        label: `Bench ${i}`,
+        x: 0,
+        y: i * 100,
+        description: '0',
+      }))
         element.set(k, v);
       c.elements.set(`bench-${i}`, element);
     }),
