@@ -23,6 +23,7 @@
  */
 import * as Y from 'yjs';
 import { formatPath, type InputProblem } from '../validation.ts';
+import { safeParseRecord } from '../map/fast-parse.ts';
 import {
   documentLayout,
   type CheckedDocumentKind,
@@ -115,12 +116,13 @@ class UpdateChecker {
   private readonly byClient = new Map<number, Struct[]>();
   private readonly places = new Map<Y.Item, Place>();
   private readonly rootNames = new Map<SharedType, string>();
-  /** Live values this update writes, per container token and key (for new records). */
+  /**
+   * Values this update writes and does not delete, per container token and key: a new
+   * record is assembled from them, and a key written again is not a deletion.
+   */
   private readonly written = new Map<string, Map<string, unknown>>();
   /** Records made by this update, by token (null: the item is not a record). */
   private readonly records = new Map<string, RecordRef | null>();
-  /** `token key` of every property this update writes (valid or not) and does not delete. */
-  private readonly rewritten = new Set<string>();
   /** Tokens of records that already have a problem reported. */
   private readonly faulty = new Set<string>();
   /** Records this update creates, per collection (a reference may name them). */
@@ -368,7 +370,7 @@ class UpdateChecker {
     }
     if (container.kind === 'value') {
       const schema = this.layout.values.get(container.root)!;
-      this.checkProperty(item, schema, container.root, container.token, key);
+      this.checkProperty(item, schema, () => container.root, container.token, key);
       return;
     }
     const { record } = container;
@@ -377,7 +379,7 @@ class UpdateChecker {
     this.checkProperty(
       item,
       schema,
-      formatPath([record.collection, shortKey(record.id)]),
+      () => formatPath([record.collection, shortKey(record.id)]),
       record.token,
       key,
       record.collection,
@@ -403,7 +405,7 @@ class UpdateChecker {
       this.checkRecordItem(item, root, key);
       return;
     }
-    this.checkProperty(item, this.layout.values.get(root)!, root, `root:${root}`, key);
+    this.checkProperty(item, this.layout.values.get(root)!, () => root, `root:${root}`, key);
   }
 
   private isRoot(name: string): boolean {
@@ -433,47 +435,48 @@ class UpdateChecker {
   private checkProperty(
     item: Y.Item,
     schema: RootSchema,
-    prefix: string,
+    prefix: () => string,
     token: string,
     key: string,
     collection?: string,
   ): void {
-    const path = `${prefix}.${shortKey(key)}`;
+    // Paths are only built for problems: a large update has many thousands of properties.
+    const path = () => `${prefix()}.${shortKey(key)}`;
     const content = item.content;
-    if (!Y.isDeleted(this.ds, item.id)) this.rewritten.add(`${token} ${key}`);
-    if (!(content instanceof Y.ContentAny) || content.arr.length !== 1) {
+    const single = content instanceof Y.ContentAny && content.arr.length === 1;
+    const value: unknown = single ? content.arr[0] : undefined;
+    if (!Y.isDeleted(this.ds, item.id)) {
+      let values = this.written.get(token);
+      if (!values) this.written.set(token, (values = new Map()));
+      values.set(key, value);
+    }
+    if (!single) {
       this.refuse(
-        path,
+        path(),
         `must be a plain JSON value, not ${content instanceof Y.ContentAny ? 'a list of values' : contentName(content)}`,
       );
       return;
     }
     const property = schema.properties.get(key);
     if (!property) {
-      this.refuse(path, 'unknown property');
+      this.refuse(path(), 'unknown property');
       return;
     }
-    const value: unknown = content.arr[0];
     const shape = jsonValueProblem(value);
     if (shape) {
-      this.refuse(path, shape);
+      this.refuse(path(), shape);
       return;
     }
     const parsed = property.safeParse(value);
     if (!parsed.success) {
       for (const issue of parsed.error.issues)
-        this.refuse(formatPath([path, ...issue.path]), issue.message);
+        this.refuse(formatPath([path(), ...issue.path]), issue.message);
       return;
     }
-    if (!Y.isDeleted(this.ds, item.id)) {
-      let values = this.written.get(token);
-      if (!values) this.written.set(token, (values = new Map()));
-      values.set(key, value);
-    }
-    if (collection !== undefined)
-      for (const reference of this.layout.references)
-        if (reference.collection === collection && reference.property === key)
-          this.references.push({ path, ids: reference.ids(value), targets: reference.targets });
+    const reference =
+      collection === undefined ? undefined : this.layout.references.get(collection)?.get(key);
+    if (reference)
+      this.references.push({ path: path(), ids: reference.ids(value), targets: reference.targets });
   }
 
   // --- Whole records, references, deletions --------------------------------------------------
@@ -488,7 +491,10 @@ class UpdateChecker {
       if (!record?.created || this.faulty.has(record.token)) continue;
       const schema = this.layout.collections.get(record.collection)!;
       const values = this.written.get(record.token) ?? new Map<string, unknown>();
-      const parsed = schema.schema.safeParse({ ...Object.fromEntries(values), id: record.id });
+      const parsed = safeParseRecord(schema.schema, {
+        ...Object.fromEntries(values),
+        id: record.id,
+      });
       if (parsed.success) continue;
       const path = formatPath([record.collection, shortKey(record.id)]);
       for (const issue of parsed.error.issues) {
@@ -565,7 +571,7 @@ class UpdateChecker {
         : this.layout.collections.get(container.record.collection)!;
     if (!schema.required.has(key)) return;
     const token = container.kind === 'value' ? container.token : container.record.token;
-    if (this.rewritten.has(`${token} ${key}`)) return;
+    if (this.written.get(token)?.has(key)) return;
     const prefix =
       container.kind === 'value'
         ? container.root

@@ -41,7 +41,20 @@ export interface DocumentLayout {
   values: ReadonlyMap<string, RootSchema>;
   /** Top-level maps of records, keyed by record id. */
   collections: ReadonlyMap<string, RootSchema & { id: z.ZodType }>;
-  references: readonly Reference[];
+  /** References per collection and property. */
+  references: ReadonlyMap<string, ReadonlyMap<string, Reference>>;
+}
+
+function byProperty(
+  references: readonly Reference[],
+): ReadonlyMap<string, ReadonlyMap<string, Reference>> {
+  const out = new Map<string, Map<string, Reference>>();
+  for (const reference of references) {
+    let properties = out.get(reference.collection);
+    if (!properties) out.set(reference.collection, (properties = new Map()));
+    properties.set(reference.property, reference);
+  }
+  return out;
 }
 
 function rootSchema(schema: z.ZodType): RootSchema {
@@ -82,11 +95,11 @@ const MAP_LAYOUT: DocumentLayout = {
     ['links', collectionSchema(MapLink)],
     ['loops', collectionSchema(KeptLoop)],
   ]),
-  references: [
+  references: byProperty([
     { collection: 'links', property: 'from', targets: ['elements'], ids: one },
     { collection: 'links', property: 'to', targets: ['elements'], ids: one },
     { collection: 'loops', property: 'linkIds', targets: ['links'], ids: many },
-  ],
+  ]),
 };
 
 const WORKSPACE_LAYOUT: DocumentLayout = {
@@ -94,7 +107,7 @@ const WORKSPACE_LAYOUT: DocumentLayout = {
   collections: new Map(
     Object.entries(WORKSPACE_COLLECTIONS).map(([name, schema]) => [name, collectionSchema(schema)]),
   ),
-  references: [
+  references: byProperty([
     { collection: 'focusAreas', property: 'challengeId', targets: ['challenges'], ids: one },
     {
       collection: 'votes',
@@ -114,7 +127,7 @@ const WORKSPACE_LAYOUT: DocumentLayout = {
       ids: many,
     },
     { collection: 'projects', property: 'relations', targets: ['projects'], ids: projectIds },
-  ],
+  ]),
 };
 
 /** The layout of a kind of document. */
