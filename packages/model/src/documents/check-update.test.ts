@@ -597,3 +597,135 @@ describe('checkDocumentUpdate under concurrent edits', () => {
 });
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+// --- The same for a workspace's process document -------------------------------------------
+
+type WorkspaceOp =
+  | { type: 'challenge'; replica: number; title: string }
+  | { type: 'focusArea'; replica: number; pick: number; title: string }
+  | { type: 'vote'; replica: number; pick: number; participant: number; dots: number }
+  | { type: 'project'; replica: number; pick: number; name: string }
+  | { type: 'rename'; replica: number; pick: number; name: string }
+  | { type: 'removeChallenge'; replica: number; pick: number }
+  | { type: 'removeProject'; replica: number; pick: number }
+  | { type: 'settings'; replica: number; dots: number }
+  | { type: 'sync'; from: number; to: number };
+
+const title = fc.string({ minLength: 1, maxLength: 12 }).filter((t) => t.trim().length > 0);
+const workspaceOp: fc.Arbitrary<WorkspaceOp> = fc.oneof(
+  fc.record({ type: fc.constant('challenge' as const), replica, title }),
+  fc.record({ type: fc.constant('focusArea' as const), replica, pick, title }),
+  fc.record({
+    type: fc.constant('vote' as const),
+    replica,
+    pick,
+    participant: fc.nat({ max: 2 }),
+    dots: fc.nat({ max: 3 }),
+  }),
+  fc.record({ type: fc.constant('project' as const), replica, pick, name: title }),
+  fc.record({ type: fc.constant('rename' as const), replica, pick, name: title }),
+  fc.record({ type: fc.constant('removeChallenge' as const), replica, pick }),
+  fc.record({ type: fc.constant('removeProject' as const), replica, pick }),
+  fc.record({
+    type: fc.constant('settings' as const),
+    replica,
+    dots: fc.integer({ min: 5, max: 9 }),
+  }),
+  fc.record({ type: fc.constant('sync' as const), from: replica, to: replica }),
+);
+
+function runWorkspace(docs: Y.Doc[], o: WorkspaceOp): void {
+  if (o.type === 'sync') {
+    if (o.from === o.to) return;
+    const update = Y.encodeStateAsUpdate(docs[o.from]!, Y.encodeStateVector(docs[o.to]!));
+    expect(checkDocumentUpdate('workspace', docs[o.to]!, update).ok).toBe(true);
+    Y.applyUpdate(docs[o.to]!, update);
+    return;
+  }
+  const doc = docs[o.replica]!;
+  const ids = (name: 'challenges' | 'focusAreas' | 'projects') =>
+    [...workspaceCollection(doc, name).keys()].sort();
+  const some = (list: string[], n: number) => list[n % Math.max(1, list.length)];
+  switch (o.type) {
+    case 'challenge':
+      addWorkspaceRecord(doc, 'challenges', { title: o.title });
+      break;
+    case 'focusArea': {
+      const challenge = some(ids('challenges'), o.pick);
+      if (challenge)
+        addWorkspaceRecord(doc, 'focusAreas', { challengeId: challenge, title: o.title });
+      break;
+    }
+    case 'vote': {
+      const target = some(ids('focusAreas'), o.pick);
+      // castDots throws when the participant has no dots left: that edit is not made.
+      if (target)
+        try {
+          castDots(doc, `p-${o.participant}`, target, o.dots);
+        } catch {
+          /* refused by the model, nothing written */
+        }
+      break;
+    }
+    case 'project': {
+      const other = some(ids('projects'), o.pick);
+      addWorkspaceRecord(doc, 'projects', {
+        name: o.name,
+        relations: other ? [{ kind: 'reinforces', projectId: other }] : [],
+      });
+      break;
+    }
+    case 'rename': {
+      const id = some(ids('challenges'), o.pick);
+      if (id) updateWorkspaceRecord(doc, 'challenges', id, { title: o.name });
+      break;
+    }
+    case 'removeChallenge': {
+      const id = some(ids('challenges'), o.pick);
+      if (id) removeWorkspaceRecord(doc, 'challenges', id);
+      break;
+    }
+    case 'removeProject': {
+      const id = some(ids('projects'), o.pick);
+      if (id) removeWorkspaceRecord(doc, 'projects', id);
+      break;
+    }
+    case 'settings':
+      setProcessSettings(doc, { dotsPerParticipant: o.dots });
+      break;
+  }
+}
+
+describe('checkDocumentUpdate on workspace documents under concurrent edits', () => {
+  it('accepts every update of random valid edits by three replicas, synced in any order', () => {
+    fc.assert(
+      fc.property(fc.array(workspaceOp, { minLength: 1, maxLength: 40 }), (ops) => {
+        const origin = new Y.Doc();
+        writeWorkspace(origin, createDemoWorkspaceContent('m-1'));
+        const base = Y.encodeStateAsUpdate(origin);
+        const docs = [0, 1, 2].map(() => {
+          const d = new Y.Doc();
+          Y.applyUpdate(d, base);
+          return d;
+        });
+        for (const o of ops) {
+          if (o.type === 'sync') {
+            runWorkspace(docs, o);
+            continue;
+          }
+          const doc = docs[o.replica]!;
+          const before = new Y.Doc();
+          Y.applyUpdate(before, Y.encodeStateAsUpdate(doc));
+          const vector = Y.encodeStateVector(doc);
+          runWorkspace(docs, o);
+          const update = Y.encodeStateAsUpdate(doc, vector);
+          expect(checkDocumentUpdate('workspace', before, update).ok).toBe(true);
+        }
+        for (let i = 0; i < 3; i++)
+          for (let k = 1; k < 3; k++)
+            runWorkspace(docs, { type: 'sync', from: (i + k) % 3, to: i });
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
