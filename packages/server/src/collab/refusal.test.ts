@@ -16,12 +16,21 @@ import {
   type TestStorage,
 } from '../test/harness.ts';
 import type { HelhetServer } from '../index.ts';
-// The web app's own connection code, against the real server (React-free part of the hook).
-import {
-  closeCollabConnection,
-  onUpdateRefused,
-  openCollabConnection,
-} from '../../../web/src/collab/useCollabDoc.ts';
+
+/**
+ * The web app's own connection code (the React-free part of its hook), run against the real
+ * server. Imported by a computed path so the server's type check, which has no DOM types,
+ * does not compile the web file; its shape is stated here instead.
+ */
+const WEB_CONNECTION = '../../../web/src/collab/useCollabDoc.ts';
+interface WebConnection {
+  state: { doc: Y.Doc; synced: boolean };
+}
+interface WebCollab {
+  openCollabConnection(name: string): WebConnection;
+  closeCollabConnection(connection: WebConnection): void;
+  onUpdateRefused(listener: (reason: string) => void): () => void;
+}
 
 let storage: TestStorage;
 let server: HelhetServer;
@@ -129,6 +138,9 @@ describe("the web app's connection after a refusal", () => {
     const page = globalThis as { location?: unknown };
     const previous = page.location;
     page.location = new URL(server.url);
+    const { openCollabConnection, closeCollabConnection, onUpdateRefused } = (await import(
+      WEB_CONNECTION
+    )) as WebCollab;
     const refusals: string[] = [];
     const stopListening = onUpdateRefused((reason) => refusals.push(reason));
     const connection = openCollabConnection(mapId);
