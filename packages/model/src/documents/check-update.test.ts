@@ -72,21 +72,24 @@ function refusedPaths(result: UpdateCheck): string[] {
   return result.ok ? [] : result.problems.map((p) => p.path);
 }
 
+/** Nests `depth` Y.Maps under `record.x`, as the reliability probe did. */
+function bomb(record: Y.Map<unknown>, depth = 10_000): void {
+  record.doc!.transact(() => {
+    let m = record;
+    for (let i = 0; i < depth; i++) {
+      const next = new Y.Map<unknown>();
+      m.set('x', next);
+      m = next;
+    }
+  });
+}
+
 const element = (doc: Y.Doc, id = 'e-fravaer') => doc.getMap<Y.Map<unknown>>('elements').get(id)!;
 
 describe('checkDocumentUpdate refuses', () => {
   it('a Y.Map nested 10,000 deep inside an element, quickly', () => {
     const { server, client } = pair('map');
-    const update = sent(server, client, () => {
-      client.transact(() => {
-        let m = element(client);
-        for (let i = 0; i < 10_000; i++) {
-          const next = new Y.Map<unknown>();
-          m.set('x', next);
-          m = next;
-        }
-      });
-    });
+    const update = sent(server, client, () => bomb(element(client)));
     expect(update.byteLength).toBeGreaterThan(100_000);
     const started = Date.now();
     const result = checkDocumentUpdate('map', server, update);
@@ -269,6 +272,30 @@ describe('checkDocumentUpdate refuses', () => {
       }),
     );
     expect(refusedPaths(vote)).toEqual(['votes.p-1:fa-finnes-ikke.targetId']);
+  });
+
+  it('an update that builds on content the server does not have', () => {
+    const { server, client } = pair('map');
+    element(client).set('label', 'Først');
+    const vector = Y.encodeStateVector(client);
+    element(client).set('label', 'Så');
+    // Only the second edit arrives: its item's parent is known only through the first.
+    const second = Y.encodeStateAsUpdate(client, vector);
+    expect(checkDocumentUpdate('map', server, second)).toEqual({
+      ok: false,
+      problems: expect.arrayContaining([
+        { path: '', message: expect.stringContaining('does not have') },
+      ]),
+    });
+  });
+
+  it('a nested type written into a record the server has deleted', () => {
+    // A replica that still holds the deleted record (an undo manager keeps it) would
+    // integrate it, so the shape rules hold for deleted records too.
+    const { server, client } = pair('map');
+    removeElements(server, ['e-fravaer']);
+    const result = deliver('map', server, client, () => bomb(element(client)));
+    expect(result.ok).toBe(false);
   });
 
   it('bytes that are not an update, and oversized updates, without throwing', () => {
