@@ -92,7 +92,12 @@ try {
   clients.forEach((c, i) =>
     c.doc.transact(() => {
       const element = new Y.Map<unknown>();
-      for (const [k, v] of Object.entries({ label: `Bench ${i}`, x: 0, y: i * 100, seq: 0 }))
+      for (const [k, v] of Object.entries({
+        label: `Bench ${i}`,
+        x: 0,
+        y: i * 100,
+        description: '0',
+      }))
         element.set(k, v);
       c.elements.set(`bench-${i}`, element);
     }),
@@ -114,7 +119,7 @@ try {
       const now = performance.now();
       for (let i = 0; i < CLIENTS; i++) {
         if (i === r) continue;
-        const seq = Number(c.elements.get(`bench-${i}`)?.get('seq') ?? 0);
+        const seq = Number(c.elements.get(`bench-${i}`)?.get('description') ?? 0);
         for (let s = seen[r]![i]! + 1; s <= seq; s++) (arrivals[i]![s] ??= []).push(now);
         if (seq > seen[r]![i]!) seen[r]![i] = seq;
       }
@@ -133,7 +138,7 @@ try {
       const element = c.elements.get(`bench-${i}`)!;
       c.doc.transact(() => {
         element.set('x', seq * 10);
-        element.set('seq', seq);
+        element.set('description', String(seq)); // the sequence number rides in a schema property
       });
       timer = setTimeout(tick, 1000 / RATE_PER_CLIENT);
     };

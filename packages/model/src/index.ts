@@ -14,4 +14,5 @@ export * from './analysis/index.ts';
 export * from './interchange/index.ts';
 export * from './workspace/index.ts';
 export * from './documents/names.ts';
+export * from './documents/check-update.ts';
 export * from './http/index.ts';

@@ -11,7 +11,7 @@ import type { Extension } from '@hocuspocus/server';
 import type { Kysely } from 'kysely';
 import { parseDocumentName, type DocumentRef } from '@helhet/model';
 import { CollabRefusal } from '../collab/refusal.ts';
-import { inspectUpdate } from '../collab/validate-update.ts';
+import { inspectUpdate, refusalReason } from '../collab/validate-update.ts';
 import type { Database } from '../db/tables.ts';
 import { DOCUMENT_KINDS, documentExists } from './kinds.ts';
 import type { DocumentStore } from './store.ts';
@@ -68,7 +68,8 @@ export function documentsExtension(
       const ref = parseDocumentName(documentName);
       if (!ref) throw notFound(documentName, ref);
       const inspection = inspectUpdate(payload, ref.kind, document);
-      if (!inspection.ok) throw new CollabRefusal('invalid-update', inspection.problem, 4400);
+      if (!inspection.ok)
+        throw new CollabRefusal(refusalReason(inspection), inspection.problem, 4400);
       if (inspection.empty) return;
       await store.append(ref, payload, `ws:${connection.socketId}`);
     },

@@ -11,6 +11,7 @@ import { AppLink } from './AppLink.tsx';
 import { usePageTitle } from './usePageTitle.ts';
 import { StartPage } from '../workspaces/StartPage.tsx';
 import { WorkspacePage } from '../workspaces/WorkspacePage.tsx';
+import { RefusedChangeNotice } from '../collab/RefusedChangeNotice.tsx';
 
 const importMapPage = () => import('../map/MapPage.tsx');
 const MapPage = lazy(importMapPage);
@@ -56,6 +57,7 @@ export function App() {
         )}
         {route.page === 'notFound' && <NotFound />}
       </main>
+      <RefusedChangeNotice />
     </div>
   );
 }

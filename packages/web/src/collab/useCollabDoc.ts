@@ -2,6 +2,13 @@
  * Connects a map's Y.Doc to the server over the Hocuspocus protocol (document name = map id).
  * One provider per open map; it reconnects by itself after network loss and the Y.Doc keeps
  * local edits meanwhile, so nothing typed offline is lost.
+ *
+ * When the server refuses an update from this client (close reason `invalid-update…`: it
+ * broke the document layout, see docs/map-document.md), the local document holds content the
+ * server will never take, and the provider would send it again on every reconnect. So the
+ * local document is dropped and a fresh one is synchronised from the server, and
+ * {@link onUpdateRefused} listeners are told, so the person sees that a change was refused
+ * instead of silently looking at a view nobody else has.
  */
 import { useEffect, useState } from 'react';
 import * as Y from 'yjs';
@@ -21,6 +28,25 @@ export interface CollabDoc {
   failed: string | null;
 }
 
+/** The close reason with which the server refuses an update that breaks the layout. */
+const INVALID_UPDATE = 'invalid-update';
+
+/** True when a close reason says the server refused one of this client's updates. */
+export function isUpdateRefusal(reason: string): boolean {
+  return reason === INVALID_UPDATE || reason.startsWith(`${INVALID_UPDATE}:`);
+}
+
+const refusalListeners = new Set<(reason: string) => void>();
+
+/**
+ * Calls `listener` with the server's reason whenever an update of this client was refused
+ * and its document resynchronised. Returns the unsubscribe function.
+ */
+export function onUpdateRefused(listener: (reason: string) => void): () => void {
+  refusalListeners.add(listener);
+  return () => refusalListeners.delete(listener);
+}
+
 /** WebSocket URL of the collaboration endpoint on the origin that served the app. */
 export function collabUrl(): string {
   const protocol = location.protocol === 'https:' ? 'wss:' : 'ws:';
@@ -28,47 +54,78 @@ export function collabUrl(): string {
 }
 
 /** A connection and the latest state its provider reported, for whoever listens later. */
-interface Connection {
+export interface CollabConnection {
   mapId: string;
   state: CollabDoc;
   listeners: Set<() => void>;
+  /** Set once the page is done with it (a pending resync must not reopen it). */
+  closed?: boolean;
 }
 
-function connect(mapId: string): Connection {
-  const doc = new Y.Doc();
-  const connection: Connection = {
+/**
+ * Opens the document `mapId` (a map id or `workspace:<id>`); `state` follows the provider,
+ * and is replaced by a fresh document after a refused update. {@link useCollabDoc} is the
+ * way pages use it; this is the React-free part.
+ */
+export function openCollabConnection(mapId: string): CollabConnection {
+  const connection: CollabConnection = {
     mapId,
     state: null as unknown as CollabDoc,
     listeners: new Set(),
   };
-  const update = (patch: Partial<CollabDoc>) => {
-    connection.state = { ...connection.state, ...patch };
+  const notify = () => {
     for (const listener of connection.listeners) listener();
   };
-  const provider = new HocuspocusProvider({
-    url: collabUrl(),
-    name: mapId,
-    document: doc,
-    onStatus: ({ status }) => update({ status: status as CollabStatus }),
-    onSynced: ({ state: synced }) => {
-      // A mark for performance measurements (time from navigation to the document).
-      if (synced) performance.mark('helhet:synced');
-      update({ synced });
-    },
-    onAuthenticationFailed: ({ reason }) => update({ failed: reason }),
-  });
-  connection.state = { doc, provider, status: 'connecting', synced: false, failed: null };
+  const open = (): CollabDoc => {
+    const doc = new Y.Doc();
+    // Events of a provider that has been replaced after a refusal are ignored.
+    const current = () => connection.state?.provider === provider;
+    const update = (patch: Partial<CollabDoc>) => {
+      if (!current()) return;
+      connection.state = { ...connection.state, ...patch };
+      notify();
+    };
+    const provider: HocuspocusProvider = new HocuspocusProvider({
+      url: collabUrl(),
+      name: mapId,
+      document: doc,
+      onStatus: ({ status }) => update({ status: status as CollabStatus }),
+      onSynced: ({ state: synced }) => {
+        // A mark for performance measurements (time from navigation to the document).
+        if (synced) performance.mark('helhet:synced');
+        update({ synced });
+      },
+      onAuthenticationFailed: ({ reason }) => update({ failed: reason }),
+      onClose: ({ event }) => {
+        if (!current() || !isUpdateRefusal(event.reason)) return;
+        console.warn(`The server refused a change to ${mapId}: ${event.reason}`);
+        // Replace the document after the provider has finished handling this message.
+        setTimeout(() => {
+          if (!current() || connection.closed) return;
+          provider.destroy();
+          doc.destroy();
+          connection.state = open();
+          notify();
+          for (const listener of refusalListeners) listener(event.reason);
+        }, 0);
+      },
+    });
+    return { doc, provider, status: 'connecting', synced: false, failed: null };
+  };
+  connection.state = open();
   return connection;
 }
 
-function disconnect(connection: Connection): void {
+/** Closes a connection opened by {@link openCollabConnection} and destroys its document. */
+export function closeCollabConnection(connection: CollabConnection): void {
+  connection.closed = true;
   connection.listeners.clear();
   connection.state.provider.destroy();
   connection.state.doc.destroy();
 }
 
 /** A connection opened before its page rendered (see {@link connectEarly}). */
-let early: Connection | null = null;
+let early: CollabConnection | null = null;
 
 /**
  * Starts connecting to a map before its page has rendered: called when the map page's code
@@ -77,8 +134,8 @@ let early: Connection | null = null;
  */
 export function connectEarly(mapId: string): void {
   if (early?.mapId === mapId) return;
-  if (early) disconnect(early);
-  early = connect(mapId);
+  if (early) closeCollabConnection(early);
+  early = openCollabConnection(mapId);
 }
 
 /** Opens the map's document for the lifetime of the calling component. */
@@ -86,19 +143,19 @@ export function useCollabDoc(mapId: string): CollabDoc | null {
   const [state, setState] = useState<CollabDoc | null>(null);
 
   useEffect(() => {
-    let connection: Connection;
+    let connection: CollabConnection;
     if (early?.mapId === mapId) {
       connection = early;
       early = null;
     } else {
-      if (early) disconnect(early);
+      if (early) closeCollabConnection(early);
       early = null;
-      connection = connect(mapId);
+      connection = openCollabConnection(mapId);
     }
     const publish = () => setState(connection.state);
     connection.listeners.add(publish);
     publish();
-    return () => disconnect(connection);
+    return () => closeCollabConnection(connection);
   }, [mapId]);
 
   return state;

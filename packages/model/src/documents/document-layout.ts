@@ -1,0 +1,137 @@
+/**
+ * The layout of each kind of collaborative document, as {@link checkDocumentUpdate} needs it:
+ * which top-level maps hold plain values (one property each), which hold records (a nested
+ * `Y.Map` per record, keyed by id), the zod schema of each, and which record properties name
+ * other records. The contracts: docs/map-document.md and `workspace/ydoc.ts`.
+ */
+import type { z } from 'zod';
+import type { DocumentKindName } from './names.ts';
+import { Field, KeptLoop, LifeLineAxis, MapElement, MapLink, MapMeta } from '../map/schema.ts';
+import { ProcessSettings, WORKSPACE_COLLECTIONS } from '../workspace/schema.ts';
+
+/** The kinds of collaborative document Helhet keeps (see `names.ts`). */
+export type CheckedDocumentKind = DocumentKindName;
+
+/** A zod object schema with the parts the checker reads. */
+type ObjectSchema = z.ZodType & { shape: Record<string, z.ZodType> };
+
+/** A top-level map's schema, with what the checker derives from it once. */
+export interface RootSchema {
+  /** The whole object schema (records: including `id`). */
+  schema: ObjectSchema;
+  /** Per-property schemas, `id` left out (the id is the key, never stored inside). */
+  properties: ReadonlyMap<string, z.ZodType>;
+  /** Properties without a default: a new record must have them, and they may not be deleted. */
+  required: ReadonlySet<string>;
+}
+
+/**
+ * A property that names records of other collections of the same document. `ids` lists the
+ * ids a (schema-valid) value names.
+ */
+export interface Reference {
+  collection: string;
+  property: string;
+  targets: readonly string[];
+  ids: (value: unknown) => readonly string[];
+}
+
+/** Everything the checker knows about one kind of document. */
+export interface DocumentLayout {
+  /** Top-level maps of plain values (`meta`, `axis`, `settings`). */
+  values: ReadonlyMap<string, RootSchema>;
+  /** Top-level maps of records, keyed by record id. */
+  collections: ReadonlyMap<string, RootSchema & { id: z.ZodType }>;
+  /** References per collection and property. */
+  references: ReadonlyMap<string, ReadonlyMap<string, Reference>>;
+}
+
+function byProperty(
+  references: readonly Reference[],
+): ReadonlyMap<string, ReadonlyMap<string, Reference>> {
+  const out = new Map<string, Map<string, Reference>>();
+  for (const reference of references) {
+    let properties = out.get(reference.collection);
+    if (!properties) out.set(reference.collection, (properties = new Map()));
+    properties.set(reference.property, reference);
+  }
+  return out;
+}
+
+function rootSchema(schema: z.ZodType): RootSchema {
+  const object = schema as ObjectSchema;
+  const properties = new Map(Object.entries(object.shape).filter(([key]) => key !== 'id'));
+  const required = new Set(
+    [...properties].filter(([, s]) => !s.safeParse(undefined).success).map(([key]) => key),
+  );
+  return { schema: object, properties, required };
+}
+
+function collectionSchema(schema: z.ZodType): RootSchema & { id: z.ZodType } {
+  return { ...rootSchema(schema), id: (schema as ObjectSchema).shape.id! };
+}
+
+const one = (value: unknown): readonly string[] => (typeof value === 'string' ? [value] : []);
+const many = (value: unknown): readonly string[] =>
+  Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+const projectIds = (value: unknown): readonly string[] =>
+  Array.isArray(value)
+    ? value.flatMap((r: unknown) =>
+        r !== null &&
+        typeof r === 'object' &&
+        typeof (r as { projectId?: unknown }).projectId === 'string'
+          ? [(r as { projectId: string }).projectId]
+          : [],
+      )
+    : [];
+
+const MAP_LAYOUT: DocumentLayout = {
+  values: new Map([
+    ['meta', rootSchema(MapMeta)],
+    ['axis', rootSchema(LifeLineAxis)],
+  ]),
+  collections: new Map([
+    ['fields', collectionSchema(Field)],
+    ['elements', collectionSchema(MapElement)],
+    ['links', collectionSchema(MapLink)],
+    ['loops', collectionSchema(KeptLoop)],
+  ]),
+  references: byProperty([
+    { collection: 'links', property: 'from', targets: ['elements'], ids: one },
+    { collection: 'links', property: 'to', targets: ['elements'], ids: one },
+    { collection: 'loops', property: 'linkIds', targets: ['links'], ids: many },
+  ]),
+};
+
+const WORKSPACE_LAYOUT: DocumentLayout = {
+  values: new Map([['settings', rootSchema(ProcessSettings)]]),
+  collections: new Map(
+    Object.entries(WORKSPACE_COLLECTIONS).map(([name, schema]) => [name, collectionSchema(schema)]),
+  ),
+  references: byProperty([
+    { collection: 'focusAreas', property: 'challengeId', targets: ['challenges'], ids: one },
+    {
+      collection: 'votes',
+      property: 'targetId',
+      targets: ['focusAreas', 'innovationAreas'],
+      ids: one,
+    },
+    { collection: 'insights', property: 'challengeIds', targets: ['challenges'], ids: many },
+    { collection: 'innovationAreas', property: 'challengeIds', targets: ['challenges'], ids: many },
+    { collection: 'innovationAreas', property: 'insightIds', targets: ['insights'], ids: many },
+    { collection: 'portfolios', property: 'challengeIds', targets: ['challenges'], ids: many },
+    { collection: 'projects', property: 'portfolioId', targets: ['portfolios'], ids: one },
+    {
+      collection: 'projects',
+      property: 'innovationAreaIds',
+      targets: ['innovationAreas'],
+      ids: many,
+    },
+    { collection: 'projects', property: 'relations', targets: ['projects'], ids: projectIds },
+  ]),
+};
+
+/** The layout of a kind of document. */
+export function documentLayout(kind: CheckedDocumentKind): DocumentLayout {
+  return kind === 'map' ? MAP_LAYOUT : WORKSPACE_LAYOUT;
+}

@@ -1,0 +1,170 @@
+/**
+ * A client update that breaks the document layout is refused before it is stored or relayed:
+ * the sender is told why (the close reason starts with `invalid-update`), the stored map and
+ * its export are unchanged, other clients never see it, and the map still loads after a
+ * restart.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { addElement, readMap } from '@helhet/model';
+import {
+  connectClient,
+  createTestStorage,
+  eventually,
+  startServer,
+  type TestClient,
+  type TestStorage,
+} from '../test/harness.ts';
+import type { HelhetServer } from '../index.ts';
+
+/**
+ * The web app's own connection code (the React-free part of its hook), run against the real
+ * server. Imported by a computed path so the server's type check, which has no DOM types,
+ * does not compile the web file; its shape is stated here instead.
+ */
+const WEB_CONNECTION = '../../../web/src/collab/useCollabDoc.ts';
+interface WebConnection {
+  state: { doc: Y.Doc; synced: boolean };
+}
+interface WebCollab {
+  openCollabConnection(name: string): WebConnection;
+  closeCollabConnection(connection: WebConnection): void;
+  onUpdateRefused(listener: (reason: string) => void): () => void;
+}
+
+let storage: TestStorage;
+let server: HelhetServer;
+const clients: TestClient[] = [];
+
+async function demoMapId(s: HelhetServer): Promise<string> {
+  const { workspaces } = (await (await fetch(`${s.url}/api/workspaces`)).json()) as {
+    workspaces: { id: string }[];
+  };
+  const { maps } = (await (
+    await fetch(`${s.url}/api/workspaces/${workspaces[0]!.id}/maps`)
+  ).json()) as { maps: { id: string }[] };
+  return maps[0]!.id;
+}
+
+async function exported(s: HelhetServer, mapId: string): Promise<{ status: number; body: string }> {
+  const response = await fetch(`${s.url}/api/maps/${mapId}/export`);
+  return { status: response.status, body: await response.text() };
+}
+
+async function client(s: HelhetServer, mapId: string): Promise<TestClient> {
+  const c = await connectClient(s, mapId);
+  clients.push(c);
+  return c;
+}
+
+/** Resolves with the reason of the next refusal the provider is told about. */
+function nextClose(c: TestClient): Promise<string> {
+  return new Promise((resolve) =>
+    c.provider.on('close', ({ event }: { event: { reason: string } }) => resolve(event.reason)),
+  );
+}
+
+beforeEach(async () => {
+  storage = createTestStorage();
+  server = await startServer(storage);
+});
+
+afterEach(async () => {
+  for (const c of clients.splice(0)) c.destroy();
+  await server.stop();
+  await storage.dispose();
+});
+
+const bomb = (record: Y.Map<unknown>) => {
+  record.doc!.transact(() => {
+    let m = record;
+    for (let i = 0; i < 10_000; i++) {
+      const next = new Y.Map<unknown>();
+      m.set('x', next);
+      m = next;
+    }
+  });
+};
+
+describe.each([
+  ['a Y.Map nested 10,000 deep', bomb, /x: must be a plain JSON value/],
+  ['x: "str"', (record: Y.Map<unknown>) => record.set('x', 'str'), /\.x: /],
+])('an update writing %s into an element', (_what, corrupt, why) => {
+  it('is refused, told, never stored or relayed, and the map stays readable', async () => {
+    const mapId = await demoMapId(server);
+    const sender = await client(server, mapId);
+    const other = await client(server, mapId);
+    const before = await exported(server, mapId);
+    expect(before.status).toBe(200);
+    const target = readMap(sender.doc).map.elements[0]!.id;
+
+    const closed = nextClose(sender);
+    corrupt(sender.doc.getMap<Y.Map<unknown>>('elements').get(target)!);
+    const reason = await closed;
+    expect(reason).toMatch(/^invalid-update: /);
+    expect(reason).toContain(`elements.${target}`);
+    expect(reason).toMatch(why);
+
+    // A later edit by a third client reaches the other client; the refused one never does.
+    const third = await client(server, mapId);
+    const marker = addElement(third.doc, { label: 'Etter avvisningen', x: 0, y: 0 });
+    await eventually(() => other.doc.getMap('elements').has(marker.id), 5000, 'later edit');
+    const seen = other.doc.getMap<Y.Map<unknown>>('elements').get(target)!.get('x');
+    expect(typeof seen).toBe('number');
+
+    const after = await exported(server, mapId);
+    expect(after.status).toBe(200);
+    const withoutMarker = JSON.parse(after.body) as { elements: { id: string }[] };
+    withoutMarker.elements = withoutMarker.elements.filter((e) => e.id !== marker.id);
+    expect(withoutMarker).toEqual(JSON.parse(before.body));
+
+    // Storage never had it: a restarted server loads the same map.
+    for (const c of clients.splice(0)) c.destroy();
+    await server.stop();
+    server = await startServer(storage);
+    const reloaded = await exported(server, mapId);
+    expect(reloaded).toEqual(after);
+    const fresh = await client(server, mapId);
+    expect(typeof fresh.doc.getMap<Y.Map<unknown>>('elements').get(target)!.get('x')).toBe(
+      'number',
+    );
+  });
+});
+
+describe("the web app's connection after a refusal", () => {
+  it('drops the refused local state, resynchronises from the server and says so', async () => {
+    const mapId = await demoMapId(server);
+    // The web connection finds the server through the page's address.
+    const page = globalThis as { location?: unknown };
+    const previous = page.location;
+    page.location = new URL(server.url);
+    const { openCollabConnection, closeCollabConnection, onUpdateRefused } = (await import(
+      WEB_CONNECTION
+    )) as WebCollab;
+    const refusals: string[] = [];
+    const stopListening = onUpdateRefused((reason) => refusals.push(reason));
+    const connection = openCollabConnection(mapId);
+    try {
+      await eventually(() => connection.state.synced, 10_000, 'first sync');
+      const first = connection.state.doc;
+      const target = readMap(first).map.elements[0]!.id;
+      first.getMap<Y.Map<unknown>>('elements').get(target)!.set('x', 'str');
+
+      await eventually(() => connection.state.doc !== first, 5000, 'a fresh document');
+      expect(refusals).toEqual([expect.stringMatching(/^invalid-update: elements\./)]);
+      await eventually(() => connection.state.synced, 10_000, 'resync');
+      const fresh = connection.state.doc;
+      expect(typeof fresh.getMap<Y.Map<unknown>>('elements').get(target)!.get('x')).toBe('number');
+      // The connection works again: a valid edit reaches another client, and nothing is
+      // refused (the refused content is not sent again).
+      const other = await client(server, mapId);
+      const added = addElement(fresh, { label: 'Etter ny synkronisering', x: 0, y: 0 });
+      await eventually(() => other.doc.getMap('elements').has(added.id), 5000, 'valid edit');
+      expect(refusals).toHaveLength(1);
+    } finally {
+      stopListening();
+      closeCollabConnection(connection);
+      page.location = previous;
+    }
+  });
+});
