@@ -21,6 +21,7 @@ import {
 import { newId } from '../ids.ts';
 import { formatPath, type InputProblem } from '../validation.ts';
 import { safeParseRecord } from './fast-parse.ts';
+import { setChangedKeys } from '../records/values.ts';
 
 /** Names of the top-level shared types of a map document. */
 export const MAP_DOC_KEYS = ['meta', 'axis', 'fields', 'elements', 'links', 'loops'] as const;
@@ -166,12 +167,8 @@ function patchRecord<S extends z.ZodType>(
   const record = collection.get(id);
   if (!(record instanceof Y.Map)) return false;
   const merged = schema.parse({ ...plain(record), ...patch, id }) as Record<string, unknown>;
-  for (const key of Object.keys(patch)) {
-    if (key === 'id') continue;
-    const next = merged[key];
-    // Only write what changed, so concurrent edits to other properties are kept.
-    if (JSON.stringify(record.get(key)) !== JSON.stringify(next)) record.set(key, next);
-  }
+  // Only write what changed, so concurrent edits to other properties are kept.
+  setChangedKeys(record, merged, Object.keys(patch));
   return true;
 }
 
@@ -273,20 +270,22 @@ export function removeField(doc: Y.Doc, id: string, origin: unknown = null): voi
   }, origin);
 }
 
-/** Replaces the life-line axis (validated). */
+/**
+ * Replaces the life-line axis (validated). Only properties whose value differs are written,
+ * so a label edit concurrent with a segment edit keeps both.
+ */
 export function setAxis(doc: Y.Doc, axis: LifeLineAxis, origin: unknown = null): void {
   const valid = LifeLineAxis.parse(axis);
   const parts = mapDocParts(doc);
-  doc.transact(() => {
-    for (const [k, v] of Object.entries(valid)) parts.axis.set(k, v);
-  }, origin);
+  doc.transact(() => setChangedKeys(parts.axis, valid), origin);
 }
 
-/** Changes map metadata (title, description). */
+/**
+ * Changes map metadata (title, description). Only properties whose value differs are
+ * written, so a title edit concurrent with a description edit keeps both.
+ */
 export function setMeta(doc: Y.Doc, patch: Partial<MapMeta>, origin: unknown = null): void {
   const parts = mapDocParts(doc);
   const next = MapMeta.parse({ ...DEFAULT_META, ...plain(parts.meta), ...patch });
-  doc.transact(() => {
-    for (const [k, v] of Object.entries(next)) parts.meta.set(k, v);
-  }, origin);
+  doc.transact(() => setChangedKeys(parts.meta, next), origin);
 }

@@ -12,6 +12,7 @@ import * as Y from 'yjs';
 import { z } from 'zod';
 import { newId } from '../ids.ts';
 import { formatPath, type InputProblem } from '../validation.ts';
+import { setChangedKeys } from '../records/values.ts';
 import {
   MAX_DOTS,
   ProcessSettings,
@@ -171,13 +172,7 @@ export function updateWorkspaceRecord<C extends WorkspaceCollection>(
     ...patch,
     id,
   }) as Record<string, unknown>;
-  doc.transact(() => {
-    for (const key of Object.keys(patch)) {
-      if (key === 'id') continue;
-      const next = merged[key];
-      if (JSON.stringify(record.get(key)) !== JSON.stringify(next)) record.set(key, next);
-    }
-  }, origin);
+  doc.transact(() => setChangedKeys(record, merged, Object.keys(patch)), origin);
   return merged as WorkspaceRecordOf<C>;
 }
 
@@ -223,7 +218,10 @@ export function removeWorkspaceRecord(
   return true;
 }
 
-/** Changes the process settings (validated). */
+/**
+ * Changes the process settings (validated). Only settings whose value differs are written,
+ * so an unchanged setting cannot overwrite someone else's concurrent change.
+ */
 export function setProcessSettings(
   doc: Y.Doc,
   patch: Partial<ProcessSettings>,
@@ -231,9 +229,7 @@ export function setProcessSettings(
 ): ProcessSettings {
   const map = workspaceSettingsMap(doc);
   const next = ProcessSettings.parse({ ...(map.toJSON() as object), ...patch });
-  doc.transact(() => {
-    for (const [k, v] of Object.entries(next)) map.set(k, v);
-  }, origin);
+  doc.transact(() => setChangedKeys(map, next), origin);
   return next;
 }
 
