@@ -8,7 +8,7 @@
 import * as Y from 'yjs';
 import { KeptLoop } from '../map/schema.ts';
 import { mapDocParts, readMap } from '../map/ydoc.ts';
-import { newId } from '../ids.ts';
+import { compareById, newId } from '../ids.ts';
 
 /** Input for keeping a loop: its links in loop order, a name and optionally a narrative. */
 export interface KeepLoopInput {
@@ -45,7 +45,7 @@ export function readKeptLoops(doc: Y.Doc): KeptLoopWithStatus[] {
   const existing = new Set(map.links.map((l) => l.id));
   return map.loops
     .map((loop) => ({ ...loop, state: loopStatus(loop, existing) }))
-    .sort((a, b) => a.name.localeCompare(b.name, 'nb') || a.id.localeCompare(b.id));
+    .sort((a, b) => a.name.localeCompare(b.name, 'nb') || compareById(a, b));
 }
 
 /**

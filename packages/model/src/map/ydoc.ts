@@ -18,7 +18,7 @@ import {
   MapMeta,
   type MapSnapshot,
 } from './schema.ts';
-import { newId } from '../ids.ts';
+import { compareById, newId } from '../ids.ts';
 import { formatPath, type InputProblem } from '../validation.ts';
 import { safeParseRecord } from './fast-parse.ts';
 import { setChangedKeys } from '../records/values.ts';
@@ -118,15 +118,14 @@ export function readMap(doc: Y.Doc): ReadMapResult {
     (l) => elementIds.has(l.from) && elementIds.has(l.to),
   );
   const loops = readRecords(parts.loops, KeptLoop, 'loops', problems);
-  const byOrder = <T extends { id: string }>(a: T, b: T) => a.id.localeCompare(b.id);
   return {
     map: {
       meta: metaResult.success ? metaResult.data : DEFAULT_META,
       axis: axisResult.success ? axisResult.data : DEFAULT_AXIS,
-      fields: fields.sort((a, b) => a.order - b.order || byOrder(a, b)),
-      elements: elements.sort(byOrder),
-      links: links.sort(byOrder),
-      loops: loops.sort(byOrder),
+      fields: fields.sort((a, b) => a.order - b.order || compareById(a, b)),
+      elements: elements.sort(compareById),
+      links: links.sort(compareById),
+      loops: loops.sort(compareById),
     },
     problems,
   };

@@ -13,6 +13,7 @@ import { z } from 'zod';
 import { HelhetMapFile, RecordId, type MapSnapshot } from '../map/schema.ts';
 import { parseMapFile, toMapFile } from '../map/native-format.ts';
 import { validate, type InputProblem, type Validated } from '../validation.ts';
+import { compareById } from '../ids.ts';
 import {
   Challenge,
   FocusArea,
@@ -194,8 +195,7 @@ export function withoutDanglingReferences(content: WorkspaceContent): WorkspaceC
   };
 }
 
-const byId = <T extends { id: string }>(records: readonly T[]) =>
-  [...records].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+const byId = <T extends { id: string }>(records: readonly T[]) => [...records].sort(compareById);
 
 /** Writes a workspace as a `helhet-workspace` file (a plain object ready for JSON.stringify). */
 export function toWorkspaceFile(

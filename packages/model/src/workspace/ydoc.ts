@@ -10,7 +10,7 @@
  */
 import * as Y from 'yjs';
 import { z } from 'zod';
-import { newId } from '../ids.ts';
+import { compareIds, newId } from '../ids.ts';
 import { formatPath, type InputProblem } from '../validation.ts';
 import { setChangedKeys } from '../records/values.ts';
 import {
@@ -75,7 +75,7 @@ export function readWorkspace(doc: Y.Doc): ReadWorkspaceResult {
     const schema = WORKSPACE_COLLECTIONS[name] as z.ZodType;
     const out: unknown[] = [];
     const entries = [...workspaceCollection(doc, name).entries()].sort(([a], [b]) =>
-      a < b ? -1 : a > b ? 1 : 0,
+      compareIds(a, b),
     );
     for (const [id, value] of entries) {
       const raw = value instanceof Y.Map ? { ...(value.toJSON() as object), id } : value;

@@ -180,4 +180,12 @@ describe('incremental reader', () => {
     const first = reader.read();
     expect(reader.read()).toBe(first);
   });
+
+  it('lists records in code-unit order of their ids, whatever the locale', () => {
+    const doc = new Y.Doc();
+    // In nb "aa" sorts after "z"; in en "a" sorts before "Z". Code units put both first.
+    for (const id of ['z', 'aa', 'Z', 'a']) addElement(doc, { id, label: id, x: 0, y: 0 });
+    const reader = createIncrementalReader(doc);
+    expect(reader.read().elements.map((e) => e.id)).toEqual(['Z', 'a', 'aa', 'z']);
+  });
 });

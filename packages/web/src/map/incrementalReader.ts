@@ -7,6 +7,7 @@
  */
 import * as Y from 'yjs';
 import {
+  compareById,
   Field,
   KeptLoop,
   LifeLineAxis,
@@ -40,8 +41,6 @@ function validateRecord<K extends CollectionKey>(key: K, id: string, value: unkn
   const result = safeParseRecord(SCHEMAS[key], raw);
   return result.success ? (result.data as z.infer<(typeof SCHEMAS)[K]>) : undefined;
 }
-
-const byId = <T extends { id: string }>(a: T, b: T) => a.id.localeCompare(b.id);
 
 /** Creates a reader for `doc`; call `read()` after updates. */
 export function createIncrementalReader(doc: Y.Doc): IncrementalReader {
@@ -114,16 +113,18 @@ export function createIncrementalReader(doc: Y.Doc): IncrementalReader {
     }
     // The same cross-record rules as readMap: unknown fields become "no field", links whose
     // ends are gone are left out.
-    const fields = [...cache.fields.values()].sort((a, b) => a.order - b.order || byId(a, b));
+    const fields = [...cache.fields.values()].sort(
+      (a, b) => a.order - b.order || compareById(a, b),
+    );
     const fieldIds = new Set(fields.map((f) => f.id));
     const elements = [...cache.elements.values()]
       .map((e) => (e.fieldId !== null && !fieldIds.has(e.fieldId) ? { ...e, fieldId: null } : e))
-      .sort(byId);
+      .sort(compareById);
     const elementIds = new Set(elements.map((e) => e.id));
     const links = [...cache.links.values()]
       .filter((l) => elementIds.has(l.from) && elementIds.has(l.to))
-      .sort(byId);
-    const loops = [...cache.loops.values()].sort(byId);
+      .sort(compareById);
+    const loops = [...cache.loops.values()].sort(compareById);
     last = { meta, axis, fields, elements, links, loops };
     return last;
   };
