@@ -9,6 +9,7 @@ import * as Y from 'yjs';
 import { KeptLoop } from '../map/schema.ts';
 import { mapDocParts, readMap } from '../map/ydoc.ts';
 import { compareById, newId } from '../ids.ts';
+import { parseModelInput, refuseInput } from '../validation.ts';
 
 /** Input for keeping a loop: its links in loop order, a name and optionally a narrative. */
 export interface KeepLoopInput {
@@ -53,21 +54,23 @@ export function readKeptLoops(doc: Y.Doc): KeptLoopWithStatus[] {
  * in the given order (each link starts where the previous one ends); throws otherwise.
  */
 export function keepLoop(doc: Y.Doc, input: KeepLoopInput, origin: unknown = null): KeptLoop {
-  const loop = KeptLoop.parse({ id: input.id ?? newId('k'), ...input });
+  const loop = parseModelInput(KeptLoop, { id: input.id ?? newId('k'), ...input });
   const parts = mapDocParts(doc);
-  if (parts.loops.has(loop.id)) throw new Error(`a kept loop with id "${loop.id}" exists already`);
+  if (parts.loops.has(loop.id))
+    refuseInput('id', `a kept loop with id "${loop.id}" exists already`);
   const ends = loop.linkIds.map((id) => {
     const link = parts.links.get(id);
-    if (!(link instanceof Y.Map)) throw new Error(`linkIds: unknown link "${id}"`);
+    if (!(link instanceof Y.Map)) refuseInput('linkIds', `unknown link "${id}"`);
     return { from: String(link.get('from')), to: String(link.get('to')) };
   });
   if (new Set(loop.linkIds).size !== loop.linkIds.length)
-    throw new Error('linkIds: a link appears twice');
+    refuseInput('linkIds', 'a link appears twice');
   ends.forEach((end, i) => {
     const next = ends[(i + 1) % ends.length]!;
     if (end.to !== next.from)
-      throw new Error(
-        `linkIds[${i}]: link "${loop.linkIds[i]}" does not lead to the start of the next link`,
+      refuseInput(
+        `linkIds[${i}]`,
+        `link "${loop.linkIds[i]}" does not lead to the start of the next link`,
       );
   });
   const record = new Y.Map<unknown>();
@@ -88,7 +91,7 @@ function patchLoop(
   const record = mapDocParts(doc).loops.get(id);
   if (!(record instanceof Y.Map)) return false;
   // Validate the record as it would be after the change.
-  KeptLoop.parse({ ...(record.toJSON() as object), id, [key]: value });
+  parseModelInput(KeptLoop, { ...(record.toJSON() as object), id, [key]: value });
   doc.transact(() => record.set(key, value), origin);
   return true;
 }

@@ -19,7 +19,7 @@ import {
   type MapSnapshot,
 } from './schema.ts';
 import { compareById, newId } from '../ids.ts';
-import { formatPath, type InputProblem } from '../validation.ts';
+import { formatPath, parseModelInput, refuseInput, type InputProblem } from '../validation.ts';
 import { safeParseRecord } from './fast-parse.ts';
 import { setChangedKeys } from '../records/values.ts';
 
@@ -150,9 +150,9 @@ export type NewElement = Partial<MapElement> & Pick<MapElement, 'label' | 'x' | 
 /** Input for a new link. */
 export type NewLink = Partial<MapLink> & Pick<MapLink, 'from' | 'to'>;
 
-/** Adds an element (validated) and returns it. Throws a ZodError on invalid input. */
+/** Adds an element (validated) and returns it. Throws a ModelInputError on invalid input. */
 export function addElement(doc: Y.Doc, input: NewElement, origin: unknown = null): MapElement {
-  const element = MapElement.parse({ id: newId('e'), ...input });
+  const element = parseModelInput(MapElement, { id: newId('e'), ...input });
   doc.transact(() => mapDocParts(doc).elements.set(element.id, toRecordMap(element)), origin);
   return element;
 }
@@ -165,7 +165,10 @@ function patchRecord<S extends z.ZodType>(
 ): boolean {
   const record = collection.get(id);
   if (!(record instanceof Y.Map)) return false;
-  const merged = schema.parse({ ...plain(record), ...patch, id }) as Record<string, unknown>;
+  const merged = parseModelInput(schema, { ...plain(record), ...patch, id }) as Record<
+    string,
+    unknown
+  >;
   // Only write what changed, so concurrent edits to other properties are kept.
   setChangedKeys(record, merged, Object.keys(patch));
   return true;
@@ -200,10 +203,10 @@ export function removeElements(doc: Y.Doc, ids: Iterable<string>, origin: unknow
 
 /** Adds a link between two existing elements. Throws when an end is missing or input is invalid. */
 export function addLink(doc: Y.Doc, input: NewLink, origin: unknown = null): MapLink {
-  const link = MapLink.parse({ id: newId('l'), ...input });
+  const link = parseModelInput(MapLink, { id: newId('l'), ...input });
   const parts = mapDocParts(doc);
-  for (const end of [link.from, link.to]) {
-    if (!parts.elements.has(end)) throw new Error(`unknown element "${end}"`);
+  for (const end of ['from', 'to'] as const) {
+    if (!parts.elements.has(link[end])) refuseInput(end, `unknown element "${link[end]}"`);
   }
   doc.transact(() => parts.links.set(link.id, toRecordMap(link)), origin);
   return link;
@@ -239,7 +242,12 @@ export function addField(
 ): Field {
   const parts = mapDocParts(doc);
   const maxOrder = Math.max(-1, ...[...parts.fields.values()].map((f) => Number(f.get('order'))));
-  const field = Field.parse({ id: newId('f'), order: maxOrder + 1, height: 600, ...input });
+  const field = parseModelInput(Field, {
+    id: newId('f'),
+    order: maxOrder + 1,
+    height: 600,
+    ...input,
+  });
   doc.transact(() => parts.fields.set(field.id, toRecordMap(field)), origin);
   return field;
 }
@@ -274,7 +282,7 @@ export function removeField(doc: Y.Doc, id: string, origin: unknown = null): voi
  * so a label edit concurrent with a segment edit keeps both.
  */
 export function setAxis(doc: Y.Doc, axis: LifeLineAxis, origin: unknown = null): void {
-  const valid = LifeLineAxis.parse(axis);
+  const valid = parseModelInput(LifeLineAxis, axis);
   const parts = mapDocParts(doc);
   doc.transact(() => setChangedKeys(parts.axis, valid), origin);
 }
@@ -285,6 +293,6 @@ export function setAxis(doc: Y.Doc, axis: LifeLineAxis, origin: unknown = null):
  */
 export function setMeta(doc: Y.Doc, patch: Partial<MapMeta>, origin: unknown = null): void {
   const parts = mapDocParts(doc);
-  const next = MapMeta.parse({ ...DEFAULT_META, ...plain(parts.meta), ...patch });
+  const next = parseModelInput(MapMeta, { ...DEFAULT_META, ...plain(parts.meta), ...patch });
   doc.transact(() => setChangedKeys(parts.meta, next), origin);
 }

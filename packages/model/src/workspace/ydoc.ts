@@ -11,7 +11,7 @@
 import * as Y from 'yjs';
 import { z } from 'zod';
 import { compareIds, newId } from '../ids.ts';
-import { formatPath, type InputProblem } from '../validation.ts';
+import { formatPath, parseModelInput, refuseInput, type InputProblem } from '../validation.ts';
 import { setChangedKeys } from '../records/values.ts';
 import {
   MAX_DOTS,
@@ -22,6 +22,15 @@ import {
   type WorkspaceCollection,
   type WorkspaceContent,
 } from './schema.ts';
+
+/** Settings of a document whose settings are missing or invalid. */
+const DEFAULT_SETTINGS: ProcessSettings = ProcessSettings.parse({});
+
+/** The stored settings, or the defaults when they do not validate (never throws). */
+function readProcessSettings(doc: Y.Doc): ProcessSettings {
+  const result = ProcessSettings.safeParse(workspaceSettingsMap(doc).toJSON());
+  return result.success ? result.data : DEFAULT_SETTINGS;
+}
 
 /** Names of the collections, in a fixed order. */
 export const WORKSPACE_COLLECTION_NAMES = Object.keys(
@@ -69,7 +78,7 @@ export function readWorkspace(doc: Y.Doc): ReadWorkspaceResult {
   const settings = ProcessSettings.safeParse(workspaceSettingsMap(doc).toJSON());
   if (!settings.success) problems.push({ path: 'settings', message: 'invalid settings' });
   const content = {
-    settings: settings.success ? settings.data : ProcessSettings.parse({}),
+    settings: settings.success ? settings.data : DEFAULT_SETTINGS,
   } as WorkspaceContent;
   for (const name of WORKSPACE_COLLECTION_NAMES) {
     const schema = WORKSPACE_COLLECTIONS[name] as z.ZodType;
@@ -121,7 +130,7 @@ const PREFIX: Record<WorkspaceCollection, string> = {
 
 /**
  * Adds a record to a collection and returns it (validated, defaults filled). Throws a
- * ZodError on invalid input, or an Error when the id is taken.
+ * ModelInputError on invalid input or when the id is taken.
  */
 export function addWorkspaceRecord<C extends WorkspaceCollection>(
   doc: Y.Doc,
@@ -129,12 +138,12 @@ export function addWorkspaceRecord<C extends WorkspaceCollection>(
   input: Record<string, unknown>,
   origin: unknown = null,
 ): WorkspaceRecordOf<C> {
-  const record = (WORKSPACE_COLLECTIONS[name] as z.ZodType).parse({
+  const record = parseModelInput(WORKSPACE_COLLECTIONS[name] as z.ZodType, {
     id: newId(PREFIX[name]),
     ...input,
   }) as WorkspaceRecordOf<C>;
   const collection = workspaceCollection(doc, name);
-  if (collection.has(record.id)) throw new Error(`id: "${record.id}" exists already`);
+  if (collection.has(record.id)) refuseInput('id', `"${record.id}" exists already`);
   doc.transact(() => collection.set(record.id, toRecordMap(record)), origin);
   return record;
 }
@@ -167,7 +176,7 @@ export function updateWorkspaceRecord<C extends WorkspaceCollection>(
 ): WorkspaceRecordOf<C> | undefined {
   const record = workspaceCollection(doc, name).get(id);
   if (!(record instanceof Y.Map)) return undefined;
-  const merged = (WORKSPACE_COLLECTIONS[name] as z.ZodType).parse({
+  const merged = parseModelInput(WORKSPACE_COLLECTIONS[name] as z.ZodType, {
     ...(record.toJSON() as object),
     ...patch,
     id,
@@ -228,7 +237,7 @@ export function setProcessSettings(
   origin: unknown = null,
 ): ProcessSettings {
   const map = workspaceSettingsMap(doc);
-  const next = ProcessSettings.parse({ ...(map.toJSON() as object), ...patch });
+  const next = parseModelInput(ProcessSettings, { ...(map.toJSON() as object), ...patch });
   doc.transact(() => setChangedKeys(map, next), origin);
   return next;
 }
@@ -244,16 +253,22 @@ export function castDots(
   dots: number,
   origin: unknown = null,
 ): Vote | null {
-  const vote = Vote.parse({ id: voteId(participantId, targetId), participantId, targetId, dots });
-  const { dotsPerParticipant } = ProcessSettings.parse(workspaceSettingsMap(doc).toJSON());
+  const vote = parseModelInput(Vote, {
+    id: voteId(participantId, targetId),
+    participantId,
+    targetId,
+    dots,
+  });
+  const { dotsPerParticipant } = readProcessSettings(doc);
   const votes = workspaceCollection(doc, 'votes');
   let others = 0;
   for (const [id, v] of votes.entries())
     if (id !== vote.id && v instanceof Y.Map && v.get('participantId') === participantId)
       others += Number(v.get('dots')) || 0;
   if (others + vote.dots > Math.min(dotsPerParticipant, MAX_DOTS))
-    throw new Error(
-      `dots: ${participantId} has ${dotsPerParticipant - others} of ${dotsPerParticipant} dots left`,
+    refuseInput(
+      'dots',
+      `${participantId} has ${dotsPerParticipant - others} of ${dotsPerParticipant} dots left`,
     );
   doc.transact(() => {
     if (vote.dots === 0) votes.delete(vote.id);
