@@ -4,9 +4,11 @@
  */
 export * from './ids.ts';
 export * from './validation.ts';
+export * from './records/index.ts';
 export * from './map/schema.ts';
 export * from './map/lifeline.ts';
 export * from './map/ydoc.ts';
+export * from './map/collections.ts';
 export * from './map/fast-parse.ts';
 export * from './map/native-format.ts';
 export * from './map/demo.ts';

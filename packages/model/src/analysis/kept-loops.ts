@@ -8,6 +8,7 @@
 import * as Y from 'yjs';
 import { KeptLoop } from '../map/schema.ts';
 import { mapDocParts, readMap } from '../map/ydoc.ts';
+import { keptLoopCollection } from '../map/collections.ts';
 import { compareById, newId } from '../ids.ts';
 import { parseModelInput, refuseInput } from '../validation.ts';
 
@@ -73,32 +74,12 @@ export function keepLoop(doc: Y.Doc, input: KeepLoopInput, origin: unknown = nul
         `link "${loop.linkIds[i]}" does not lead to the start of the next link`,
       );
   });
-  const record = new Y.Map<unknown>();
-  record.set('name', loop.name);
-  record.set('linkIds', loop.linkIds);
-  record.set('narrative', loop.narrative);
-  doc.transact(() => parts.loops.set(loop.id, record), origin);
-  return loop;
-}
-
-function patchLoop(
-  doc: Y.Doc,
-  id: string,
-  key: 'name' | 'narrative',
-  value: string,
-  origin: unknown,
-): boolean {
-  const record = mapDocParts(doc).loops.get(id);
-  if (!(record instanceof Y.Map)) return false;
-  // Validate the record as it would be after the change.
-  parseModelInput(KeptLoop, { ...(record.toJSON() as object), id, [key]: value });
-  doc.transact(() => record.set(key, value), origin);
-  return true;
+  return keptLoopCollection.add(doc, loop, origin);
 }
 
 /** Renames a kept loop; false when it does not exist. Throws on an invalid name. */
 export function renameLoop(doc: Y.Doc, id: string, name: string, origin: unknown = null): boolean {
-  return patchLoop(doc, id, 'name', name, origin);
+  return keptLoopCollection.patch(doc, id, { name }, origin) !== undefined;
 }
 
 /** Replaces the narrative of a kept loop; false when it does not exist. */
@@ -108,13 +89,10 @@ export function narrateLoop(
   narrative: string,
   origin: unknown = null,
 ): boolean {
-  return patchLoop(doc, id, 'narrative', narrative, origin);
+  return keptLoopCollection.patch(doc, id, { narrative }, origin) !== undefined;
 }
 
 /** Stops keeping a loop (the links stay on the map); false when it did not exist. */
 export function deleteLoop(doc: Y.Doc, id: string, origin: unknown = null): boolean {
-  const parts = mapDocParts(doc);
-  if (!parts.loops.has(id)) return false;
-  doc.transact(() => parts.loops.delete(id), origin);
-  return true;
+  return keptLoopCollection.remove(doc, id, origin);
 }

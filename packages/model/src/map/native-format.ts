@@ -21,6 +21,7 @@ export function toMapFile(map: MapSnapshot): HelhetMapFile {
     elements: map.elements,
     links: map.links,
     loops: map.loops,
+    invalid: map.invalid ?? [],
   };
 }
 
@@ -35,6 +36,6 @@ export function parseMapFile(input: unknown): Validated<MapSnapshot> {
       .filter((p) => !seen.has(`${p.path}\n${p.message}`));
     return { ok: false, problems: [...result.problems, ...extra] };
   }
-  const { format: _format, version: _version, ...map } = result.value;
-  return { ok: true, value: map };
+  const { format: _format, version: _version, invalid, ...map } = result.value;
+  return { ok: true, value: invalid.length > 0 ? { ...map, invalid } : map };
 }

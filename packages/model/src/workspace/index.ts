@@ -6,6 +6,7 @@
 export * from './sdgs.ts';
 export * from './schema.ts';
 export * from './ydoc.ts';
+export * from './collections.ts';
 export * from './votes.ts';
 export * from './map-context.ts';
 export * from './analysis.ts';

@@ -9,10 +9,15 @@
  * that property). Every mutation is one transaction with an `origin`.
  */
 import * as Y from 'yjs';
-import { z } from 'zod';
-import { compareIds, newId } from '../ids.ts';
-import { formatPath, parseModelInput, refuseInput, type InputProblem } from '../validation.ts';
+import { parseModelInput, refuseInput, type InputProblem } from '../validation.ts';
 import { setChangedKeys } from '../records/values.ts';
+import {
+  toRecordMap,
+  type InvalidRecord,
+  type RecordCollection,
+  type RecordMap,
+} from '../records/collection.ts';
+import { WORKSPACE_RECORD_COLLECTIONS, type WorkspaceRecordOf } from './collections.ts';
 import {
   MAX_DOTS,
   ProcessSettings,
@@ -37,13 +42,6 @@ export const WORKSPACE_COLLECTION_NAMES = Object.keys(
   WORKSPACE_COLLECTIONS,
 ) as WorkspaceCollection[];
 
-type RecordMap = Y.Map<unknown>;
-
-/** A collection's record type. */
-export type WorkspaceRecordOf<C extends WorkspaceCollection> = z.infer<
-  (typeof WORKSPACE_COLLECTIONS)[C]
->;
-
 /** The top-level `Y.Map` of a collection. */
 export function workspaceCollection(doc: Y.Doc, name: WorkspaceCollection): Y.Map<RecordMap> {
   return doc.getMap(name);
@@ -54,24 +52,20 @@ export function workspaceSettingsMap(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap('settings');
 }
 
-function toRecordMap(record: object): RecordMap {
-  const map = new Y.Map<unknown>();
-  for (const [key, value] of Object.entries(record)) {
-    if (key !== 'id' && value !== undefined) map.set(key, value);
-  }
-  return map;
-}
-
-/** Workspace content read from a document, with invalid records left out and named. */
+/** Workspace content read from a document; invalid records are kept aside, never dropped. */
 export interface ReadWorkspaceResult {
   content: WorkspaceContent;
+  /** Every problem of the settings and of the records that do not validate. */
   problems: InputProblem[];
+  /** Records that do not validate, with their stored value (also in `content.invalid`). */
+  invalid: InvalidRecord[];
 }
 
 /**
- * Reads every record, validated. Never throws: a record that does not validate is left out
- * and reported, so one bad record cannot take the process down. Records are sorted by id,
- * so two replicas with the same state read the same content.
+ * Reads every record, validated. Never throws: a record that does not validate is kept
+ * aside in `invalid` and reported, so one bad record cannot take the process down and none
+ * is dropped silently. Records are sorted by id, so two replicas with the same state read
+ * the same content.
  */
 export function readWorkspace(doc: Y.Doc): ReadWorkspaceResult {
   const problems: InputProblem[] = [];
@@ -80,26 +74,21 @@ export function readWorkspace(doc: Y.Doc): ReadWorkspaceResult {
   const content = {
     settings: settings.success ? settings.data : DEFAULT_SETTINGS,
   } as WorkspaceContent;
+  const invalid: InvalidRecord[] = [];
   for (const name of WORKSPACE_COLLECTION_NAMES) {
-    const schema = WORKSPACE_COLLECTIONS[name] as z.ZodType;
-    const out: unknown[] = [];
-    const entries = [...workspaceCollection(doc, name).entries()].sort(([a], [b]) =>
-      compareIds(a, b),
-    );
-    for (const [id, value] of entries) {
-      const raw = value instanceof Y.Map ? { ...(value.toJSON() as object), id } : value;
-      const result = schema.safeParse(raw);
-      if (result.success) out.push(result.data);
-      else
-        for (const issue of result.error.issues)
-          problems.push({ path: formatPath([name, id, ...issue.path]), message: issue.message });
-    }
-    (content as unknown as Record<string, unknown[]>)[name] = out;
+    const read = WORKSPACE_RECORD_COLLECTIONS[name].read(doc);
+    (content as unknown as Record<string, unknown[]>)[name] = read.records;
+    invalid.push(...read.invalid);
   }
-  return { content, problems };
+  problems.push(...invalid.flatMap((r) => r.problems));
+  if (invalid.length > 0) content.invalid = invalid;
+  return { content, problems, invalid };
 }
 
-/** Replaces the whole content of `doc` with `content` in one transaction. */
+/**
+ * Replaces the whole content of `doc` with `content` in one transaction. Records in
+ * `content.invalid` are stored exactly as they were.
+ */
 export function writeWorkspace(
   doc: Y.Doc,
   content: WorkspaceContent,
@@ -110,23 +99,11 @@ export function writeWorkspace(
     settings.clear();
     for (const [k, v] of Object.entries(content.settings)) settings.set(k, v);
     for (const name of WORKSPACE_COLLECTION_NAMES) {
-      const collection = workspaceCollection(doc, name);
-      collection.clear();
-      for (const record of content[name]) collection.set(record.id, toRecordMap(record));
+      const collection = WORKSPACE_RECORD_COLLECTIONS[name] as RecordCollection<{ id: string }>;
+      collection.replace(doc, content[name], content.invalid ?? []);
     }
   }, origin);
 }
-
-/** Id prefixes of new records, so an id tells what it names in logs and URLs. */
-const PREFIX: Record<WorkspaceCollection, string> = {
-  challenges: 'c',
-  focusAreas: 'fa',
-  votes: 'v',
-  insights: 'i',
-  innovationAreas: 'ia',
-  portfolios: 'pf',
-  projects: 'p',
-};
 
 /**
  * Adds a record to a collection and returns it (validated, defaults filled). Throws a
@@ -138,14 +115,7 @@ export function addWorkspaceRecord<C extends WorkspaceCollection>(
   input: Record<string, unknown>,
   origin: unknown = null,
 ): WorkspaceRecordOf<C> {
-  const record = parseModelInput(WORKSPACE_COLLECTIONS[name] as z.ZodType, {
-    id: newId(PREFIX[name]),
-    ...input,
-  }) as WorkspaceRecordOf<C>;
-  const collection = workspaceCollection(doc, name);
-  if (collection.has(record.id)) refuseInput('id', `"${record.id}" exists already`);
-  doc.transact(() => collection.set(record.id, toRecordMap(record)), origin);
-  return record;
+  return WORKSPACE_RECORD_COLLECTIONS[name].add(doc, input, origin);
 }
 
 /** One record of a collection, or undefined when missing or invalid. */
@@ -154,13 +124,7 @@ export function getWorkspaceRecord<C extends WorkspaceCollection>(
   name: C,
   id: string,
 ): WorkspaceRecordOf<C> | undefined {
-  const value = workspaceCollection(doc, name).get(id);
-  if (!(value instanceof Y.Map)) return undefined;
-  const result = (WORKSPACE_COLLECTIONS[name] as z.ZodType).safeParse({
-    ...(value.toJSON() as object),
-    id,
-  });
-  return result.success ? (result.data as WorkspaceRecordOf<C>) : undefined;
+  return WORKSPACE_RECORD_COLLECTIONS[name].get(doc, id);
 }
 
 /**
@@ -174,15 +138,7 @@ export function updateWorkspaceRecord<C extends WorkspaceCollection>(
   patch: Record<string, unknown>,
   origin: unknown = null,
 ): WorkspaceRecordOf<C> | undefined {
-  const record = workspaceCollection(doc, name).get(id);
-  if (!(record instanceof Y.Map)) return undefined;
-  const merged = parseModelInput(WORKSPACE_COLLECTIONS[name] as z.ZodType, {
-    ...(record.toJSON() as object),
-    ...patch,
-    id,
-  }) as Record<string, unknown>;
-  doc.transact(() => setChangedKeys(record, merged, Object.keys(patch)), origin);
-  return merged as WorkspaceRecordOf<C>;
+  return WORKSPACE_RECORD_COLLECTIONS[name].patch(doc, id, patch, origin);
 }
 
 /**

@@ -152,6 +152,7 @@ describe('incremental reader', () => {
             if (reads.has(i) || op.kind === 'read') expect(reader.read()).toEqual(readMap(doc).map);
           });
           expect(reader.read()).toEqual(readMap(doc).map);
+          expect(reader.readResult()).toEqual(readMap(doc));
           reader.destroy();
         },
       ),
