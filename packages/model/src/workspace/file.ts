@@ -14,6 +14,7 @@ import { HelhetMapFile, RecordId, type MapSnapshot } from '../map/schema.ts';
 import { parseMapFile, toMapFile } from '../map/native-format.ts';
 import { validate, type InputProblem, type Validated } from '../validation.ts';
 import { compareById } from '../ids.ts';
+import { InvalidRecords } from '../records/invalid.ts';
 import {
   Challenge,
   FocusArea,
@@ -50,6 +51,8 @@ export const HelhetWorkspaceFile = z
     innovationAreas: list(InnovationArea, 10_000),
     portfolios: list(Portfolio, 1000),
     projects: list(Project, 10_000),
+    /** Records kept as stored that did not validate (see WorkspaceContent.invalid). */
+    invalid: InvalidRecords,
   })
   .superRefine((file, ctx) => {
     for (const p of workspaceReferenceProblems(file))
@@ -57,7 +60,10 @@ export const HelhetWorkspaceFile = z
   });
 export type HelhetWorkspaceFile = z.infer<typeof HelhetWorkspaceFile>;
 
-type FileContent = Omit<HelhetWorkspaceFile, 'format' | 'version' | 'workspace' | 'maps'>;
+type FileContent = Omit<
+  HelhetWorkspaceFile,
+  'format' | 'version' | 'workspace' | 'maps' | 'invalid'
+>;
 
 /** Unique ids and references between the records of a (schema-valid) workspace file. */
 function workspaceReferenceProblems(
@@ -192,6 +198,7 @@ export function withoutDanglingReferences(content: WorkspaceContent): WorkspaceC
       innovationAreaIds: p.innovationAreaIds.filter(area),
       relations: p.relations.filter((r) => project(r.projectId) && r.projectId !== p.id),
     })),
+    ...(content.invalid ? { invalid: content.invalid } : {}),
   };
 }
 
@@ -227,6 +234,7 @@ export function toWorkspaceFile(
     innovationAreas: byId(clean.innovationAreas),
     portfolios: byId(clean.portfolios),
     projects: byId(clean.projects),
+    invalid: clean.invalid ?? [],
   };
 }
 
@@ -252,6 +260,7 @@ export function parseWorkspaceFile(input: unknown): Validated<ParsedWorkspaceFil
     else problems.push(...parsed.problems.map((p) => ({ ...p, path: `maps[${i}].map.${p.path}` })));
   });
   if (problems.length > 0) return { ok: false, problems };
-  const { format: _f, version: _v, workspace, maps: _m, ...content } = file;
+  const { format: _f, version: _v, workspace, maps: _m, invalid, ...rest } = file;
+  const content: WorkspaceContent = invalid.length > 0 ? { ...rest, invalid } : rest;
   return { ok: true, value: { name: workspace.name, maps, content } };
 }
