@@ -11,6 +11,7 @@ export * from './map/ydoc.ts';
 export * from './map/collections.ts';
 export * from './map/fast-parse.ts';
 export * from './map/native-format.ts';
+export * from './map/migrations.ts';
 export * from './map/demo.ts';
 export * from './analysis/index.ts';
 export * from './interchange/index.ts';

@@ -26,6 +26,8 @@ import {
   linkCollection,
 } from './collections.ts';
 import { DEFAULT_META } from './read.ts';
+import { stampDocumentVersion } from '../records/migrations.ts';
+import { MAP_DOCUMENT_SCHEMA } from './migrations.ts';
 
 export { readMap, createMapReader, type ReadMapResult, type MapReader } from './read.ts';
 export type { RecordMap } from '../records/collection.ts';
@@ -66,6 +68,7 @@ export function writeMap(doc: Y.Doc, map: MapSnapshot, origin: unknown = null): 
     parts.axis.clear();
     for (const [k, v] of Object.entries(map.meta)) parts.meta.set(k, v);
     for (const [k, v] of Object.entries(map.axis)) parts.axis.set(k, v);
+    stampDocumentVersion(doc, MAP_DOCUMENT_SCHEMA);
     const invalid = map.invalid ?? [];
     fieldCollection.replace(doc, map.fields, invalid);
     elementCollection.replace(doc, map.elements, invalid);

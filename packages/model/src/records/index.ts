@@ -4,3 +4,4 @@
 export * from './collection.ts';
 export * from './invalid.ts';
 export * from './values.ts';
+export * from './migrations.ts';

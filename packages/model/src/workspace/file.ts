@@ -28,8 +28,9 @@ import {
   type WorkspaceContent,
 } from './schema.ts';
 
-/** Version of the workspace file format written by this code. */
-export const WORKSPACE_FILE_VERSION = 1;
+import { migrateWorkspaceFile, WORKSPACE_FILE_VERSION } from './migrations.ts';
+
+export { WORKSPACE_FILE_VERSION } from './migrations.ts';
 
 const list = <S extends z.ZodType>(schema: S, max: number) => z.array(schema).max(max).default([]);
 
@@ -249,7 +250,10 @@ export interface ParsedWorkspaceFile {
 
 /** Validates untrusted input as a workspace file; every problem is named with its path. */
 export function parseWorkspaceFile(input: unknown): Validated<ParsedWorkspaceFile> {
-  const result = validate(HelhetWorkspaceFile, input);
+  // Older versions (of the file and of each map in it) are brought to the current ones first.
+  const migrated = migrateWorkspaceFile(input);
+  if (!migrated.ok) return migrated;
+  const result = validate(HelhetWorkspaceFile, migrated.value);
   if (!result.ok) return result;
   const file = result.value;
   const maps: ParsedWorkspaceFile['maps'] = [];

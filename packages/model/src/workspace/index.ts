@@ -12,4 +12,5 @@ export * from './map-context.ts';
 export * from './analysis.ts';
 export * from './portfolio-network.ts';
 export * from './file.ts';
+export * from './migrations.ts';
 export * from './demo.ts';

@@ -18,6 +18,8 @@ import {
   type RecordMap,
 } from '../records/collection.ts';
 import { WORKSPACE_RECORD_COLLECTIONS, type WorkspaceRecordOf } from './collections.ts';
+import { stampDocumentVersion } from '../records/migrations.ts';
+import { WORKSPACE_DOCUMENT_SCHEMA } from './migrations.ts';
 import {
   MAX_DOTS,
   ProcessSettings,
@@ -98,6 +100,7 @@ export function writeWorkspace(
     const settings = workspaceSettingsMap(doc);
     settings.clear();
     for (const [k, v] of Object.entries(content.settings)) settings.set(k, v);
+    stampDocumentVersion(doc, WORKSPACE_DOCUMENT_SCHEMA);
     for (const name of WORKSPACE_COLLECTION_NAMES) {
       const collection = WORKSPACE_RECORD_COLLECTIONS[name] as RecordCollection<{ id: string }>;
       collection.replace(doc, content[name], content.invalid ?? []);
