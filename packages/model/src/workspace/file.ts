@@ -6,15 +6,18 @@
  * Map ids differ between installations, so the file names maps by keys of its own (`m1`,
  * `m2`, ... in a content-based order) and the importer gives them new ids, rewriting every
  * reference. References inside the process to records that no longer exist (e.g. a project
- * naming a deleted innovation area) are dropped on export: they mean nothing elsewhere. So
- * export → import → export gives the same file.
+ * naming a deleted innovation area) are dropped on export: they mean nothing elsewhere. A whole
+ * record that only makes sense with a missing one (a focus area whose challenge was deleted
+ * while someone added it, a vote on a deleted target) is not dropped: it goes to the file's
+ * `invalid` section with the reason, and an import stores it as it was. So export → import →
+ * export gives the same file, and nothing is lost.
  */
 import { z } from 'zod';
 import { HelhetMapFile, RecordId, type MapSnapshot } from '../map/schema.ts';
 import { parseMapFile, toMapFile } from '../map/native-format.ts';
 import { validate, type InputProblem, type Validated } from '../validation.ts';
 import { compareById } from '../ids.ts';
-import { InvalidRecords } from '../records/invalid.ts';
+import { InvalidRecords, type InvalidRecord } from '../records/invalid.ts';
 import {
   Challenge,
   FocusArea,
@@ -221,7 +224,8 @@ export function toWorkspaceFile(
         (a.text < b.text ? -1 : a.text > b.text ? 1 : 0),
     );
   const keys = new Map(canonical.map((f, i) => [f.id, `m${i + 1}`]));
-  const clean = withoutDanglingReferences(remapMapIds(content, keys));
+  const remapped = remapMapIds(content, keys);
+  const clean = withoutDanglingReferences(remapped);
   return {
     format: 'helhet-workspace',
     version: WORKSPACE_FILE_VERSION,
@@ -235,8 +239,34 @@ export function toWorkspaceFile(
     innovationAreas: byId(clean.innovationAreas),
     portfolios: byId(clean.portfolios),
     projects: byId(clean.projects),
-    invalid: clean.invalid ?? [],
+    invalid: [...(clean.invalid ?? []), ...orphanedRecords(remapped, clean)],
   };
+}
+
+/** Records of `content` that {@link withoutDanglingReferences} left out, with the reason. */
+function orphanedRecords(content: WorkspaceContent, clean: WorkspaceContent): InvalidRecord[] {
+  const out: InvalidRecord[] = [];
+  const keep = (
+    collection: 'focusAreas' | 'votes',
+    id: string,
+    raw: object,
+    problem: InputProblem,
+  ) => out.push({ collection, id, raw, problems: [problem] });
+  const focusAreas = new Set(clean.focusAreas.map((f) => f.id));
+  for (const { id, ...raw } of byId(content.focusAreas))
+    if (!focusAreas.has(id))
+      keep('focusAreas', id, raw, {
+        path: `focusAreas.${id}.challengeId`,
+        message: `unknown challenge "${raw.challengeId}"`,
+      });
+  const votes = new Set(clean.votes.map((v) => v.id));
+  for (const { id, ...raw } of byId(content.votes))
+    if (!votes.has(id))
+      keep('votes', id, raw, {
+        path: `votes.${id}.targetId`,
+        message: `unknown focus area or innovation area "${raw.targetId}"`,
+      });
+  return out;
 }
 
 /** A validated workspace file, ready to store. */
