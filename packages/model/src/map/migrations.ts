@@ -5,39 +5,33 @@
  * the version it produces.
  */
 import type * as Y from 'yjs';
-import {
-  migrateDocument,
-  migrateFile,
-  type DocumentMigrationResult,
-  type DocumentSchema,
-  type FileSchema,
-} from '../records/migrations.ts';
+import { defineSchemaVersions, type DocumentMigrationResult } from '../records/migrations.ts';
 import type { Validated } from '../validation.ts';
 import { MAP_FILE_VERSION } from './schema.ts';
 
 /** Schema version of the map document written by this code (in `meta.schemaVersion`). */
 export const MAP_SCHEMA_VERSION = 1;
 
-/** The map document's version and migrations. */
-export const MAP_DOCUMENT_SCHEMA: DocumentSchema = {
+const MAP_VERSIONS = defineSchemaVersions({
   versionMap: 'meta',
-  current: MAP_SCHEMA_VERSION,
-  migrations: [],
-};
-
-/** The native file's version and migrations. */
-export const MAP_FILE_SCHEMA: FileSchema = {
+  documentVersion: MAP_SCHEMA_VERSION,
+  documentMigrations: [],
   format: 'helhet-map',
-  current: MAP_FILE_VERSION,
-  migrations: [],
-};
+  fileVersion: MAP_FILE_VERSION,
+  fileMigrations: [],
+});
+
+/** The map document's version and migrations. */
+export const MAP_DOCUMENT_SCHEMA = MAP_VERSIONS.document;
+/** The native file's version and migrations. */
+export const MAP_FILE_SCHEMA = MAP_VERSIONS.file;
 
 /** Brings a loaded map document to the current schema (run it when a document is loaded). */
 export function migrateMapDocument(doc: Y.Doc): DocumentMigrationResult {
-  return migrateDocument(doc, MAP_DOCUMENT_SCHEMA);
+  return MAP_VERSIONS.migrateDocument(doc);
 }
 
 /** Brings an untrusted native file to the current version before it is validated. */
 export function migrateMapFile(input: unknown): Validated<unknown> {
-  return migrateFile(input, MAP_FILE_SCHEMA);
+  return MAP_VERSIONS.migrateFile(input);
 }

@@ -144,3 +144,47 @@ export function migrateFile(input: unknown, schema: FileSchema): Validated<unkno
   }
   return { ok: true, value: out };
 }
+
+/** A document kind's versions: where its document keeps the version, and its file format. */
+export interface SchemaVersionsInput {
+  /** Top-level `Y.Map` of the document that holds its version (`meta`, `settings`). */
+  versionMap: string;
+  documentVersion: number;
+  documentMigrations?: readonly DocumentMigration[];
+  /** The file format's name (`helhet-map`). */
+  format: string;
+  fileVersion: number;
+  fileMigrations?: readonly FileMigration[];
+}
+
+/** The versions and migrations of one document kind and its file, ready to run. */
+export interface SchemaVersions {
+  document: DocumentSchema;
+  file: FileSchema;
+  /** Brings a loaded document to the current schema (see {@link migrateDocument}). */
+  migrateDocument(doc: Y.Doc): DocumentMigrationResult;
+  /** Brings an untrusted file to the current version before validation (see {@link migrateFile}). */
+  migrateFile(input: unknown): Validated<unknown>;
+}
+
+/** Defines a document kind's schema versions and migrations, once for document and file. */
+export function defineSchemaVersions(input: SchemaVersionsInput): SchemaVersions {
+  const document: DocumentSchema = {
+    versionMap: input.versionMap,
+    current: input.documentVersion,
+    migrations: input.documentMigrations ?? [],
+  };
+  const file: FileSchema = {
+    format: input.format,
+    current: input.fileVersion,
+    migrations: input.fileMigrations ?? [],
+  };
+  checkList(document.migrations, document.current);
+  checkList(file.migrations, file.current);
+  return {
+    document,
+    file,
+    migrateDocument: (doc) => migrateDocument(doc, document),
+    migrateFile: (untrusted) => migrateFile(untrusted, file),
+  };
+}

@@ -5,10 +5,9 @@
  */
 import type * as Y from 'yjs';
 import {
-  migrateDocument,
+  defineSchemaVersions,
   migrateFile,
   type DocumentMigrationResult,
-  type DocumentSchema,
   type FileSchema,
 } from '../records/migrations.ts';
 import { migrateMapFile } from '../map/migrations.ts';
@@ -20,23 +19,23 @@ export const WORKSPACE_SCHEMA_VERSION = 1;
 /** Version of the workspace file format written by this code. */
 export const WORKSPACE_FILE_VERSION = 1;
 
-/** The process document's version and migrations. */
-export const WORKSPACE_DOCUMENT_SCHEMA: DocumentSchema = {
+const WORKSPACE_VERSIONS = defineSchemaVersions({
   versionMap: 'settings',
-  current: WORKSPACE_SCHEMA_VERSION,
-  migrations: [],
-};
-
-/** The workspace file's version and migrations. */
-export const WORKSPACE_FILE_SCHEMA: FileSchema = {
+  documentVersion: WORKSPACE_SCHEMA_VERSION,
+  documentMigrations: [],
   format: 'helhet-workspace',
-  current: WORKSPACE_FILE_VERSION,
-  migrations: [],
-};
+  fileVersion: WORKSPACE_FILE_VERSION,
+  fileMigrations: [],
+});
+
+/** The process document's version and migrations. */
+export const WORKSPACE_DOCUMENT_SCHEMA = WORKSPACE_VERSIONS.document;
+/** The workspace file's version and migrations. */
+export const WORKSPACE_FILE_SCHEMA = WORKSPACE_VERSIONS.file;
 
 /** Brings a loaded process document to the current schema (run it when a document is loaded). */
 export function migrateWorkspaceDocument(doc: Y.Doc): DocumentMigrationResult {
-  return migrateDocument(doc, WORKSPACE_DOCUMENT_SCHEMA);
+  return WORKSPACE_VERSIONS.migrateDocument(doc);
 }
 
 /**
