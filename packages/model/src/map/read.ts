@@ -61,11 +61,12 @@ export interface ReadMapResult {
   broken: BrokenReference[];
 }
 
+/** Valid records of each collection, each sorted by id. */
 type Records = {
-  fields: Iterable<Field>;
-  elements: Iterable<MapElement>;
-  links: Iterable<MapLink>;
-  loops: Iterable<KeptLoop>;
+  fields: readonly Field[];
+  elements: readonly MapElement[];
+  links: readonly MapLink[];
+  loops: readonly KeptLoop[];
 };
 
 function readMeta(doc: Y.Doc, problems: InputProblem[]): Pick<MapSnapshot, 'meta' | 'axis'> {
@@ -97,7 +98,10 @@ function brokenLinkRecord(link: MapLink, ends: BrokenReference[]): InvalidRecord
   };
 }
 
-/** The cross-record rules (see the module comment), the same for every reader. */
+/**
+ * The cross-record rules (see the module comment), the same for every reader. `records` come
+ * sorted by id (the collections sort them), so only the few fields are sorted here.
+ */
 function assemble(
   head: Pick<MapSnapshot, 'meta' | 'axis'>,
   headProblems: readonly InputProblem[],
@@ -112,29 +116,29 @@ function assemble(
   const broken: BrokenReference[] = [];
   const fields = [...records.fields].sort((a, b) => a.order - b.order || compareById(a, b));
   const fieldIds = new Set(fields.map((f) => f.id));
-  const elements = [...records.elements]
-    .map((e) => {
-      if (e.fieldId === null || fieldIds.has(e.fieldId)) return e;
-      broken.push({ collection: 'elements', id: e.id, path: 'fieldId', target: e.fieldId });
-      return { ...e, fieldId: null };
-    })
-    .sort(compareById);
+  const elements = records.elements.map((e) => {
+    if (e.fieldId === null || fieldIds.has(e.fieldId)) return e;
+    broken.push({ collection: 'elements', id: e.id, path: 'fieldId', target: e.fieldId });
+    return { ...e, fieldId: null };
+  });
   const elementIds = new Set(elements.map((e) => e.id));
   const links: MapLink[] = [];
   const brokenLinks: MapLink[] = [];
   const brokenLinkRecords: InvalidRecord[] = [];
-  for (const l of [...records.links].sort(compareById)) {
+  for (const l of records.links) {
+    // The common case first: a map has thousands of links and this runs on every edit.
+    if (elementIds.has(l.from) && elementIds.has(l.to)) {
+      links.push(l);
+      continue;
+    }
     const ends = (['from', 'to'] as const)
       .filter((end) => !elementIds.has(l[end]))
       .map((end) => ({ collection: 'links' as const, id: l.id, path: end, target: l[end] }));
-    if (ends.length === 0) links.push(l);
-    else {
-      brokenLinks.push(l);
-      broken.push(...ends);
-      brokenLinkRecords.push(brokenLinkRecord(l, ends));
-    }
+    brokenLinks.push(l);
+    broken.push(...ends);
+    brokenLinkRecords.push(brokenLinkRecord(l, ends));
   }
-  const loops = [...records.loops].sort(compareById);
+  const loops = [...records.loops];
   const kept = [...invalid, ...brokenLinkRecords];
   const map: MapSnapshot = { ...head, fields, elements, links, loops };
   if (kept.length > 0) map.invalid = kept;
@@ -226,10 +230,10 @@ export function createMapReader(doc: Y.Doc): MapReader {
         head,
         headProblems,
         {
-          fields: reads.fields.records.values(),
-          elements: reads.elements.records.values(),
-          links: reads.links.records.values(),
-          loops: reads.loops.records.values(),
+          fields: reads.fields.sorted,
+          elements: reads.elements.sorted,
+          links: reads.links.sorted,
+          loops: reads.loops.sorted,
         },
         KEYS.flatMap((k) => [...reads[k].invalid.values()]),
       );

@@ -46,6 +46,11 @@ export interface CollectionWatch<T> {
     records: ReadonlyMap<string, T>;
     invalid: ReadonlyMap<string, InvalidRecord>;
     changed: boolean;
+    /**
+     * The valid records sorted by id, as {@link RecordCollection.read} returns them; the same
+     * array while nothing changed, re-sorted only when a record came or went.
+     */
+    sorted: readonly T[];
   };
   /** Stops observing the document. */
   destroy(): void;
@@ -157,6 +162,7 @@ export function defineCollection<T extends { id: string }>(
     const invalid = new Map<string, InvalidRecord>();
     const dirty = new Set<string>(collection.keys());
     let first = true;
+    let sorted: T[] = [];
     const observer = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
       for (const event of events) {
         if (event.target === collection) {
@@ -173,17 +179,22 @@ export function defineCollection<T extends { id: string }>(
       read() {
         const changed = first || dirty.size > 0;
         first = false;
+        let membership = false;
         for (const id of dirty) {
+          const was = records.has(id);
           records.delete(id);
           invalid.delete(id);
           const value = collection.get(id);
-          if (value === undefined) continue;
-          const checked = check(id, value);
-          if (checked.ok) records.set(id, checked.record);
-          else invalid.set(id, checked.invalid);
+          const checked = value === undefined ? undefined : check(id, value);
+          if (checked?.ok) records.set(id, checked.record);
+          else if (checked) invalid.set(id, checked.invalid);
+          if (was !== records.has(id)) membership = true;
         }
         dirty.clear();
-        return { records, invalid, changed };
+        // Sorting thousands of ids on every edit would cost more than validating the edit.
+        if (membership) sorted = [...records.values()].sort(compareById);
+        else if (changed) sorted = sorted.map((r) => records.get(r.id)!);
+        return { records, invalid, changed, sorted };
       },
       destroy: () => collection.unobserveDeep(observer),
     };
