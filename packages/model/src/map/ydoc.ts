@@ -29,7 +29,13 @@ import { DEFAULT_META } from './read.ts';
 import { stampDocumentVersion } from '../records/migrations.ts';
 import { MAP_DOCUMENT_SCHEMA } from './migrations.ts';
 
-export { readMap, createMapReader, type ReadMapResult, type MapReader } from './read.ts';
+export {
+  readMap,
+  createMapReader,
+  type BrokenReference,
+  type ReadMapResult,
+  type MapReader,
+} from './read.ts';
 export type { RecordMap } from '../records/collection.ts';
 
 /** Names of the top-level shared types of a map document. */
