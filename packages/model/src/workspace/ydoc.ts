@@ -6,7 +6,9 @@
  * Same design as the map document (`map/ydoc.ts`): each record is a nested `Y.Map` keyed by
  * property, so two people editing different properties of one record both keep their change;
  * list-valued properties (goals, partners, ...) are replaced as a whole (last writer wins for
- * that property). Every mutation is one transaction with an `origin`.
+ * that property). Every mutation is one transaction with an `origin`. The collections are
+ * `defineCollection`s (`workspace/collections.ts`); the functions here are their thin wrappers
+ * plus what spans collections (cascading deletes, the dot budget).
  */
 import * as Y from 'yjs';
 import { parseModelInput, refuseInput, type InputProblem } from '../validation.ts';
@@ -46,7 +48,7 @@ export const WORKSPACE_COLLECTION_NAMES = Object.keys(
 
 /** The top-level `Y.Map` of a collection. */
 export function workspaceCollection(doc: Y.Doc, name: WorkspaceCollection): Y.Map<RecordMap> {
-  return doc.getMap(name);
+  return WORKSPACE_RECORD_COLLECTIONS[name].map(doc);
 }
 
 /** The `settings` map. */
