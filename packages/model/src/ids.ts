@@ -15,3 +15,19 @@ export function newId(prefix = '', length = 12): string {
   for (const byte of bytes) id += ALPHABET[byte % ALPHABET.length];
   return id;
 }
+
+/**
+ * Orders two ids by UTF-16 code units: the one order of ids everywhere (documents, files,
+ * analysis tie-breaks), so the same map gives the same answer in every browser, the server
+ * and the CLI. Not `localeCompare`: without a locale it uses the runtime's, and in Norwegian
+ * "aa" sorts as "å", after "z". Human names are sorted with the 'nb' collator instead; that
+ * is display order, not identity.
+ */
+export function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Orders records by {@link compareIds} of their ids. */
+export function compareById(a: { readonly id: string }, b: { readonly id: string }): number {
+  return compareIds(a.id, b.id);
+}

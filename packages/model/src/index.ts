@@ -4,11 +4,14 @@
  */
 export * from './ids.ts';
 export * from './validation.ts';
+export * from './records/index.ts';
 export * from './map/schema.ts';
 export * from './map/lifeline.ts';
 export * from './map/ydoc.ts';
+export * from './map/collections.ts';
 export * from './map/fast-parse.ts';
 export * from './map/native-format.ts';
+export * from './map/migrations.ts';
 export * from './map/demo.ts';
 export * from './analysis/index.ts';
 export * from './interchange/index.ts';

@@ -41,3 +41,30 @@ export function validate<S extends z.ZodType>(schema: S, input: unknown): Valida
     ? { ok: true, value: result.data }
     : { ok: false, problems: problemsFromZod(result.error) };
 }
+
+/**
+ * Invalid input refused by a model write function (`addElement`, `updateWorkspaceRecord`,
+ * `castDots`, ...): every problem with the path of the field it concerns. Nothing was written.
+ * Callers test `instanceof ModelInputError` and use `problems`; the message is the same
+ * problems as text, for logs and people, never to be parsed.
+ */
+export class ModelInputError extends Error {
+  readonly problems: InputProblem[];
+  constructor(problems: readonly InputProblem[]) {
+    super(describeProblems(problems));
+    this.name = 'ModelInputError';
+    this.problems = [...problems];
+  }
+}
+
+/** Throws a {@link ModelInputError} with one problem. */
+export function refuseInput(path: string, message: string): never {
+  throw new ModelInputError([{ path, message }]);
+}
+
+/** Validates `input` against `schema`; throws a {@link ModelInputError} naming every problem. */
+export function parseModelInput<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
+  const result = schema.safeParse(input);
+  if (!result.success) throw new ModelInputError(problemsFromZod(result.error));
+  return result.data;
+}

@@ -8,7 +8,9 @@
 import * as Y from 'yjs';
 import { KeptLoop } from '../map/schema.ts';
 import { mapDocParts, readMap } from '../map/ydoc.ts';
-import { newId } from '../ids.ts';
+import { keptLoopCollection } from '../map/collections.ts';
+import { compareById, newId } from '../ids.ts';
+import { parseModelInput, refuseInput } from '../validation.ts';
 
 /** Input for keeping a loop: its links in loop order, a name and optionally a narrative. */
 export interface KeepLoopInput {
@@ -45,7 +47,7 @@ export function readKeptLoops(doc: Y.Doc): KeptLoopWithStatus[] {
   const existing = new Set(map.links.map((l) => l.id));
   return map.loops
     .map((loop) => ({ ...loop, state: loopStatus(loop, existing) }))
-    .sort((a, b) => a.name.localeCompare(b.name, 'nb') || a.id.localeCompare(b.id));
+    .sort((a, b) => a.name.localeCompare(b.name, 'nb') || compareById(a, b));
 }
 
 /**
@@ -53,49 +55,31 @@ export function readKeptLoops(doc: Y.Doc): KeptLoopWithStatus[] {
  * in the given order (each link starts where the previous one ends); throws otherwise.
  */
 export function keepLoop(doc: Y.Doc, input: KeepLoopInput, origin: unknown = null): KeptLoop {
-  const loop = KeptLoop.parse({ id: input.id ?? newId('k'), ...input });
+  const loop = parseModelInput(KeptLoop, { id: input.id ?? newId('k'), ...input });
   const parts = mapDocParts(doc);
-  if (parts.loops.has(loop.id)) throw new Error(`a kept loop with id "${loop.id}" exists already`);
+  if (parts.loops.has(loop.id))
+    refuseInput('id', `a kept loop with id "${loop.id}" exists already`);
   const ends = loop.linkIds.map((id) => {
     const link = parts.links.get(id);
-    if (!(link instanceof Y.Map)) throw new Error(`linkIds: unknown link "${id}"`);
+    if (!(link instanceof Y.Map)) refuseInput('linkIds', `unknown link "${id}"`);
     return { from: String(link.get('from')), to: String(link.get('to')) };
   });
   if (new Set(loop.linkIds).size !== loop.linkIds.length)
-    throw new Error('linkIds: a link appears twice');
+    refuseInput('linkIds', 'a link appears twice');
   ends.forEach((end, i) => {
     const next = ends[(i + 1) % ends.length]!;
     if (end.to !== next.from)
-      throw new Error(
-        `linkIds[${i}]: link "${loop.linkIds[i]}" does not lead to the start of the next link`,
+      refuseInput(
+        `linkIds[${i}]`,
+        `link "${loop.linkIds[i]}" does not lead to the start of the next link`,
       );
   });
-  const record = new Y.Map<unknown>();
-  record.set('name', loop.name);
-  record.set('linkIds', loop.linkIds);
-  record.set('narrative', loop.narrative);
-  doc.transact(() => parts.loops.set(loop.id, record), origin);
-  return loop;
-}
-
-function patchLoop(
-  doc: Y.Doc,
-  id: string,
-  key: 'name' | 'narrative',
-  value: string,
-  origin: unknown,
-): boolean {
-  const record = mapDocParts(doc).loops.get(id);
-  if (!(record instanceof Y.Map)) return false;
-  // Validate the record as it would be after the change.
-  KeptLoop.parse({ ...(record.toJSON() as object), id, [key]: value });
-  doc.transact(() => record.set(key, value), origin);
-  return true;
+  return keptLoopCollection.add(doc, loop, origin);
 }
 
 /** Renames a kept loop; false when it does not exist. Throws on an invalid name. */
 export function renameLoop(doc: Y.Doc, id: string, name: string, origin: unknown = null): boolean {
-  return patchLoop(doc, id, 'name', name, origin);
+  return keptLoopCollection.patch(doc, id, { name }, origin) !== undefined;
 }
 
 /** Replaces the narrative of a kept loop; false when it does not exist. */
@@ -105,13 +89,10 @@ export function narrateLoop(
   narrative: string,
   origin: unknown = null,
 ): boolean {
-  return patchLoop(doc, id, 'narrative', narrative, origin);
+  return keptLoopCollection.patch(doc, id, { narrative }, origin) !== undefined;
 }
 
 /** Stops keeping a loop (the links stay on the map); false when it did not exist. */
 export function deleteLoop(doc: Y.Doc, id: string, origin: unknown = null): boolean {
-  const parts = mapDocParts(doc);
-  if (!parts.loops.has(id)) return false;
-  doc.transact(() => parts.loops.delete(id), origin);
-  return true;
+  return keptLoopCollection.remove(doc, id, origin);
 }

@@ -28,6 +28,7 @@
 import type { Polarity } from '../map/schema.ts';
 import type { CausalGraph } from './graph.ts';
 import { stronglyConnectedComponents } from './scc.ts';
+import { compareIds } from '../ids.ts';
 
 /** R = reinforcing (even number of − links), B = balancing (odd), ? = a link's sign unknown. */
 export type LoopPolarity = 'R' | 'B' | '?';
@@ -136,7 +137,7 @@ export function* enumerateLoops(
   // Rank of each link id in sorted order, so canonical rotation compares integers.
   const linkRank = new Int32Array(m);
   const order = Array.from({ length: m }, (_, i) => i).sort((a, b) =>
-    graph.linkIds[a]! < graph.linkIds[b]! ? -1 : graph.linkIds[a]! > graph.linkIds[b]! ? 1 : 0,
+    compareIds(graph.linkIds[a]!, graph.linkIds[b]!),
   );
   order.forEach((link, rank) => (linkRank[link] = rank));
 
@@ -385,7 +386,7 @@ export function compareLoops(a: FoundLoop, b: FoundLoop): number {
   for (let i = 0; i < a.links.length; i++) {
     const x = a.links[i]!;
     const y = b.links[i]!;
-    if (x !== y) return x < y ? -1 : 1;
+    if (x !== y) return compareIds(x, y);
   }
   return 0;
 }

@@ -3,6 +3,7 @@
  * field a point is in, and what field and age span to suggest for an element dropped there.
  */
 import type { Field, LifeLineAxis } from './schema.ts';
+import { compareById } from '../ids.ts';
 
 /** Canvas x of `age` on the axis; ages outside the axis are clamped to its ends. */
 export function ageToX(axis: LifeLineAxis, age: number): number {
@@ -44,7 +45,7 @@ export interface FieldBand {
 
 /** Fields stacked from y = 0 downwards in their `order` (ties broken by id for determinism). */
 export function fieldBands(fields: readonly Field[]): FieldBand[] {
-  const sorted = [...fields].sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
+  const sorted = [...fields].sort((a, b) => a.order - b.order || compareById(a, b));
   let y = 0;
   return sorted.map((field) => {
     const band = { field, top: y, bottom: y + field.height };

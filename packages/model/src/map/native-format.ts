@@ -9,6 +9,7 @@ import {
   type MapSnapshot,
 } from './schema.ts';
 import { formatPath, validate, type Validated } from '../validation.ts';
+import { migrateMapFile } from './migrations.ts';
 
 /** Serialises a map as the native format (a plain object ready for JSON.stringify). */
 export function toMapFile(map: MapSnapshot): HelhetMapFile {
@@ -21,11 +22,19 @@ export function toMapFile(map: MapSnapshot): HelhetMapFile {
     elements: map.elements,
     links: map.links,
     loops: map.loops,
+    invalid: map.invalid ?? [],
   };
 }
 
-/** Validates untrusted input as the native format; on success returns the map's records. */
-export function parseMapFile(input: unknown): Validated<MapSnapshot> {
+/**
+ * Validates untrusted input as the native format (after migrating an older version); on
+ * success returns the map's records.
+ */
+export function parseMapFile(untrusted: unknown): Validated<MapSnapshot> {
+  // An older version is brought to the current one first; a newer one is refused.
+  const migrated = migrateMapFile(untrusted);
+  if (!migrated.ok) return migrated;
+  const input = migrated.value;
   const result = validate(HelhetMapFile, input);
   if (!result.ok) {
     // zod skips cross-record rules when a record is malformed; report those too, once each.
@@ -35,6 +44,6 @@ export function parseMapFile(input: unknown): Validated<MapSnapshot> {
       .filter((p) => !seen.has(`${p.path}\n${p.message}`));
     return { ok: false, problems: [...result.problems, ...extra] };
   }
-  const { format: _format, version: _version, ...map } = result.value;
-  return { ok: true, value: map };
+  const { format: _format, version: _version, invalid, ...map } = result.value;
+  return { ok: true, value: invalid.length > 0 ? { ...map, invalid } : map };
 }

@@ -6,6 +6,7 @@
  * schemas, so a bad value is rejected with a message naming its path.
  */
 import { z } from 'zod';
+import { InvalidRecords, type InvalidRecord } from '../records/invalid.ts';
 
 /** Identifier of a record: short, URL-safe, stable across renames. */
 export const RecordId = z
@@ -158,6 +159,11 @@ export interface MapSnapshot {
   elements: MapElement[];
   links: MapLink[];
   loops: KeptLoop[];
+  /**
+   * Records kept as stored that the map cannot use (they do not validate, or a link's end is
+   * missing); present only when there are any. Exports write them, imports restore them.
+   */
+  invalid?: InvalidRecord[];
 }
 
 /** Version of the native file format written by this code. */
@@ -179,6 +185,8 @@ export const HelhetMapFile = z
     elements: z.array(MapElement).max(50_000),
     links: z.array(MapLink).max(200_000),
     loops: z.array(KeptLoop).max(10_000).default([]),
+    /** Records kept as stored that the map could not use (see MapSnapshot.invalid). */
+    invalid: InvalidRecords,
   })
   .superRefine((file, ctx) => {
     for (const problem of crossReferenceProblems(file)) {

@@ -15,6 +15,7 @@ import {
 } from './ydoc.ts';
 import { createDemoMap } from './demo.ts';
 import { parseMapFile, toMapFile } from './native-format.ts';
+import { compareById } from '../ids.ts';
 
 function demoDoc(): Y.Doc {
   const doc = new Y.Doc();
@@ -31,8 +32,8 @@ describe('map document', () => {
     expect(map.links).toHaveLength(demo.links.length);
     expect(map).toEqual({
       ...demo,
-      elements: [...demo.elements].sort((a, b) => a.id.localeCompare(b.id)),
-      links: [...demo.links].sort((a, b) => a.id.localeCompare(b.id)),
+      elements: [...demo.elements].sort(compareById),
+      links: [...demo.links].sort(compareById),
     });
   });
 

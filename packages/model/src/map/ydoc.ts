@@ -8,25 +8,38 @@
  * track and what attributes a change to its author.
  */
 import * as Y from 'yjs';
-import { z } from 'zod';
 import {
-  Field,
-  KeptLoop,
   LifeLineAxis,
-  MapElement,
-  MapLink,
   MapMeta,
+  type Field,
+  type MapElement,
+  type MapLink,
   type MapSnapshot,
 } from './schema.ts';
-import { newId } from '../ids.ts';
-import { formatPath, type InputProblem } from '../validation.ts';
-import { safeParseRecord } from './fast-parse.ts';
+import { ModelInputError, parseModelInput } from '../validation.ts';
+import { setChangedKeys } from '../records/values.ts';
+import type { RecordMap } from '../records/collection.ts';
+import {
+  elementCollection,
+  fieldCollection,
+  keptLoopCollection,
+  linkCollection,
+} from './collections.ts';
+import { DEFAULT_META } from './read.ts';
+import { stampDocumentVersion } from '../records/migrations.ts';
+import { MAP_DOCUMENT_SCHEMA } from './migrations.ts';
+
+export {
+  readMap,
+  createMapReader,
+  type BrokenReference,
+  type ReadMapResult,
+  type MapReader,
+} from './read.ts';
+export type { RecordMap } from '../records/collection.ts';
 
 /** Names of the top-level shared types of a map document. */
 export const MAP_DOC_KEYS = ['meta', 'axis', 'fields', 'elements', 'links', 'loops'] as const;
-
-/** A record stored as a nested Y.Map of its properties. */
-export type RecordMap = Y.Map<unknown>;
 
 /** The top-level shared types of a map document. */
 export interface MapDocParts {
@@ -50,98 +63,23 @@ export function mapDocParts(doc: Y.Doc): MapDocParts {
   };
 }
 
-function toRecordMap(record: object): RecordMap {
-  const map = new Y.Map<unknown>();
-  for (const [key, value] of Object.entries(record)) {
-    if (key !== 'id' && value !== undefined) map.set(key, value);
-  }
-  return map;
-}
-
-function plain(map: Y.Map<unknown>): Record<string, unknown> {
-  return map.toJSON() as Record<string, unknown>;
-}
-
-/** A map read from a document, with the records that failed validation left out and named. */
-export interface ReadMapResult {
-  map: MapSnapshot;
-  problems: InputProblem[];
-}
-
-const DEFAULT_META: MapMeta = { title: 'Uten tittel', description: '', example: false };
-const DEFAULT_AXIS: LifeLineAxis = {
-  label: 'Livslinje',
-  originX: 0,
-  segments: [{ fromAge: 0, toAge: 100, unitsPerYear: 40, label: '' }],
-};
-
-function readRecords<S extends z.ZodType>(
-  collection: Y.Map<RecordMap>,
-  schema: S,
-  key: string,
-  problems: InputProblem[],
-): z.infer<S>[] {
-  const out: z.infer<S>[] = [];
-  for (const [id, value] of collection.entries()) {
-    const raw = value instanceof Y.Map ? { ...plain(value), id } : value;
-    const result = safeParseRecord(schema, raw);
-    if (result.success) out.push(result.data);
-    else
-      for (const issue of result.error.issues)
-        problems.push({ path: formatPath([key, id, ...issue.path]), message: issue.message });
-  }
-  return out;
-}
-
 /**
- * Reads the whole map as plain, validated records. Never throws: a record that does not
- * validate is left out and reported, so one bad record cannot take a map down.
- * Links whose ends no longer exist are left out too (a concurrent delete can leave them).
+ * Replaces the whole content of `doc` with `map` in one transaction. Records in `map.invalid`
+ * are stored exactly as they were (an export keeps them; an import restores them).
  */
-export function readMap(doc: Y.Doc): ReadMapResult {
-  const parts = mapDocParts(doc);
-  const problems: InputProblem[] = [];
-  const metaResult = MapMeta.safeParse(plain(parts.meta));
-  const axisResult = LifeLineAxis.safeParse(plain(parts.axis));
-  if (!metaResult.success && parts.meta.size > 0)
-    problems.push({ path: 'meta', message: 'invalid metadata' });
-  if (!axisResult.success && parts.axis.size > 0)
-    problems.push({ path: 'axis', message: 'invalid axis' });
-  const fields = readRecords(parts.fields, Field, 'fields', problems);
-  const fieldIds = new Set(fields.map((f) => f.id));
-  const elements = readRecords(parts.elements, MapElement, 'elements', problems).map((e) =>
-    e.fieldId !== null && !fieldIds.has(e.fieldId) ? { ...e, fieldId: null } : e,
-  );
-  const elementIds = new Set(elements.map((e) => e.id));
-  const links = readRecords(parts.links, MapLink, 'links', problems).filter(
-    (l) => elementIds.has(l.from) && elementIds.has(l.to),
-  );
-  const loops = readRecords(parts.loops, KeptLoop, 'loops', problems);
-  const byOrder = <T extends { id: string }>(a: T, b: T) => a.id.localeCompare(b.id);
-  return {
-    map: {
-      meta: metaResult.success ? metaResult.data : DEFAULT_META,
-      axis: axisResult.success ? axisResult.data : DEFAULT_AXIS,
-      fields: fields.sort((a, b) => a.order - b.order || byOrder(a, b)),
-      elements: elements.sort(byOrder),
-      links: links.sort(byOrder),
-      loops: loops.sort(byOrder),
-    },
-    problems,
-  };
-}
-
-/** Replaces the whole content of `doc` with `map` in one transaction. */
 export function writeMap(doc: Y.Doc, map: MapSnapshot, origin: unknown = null): void {
   const parts = mapDocParts(doc);
   doc.transact(() => {
-    for (const key of MAP_DOC_KEYS) parts[key].clear();
+    parts.meta.clear();
+    parts.axis.clear();
     for (const [k, v] of Object.entries(map.meta)) parts.meta.set(k, v);
     for (const [k, v] of Object.entries(map.axis)) parts.axis.set(k, v);
-    for (const f of map.fields) parts.fields.set(f.id, toRecordMap(f));
-    for (const e of map.elements) parts.elements.set(e.id, toRecordMap(e));
-    for (const l of map.links) parts.links.set(l.id, toRecordMap(l));
-    for (const loop of map.loops) parts.loops.set(loop.id, toRecordMap(loop));
+    stampDocumentVersion(doc, MAP_DOCUMENT_SCHEMA);
+    const invalid = map.invalid ?? [];
+    fieldCollection.replace(doc, map.fields, invalid);
+    elementCollection.replace(doc, map.elements, invalid);
+    linkCollection.replace(doc, map.links, invalid);
+    keptLoopCollection.replace(doc, map.loops, invalid);
   }, origin);
 }
 
@@ -150,29 +88,9 @@ export type NewElement = Partial<MapElement> & Pick<MapElement, 'label' | 'x' | 
 /** Input for a new link. */
 export type NewLink = Partial<MapLink> & Pick<MapLink, 'from' | 'to'>;
 
-/** Adds an element (validated) and returns it. Throws a ZodError on invalid input. */
+/** Adds an element (validated) and returns it. Throws a ModelInputError on invalid input. */
 export function addElement(doc: Y.Doc, input: NewElement, origin: unknown = null): MapElement {
-  const element = MapElement.parse({ id: newId('e'), ...input });
-  doc.transact(() => mapDocParts(doc).elements.set(element.id, toRecordMap(element)), origin);
-  return element;
-}
-
-function patchRecord<S extends z.ZodType>(
-  collection: Y.Map<RecordMap>,
-  schema: S,
-  id: string,
-  patch: Record<string, unknown>,
-): boolean {
-  const record = collection.get(id);
-  if (!(record instanceof Y.Map)) return false;
-  const merged = schema.parse({ ...plain(record), ...patch, id }) as Record<string, unknown>;
-  for (const key of Object.keys(patch)) {
-    if (key === 'id') continue;
-    const next = merged[key];
-    // Only write what changed, so concurrent edits to other properties are kept.
-    if (JSON.stringify(record.get(key)) !== JSON.stringify(next)) record.set(key, next);
-  }
-  return true;
+  return elementCollection.add(doc, input, origin);
 }
 
 /** Changes properties of an element; returns false when it does not exist. Validates the result. */
@@ -182,11 +100,7 @@ export function updateElement(
   patch: Partial<Omit<MapElement, 'id'>>,
   origin: unknown = null,
 ): boolean {
-  let found = false;
-  doc.transact(() => {
-    found = patchRecord(mapDocParts(doc).elements, MapElement, id, patch);
-  }, origin);
-  return found;
+  return elementCollection.patch(doc, id, patch, origin) !== undefined;
 }
 
 /** Deletes elements and every link that touches them, in one transaction (one undo step). */
@@ -196,6 +110,7 @@ export function removeElements(doc: Y.Doc, ids: Iterable<string>, origin: unknow
   doc.transact(() => {
     for (const id of gone) parts.elements.delete(id);
     for (const [linkId, link] of [...parts.links.entries()]) {
+      if (!(link instanceof Y.Map)) continue;
       if (gone.has(String(link.get('from'))) || gone.has(String(link.get('to'))))
         parts.links.delete(linkId);
     }
@@ -204,13 +119,12 @@ export function removeElements(doc: Y.Doc, ids: Iterable<string>, origin: unknow
 
 /** Adds a link between two existing elements. Throws when an end is missing or input is invalid. */
 export function addLink(doc: Y.Doc, input: NewLink, origin: unknown = null): MapLink {
-  const link = MapLink.parse({ id: newId('l'), ...input });
-  const parts = mapDocParts(doc);
-  for (const end of [link.from, link.to]) {
-    if (!parts.elements.has(end)) throw new Error(`unknown element "${end}"`);
-  }
-  doc.transact(() => parts.links.set(link.id, toRecordMap(link)), origin);
-  return link;
+  const elements = mapDocParts(doc).elements;
+  const problems = (['from', 'to'] as const)
+    .filter((end) => typeof input[end] === 'string' && !elements.has(input[end]))
+    .map((end) => ({ path: end, message: `unknown element "${input[end]}"` }));
+  if (problems.length > 0) throw new ModelInputError(problems);
+  return linkCollection.add(doc, input, origin);
 }
 
 /** Changes properties of a link; returns false when it does not exist. */
@@ -220,11 +134,7 @@ export function updateLink(
   patch: Partial<Omit<MapLink, 'id' | 'from' | 'to'>>,
   origin: unknown = null,
 ): boolean {
-  let found = false;
-  doc.transact(() => {
-    found = patchRecord(mapDocParts(doc).links, MapLink, id, patch);
-  }, origin);
-  return found;
+  return linkCollection.patch(doc, id, patch, origin) !== undefined;
 }
 
 /** Deletes links. */
@@ -242,10 +152,9 @@ export function addField(
   origin: unknown = null,
 ): Field {
   const parts = mapDocParts(doc);
-  const maxOrder = Math.max(-1, ...[...parts.fields.values()].map((f) => Number(f.get('order'))));
-  const field = Field.parse({ id: newId('f'), order: maxOrder + 1, height: 600, ...input });
-  doc.transact(() => parts.fields.set(field.id, toRecordMap(field)), origin);
-  return field;
+  const orders = [...parts.fields.values()].map((f) => (f instanceof Y.Map ? f.get('order') : 0));
+  const maxOrder = Math.max(-1, ...orders.filter((o): o is number => Number.isInteger(o)));
+  return fieldCollection.add(doc, { order: maxOrder + 1, height: 600, ...input }, origin);
 }
 
 /** Changes a field (rename, recolour, resize, reorder). */
@@ -255,11 +164,7 @@ export function updateField(
   patch: Partial<Omit<Field, 'id'>>,
   origin: unknown = null,
 ): boolean {
-  let found = false;
-  doc.transact(() => {
-    found = patchRecord(mapDocParts(doc).fields, Field, id, patch);
-  }, origin);
-  return found;
+  return fieldCollection.patch(doc, id, patch, origin) !== undefined;
 }
 
 /** Deletes a field; its elements stay on the map with no field (nothing the group made is lost). */
@@ -268,25 +173,27 @@ export function removeField(doc: Y.Doc, id: string, origin: unknown = null): voi
   doc.transact(() => {
     parts.fields.delete(id);
     for (const element of parts.elements.values()) {
-      if (element.get('fieldId') === id) element.set('fieldId', null);
+      if (element instanceof Y.Map && element.get('fieldId') === id) element.set('fieldId', null);
     }
   }, origin);
 }
 
-/** Replaces the life-line axis (validated). */
+/**
+ * Replaces the life-line axis (validated). Only properties whose value differs are written,
+ * so a label edit concurrent with a segment edit keeps both.
+ */
 export function setAxis(doc: Y.Doc, axis: LifeLineAxis, origin: unknown = null): void {
-  const valid = LifeLineAxis.parse(axis);
+  const valid = parseModelInput(LifeLineAxis, axis);
   const parts = mapDocParts(doc);
-  doc.transact(() => {
-    for (const [k, v] of Object.entries(valid)) parts.axis.set(k, v);
-  }, origin);
+  doc.transact(() => setChangedKeys(parts.axis, valid), origin);
 }
 
-/** Changes map metadata (title, description). */
+/**
+ * Changes map metadata (title, description). Only properties whose value differs are
+ * written, so a title edit concurrent with a description edit keeps both.
+ */
 export function setMeta(doc: Y.Doc, patch: Partial<MapMeta>, origin: unknown = null): void {
   const parts = mapDocParts(doc);
-  const next = MapMeta.parse({ ...DEFAULT_META, ...plain(parts.meta), ...patch });
-  doc.transact(() => {
-    for (const [k, v] of Object.entries(next)) parts.meta.set(k, v);
-  }, origin);
+  const next = parseModelInput(MapMeta, { ...DEFAULT_META, ...parts.meta.toJSON(), ...patch });
+  doc.transact(() => setChangedKeys(parts.meta, next), origin);
 }

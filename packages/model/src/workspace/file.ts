@@ -6,13 +6,18 @@
  * Map ids differ between installations, so the file names maps by keys of its own (`m1`,
  * `m2`, ... in a content-based order) and the importer gives them new ids, rewriting every
  * reference. References inside the process to records that no longer exist (e.g. a project
- * naming a deleted innovation area) are dropped on export: they mean nothing elsewhere. So
- * export → import → export gives the same file.
+ * naming a deleted innovation area) are dropped on export: they mean nothing elsewhere. A whole
+ * record that only makes sense with a missing one (a focus area whose challenge was deleted
+ * while someone added it, a vote on a deleted target) is not dropped: it goes to the file's
+ * `invalid` section with the reason, and an import stores it as it was. So export → import →
+ * export gives the same file, and nothing is lost.
  */
 import { z } from 'zod';
 import { HelhetMapFile, RecordId, type MapSnapshot } from '../map/schema.ts';
 import { parseMapFile, toMapFile } from '../map/native-format.ts';
 import { validate, type InputProblem, type Validated } from '../validation.ts';
+import { compareById } from '../ids.ts';
+import { InvalidRecords, type InvalidRecord } from '../records/invalid.ts';
 import {
   Challenge,
   FocusArea,
@@ -26,8 +31,9 @@ import {
   type WorkspaceContent,
 } from './schema.ts';
 
-/** Version of the workspace file format written by this code. */
-export const WORKSPACE_FILE_VERSION = 1;
+import { migrateWorkspaceFile, WORKSPACE_FILE_VERSION } from './migrations.ts';
+
+export { WORKSPACE_FILE_VERSION } from './migrations.ts';
 
 const list = <S extends z.ZodType>(schema: S, max: number) => z.array(schema).max(max).default([]);
 
@@ -49,6 +55,8 @@ export const HelhetWorkspaceFile = z
     innovationAreas: list(InnovationArea, 10_000),
     portfolios: list(Portfolio, 1000),
     projects: list(Project, 10_000),
+    /** Records kept as stored that did not validate (see WorkspaceContent.invalid). */
+    invalid: InvalidRecords,
   })
   .superRefine((file, ctx) => {
     for (const p of workspaceReferenceProblems(file))
@@ -56,7 +64,10 @@ export const HelhetWorkspaceFile = z
   });
 export type HelhetWorkspaceFile = z.infer<typeof HelhetWorkspaceFile>;
 
-type FileContent = Omit<HelhetWorkspaceFile, 'format' | 'version' | 'workspace' | 'maps'>;
+type FileContent = Omit<
+  HelhetWorkspaceFile,
+  'format' | 'version' | 'workspace' | 'maps' | 'invalid'
+>;
 
 /** Unique ids and references between the records of a (schema-valid) workspace file. */
 function workspaceReferenceProblems(
@@ -191,11 +202,11 @@ export function withoutDanglingReferences(content: WorkspaceContent): WorkspaceC
       innovationAreaIds: p.innovationAreaIds.filter(area),
       relations: p.relations.filter((r) => project(r.projectId) && r.projectId !== p.id),
     })),
+    ...(content.invalid ? { invalid: content.invalid } : {}),
   };
 }
 
-const byId = <T extends { id: string }>(records: readonly T[]) =>
-  [...records].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+const byId = <T extends { id: string }>(records: readonly T[]) => [...records].sort(compareById);
 
 /** Writes a workspace as a `helhet-workspace` file (a plain object ready for JSON.stringify). */
 export function toWorkspaceFile(
@@ -213,7 +224,8 @@ export function toWorkspaceFile(
         (a.text < b.text ? -1 : a.text > b.text ? 1 : 0),
     );
   const keys = new Map(canonical.map((f, i) => [f.id, `m${i + 1}`]));
-  const clean = withoutDanglingReferences(remapMapIds(content, keys));
+  const remapped = remapMapIds(content, keys);
+  const clean = withoutDanglingReferences(remapped);
   return {
     format: 'helhet-workspace',
     version: WORKSPACE_FILE_VERSION,
@@ -227,7 +239,34 @@ export function toWorkspaceFile(
     innovationAreas: byId(clean.innovationAreas),
     portfolios: byId(clean.portfolios),
     projects: byId(clean.projects),
+    invalid: [...(clean.invalid ?? []), ...orphanedRecords(remapped, clean)],
   };
+}
+
+/** Records of `content` that {@link withoutDanglingReferences} left out, with the reason. */
+function orphanedRecords(content: WorkspaceContent, clean: WorkspaceContent): InvalidRecord[] {
+  const out: InvalidRecord[] = [];
+  const keep = (
+    collection: 'focusAreas' | 'votes',
+    id: string,
+    raw: object,
+    problem: InputProblem,
+  ) => out.push({ collection, id, raw, problems: [problem] });
+  const focusAreas = new Set(clean.focusAreas.map((f) => f.id));
+  for (const { id, ...raw } of byId(content.focusAreas))
+    if (!focusAreas.has(id))
+      keep('focusAreas', id, raw, {
+        path: `focusAreas.${id}.challengeId`,
+        message: `unknown challenge "${raw.challengeId}"`,
+      });
+  const votes = new Set(clean.votes.map((v) => v.id));
+  for (const { id, ...raw } of byId(content.votes))
+    if (!votes.has(id))
+      keep('votes', id, raw, {
+        path: `votes.${id}.targetId`,
+        message: `unknown focus area or innovation area "${raw.targetId}"`,
+      });
+  return out;
 }
 
 /** A validated workspace file, ready to store. */
@@ -241,7 +280,10 @@ export interface ParsedWorkspaceFile {
 
 /** Validates untrusted input as a workspace file; every problem is named with its path. */
 export function parseWorkspaceFile(input: unknown): Validated<ParsedWorkspaceFile> {
-  const result = validate(HelhetWorkspaceFile, input);
+  // Older versions (of the file and of each map in it) are brought to the current ones first.
+  const migrated = migrateWorkspaceFile(input);
+  if (!migrated.ok) return migrated;
+  const result = validate(HelhetWorkspaceFile, migrated.value);
   if (!result.ok) return result;
   const file = result.value;
   const maps: ParsedWorkspaceFile['maps'] = [];
@@ -252,6 +294,7 @@ export function parseWorkspaceFile(input: unknown): Validated<ParsedWorkspaceFil
     else problems.push(...parsed.problems.map((p) => ({ ...p, path: `maps[${i}].map.${p.path}` })));
   });
   if (problems.length > 0) return { ok: false, problems };
-  const { format: _f, version: _v, workspace, maps: _m, ...content } = file;
+  const { format: _f, version: _v, workspace, maps: _m, invalid, ...rest } = file;
+  const content: WorkspaceContent = invalid.length > 0 ? { ...rest, invalid } : rest;
   return { ok: true, value: { name: workspace.name, maps, content } };
 }

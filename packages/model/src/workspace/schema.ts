@@ -10,6 +10,7 @@
  */
 import { z } from 'zod';
 import { RecordId } from '../map/schema.ts';
+import type { InvalidRecord } from '../records/invalid.ts';
 
 const Text = (max: number) => z.string().max(max, `must be at most ${max} characters`);
 const Title = (max: number) => Text(max).trim().min(1, 'must not be empty');
@@ -270,6 +271,8 @@ export interface WorkspaceContent {
   innovationAreas: InnovationArea[];
   portfolios: Portfolio[];
   projects: Project[];
+  /** Records kept as stored that do not validate; present only when there are any. */
+  invalid?: InvalidRecord[];
 }
 
 /** The record collections of a workspace document, with their schemas. */

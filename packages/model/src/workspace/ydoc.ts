@@ -6,12 +6,22 @@
  * Same design as the map document (`map/ydoc.ts`): each record is a nested `Y.Map` keyed by
  * property, so two people editing different properties of one record both keep their change;
  * list-valued properties (goals, partners, ...) are replaced as a whole (last writer wins for
- * that property). Every mutation is one transaction with an `origin`.
+ * that property). Every mutation is one transaction with an `origin`. The collections are
+ * `defineCollection`s (`workspace/collections.ts`); the functions here are their thin wrappers
+ * plus what spans collections (cascading deletes, the dot budget).
  */
 import * as Y from 'yjs';
-import { z } from 'zod';
-import { newId } from '../ids.ts';
-import { formatPath, type InputProblem } from '../validation.ts';
+import { parseModelInput, refuseInput, type InputProblem } from '../validation.ts';
+import { setChangedKeys } from '../records/values.ts';
+import {
+  toRecordMap,
+  type InvalidRecord,
+  type RecordCollection,
+  type RecordMap,
+} from '../records/collection.ts';
+import { WORKSPACE_RECORD_COLLECTIONS, type WorkspaceRecordOf } from './collections.ts';
+import { stampDocumentVersion } from '../records/migrations.ts';
+import { WORKSPACE_DOCUMENT_SCHEMA } from './migrations.ts';
 import {
   MAX_DOTS,
   ProcessSettings,
@@ -22,21 +32,23 @@ import {
   type WorkspaceContent,
 } from './schema.ts';
 
+/** Settings of a document whose settings are missing or invalid. */
+const DEFAULT_SETTINGS: ProcessSettings = ProcessSettings.parse({});
+
+/** The stored settings, or the defaults when they do not validate (never throws). */
+function readProcessSettings(doc: Y.Doc): ProcessSettings {
+  const result = ProcessSettings.safeParse(workspaceSettingsMap(doc).toJSON());
+  return result.success ? result.data : DEFAULT_SETTINGS;
+}
+
 /** Names of the collections, in a fixed order. */
 export const WORKSPACE_COLLECTION_NAMES = Object.keys(
   WORKSPACE_COLLECTIONS,
 ) as WorkspaceCollection[];
 
-type RecordMap = Y.Map<unknown>;
-
-/** A collection's record type. */
-export type WorkspaceRecordOf<C extends WorkspaceCollection> = z.infer<
-  (typeof WORKSPACE_COLLECTIONS)[C]
->;
-
 /** The top-level `Y.Map` of a collection. */
 export function workspaceCollection(doc: Y.Doc, name: WorkspaceCollection): Y.Map<RecordMap> {
-  return doc.getMap(name);
+  return WORKSPACE_RECORD_COLLECTIONS[name].map(doc);
 }
 
 /** The `settings` map. */
@@ -44,52 +56,43 @@ export function workspaceSettingsMap(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap('settings');
 }
 
-function toRecordMap(record: object): RecordMap {
-  const map = new Y.Map<unknown>();
-  for (const [key, value] of Object.entries(record)) {
-    if (key !== 'id' && value !== undefined) map.set(key, value);
-  }
-  return map;
-}
-
-/** Workspace content read from a document, with invalid records left out and named. */
+/** Workspace content read from a document; invalid records are kept aside, never dropped. */
 export interface ReadWorkspaceResult {
   content: WorkspaceContent;
+  /** Every problem of the settings and of the records that do not validate. */
   problems: InputProblem[];
+  /** Records that do not validate, with their stored value (also in `content.invalid`). */
+  invalid: InvalidRecord[];
 }
 
 /**
- * Reads every record, validated. Never throws: a record that does not validate is left out
- * and reported, so one bad record cannot take the process down. Records are sorted by id,
- * so two replicas with the same state read the same content.
+ * Reads every record, validated. Never throws: a record that does not validate is kept
+ * aside in `invalid` and reported, so one bad record cannot take the process down and none
+ * is dropped silently. Records are sorted by id, so two replicas with the same state read
+ * the same content.
  */
 export function readWorkspace(doc: Y.Doc): ReadWorkspaceResult {
   const problems: InputProblem[] = [];
   const settings = ProcessSettings.safeParse(workspaceSettingsMap(doc).toJSON());
   if (!settings.success) problems.push({ path: 'settings', message: 'invalid settings' });
   const content = {
-    settings: settings.success ? settings.data : ProcessSettings.parse({}),
+    settings: settings.success ? settings.data : DEFAULT_SETTINGS,
   } as WorkspaceContent;
+  const invalid: InvalidRecord[] = [];
   for (const name of WORKSPACE_COLLECTION_NAMES) {
-    const schema = WORKSPACE_COLLECTIONS[name] as z.ZodType;
-    const out: unknown[] = [];
-    const entries = [...workspaceCollection(doc, name).entries()].sort(([a], [b]) =>
-      a < b ? -1 : a > b ? 1 : 0,
-    );
-    for (const [id, value] of entries) {
-      const raw = value instanceof Y.Map ? { ...(value.toJSON() as object), id } : value;
-      const result = schema.safeParse(raw);
-      if (result.success) out.push(result.data);
-      else
-        for (const issue of result.error.issues)
-          problems.push({ path: formatPath([name, id, ...issue.path]), message: issue.message });
-    }
-    (content as unknown as Record<string, unknown[]>)[name] = out;
+    const read = WORKSPACE_RECORD_COLLECTIONS[name].read(doc);
+    (content as unknown as Record<string, unknown[]>)[name] = read.records;
+    invalid.push(...read.invalid);
   }
-  return { content, problems };
+  problems.push(...invalid.flatMap((r) => r.problems));
+  if (invalid.length > 0) content.invalid = invalid;
+  return { content, problems, invalid };
 }
 
-/** Replaces the whole content of `doc` with `content` in one transaction. */
+/**
+ * Replaces the whole content of `doc` with `content` in one transaction. Records in
+ * `content.invalid` are stored exactly as they were.
+ */
 export function writeWorkspace(
   doc: Y.Doc,
   content: WorkspaceContent,
@@ -99,28 +102,17 @@ export function writeWorkspace(
     const settings = workspaceSettingsMap(doc);
     settings.clear();
     for (const [k, v] of Object.entries(content.settings)) settings.set(k, v);
+    stampDocumentVersion(doc, WORKSPACE_DOCUMENT_SCHEMA);
     for (const name of WORKSPACE_COLLECTION_NAMES) {
-      const collection = workspaceCollection(doc, name);
-      collection.clear();
-      for (const record of content[name]) collection.set(record.id, toRecordMap(record));
+      const collection = WORKSPACE_RECORD_COLLECTIONS[name] as RecordCollection<{ id: string }>;
+      collection.replace(doc, content[name], content.invalid ?? []);
     }
   }, origin);
 }
 
-/** Id prefixes of new records, so an id tells what it names in logs and URLs. */
-const PREFIX: Record<WorkspaceCollection, string> = {
-  challenges: 'c',
-  focusAreas: 'fa',
-  votes: 'v',
-  insights: 'i',
-  innovationAreas: 'ia',
-  portfolios: 'pf',
-  projects: 'p',
-};
-
 /**
  * Adds a record to a collection and returns it (validated, defaults filled). Throws a
- * ZodError on invalid input, or an Error when the id is taken.
+ * ModelInputError on invalid input or when the id is taken.
  */
 export function addWorkspaceRecord<C extends WorkspaceCollection>(
   doc: Y.Doc,
@@ -128,14 +120,7 @@ export function addWorkspaceRecord<C extends WorkspaceCollection>(
   input: Record<string, unknown>,
   origin: unknown = null,
 ): WorkspaceRecordOf<C> {
-  const record = (WORKSPACE_COLLECTIONS[name] as z.ZodType).parse({
-    id: newId(PREFIX[name]),
-    ...input,
-  }) as WorkspaceRecordOf<C>;
-  const collection = workspaceCollection(doc, name);
-  if (collection.has(record.id)) throw new Error(`id: "${record.id}" exists already`);
-  doc.transact(() => collection.set(record.id, toRecordMap(record)), origin);
-  return record;
+  return WORKSPACE_RECORD_COLLECTIONS[name].add(doc, input, origin);
 }
 
 /** One record of a collection, or undefined when missing or invalid. */
@@ -144,13 +129,7 @@ export function getWorkspaceRecord<C extends WorkspaceCollection>(
   name: C,
   id: string,
 ): WorkspaceRecordOf<C> | undefined {
-  const value = workspaceCollection(doc, name).get(id);
-  if (!(value instanceof Y.Map)) return undefined;
-  const result = (WORKSPACE_COLLECTIONS[name] as z.ZodType).safeParse({
-    ...(value.toJSON() as object),
-    id,
-  });
-  return result.success ? (result.data as WorkspaceRecordOf<C>) : undefined;
+  return WORKSPACE_RECORD_COLLECTIONS[name].get(doc, id);
 }
 
 /**
@@ -164,21 +143,7 @@ export function updateWorkspaceRecord<C extends WorkspaceCollection>(
   patch: Record<string, unknown>,
   origin: unknown = null,
 ): WorkspaceRecordOf<C> | undefined {
-  const record = workspaceCollection(doc, name).get(id);
-  if (!(record instanceof Y.Map)) return undefined;
-  const merged = (WORKSPACE_COLLECTIONS[name] as z.ZodType).parse({
-    ...(record.toJSON() as object),
-    ...patch,
-    id,
-  }) as Record<string, unknown>;
-  doc.transact(() => {
-    for (const key of Object.keys(patch)) {
-      if (key === 'id') continue;
-      const next = merged[key];
-      if (JSON.stringify(record.get(key)) !== JSON.stringify(next)) record.set(key, next);
-    }
-  }, origin);
-  return merged as WorkspaceRecordOf<C>;
+  return WORKSPACE_RECORD_COLLECTIONS[name].patch(doc, id, patch, origin);
 }
 
 /**
@@ -223,17 +188,18 @@ export function removeWorkspaceRecord(
   return true;
 }
 
-/** Changes the process settings (validated). */
+/**
+ * Changes the process settings (validated). Only settings whose value differs are written,
+ * so an unchanged setting cannot overwrite someone else's concurrent change.
+ */
 export function setProcessSettings(
   doc: Y.Doc,
   patch: Partial<ProcessSettings>,
   origin: unknown = null,
 ): ProcessSettings {
   const map = workspaceSettingsMap(doc);
-  const next = ProcessSettings.parse({ ...(map.toJSON() as object), ...patch });
-  doc.transact(() => {
-    for (const [k, v] of Object.entries(next)) map.set(k, v);
-  }, origin);
+  const next = parseModelInput(ProcessSettings, { ...(map.toJSON() as object), ...patch });
+  doc.transact(() => setChangedKeys(map, next), origin);
   return next;
 }
 
@@ -248,16 +214,22 @@ export function castDots(
   dots: number,
   origin: unknown = null,
 ): Vote | null {
-  const vote = Vote.parse({ id: voteId(participantId, targetId), participantId, targetId, dots });
-  const { dotsPerParticipant } = ProcessSettings.parse(workspaceSettingsMap(doc).toJSON());
+  const vote = parseModelInput(Vote, {
+    id: voteId(participantId, targetId),
+    participantId,
+    targetId,
+    dots,
+  });
+  const { dotsPerParticipant } = readProcessSettings(doc);
   const votes = workspaceCollection(doc, 'votes');
   let others = 0;
   for (const [id, v] of votes.entries())
     if (id !== vote.id && v instanceof Y.Map && v.get('participantId') === participantId)
       others += Number(v.get('dots')) || 0;
   if (others + vote.dots > Math.min(dotsPerParticipant, MAX_DOTS))
-    throw new Error(
-      `dots: ${participantId} has ${dotsPerParticipant - others} of ${dotsPerParticipant} dots left`,
+    refuseInput(
+      'dots',
+      `${participantId} has ${dotsPerParticipant - others} of ${dotsPerParticipant} dots left`,
     );
   doc.transact(() => {
     if (vote.dots === 0) votes.delete(vote.id);

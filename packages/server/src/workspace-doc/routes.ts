@@ -20,6 +20,7 @@ import {
   HelhetWorkspaceFile,
   InnovationArea,
   Insight,
+  ModelInputError,
   newId,
   parseWorkspaceFile,
   portfolioNetwork,
@@ -79,10 +80,7 @@ async function asInput<T>(what: string, fn: () => Promise<T>): Promise<T> {
   } catch (error) {
     if (error instanceof z.ZodError) throw invalid(what, problemsFromZod(error));
     if (error instanceof ApiError) throw error;
-    if (error instanceof Error && /^[\w.[\]]+: /.test(error.message)) {
-      const [path, ...rest] = error.message.split(': ');
-      throw invalid(what, [{ path: path!, message: rest.join(': ') }]);
-    }
+    if (error instanceof ModelInputError) throw invalid(what, error.problems);
     throw error;
   }
 }

@@ -1,0 +1,248 @@
+/**
+ * Reading a map document: every record validated through its collection
+ * (`map/collections.ts`), then the rules across records, applied in one place for the one-shot
+ * read ({@link readMap}) and the incremental one ({@link createMapReader}) alike:
+ *
+ * - a record that does not validate is kept aside in `invalid` (with its stored value);
+ * - a link whose `from` or `to` element is missing (a concurrent delete can leave one) is kept
+ *   out of `map.links`, which analysis and the canvas trust, and listed in `brokenLinks`;
+ * - an element whose field is missing is read with `fieldId: null`, the reference listed in
+ *   `broken`;
+ * - both kinds travel in `map.invalid`, so an export keeps them and an import restores them.
+ *
+ * Records are sorted by id in code-unit order (fields by `order`, then id), so two replicas
+ * with the same state read the same map.
+ */
+import * as Y from 'yjs';
+import { compareById } from '../ids.ts';
+import { formatPath, type InputProblem } from '../validation.ts';
+import type { InvalidRecord } from '../records/collection.ts';
+import { MAP_COLLECTIONS, type MapCollectionKey } from './collections.ts';
+import {
+  LifeLineAxis,
+  MapMeta,
+  type Field,
+  type KeptLoop,
+  type MapElement,
+  type MapLink,
+  type MapSnapshot,
+} from './schema.ts';
+
+/** Metadata of a map whose `meta` is missing or invalid. */
+export const DEFAULT_META: MapMeta = { title: 'Uten tittel', description: '', example: false };
+/** Axis of a map whose `axis` is missing or invalid. */
+export const DEFAULT_AXIS: LifeLineAxis = {
+  label: 'Livslinje',
+  originX: 0,
+  segments: [{ fromAge: 0, toAge: 100, unitsPerYear: 40, label: '' }],
+};
+
+/** A reference from a record to one that does not exist. */
+export interface BrokenReference {
+  collection: MapCollectionKey;
+  id: string;
+  /** The property holding the reference, e.g. `from`. */
+  path: string;
+  /** The id it names. */
+  target: string;
+}
+
+/** A map read from a document; nothing stored is left out without being named here. */
+export interface ReadMapResult {
+  /** The usable map (what analysis, the canvas and exports work on). */
+  map: MapSnapshot;
+  /** Every problem of the records that do not validate, and of `meta` and `axis`. */
+  problems: InputProblem[];
+  /** Records that do not validate, with their stored value. */
+  invalid: InvalidRecord[];
+  /** Links whose `from` or `to` element is missing: kept, not in `map.links`. */
+  brokenLinks: MapLink[];
+  /** References to missing records (link ends, element fields). */
+  broken: BrokenReference[];
+}
+
+/** Valid records of each collection, each sorted by id. */
+type Records = {
+  fields: readonly Field[];
+  elements: readonly MapElement[];
+  links: readonly MapLink[];
+  loops: readonly KeptLoop[];
+};
+
+function readMeta(doc: Y.Doc, problems: InputProblem[]): Pick<MapSnapshot, 'meta' | 'axis'> {
+  const meta = doc.getMap('meta');
+  const axis = doc.getMap('axis');
+  const metaResult = MapMeta.safeParse(meta.toJSON());
+  const axisResult = LifeLineAxis.safeParse(axis.toJSON());
+  if (!metaResult.success && meta.size > 0)
+    problems.push({ path: 'meta', message: 'invalid metadata' });
+  if (!axisResult.success && axis.size > 0)
+    problems.push({ path: 'axis', message: 'invalid axis' });
+  return {
+    meta: metaResult.success ? metaResult.data : DEFAULT_META,
+    axis: axisResult.success ? axisResult.data : DEFAULT_AXIS,
+  };
+}
+
+/** A broken link as it is kept in `map.invalid` (for export and re-import). */
+function brokenLinkRecord(link: MapLink, ends: BrokenReference[]): InvalidRecord {
+  const { id, ...raw } = link;
+  return {
+    collection: 'links',
+    id,
+    raw,
+    problems: ends.map((b) => ({
+      path: formatPath(['links', id, b.path]),
+      message: `unknown element "${b.target}"`,
+    })),
+  };
+}
+
+/**
+ * The cross-record rules (see the module comment), the same for every reader. `records` come
+ * sorted by id (the collections sort them), so only the few fields are sorted here.
+ */
+function assemble(
+  head: Pick<MapSnapshot, 'meta' | 'axis'>,
+  headProblems: readonly InputProblem[],
+  records: Records,
+  invalidRecords: Iterable<InvalidRecord>,
+): ReadMapResult {
+  const invalid = [...invalidRecords].sort(
+    (a, b) =>
+      KEYS.indexOf(a.collection as MapCollectionKey) -
+        KEYS.indexOf(b.collection as MapCollectionKey) || compareById(a, b),
+  );
+  const broken: BrokenReference[] = [];
+  const fields = [...records.fields].sort((a, b) => a.order - b.order || compareById(a, b));
+  const fieldIds = new Set(fields.map((f) => f.id));
+  const elements = records.elements.map((e) => {
+    if (e.fieldId === null || fieldIds.has(e.fieldId)) return e;
+    broken.push({ collection: 'elements', id: e.id, path: 'fieldId', target: e.fieldId });
+    return { ...e, fieldId: null };
+  });
+  const elementIds = new Set(elements.map((e) => e.id));
+  const links: MapLink[] = [];
+  const brokenLinks: MapLink[] = [];
+  const brokenLinkRecords: InvalidRecord[] = [];
+  for (const l of records.links) {
+    // The common case first: a map has thousands of links and this runs on every edit.
+    if (elementIds.has(l.from) && elementIds.has(l.to)) {
+      links.push(l);
+      continue;
+    }
+    const ends = (['from', 'to'] as const)
+      .filter((end) => !elementIds.has(l[end]))
+      .map((end) => ({ collection: 'links' as const, id: l.id, path: end, target: l[end] }));
+    brokenLinks.push(l);
+    broken.push(...ends);
+    brokenLinkRecords.push(brokenLinkRecord(l, ends));
+  }
+  const loops = [...records.loops];
+  const kept = [...invalid, ...brokenLinkRecords];
+  const map: MapSnapshot = { ...head, fields, elements, links, loops };
+  if (kept.length > 0) map.invalid = kept;
+  return {
+    map,
+    problems: [...headProblems, ...invalid.flatMap((r) => r.problems)],
+    invalid,
+    brokenLinks,
+    broken,
+  };
+}
+
+const KEYS = Object.keys(MAP_COLLECTIONS) as MapCollectionKey[];
+
+/**
+ * Reads the whole map as plain, validated records. Never throws: a record that does not
+ * validate, or a link whose ends are gone, is kept aside and named (see the module comment),
+ * so one bad record can never take a map down and nothing is dropped silently.
+ */
+export function readMap(doc: Y.Doc): ReadMapResult {
+  const problems: InputProblem[] = [];
+  const head = readMeta(doc, problems);
+  const reads = {
+    fields: MAP_COLLECTIONS.fields.read(doc),
+    elements: MAP_COLLECTIONS.elements.read(doc),
+    links: MAP_COLLECTIONS.links.read(doc),
+    loops: MAP_COLLECTIONS.loops.read(doc),
+  };
+  return assemble(
+    head,
+    problems,
+    {
+      fields: reads.fields.records,
+      elements: reads.elements.records,
+      links: reads.links.records,
+      loops: reads.loops.records,
+    },
+    KEYS.flatMap((k) => reads[k].invalid),
+  );
+}
+
+/** A map reader bound to one document. */
+export interface MapReader {
+  /** The current read; the same object as last time when nothing changed. */
+  read(): ReadMapResult;
+  /** Stops observing the document. */
+  destroy(): void;
+}
+
+/**
+ * Reads a map incrementally: after the first read only records that changed are validated
+ * again, so an edit on a 2,000-element map costs what changed, not the whole map. The result
+ * equals {@link readMap}'s (property tested in the web's incrementalReader.test.ts).
+ */
+export function createMapReader(doc: Y.Doc): MapReader {
+  const watches = {
+    fields: MAP_COLLECTIONS.fields.watch(doc),
+    elements: MAP_COLLECTIONS.elements.watch(doc),
+    links: MAP_COLLECTIONS.links.watch(doc),
+    loops: MAP_COLLECTIONS.loops.watch(doc),
+  };
+  const meta = doc.getMap('meta');
+  const axis = doc.getMap('axis');
+  let headDirty = true;
+  const onHead = () => {
+    headDirty = true;
+  };
+  meta.observeDeep(onHead);
+  axis.observeDeep(onHead);
+  let head: Pick<MapSnapshot, 'meta' | 'axis'> = { meta: DEFAULT_META, axis: DEFAULT_AXIS };
+  let headProblems: InputProblem[] = [];
+  let last: ReadMapResult | null = null;
+  return {
+    read() {
+      const reads = {
+        fields: watches.fields.read(),
+        elements: watches.elements.read(),
+        links: watches.links.read(),
+        loops: watches.loops.read(),
+      };
+      const changed = headDirty || KEYS.some((k) => reads[k].changed);
+      if (!changed && last) return last;
+      if (headDirty) {
+        headProblems = [];
+        head = readMeta(doc, headProblems);
+        headDirty = false;
+      }
+      last = assemble(
+        head,
+        headProblems,
+        {
+          fields: reads.fields.sorted,
+          elements: reads.elements.sorted,
+          links: reads.links.sorted,
+          loops: reads.loops.sorted,
+        },
+        KEYS.flatMap((k) => [...reads[k].invalid.values()]),
+      );
+      return last;
+    },
+    destroy() {
+      for (const k of KEYS) watches[k].destroy();
+      meta.unobserveDeep(onHead);
+      axis.unobserveDeep(onHead);
+    },
+  };
+}
