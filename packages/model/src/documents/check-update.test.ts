@@ -274,6 +274,16 @@ describe('checkDocumentUpdate refuses', () => {
     expect(refusedPaths(vote)).toEqual(['votes.p-1:fa-finnes-ikke.targetId']);
   });
 
+  it('a schema version newer than this release reads, in meta and in settings', () => {
+    const newer = attempt('map', (client) => client.getMap('meta').set('schemaVersion', 99));
+    expect(refusedPaths(newer)).toEqual(['meta.schemaVersion']);
+    const settings = attempt('workspace', (client) =>
+      client.getMap('settings').set('schemaVersion', 99),
+    );
+    expect(refusedPaths(settings)).toEqual(['settings.schemaVersion']);
+    expect(attempt('map', (client) => client.getMap('meta').set('schemaVersion', 1)).ok).toBe(true);
+  });
+
   it('an update that builds on content the server does not have', () => {
     const { server, client } = pair('map');
     element(client).set('label', 'Først');

@@ -4,10 +4,21 @@
  * `Y.Map` per record, keyed by id), the zod schema of each, and which record properties name
  * other records. The contracts: docs/map-document.md and `workspace/ydoc.ts`.
  */
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { DocumentKindName } from './names.ts';
 import { Field, KeptLoop, LifeLineAxis, MapElement, MapLink, MapMeta } from '../map/schema.ts';
 import { ProcessSettings, WORKSPACE_COLLECTIONS } from '../workspace/schema.ts';
+import { MAP_SCHEMA_VERSION } from '../map/migrations.ts';
+import { WORKSPACE_SCHEMA_VERSION } from '../workspace/migrations.ts';
+import { SCHEMA_VERSION_KEY } from '../records/migrations.ts';
+
+/**
+ * The schema version a document carries beside its values (`records/migrations.ts`): a client
+ * may stamp any version up to this release's, never a newer one it cannot read.
+ */
+function versioned<S extends z.ZodObject>(schema: S, current: number) {
+  return schema.extend({ [SCHEMA_VERSION_KEY]: z.number().int().min(1).max(current).optional() });
+}
 
 /** The kinds of collaborative document Helhet keeps (see `names.ts`). */
 export type CheckedDocumentKind = DocumentKindName;
@@ -87,7 +98,7 @@ const projectIds = (value: unknown): readonly string[] =>
 
 const MAP_LAYOUT: DocumentLayout = {
   values: new Map([
-    ['meta', rootSchema(MapMeta)],
+    ['meta', rootSchema(versioned(MapMeta, MAP_SCHEMA_VERSION))],
     ['axis', rootSchema(LifeLineAxis)],
   ]),
   collections: new Map([
@@ -104,7 +115,7 @@ const MAP_LAYOUT: DocumentLayout = {
 };
 
 const WORKSPACE_LAYOUT: DocumentLayout = {
-  values: new Map([['settings', rootSchema(ProcessSettings)]]),
+  values: new Map([['settings', rootSchema(versioned(ProcessSettings, WORKSPACE_SCHEMA_VERSION))]]),
   collections: new Map(
     Object.entries(WORKSPACE_COLLECTIONS).map(([name, schema]) => [name, collectionSchema(schema)]),
   ),
