@@ -9,6 +9,7 @@
  */
 import type { Extension } from '@hocuspocus/server';
 import type { Kysely } from 'kysely';
+import * as Y from 'yjs';
 import { parseDocumentName, type DocumentRef } from '@helhet/model';
 import { CollabRefusal } from '../collab/refusal.ts';
 import { inspectUpdate, refusalReason } from '../collab/validate-update.ts';
@@ -61,6 +62,21 @@ export function documentsExtension(
       if (loaded) return loaded.state;
       await existing(documentName);
       return undefined;
+    },
+
+    // A document saved by an earlier release is brought to the current schema as soon as it
+    // is loaded, before any client syncs it; the migration is stored like any other change.
+    async afterLoadDocument({ documentName, document }) {
+      const ref = parseDocumentName(documentName);
+      if (!ref) return;
+      const before = Y.encodeStateVector(document);
+      const result = DOCUMENT_KINDS[ref.kind].migrate(document);
+      if (!result.ok) {
+        console.error(`document ${documentName}: ${result.problem.message}`);
+        return;
+      }
+      if (result.changed)
+        await store.append(ref, Y.encodeStateAsUpdate(document, before), 'migration');
     },
 
     async beforeSync({ type, payload, documentName, connection, document }) {

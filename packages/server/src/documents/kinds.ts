@@ -8,8 +8,11 @@ import * as Y from 'yjs';
 import {
   MAP_DOC_KEYS,
   MapMeta,
+  migrateMapDocument,
+  migrateWorkspaceDocument,
   WORKSPACE_COLLECTION_NAMES,
   type DocumentKindName,
+  type DocumentMigrationResult,
 } from '@helhet/model';
 import type { Database } from '../db/tables.ts';
 import { MapStore } from '../stores/maps.ts';
@@ -21,6 +24,8 @@ export interface DocumentKind {
   owners: 'maps' | 'workspaces';
   /** Top-level types the document may hold (`docs/map-document.md`, `model/src/workspace`). */
   roots: ReadonlySet<string>;
+  /** Brings a loaded document to the current schema version (the model's migrations). */
+  migrate(doc: Y.Doc): DocumentMigrationResult;
   /** Housekeeping after collaborative edits were stored (debounced by Hocuspocus). */
   afterStore?(db: Kysely<Database>, id: string, document: Y.Doc): Promise<void>;
 }
@@ -37,13 +42,19 @@ export const DOCUMENT_KINDS: Readonly<Record<DocumentKindName, DocumentKind>> = 
     name: 'map',
     owners: 'maps',
     roots: DOCUMENT_ROOTS.map,
+    migrate: migrateMapDocument,
     // Marks the map as changed and copies a title renamed on a canvas into its record.
     async afterStore(db, id, document) {
       const title = MapMeta.shape.title.safeParse(document.getMap('meta').get('title'));
       await new MapStore(db).touch(id, title.success ? title.data : undefined);
     },
   },
-  workspace: { name: 'workspace', owners: 'workspaces', roots: DOCUMENT_ROOTS.workspace },
+  workspace: {
+    name: 'workspace',
+    owners: 'workspaces',
+    roots: DOCUMENT_ROOTS.workspace,
+    migrate: migrateWorkspaceDocument,
+  },
 };
 
 /** True when the record owning a document of `kind` with this id exists. */

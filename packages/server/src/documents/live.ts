@@ -7,6 +7,7 @@
 import type { Hocuspocus } from '@hocuspocus/server';
 import type { Transaction } from 'kysely';
 import * as Y from 'yjs';
+import { DOCUMENT_KINDS } from './kinds.ts';
 import { documentName, type DocumentRef } from '@helhet/model';
 import type { Database } from '../db/tables.ts';
 import type { DocumentStore, LoadedDocument } from './store.ts';
@@ -64,6 +65,8 @@ export class LiveDocuments {
     const doc = new Y.Doc();
     try {
       Y.applyUpdate(doc, loaded.state);
+      // Read as the current schema, like a loaded live document (nothing is stored here).
+      DOCUMENT_KINDS[ref.kind].migrate(doc);
       return reader(doc, { damage: loaded.damage });
     } finally {
       doc.destroy();
