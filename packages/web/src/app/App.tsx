@@ -5,6 +5,7 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Heading, Paragraph, SkipLink, Spinner } from '@digdir/designsystemet-react';
+import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { Header } from './Header.tsx';
 import { parseRoute, usePathname } from './router.ts';
 import { AppLink } from './AppLink.tsx';
@@ -23,7 +24,8 @@ const ProcessRoot = lazy(() => import('../process/ProcessRoot.tsx'));
 /** The whole app. */
 export function App() {
   const { t } = useTranslation();
-  const route = parseRoute(usePathname());
+  const pathname = usePathname();
+  const route = parseRoute(pathname);
   const fullBleed = route.page === 'map';
 
   useEffect(() => {
@@ -37,24 +39,26 @@ export function App() {
       <SkipLink href="#main">{t('app.skipToContent')}</SkipLink>
       <Header />
       <main id="main" tabIndex={-1} className="app__main">
-        {route.page === 'start' && <StartPage />}
-        {route.page === 'workspace' && <WorkspacePage workspaceId={route.workspaceId} />}
-        {route.page === 'map' && (
-          <Suspense fallback={<Spinner aria-label={t('common.loading')} />}>
-            <MapPage key={route.mapId} mapId={route.mapId} />
-          </Suspense>
-        )}
-        {route.page === 'fremtid' && (
-          <Suspense fallback={<Spinner aria-label={t('common.loading')} />}>
-            <FremtidRoot parts={route.parts} />
-          </Suspense>
-        )}
-        {route.page === 'process' && (
-          <Suspense fallback={<Spinner aria-label={t('common.loading')} />}>
-            <ProcessRoot workspaceId={route.workspaceId} parts={route.parts} />
-          </Suspense>
-        )}
-        {route.page === 'notFound' && <NotFound />}
+        <ErrorBoundary resetKey={pathname}>
+          {route.page === 'start' && <StartPage />}
+          {route.page === 'workspace' && <WorkspacePage workspaceId={route.workspaceId} />}
+          {route.page === 'map' && (
+            <Suspense fallback={<Spinner aria-label={t('common.loading')} />}>
+              <MapPage key={route.mapId} mapId={route.mapId} />
+            </Suspense>
+          )}
+          {route.page === 'fremtid' && (
+            <Suspense fallback={<Spinner aria-label={t('common.loading')} />}>
+              <FremtidRoot parts={route.parts} />
+            </Suspense>
+          )}
+          {route.page === 'process' && (
+            <Suspense fallback={<Spinner aria-label={t('common.loading')} />}>
+              <ProcessRoot workspaceId={route.workspaceId} parts={route.parts} />
+            </Suspense>
+          )}
+          {route.page === 'notFound' && <NotFound />}
+        </ErrorBoundary>
       </main>
     </div>
   );
