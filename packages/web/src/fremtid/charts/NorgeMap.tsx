@@ -16,7 +16,7 @@ import type { GeometryCollection, Topology } from 'topojson-specification';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { navigate } from '../../app/router.ts';
 import { useFormat, type Formatters } from '../format.ts';
-import { kommunePath } from '../routes.ts';
+import { kommunePath } from '../../core/fremtid/routes.ts';
 import { fetchMap } from '../worker/client.ts';
 import {
   MAP_INDICATORS,

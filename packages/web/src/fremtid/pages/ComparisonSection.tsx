@@ -10,7 +10,7 @@ import { downloadCsv } from '../charts/download.ts';
 import { useFormat } from '../format.ts';
 import type { ComparisonRow } from '../worker/protocol.ts';
 import { AppLink } from '../../app/AppLink.tsx';
-import { kommunePath } from '../routes.ts';
+import { kommunePath } from '../../core/fremtid/routes.ts';
 
 /** The section. */
 export function ComparisonSection({

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { Button, Heading, Paragraph, Spinner } from '@digdir/designsystemet-react';
 import { AppLink } from '../../app/AppLink.tsx';
 import { useFormat } from '../format.ts';
-import { kommunePath } from '../routes.ts';
+import { kommunePath } from '../../core/fremtid/routes.ts';
 import { MAIN_SCENARIO } from '../worker/params.ts';
 import { KeyFigures } from './KeyFigures.tsx';
 import { narrative } from './narrative.ts';

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Heading, Paragraph, Spinner } from '@digdir/designsystemet-react';
 import { navigate } from '../../app/router.ts';
 import { useFormat } from '../format.ts';
-import { kommunePath } from '../routes.ts';
+import { kommunePath } from '../../core/fremtid/routes.ts';
 import { MAIN_SCENARIO } from '../worker/params.ts';
 import type { FremtidMeta } from '../worker/protocol.ts';
 import { KeyFigures } from './KeyFigures.tsx';

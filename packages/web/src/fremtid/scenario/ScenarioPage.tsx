@@ -24,7 +24,7 @@ import { KeyFigures } from '../pages/KeyFigures.tsx';
 import { valueIn } from '../pages/narrative.ts';
 import { RegionSearch } from '../pages/RegionSearch.tsx';
 import { useRegion } from '../pages/useRegion.ts';
-import { SCENARIO_PATH, kommunePath } from '../routes.ts';
+import { SCENARIO_PATH, kommunePath } from '../../core/fremtid/routes.ts';
 import { fetchRegion } from '../worker/client.ts';
 import {
   MAIN_SCENARIO,
