@@ -23,7 +23,7 @@ import {
 import { useProcess } from '../process/ProcessContext.ts';
 import { useMapChoice } from '../process/useMapChoice.ts';
 import { CheckList, SelectField } from '../process/fields.tsx';
-import { parseSelection } from './prefill.ts';
+import { parseSelection } from '../core/innovation/prefill.ts';
 import { RecordEditor } from '../process/RecordEditor.tsx';
 
 const CRITERIA = ['impact', 'feasibility', 'urgency'] as const;

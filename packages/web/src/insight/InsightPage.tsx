@@ -27,7 +27,7 @@ import { useProcess } from '../process/ProcessContext.ts';
 import { useMapChoice } from '../process/useMapChoice.ts';
 import { SelectField } from '../process/fields.tsx';
 import { RecordEditor } from '../process/RecordEditor.tsx';
-import { filterInsights, type InsightFilter } from './filter.ts';
+import { filterInsights, type InsightFilter } from '../core/insight/filter.ts';
 
 const THEMES = InsightTheme.options;
 const SOURCES = SourceKind.options;

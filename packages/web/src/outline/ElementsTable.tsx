@@ -8,10 +8,10 @@ import { Button, Heading, Table } from '@digdir/designsystemet-react';
 import { addElement, removeElements, updateElement, type MapElement } from '@helhet/model';
 import { useMapEditor } from '../map/MapContext.ts';
 import { OutlineSection } from './OutlineSection.tsx';
-import { ELEMENT_KINDS } from '../map/elementDraft.ts';
+import { ELEMENT_KINDS } from '../core/map/elementDraft.ts';
 import { SelectCell, TextCell } from './cells.tsx';
 import { parseAge, tryWrite } from './modelErrors.ts';
-import { placeFromOutline } from './placement.ts';
+import { placeFromOutline } from '../core/outline/placement.ts';
 
 function ElementRow({ element }: { element: MapElement }) {
   const { t } = useTranslation();

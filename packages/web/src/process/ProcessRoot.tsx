@@ -15,7 +15,12 @@ import { usePageTitle } from '../app/usePageTitle.ts';
 import { workspacePath } from '../app/router.ts';
 import { useCollabDoc, type CollabDoc } from '../collab/useCollabDoc.ts';
 import { registerProcessTexts } from './i18n/register.ts';
-import { parseSection, processPath, PROCESS_SECTIONS, type ProcessSection } from './paths.ts';
+import {
+  parseSection,
+  processPath,
+  PROCESS_SECTIONS,
+  type ProcessSection,
+} from '../core/process/paths.ts';
 import { ProcessStateContext, type ProcessState } from './ProcessContext.ts';
 import { participantId } from './participant.ts';
 import { useLiveMaps, useWorkspaceContent } from './useWorkspaceProcess.ts';

@@ -23,7 +23,7 @@ import {
   type FremtidMeta,
   type MapIndicator,
   type MapValues,
-} from '../worker/protocol.ts';
+} from '../../core/fremtid/protocol.ts';
 import { ChartFrame } from './ChartFrame.tsx';
 
 /** Where the server serves the boundaries. */

@@ -21,8 +21,8 @@ import { useFormat } from '../format.ts';
 import { RegionSearch } from '../pages/RegionSearch.tsx';
 import { DIALOG_PATH } from '../../core/fremtid/routes.ts';
 import { fetchRegion } from '../worker/client.ts';
-import { MAIN_SCENARIO } from '../worker/params.ts';
-import type { FremtidMeta, RegionReport } from '../worker/protocol.ts';
+import { MAIN_SCENARIO } from '../../core/fremtid/params.ts';
+import type { FremtidMeta, RegionReport } from '../../core/fremtid/protocol.ts';
 import { createDialogue } from './api.ts';
 import { suggestStatements } from './suggestions.ts';
 

@@ -8,7 +8,7 @@ import { Button, Heading, Paragraph, Table } from '@digdir/designsystemet-react'
 import { SSB_CREDIT } from '@helhet/demografi';
 import { downloadCsv } from '../charts/download.ts';
 import { useFormat } from '../format.ts';
-import type { ComparisonRow } from '../worker/protocol.ts';
+import type { ComparisonRow } from '../../core/fremtid/protocol.ts';
 import { AppLink } from '../../app/AppLink.tsx';
 import { kommunePath } from '../../core/fremtid/routes.ts';
 

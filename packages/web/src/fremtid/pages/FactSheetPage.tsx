@@ -8,7 +8,7 @@ import { Button, Heading, Paragraph, Spinner } from '@digdir/designsystemet-reac
 import { AppLink } from '../../app/AppLink.tsx';
 import { useFormat } from '../format.ts';
 import { kommunePath } from '../../core/fremtid/routes.ts';
-import { MAIN_SCENARIO } from '../worker/params.ts';
+import { MAIN_SCENARIO } from '../../core/fremtid/params.ts';
 import { KeyFigures } from './KeyFigures.tsx';
 import { narrative } from './narrative.ts';
 import { PyramidSection } from './PyramidSection.tsx';

@@ -31,8 +31,8 @@ import {
   paramsFromQuery,
   paramsToQuery,
   type ScenarioParams,
-} from '../worker/params.ts';
-import type { FremtidMeta, RegionReport } from '../worker/protocol.ts';
+} from '../../core/fremtid/params.ts';
+import type { FremtidMeta, RegionReport } from '../../core/fremtid/protocol.ts';
 import { MAX_COMPARED, loadSaved, newSaved, storeSaved, type SavedScenario } from './saved.ts';
 import { ScenarioSliders } from './Sliders.tsx';
 

@@ -6,8 +6,8 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Fieldset, Switch } from '@digdir/designsystemet-react';
 import { useFormat } from '../format.ts';
-import { PARAM_RANGES, type ScenarioParams } from '../worker/params.ts';
-import type { FremtidMeta } from '../worker/protocol.ts';
+import { PARAM_RANGES, type ScenarioParams } from '../../core/fremtid/params.ts';
+import type { FremtidMeta } from '../../core/fremtid/protocol.ts';
 
 type NumericKey = Exclude<keyof ScenarioParams, 'alignSsb'>;
 

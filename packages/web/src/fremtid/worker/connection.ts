@@ -5,8 +5,8 @@
  */
 import { firstRegion, parseFremtidRoute } from '../../core/fremtid/routes.ts';
 import { createWorkerClient } from '../../core/workerClient.ts';
-import { MAIN_SCENARIO } from './main-scenario.ts';
-import type { ScenarioParams } from './params.ts';
+import { MAIN_SCENARIO } from '../../core/fremtid/mainScenario.ts';
+import type { ScenarioParams } from '../../core/fremtid/params.ts';
 import type {
   CentralityTotals,
   ComparisonRow,
@@ -16,7 +16,7 @@ import type {
   RegionReport,
   WorkerRequest,
   WorkerResponse,
-} from './protocol.ts';
+} from '../../core/fremtid/protocol.ts';
 
 type Body<T> = T extends unknown ? Omit<T, 'id'> : never;
 

@@ -16,7 +16,12 @@ import {
   type SnapshotEstimates,
 } from '@helhet/demografi';
 import { FremtidModel } from './model.ts';
-import { MAIN_SCENARIO, paramsFromQuery, paramsToQuery, type ScenarioParams } from './params.ts';
+import {
+  MAIN_SCENARIO,
+  paramsFromQuery,
+  paramsToQuery,
+  type ScenarioParams,
+} from '../../core/fremtid/params.ts';
 
 let snapshot: Snapshot;
 let estimates: SnapshotEstimates;

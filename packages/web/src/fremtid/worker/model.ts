@@ -33,7 +33,7 @@ import {
   type RegionExtract,
   type Scenario,
 } from '@helhet/demografi';
-import { MAIN_SCENARIO, type ScenarioParams } from './params.ts';
+import { MAIN_SCENARIO, type ScenarioParams } from '../../core/fremtid/params.ts';
 import type {
   CentralityTotals,
   ComparisonRow,
@@ -42,7 +42,7 @@ import type {
   MapIndicator,
   MapValues,
   RegionReport,
-} from './protocol.ts';
+} from '../../core/fremtid/protocol.ts';
 
 const CELL = N_SEXES * N_AGES;
 /** Last year shown: SSB's municipal projections (14288, 2024 round) also end here. */

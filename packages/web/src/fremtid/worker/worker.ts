@@ -13,8 +13,12 @@
 import { loadRegionExtract } from '@helhet/demografi';
 import { regionUrl } from './data-url.ts';
 import { FremtidModel } from './model.ts';
-import { MAIN_SCENARIO, ScenarioParamsSchema, type ScenarioParams } from './params.ts';
-import type { RegionReport, WorkerRequest, WorkerResponse } from './protocol.ts';
+import {
+  MAIN_SCENARIO,
+  ScenarioParamsSchema,
+  type ScenarioParams,
+} from '../../core/fremtid/params.ts';
+import type { RegionReport, WorkerRequest, WorkerResponse } from '../../core/fremtid/protocol.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 

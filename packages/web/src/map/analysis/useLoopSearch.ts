@@ -10,9 +10,12 @@ import {
   WorkerTerminatedError,
   type WorkerClient,
 } from '../../core/workerClient.ts';
-import { decodeLoops, type EncodedLoopWorkerResponse } from './loopMessages.ts';
-import type { MapStructure } from './graphInput.ts';
-import { mergeSorted } from './loopFilters.ts';
+import {
+  decodeLoops,
+  type EncodedLoopWorkerResponse,
+} from '../../core/map/analysis/loopMessages.ts';
+import type { MapStructure } from '../../core/map/analysis/graphInput.ts';
+import { mergeSorted } from '../../core/map/analysis/loopFilters.ts';
 
 /** Budgets the user can set. */
 export interface LoopBudgetsInput {

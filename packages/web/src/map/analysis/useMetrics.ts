@@ -6,7 +6,10 @@ import { useEffect, useMemo, useState } from 'react';
 import type { CommunitiesResult, ElementMetrics, MicmacResult } from '@helhet/model';
 import { useAnalysis } from './AnalysisContext.ts';
 import { createWorkerClient, WorkerTerminatedError } from '../../core/workerClient.ts';
-import type { GraphAnalysisRequest, GraphAnalysisResponse } from './graphAnalysisMessages.ts';
+import type {
+  GraphAnalysisRequest,
+  GraphAnalysisResponse,
+} from '../../core/map/analysis/graphAnalysisMessages.ts';
 
 /** Metric columns, in table order. */
 export const METRIC_KEYS = [

@@ -14,9 +14,9 @@ import { AppLink } from '../../app/AppLink.tsx';
 import { parseRoute, usePathname } from '../../app/router.ts';
 import { useCollabDoc } from '../../collab/useCollabDoc.ts';
 import { useMapEditor } from '../../map/MapContext.ts';
-import { selectionQuery } from '../../innovation/prefill.ts';
+import { selectionQuery } from '../../core/innovation/prefill.ts';
 import { registerProcessCoreTexts } from '../i18n/core.ts';
-import { processPath } from '../paths.ts';
+import { processPath } from '../../core/process/paths.ts';
 import { useDocValue } from '../useWorkspaceProcess.ts';
 import { evidenceBadgeCss } from './evidenceCss.ts';
 

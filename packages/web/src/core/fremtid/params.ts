@@ -5,7 +5,7 @@
  * (URL, localStorage, worker message).
  */
 import { z } from 'zod';
-import { MAIN_SCENARIO } from './main-scenario.ts';
+import { MAIN_SCENARIO } from './mainScenario.ts';
 
 /** Every slider's range and step; the UI and the validation use the same numbers. */
 export const PARAM_RANGES = {
@@ -43,7 +43,7 @@ export const ScenarioParamsSchema = z.object({
 /** A complete scenario for the engine and the care projection. */
 export type ScenarioParams = z.infer<typeof ScenarioParamsSchema>;
 
-export { MAIN_SCENARIO } from './main-scenario.ts';
+export { MAIN_SCENARIO } from './mainScenario.ts';
 
 /** Short query keys of the permalink, one per parameter. */
 const QUERY_KEYS: Record<keyof ScenarioParams, string> = {
