@@ -5,7 +5,7 @@
  */
 import { firstRegion, parseFremtidRoute } from '../../core/fremtid/routes.ts';
 import { createWorkerClient } from '../../core/workerClient.ts';
-import { MAIN_SCENARIO } from '../../core/fremtid/mainScenario.ts';
+import { MAIN_SCENARIO } from '@helhet/demografi';
 import type { ScenarioParams } from '../../core/fremtid/params.ts';
 import type {
   CentralityTotals,

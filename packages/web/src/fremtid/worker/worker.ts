@@ -10,9 +10,8 @@
  * estimated once from the snapshot, so all models give the same figures for a region.
  */
 /// <reference lib="webworker" />
-import { loadRegionExtract } from '@helhet/demografi';
+import { FremtidModel, loadRegionExtract } from '@helhet/demografi';
 import { regionUrl } from './data-url.ts';
-import { FremtidModel } from './model.ts';
 import {
   MAIN_SCENARIO,
   ScenarioParamsSchema,
