@@ -28,13 +28,14 @@ export function collabUrl(): string {
 }
 
 /** A connection and the latest state its provider reported, for whoever listens later. */
-interface Connection {
+export interface Connection {
   mapId: string;
   state: CollabDoc;
   listeners: Set<() => void>;
 }
 
-function connect(mapId: string): Connection {
+/** Opens a provider for the document `mapId` (shared ones: see `documentRegistry.ts`). */
+export function connect(mapId: string): Connection {
   const doc = new Y.Doc();
   const connection: Connection = {
     mapId,
@@ -61,7 +62,8 @@ function connect(mapId: string): Connection {
   return connection;
 }
 
-function disconnect(connection: Connection): void {
+/** Closes what {@link connect} opened. */
+export function disconnect(connection: Connection): void {
   connection.listeners.clear();
   connection.state.provider.destroy();
   connection.state.doc.destroy();

@@ -13,7 +13,8 @@ import { useAsync } from '../api/useAsync.ts';
 import { AppLink } from '../app/AppLink.tsx';
 import { usePageTitle } from '../app/usePageTitle.ts';
 import { workspacePath } from '../app/router.ts';
-import { useCollabDoc, type CollabDoc } from '../collab/useCollabDoc.ts';
+import { useSharedDocument } from '../collab/documentRegistry.ts';
+import type { CollabDoc } from '../collab/useCollabDoc.ts';
 import { registerProcessTexts } from './i18n/register.ts';
 import {
   parseSection,
@@ -43,7 +44,7 @@ export default function ProcessRoot({
   parts: string[];
 }) {
   const { t } = useTranslation('process');
-  const collab = useCollabDoc(`workspace:${workspaceId}`);
+  const collab = useSharedDocument(`workspace:${workspaceId}`);
   const { state } = useAsync(
     () => Promise.all([api.getWorkspace(workspaceId), api.listMaps(workspaceId)]),
     [workspaceId],
