@@ -11,7 +11,7 @@ import { usePageTitle } from '../app/usePageTitle.ts';
 import { registerFremtidTexts } from './i18n/register.ts';
 import { parseFremtidRoute, type FremtidRoute } from '../core/fremtid/routes.ts';
 import { startForLocation, useFremtidMeta } from './worker/client.ts';
-import type { FremtidMeta } from '../core/fremtid/protocol.ts';
+import { type FremtidMeta } from '@helhet/demografi';
 import type { TFunction } from 'i18next';
 import { KommunePage } from './pages/KommunePage.tsx';
 import { KommuneSearchPage } from './pages/KommuneSearchPage.tsx';

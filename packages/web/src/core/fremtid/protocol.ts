@@ -13,19 +13,6 @@ import type {
   ScenarioParams,
 } from '@helhet/demografi';
 
-export {
-  INDICATOR_KEYS,
-  MAP_INDICATORS,
-  type CentralityTotals,
-  type ComparisonRow,
-  type FremtidMeta,
-  type IndicatorKey,
-  type MapIndicator,
-  type MapValues,
-  type MunicipalityInfo,
-  type RegionReport,
-} from '@helhet/demografi';
-
 /** Requests to the worker. */
 export type WorkerRequest =
   | {

@@ -23,7 +23,7 @@ import {
   type FremtidMeta,
   type MapIndicator,
   type MapValues,
-} from '../../core/fremtid/protocol.ts';
+} from '@helhet/demografi';
 import { ChartFrame } from './ChartFrame.tsx';
 
 /** Where the server serves the boundaries. */

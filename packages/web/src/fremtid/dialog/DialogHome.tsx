@@ -22,7 +22,7 @@ import { RegionSearch } from '../pages/RegionSearch.tsx';
 import { DIALOG_PATH } from '../../core/fremtid/routes.ts';
 import { fetchRegion } from '../worker/client.ts';
 import { MAIN_SCENARIO } from '../../core/fremtid/params.ts';
-import type { FremtidMeta, RegionReport } from '../../core/fremtid/protocol.ts';
+import { type FremtidMeta, type RegionReport } from '@helhet/demografi';
 import { createDialogue } from './api.ts';
 import { suggestStatements } from './suggestions.ts';
 

@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { Paragraph } from '@digdir/designsystemet-react';
 import { parseDialogRoute } from '../../core/fremtid/routes.ts';
-import type { FremtidMeta } from '../../core/fremtid/protocol.ts';
+import { type FremtidMeta } from '@helhet/demografi';
 import { DialogHome } from './DialogHome.tsx';
 import { FacilitatorView } from './FacilitatorView.tsx';
 import { ParticipantView } from './ParticipantView.tsx';

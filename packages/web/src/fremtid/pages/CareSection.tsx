@@ -10,7 +10,7 @@ import { LineChart } from '../charts/LineChart.tsx';
 import { COLORS } from '../charts/palette.ts';
 import { useFormat } from '../format.ts';
 import { PARAM_RANGES } from '../../core/fremtid/params.ts';
-import type { RegionReport } from '../../core/fremtid/protocol.ts';
+import { type RegionReport } from '@helhet/demografi';
 
 /** Props of {@link CareSection}. */
 export interface CareSectionProps {

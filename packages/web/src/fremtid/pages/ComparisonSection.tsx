@@ -5,10 +5,9 @@
  */
 import { useTranslation } from 'react-i18next';
 import { Button, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
-import { SSB_CREDIT } from '@helhet/demografi';
+import { SSB_CREDIT, type ComparisonRow } from '@helhet/demografi';
 import { downloadCsv } from '../charts/download.ts';
 import { useFormat } from '../format.ts';
-import type { ComparisonRow } from '../../core/fremtid/protocol.ts';
 import { AppLink } from '../../app/AppLink.tsx';
 import { kommunePath } from '../../core/fremtid/routes.ts';
 

@@ -10,7 +10,7 @@ import { AppLink } from '../../app/AppLink.tsx';
 import { navigate } from '../../app/router.ts';
 import { useFormat } from '../format.ts';
 import { SCENARIO_PATH, faktaarkPath, kommunePath } from '../../core/fremtid/routes.ts';
-import type { FremtidMeta } from '../../core/fremtid/protocol.ts';
+import { type FremtidMeta } from '@helhet/demografi';
 import { MAIN_SCENARIO } from '../../core/fremtid/params.ts';
 import { CareSection } from './CareSection.tsx';
 import { ComparisonSection } from './ComparisonSection.tsx';

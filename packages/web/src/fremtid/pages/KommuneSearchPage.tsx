@@ -4,7 +4,7 @@ import { Heading, Paragraph } from '@digdir/designsystemet-react';
 import { AppLink } from '../../app/AppLink.tsx';
 import { navigate } from '../../app/router.ts';
 import { kommunePath } from '../../core/fremtid/routes.ts';
-import type { FremtidMeta } from '../../core/fremtid/protocol.ts';
+import { type FremtidMeta } from '@helhet/demografi';
 import { RegionSearch } from './RegionSearch.tsx';
 
 /** The page. */

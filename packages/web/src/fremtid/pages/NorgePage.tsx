@@ -8,7 +8,7 @@ import { navigate } from '../../app/router.ts';
 import { useFormat } from '../format.ts';
 import { kommunePath } from '../../core/fremtid/routes.ts';
 import { MAIN_SCENARIO } from '../../core/fremtid/params.ts';
-import type { FremtidMeta } from '../../core/fremtid/protocol.ts';
+import { type FremtidMeta } from '@helhet/demografi';
 import { KeyFigures } from './KeyFigures.tsx';
 import { narrative } from './narrative.ts';
 import { PyramidSection } from './PyramidSection.tsx';

@@ -32,7 +32,7 @@ import {
   paramsToQuery,
   type ScenarioParams,
 } from '../../core/fremtid/params.ts';
-import type { FremtidMeta, RegionReport } from '../../core/fremtid/protocol.ts';
+import { type FremtidMeta, type RegionReport } from '@helhet/demografi';
 import { MAX_COMPARED, loadSaved, newSaved, storeSaved, type SavedScenario } from './saved.ts';
 import { ScenarioSliders } from './Sliders.tsx';
 

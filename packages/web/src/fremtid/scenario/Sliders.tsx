@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { Fieldset, Switch } from '@digdir/designsystemet-react';
 import { useFormat } from '../format.ts';
 import { PARAM_RANGES, type ScenarioParams } from '../../core/fremtid/params.ts';
-import type { FremtidMeta } from '../../core/fremtid/protocol.ts';
+import { type FremtidMeta } from '@helhet/demografi';
 
 type NumericKey = Exclude<keyof ScenarioParams, 'alignSsb'>;
 

@@ -5,18 +5,17 @@
  */
 import { firstRegion, parseFremtidRoute } from '../../core/fremtid/routes.ts';
 import { createWorkerClient } from '../../core/workerClient.ts';
-import { MAIN_SCENARIO } from '@helhet/demografi';
+import {
+  MAIN_SCENARIO,
+  type CentralityTotals,
+  type ComparisonRow,
+  type FremtidMeta,
+  type MapIndicator,
+  type MapValues,
+  type RegionReport,
+} from '@helhet/demografi';
 import type { ScenarioParams } from '../../core/fremtid/params.ts';
-import type {
-  CentralityTotals,
-  ComparisonRow,
-  FremtidMeta,
-  MapIndicator,
-  MapValues,
-  RegionReport,
-  WorkerRequest,
-  WorkerResponse,
-} from '../../core/fremtid/protocol.ts';
+import type { WorkerRequest, WorkerResponse } from '../../core/fremtid/protocol.ts';
 
 type Body<T> = T extends unknown ? Omit<T, 'id'> : never;
 

@@ -10,14 +10,14 @@
  * estimated once from the snapshot, so all models give the same figures for a region.
  */
 /// <reference lib="webworker" />
-import { FremtidModel, loadRegionExtract } from '@helhet/demografi';
+import { FremtidModel, loadRegionExtract, type RegionReport } from '@helhet/demografi';
 import { regionUrl } from './data-url.ts';
 import {
   MAIN_SCENARIO,
   ScenarioParamsSchema,
   type ScenarioParams,
 } from '../../core/fremtid/params.ts';
-import type { RegionReport, WorkerRequest, WorkerResponse } from '../../core/fremtid/protocol.ts';
+import type { WorkerRequest, WorkerResponse } from '../../core/fremtid/protocol.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
