@@ -18,7 +18,7 @@ import {
   type Challenge,
 } from '@helhet/model';
 import { useProcess } from '../process/ProcessContext.ts';
-import { CheckList } from '../process/fields.tsx';
+import { CheckList, NewRecordForm, TextField } from '../process/fields.tsx';
 import { sdgLabel } from '../process/sdgName.ts';
 import { RecordEditor } from '../process/RecordEditor.tsx';
 
@@ -85,35 +85,26 @@ export default function ChallengesPage() {
       {content.challenges.map((c) => (
         <ChallengeCard key={c.id} challenge={c} left={left} />
       ))}
-      <section className="stack" aria-labelledby="new-challenge">
-        <Heading id="new-challenge" level={2} data-size="sm">
-          {t('new')}
-        </Heading>
-        <form className="stack" onSubmit={create} noValidate>
-          <Textfield
-            label={t('field.title')}
-            value={title}
-            maxLength={200}
-            onChange={(e) => setTitle(e.target.value)}
-          />
-          <Textfield
-            label={t('field.description')}
-            multiline
-            rows={3}
-            value={description}
-            onChange={(e) => setDescription(e.target.value)}
-          />
-          <CheckList
-            legend={t('field.sdgs')}
-            options={sdgOptions}
-            selected={sdgs}
-            onChange={setSdgs}
-          />
-          <div>
-            <Button type="submit">{t('create')}</Button>
-          </div>
-        </form>
-      </section>
+      <NewRecordForm
+        id="new-challenge"
+        heading={t('new')}
+        submitLabel={t('create')}
+        onSubmit={create}
+      >
+        <TextField label={t('field.title')} value={title} maxLength={200} onChange={setTitle} />
+        <TextField
+          label={t('field.description')}
+          rows={3}
+          value={description}
+          onChange={setDescription}
+        />
+        <CheckList
+          legend={t('field.sdgs')}
+          options={sdgOptions}
+          selected={sdgs}
+          onChange={setSdgs}
+        />
+      </NewRecordForm>
     </>
   );
 }
@@ -278,11 +269,11 @@ function ChallengeCard({ challenge, left }: { challenge: Challenge; left: number
             setFocusTitle('');
         }}
       >
-        <Textfield
+        <TextField
           label={t('newFocusArea', { title: challenge.title })}
           value={focusTitle}
           maxLength={200}
-          onChange={(e) => setFocusTitle(e.target.value)}
+          onChange={setFocusTitle}
         />
         <Button type="submit" variant="secondary">
           {t('addFocusArea')}

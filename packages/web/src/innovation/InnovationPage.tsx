@@ -7,7 +7,7 @@
 import { useState, type FormEvent } from 'react';
 import { DeleteButton } from '../app/DeleteButton.tsx';
 import { useTranslation } from 'react-i18next';
-import { Alert, Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
+import { Alert, Button, Heading, Paragraph } from '@digdir/designsystemet-react';
 import {
   addWorkspaceRecord,
   brokenReferences,
@@ -22,7 +22,7 @@ import {
 } from '@helhet/model';
 import { useProcess } from '../process/ProcessContext.ts';
 import { useMapChoice } from '../process/useMapChoice.ts';
-import { CheckList, SelectField } from '../process/fields.tsx';
+import { CheckList, NewRecordForm, SelectField, TextField } from '../process/fields.tsx';
 import { parseSelection } from '../core/innovation/prefill.ts';
 import { RecordEditor } from '../process/RecordEditor.tsx';
 
@@ -264,87 +264,71 @@ function NewArea() {
     }
   };
   return (
-    <section className="stack" aria-labelledby="new-area">
-      <Heading id="new-area" level={2} data-size="sm">
-        {t('new')}
-      </Heading>
-      <Paragraph data-size="sm">{t('newHelp')}</Paragraph>
-      <form className="stack" onSubmit={submit} noValidate>
-        <SelectField
-          label={t('field.map')}
-          value={mapId}
-          options={[
-            { value: '', label: t('noMap') },
-            ...maps.map((m) => ({ value: m.id, label: m.title })),
-          ]}
-          onChange={(v) => {
-            setMapId(v);
-            setLoopIds([]);
-            setElementIds([]);
-          }}
-        />
-        {map && (
-          <>
-            <CheckList
-              legend={t('field.loops')}
-              options={map.loops.map((l) => ({ value: l.id, label: l.name }))}
-              selected={loopIds}
-              onChange={setLoopIds}
-              empty={t('noLoops')}
-            />
-            <CheckList
-              legend={t('field.elements')}
-              options={[...map.elements]
-                .sort((a, b) => a.label.localeCompare(b.label, 'nb'))
-                .map((e) => ({ value: e.id, label: e.label }))}
-              selected={elementIds}
-              onChange={setElementIds}
-            />
-          </>
-        )}
-        <CheckList
-          legend={t('field.challenges')}
-          options={content.challenges.map((c) => ({ value: c.id, label: c.title }))}
-          selected={challengeIds}
-          onChange={setChallengeIds}
-        />
-        <CheckList
-          legend={t('field.insights')}
-          options={content.insights.map((i) => ({ value: i.id, label: i.title }))}
-          selected={insightIds}
-          onChange={setInsightIds}
-        />
-        <Textfield
-          label={t('field.title')}
-          value={title}
-          maxLength={200}
-          onChange={(e) => setTitle(e.target.value)}
-        />
-        <Textfield
-          label={t('field.description')}
-          multiline
-          rows={2}
-          value={description}
-          onChange={(e) => setDescription(e.target.value)}
-        />
-        <Textfield
-          label={t('field.rationale')}
-          multiline
-          rows={2}
-          value={rationale}
-          onChange={(e) => setRationale(e.target.value)}
-        />
-        <Textfield
-          label={t('field.expectedEffect')}
-          multiline
-          rows={2}
-          value={expectedEffect}
-          onChange={(e) => setExpectedEffect(e.target.value)}
-        />
-        <div>
-          <Button type="submit">{t('create')}</Button>
-        </div>
-      </form>
-    </section>
+    <NewRecordForm
+      id="new-area"
+      heading={t('new')}
+      help={t('newHelp')}
+      submitLabel={t('create')}
+      onSubmit={submit}
+    >
+      <SelectField
+        label={t('field.map')}
+        value={mapId}
+        options={[
+          { value: '', label: t('noMap') },
+          ...maps.map((m) => ({ value: m.id, label: m.title })),
+        ]}
+        onChange={(v) => {
+          setMapId(v);
+          setLoopIds([]);
+          setElementIds([]);
+        }}
+      />
+      {map && (
+        <>
+          <CheckList
+            legend={t('field.loops')}
+            options={map.loops.map((l) => ({ value: l.id, label: l.name }))}
+            selected={loopIds}
+            onChange={setLoopIds}
+            empty={t('noLoops')}
+          />
+          <CheckList
+            legend={t('field.elements')}
+            options={[...map.elements]
+              .sort((a, b) => a.label.localeCompare(b.label, 'nb'))
+              .map((e) => ({ value: e.id, label: e.label }))}
+            selected={elementIds}
+            onChange={setElementIds}
+          />
+        </>
+      )}
+      <CheckList
+        legend={t('field.challenges')}
+        options={content.challenges.map((c) => ({ value: c.id, label: c.title }))}
+        selected={challengeIds}
+        onChange={setChallengeIds}
+      />
+      <CheckList
+        legend={t('field.insights')}
+        options={content.insights.map((i) => ({ value: i.id, label: i.title }))}
+        selected={insightIds}
+        onChange={setInsightIds}
+      />
+      <TextField label={t('field.title')} value={title} maxLength={200} onChange={setTitle} />
+      <TextField
+        label={t('field.description')}
+        rows={2}
+        value={description}
+        onChange={setDescription}
+      />
+      <TextField label={t('field.rationale')} rows={2} value={rationale} onChange={setRationale} />
+      <TextField
+        label={t('field.expectedEffect')}
+        rows={2}
+        value={expectedEffect}
+        onChange={setExpectedEffect}
+      />
+    </NewRecordForm>
   );
 }

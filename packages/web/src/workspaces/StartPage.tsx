@@ -1,13 +1,14 @@
 /**
  * The start page: every workspace, with create, rename and delete.
  */
-import { useState } from 'react';
 import { DeleteButton } from '../app/DeleteButton.tsx';
 import { useTranslation } from 'react-i18next';
-import { Alert, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
+import { Heading, Paragraph, Table } from '@digdir/designsystemet-react';
 import { api } from '../api/client.ts';
 import { useAsync } from '../api/useAsync.ts';
+import { ActionFeedback } from '../app/ActionFeedback.tsx';
 import { AppLink } from '../app/AppLink.tsx';
+import { useActionRunner } from '../app/useActionRunner.ts';
 import { usePageTitle } from '../app/usePageTitle.ts';
 import { workspacePath } from '../app/router.ts';
 import { CreateForm } from './CreateForm.tsx';
@@ -20,19 +21,8 @@ export function StartPage() {
   const { t } = useTranslation();
   const { state, reload } = useAsync(() => api.listWorkspaces(), []);
   usePageTitle(t('start.title'));
-  const [status, setStatus] = useState('');
-  const [error, setError] = useState<string | null>(null);
-
-  const run = async (action: () => Promise<unknown>, message: string) => {
-    setError(null);
-    try {
-      await action();
-      setStatus(message);
-      reload();
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    }
-  };
+  const runner = useActionRunner(reload);
+  const run = runner.performAsync;
 
   return (
     <section className="page stack">
@@ -40,10 +30,7 @@ export function StartPage() {
         {t('start.title')}
       </Heading>
       <Paragraph>{t('start.intro')}</Paragraph>
-      <div role="status" className="visually-hidden">
-        {status}
-      </div>
-      {error && <Alert data-color="danger">{error}</Alert>}
+      <ActionFeedback runner={runner} />
       <Heading level={2} data-size="md">
         {t('start.workspaces')}
       </Heading>

@@ -1,12 +1,13 @@
 /**
  * A workspace: its maps, with create, rename, delete, import and export.
  */
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Alert, Button, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
+import { Button, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
 import { api } from '../api/client.ts';
 import { useAsync } from '../api/useAsync.ts';
+import { ActionFeedback } from '../app/ActionFeedback.tsx';
 import { AppLink } from '../app/AppLink.tsx';
+import { useActionRunner } from '../app/useActionRunner.ts';
 import { usePageTitle } from '../app/usePageTitle.ts';
 import { DeleteButton } from '../app/DeleteButton.tsx';
 import { mapPath } from '../app/router.ts';
@@ -25,19 +26,8 @@ export function WorkspacePage({ workspaceId }: { workspaceId: string }) {
     [workspaceId],
   );
   usePageTitle(state.status === 'ready' ? state.value[0].name : undefined, t('workspace.title'));
-  const [status, setStatus] = useState('');
-  const [error, setError] = useState<string | null>(null);
-
-  const run = async (action: () => Promise<unknown>, message: string) => {
-    setError(null);
-    try {
-      await action();
-      setStatus(message);
-      reload();
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    }
-  };
+  const runner = useActionRunner(reload);
+  const run = runner.performAsync;
 
   const workspace = state.status === 'ready' ? state.value[0] : null;
   const maps = state.status === 'ready' ? state.value[1] : [];
@@ -50,10 +40,7 @@ export function WorkspacePage({ workspaceId }: { workspaceId: string }) {
       <Heading level={1} data-size="lg">
         {workspace?.name ?? t('workspace.title')}
       </Heading>
-      <div role="status" className="visually-hidden">
-        {status}
-      </div>
-      {error && <Alert data-color="danger">{error}</Alert>}
+      <ActionFeedback runner={runner} />
       <LoadState state={state} retry={reload} />
       {workspace && (
         <>
@@ -138,7 +125,7 @@ export function WorkspacePage({ workspaceId }: { workspaceId: string }) {
           <ImportMap
             workspaceId={workspaceId}
             onImported={(title) => {
-              setStatus(t('workspace.imported', { title }));
+              runner.announce(t('workspace.imported', { title }));
               reload();
             }}
           />
