@@ -4,12 +4,11 @@
  */
 import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Heading, Paragraph, SkipLink, Spinner } from '@digdir/designsystemet-react';
+import { SkipLink, Spinner } from '@digdir/designsystemet-react';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { Header } from './Header.tsx';
 import { parseRoute, usePathname } from './router.ts';
-import { AppLink } from './AppLink.tsx';
-import { usePageTitle } from './usePageTitle.ts';
+import { MessagePage } from './MessagePage.tsx';
 import { StartPage } from '../workspaces/StartPage.tsx';
 import { WorkspacePage } from '../workspaces/WorkspacePage.tsx';
 
@@ -67,15 +66,5 @@ export function App() {
 /** The page for an address that leads nowhere. */
 function NotFound() {
   const { t } = useTranslation();
-  usePageTitle(t('app.notFound'));
-  return (
-    <section className="page">
-      <Heading level={1} data-size="lg">
-        {t('app.notFound')}
-      </Heading>
-      <Paragraph>
-        <AppLink to="/">{t('app.toStart')}</AppLink>
-      </Paragraph>
-    </section>
-  );
+  return <MessagePage title={t('app.notFound')} />;
 }

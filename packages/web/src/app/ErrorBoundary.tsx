@@ -5,9 +5,8 @@
  */
 import { Component, type ErrorInfo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Alert, Button, Heading, Paragraph } from '@digdir/designsystemet-react';
-import { AppLink } from './AppLink.tsx';
-import { usePageTitle } from './usePageTitle.ts';
+import { Alert, Button, Paragraph } from '@digdir/designsystemet-react';
+import { MessagePage } from './MessagePage.tsx';
 
 interface Props {
   /** The current path: when it changes, a caught error is cleared. */
@@ -51,24 +50,21 @@ export class ErrorBoundary extends Component<Props, State> {
 
 function RenderErrorView({ message, onRetry }: { message: string; onRetry: () => void }) {
   const { t } = useTranslation();
-  usePageTitle(t('app.renderError.title'));
   return (
-    <section className="page">
-      <Heading level={1} data-size="lg">
-        {t('app.renderError.title')}
-      </Heading>
+    <MessagePage
+      title={t('app.renderError.title')}
+      actions={
+        <Button variant="primary" onClick={onRetry}>
+          {t('common.retry')}
+        </Button>
+      }
+    >
       <Paragraph>{t('app.renderError.body')}</Paragraph>
       {message && (
         <Alert data-color="danger">
           <Paragraph>{message}</Paragraph>
         </Alert>
       )}
-      <Paragraph>
-        <Button variant="primary" onClick={onRetry}>
-          {t('common.retry')}
-        </Button>{' '}
-        <AppLink to="/">{t('app.toStart')}</AppLink>
-      </Paragraph>
-    </section>
+    </MessagePage>
   );
 }

@@ -25,11 +25,17 @@ export interface ActionRunner {
 export function useActionRunner(afterSuccess?: () => void): ActionRunner {
   const [status, setStatus] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const succeeded = useCallback(
-    (done?: string) => {
+  // Both kinds of write end here: a failure is shown, a success clears it and is announced.
+  const settle = useCallback(
+    (failure: unknown, failed: boolean, done?: string) => {
+      if (failed) {
+        setError(problemMessage(failure));
+        return false;
+      }
       setError(null);
       if (done) setStatus(done);
       afterSuccess?.();
+      return true;
     },
     [afterSuccess],
   );
@@ -38,27 +44,22 @@ export function useActionRunner(afterSuccess?: () => void): ActionRunner {
       try {
         action();
       } catch (e) {
-        setError(problemMessage(e));
-        return false;
+        return settle(e, true);
       }
-      succeeded(done);
-      return true;
+      return settle(null, false, done);
     },
-    [succeeded],
+    [settle],
   );
   const performAsync = useCallback(
-    async (action: () => Promise<unknown>, done?: string) => {
+    (action: () => Promise<unknown>, done?: string) => {
       setError(null);
-      try {
-        await action();
-      } catch (e) {
-        setError(problemMessage(e));
-        return false;
-      }
-      succeeded(done);
-      return true;
+      // Async, so an action that throws before returning its promise is caught too.
+      return (async () => action())().then(
+        () => settle(null, false, done),
+        (e: unknown) => settle(e, true),
+      );
     },
-    [succeeded],
+    [settle],
   );
   return useMemo(
     () => ({ perform, performAsync, announce: setStatus, status, error }),

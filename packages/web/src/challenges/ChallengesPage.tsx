@@ -3,7 +3,6 @@
  * areas the group prioritises by dot voting: each participant has N dots, results are live.
  */
 import { useState, type FormEvent } from 'react';
-import { DeleteButton } from '../app/DeleteButton.tsx';
 import { useTranslation } from 'react-i18next';
 import { Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import {
@@ -11,12 +10,12 @@ import {
   castDots,
   countVotes,
   dotsLeft,
-  removeWorkspaceRecord,
   SDGS,
   setProcessSettings,
   updateWorkspaceRecord,
   type Challenge,
 } from '@helhet/model';
+import { DeleteRecordButton } from '../process/DeleteRecordButton.tsx';
 import { useProcess } from '../process/ProcessContext.ts';
 import { CheckList, NewRecordForm, TextField } from '../process/fields.tsx';
 import { sdgLabel } from '../process/sdgName.ts';
@@ -151,17 +150,11 @@ function ChallengeCard({ challenge, left }: { challenge: Challenge; left: number
         >
           {t('editSdgs', { title: challenge.title })}
         </Button>
-        <DeleteButton
-          confirmText={t('confirmDelete', { title: challenge.title })}
-          onConfirm={() =>
-            change(
-              () => removeWorkspaceRecord(doc, 'challenges', challenge.id, origin),
-              t('deleted', { title: challenge.title }),
-            )
-          }
-        >
-          {t('delete', { title: challenge.title })}
-        </DeleteButton>
+        <DeleteRecordButton
+          collection="challenges"
+          id={challenge.id}
+          text={(key) => t(key, { title: challenge.title })}
+        />
       </div>
       <RecordEditor
         collection="challenges"

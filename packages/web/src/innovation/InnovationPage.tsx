@@ -5,7 +5,6 @@
  * prioritised → main project; prioritisation by criteria scores and dot votes.
  */
 import { useState, type FormEvent } from 'react';
-import { DeleteButton } from '../app/DeleteButton.tsx';
 import { useTranslation } from 'react-i18next';
 import { Alert, Button, Heading, Paragraph } from '@digdir/designsystemet-react';
 import {
@@ -15,11 +14,11 @@ import {
   countVotes,
   dotsLeft,
   InnovationStatus,
-  removeWorkspaceRecord,
   updateWorkspaceRecord,
   type CriteriaScores,
   type InnovationArea,
 } from '@helhet/model';
+import { DeleteRecordButton } from '../process/DeleteRecordButton.tsx';
 import { useProcess } from '../process/ProcessContext.ts';
 import { useMapChoice } from '../process/useMapChoice.ts';
 import { CheckList, NewRecordForm, SelectField, TextField } from '../process/fields.tsx';
@@ -199,19 +198,11 @@ function AreaCard({ area }: { area: InnovationArea }) {
           { key: 'expectedEffect', label: t('field.expectedEffect'), multiline: true },
         ]}
       />
-      <div>
-        <DeleteButton
-          confirmText={t('confirmDelete', { title: area.title })}
-          onConfirm={() =>
-            change(
-              () => removeWorkspaceRecord(doc, 'innovationAreas', area.id, origin),
-              t('deleted', { title: area.title }),
-            )
-          }
-        >
-          {t('delete', { title: area.title })}
-        </DeleteButton>
-      </div>
+      <DeleteRecordButton
+        collection="innovationAreas"
+        id={area.id}
+        text={(key) => t(key, { title: area.title })}
+      />
     </article>
   );
 }

@@ -4,7 +4,6 @@
  * Search and filter; add, link to map elements, delete.
  */
 import { useState, type FormEvent } from 'react';
-import { DeleteButton } from '../app/DeleteButton.tsx';
 import { useTranslation } from 'react-i18next';
 import {
   Button,
@@ -18,11 +17,11 @@ import {
   addWorkspaceRecord,
   Confidence,
   InsightTheme,
-  removeWorkspaceRecord,
   SourceKind,
   updateWorkspaceRecord,
   type Insight,
 } from '@helhet/model';
+import { DeleteRecordButton } from '../process/DeleteRecordButton.tsx';
 import { useProcess } from '../process/ProcessContext.ts';
 import { useMapChoice } from '../process/useMapChoice.ts';
 import { NewRecordForm, SelectField, TextField } from '../process/fields.tsx';
@@ -219,19 +218,11 @@ function InsightCard({ insight }: { insight: Insight }) {
           { key: 'text', label: t('field.text'), multiline: true },
         ]}
       />
-      <div>
-        <DeleteButton
-          confirmText={t('confirmDelete', { title: insight.title })}
-          onConfirm={() =>
-            change(
-              () => removeWorkspaceRecord(doc, 'insights', insight.id, origin),
-              t('deleted', { title: insight.title }),
-            )
-          }
-        >
-          {t('delete', { title: insight.title })}
-        </DeleteButton>
-      </div>
+      <DeleteRecordButton
+        collection="insights"
+        id={insight.id}
+        text={(key) => t(key, { title: insight.title })}
+      />
     </article>
   );
 }

@@ -3,10 +3,10 @@
  * portfolio network with reinforcing loops, and traceability from elements to projects.
  */
 import { useState, type FormEvent } from 'react';
-import { DeleteButton } from '../app/DeleteButton.tsx';
 import { useTranslation } from 'react-i18next';
 import { Heading, Paragraph } from '@digdir/designsystemet-react';
-import { addWorkspaceRecord, removeWorkspaceRecord, type Portfolio } from '@helhet/model';
+import { addWorkspaceRecord, type Portfolio } from '@helhet/model';
+import { DeleteRecordButton } from '../process/DeleteRecordButton.tsx';
 import { useProcess } from '../process/ProcessContext.ts';
 import { CheckList, NewRecordForm, SelectField, TextField } from '../process/fields.tsx';
 import { ProjectCard } from './ProjectCard.tsx';
@@ -59,7 +59,7 @@ export default function PortfolioPage() {
 
 function PortfolioSection({ portfolio }: { portfolio: Portfolio }) {
   const { t } = useTranslation('portfolio');
-  const { content, doc, origin, change } = useProcess();
+  const { content } = useProcess();
   const projects = content.projects
     .filter((p) => p.portfolioId === portfolio.id)
     .sort((a, b) => a.name.localeCompare(b.name, 'nb'));
@@ -103,19 +103,11 @@ function PortfolioSection({ portfolio }: { portfolio: Portfolio }) {
       {projects.map((p) => (
         <ProjectCard key={p.id} project={p} />
       ))}
-      <div>
-        <DeleteButton
-          confirmText={t('confirmDelete', { name: portfolio.name })}
-          onConfirm={() =>
-            change(
-              () => removeWorkspaceRecord(doc, 'portfolios', portfolio.id, origin),
-              t('deleted', { name: portfolio.name }),
-            )
-          }
-        >
-          {t('delete', { name: portfolio.name })}
-        </DeleteButton>
-      </div>
+      <DeleteRecordButton
+        collection="portfolios"
+        id={portfolio.id}
+        text={(key) => t(key, { name: portfolio.name })}
+      />
     </section>
   );
 }
