@@ -7,30 +7,16 @@
 import { useEffect, useState } from 'react';
 import type * as Y from 'yjs';
 import { mapContext, readWorkspace, type MapContext, type WorkspaceContent } from '@helhet/model';
+import { onDocFrames } from '../collab/docFrames.ts';
 import { acquireDocument } from '../collab/documentRegistry.ts';
 import { createIncrementalReader } from '../map/incrementalReader.ts';
 
 /** Re-reads `read(doc)` after changes, at most once per frame. */
 export function useDocValue<T>(doc: Y.Doc, read: (doc: Y.Doc) => T): T {
   const [value, setValue] = useState(() => read(doc));
-  useEffect(() => {
-    let frame = 0;
-    const schedule = () => {
-      if (frame) return;
-      frame = requestAnimationFrame(() => {
-        frame = 0;
-        setValue(read(doc));
-      });
-    };
-    schedule();
-    doc.on('update', schedule);
-    return () => {
-      doc.off('update', schedule);
-      if (frame) cancelAnimationFrame(frame);
-    };
-    // `read` is a module-level function at every call site.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [doc]);
+  // `read` is a module-level function at every call site.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  useEffect(() => onDocFrames([doc], () => setValue(read(doc))), [doc]);
   return value;
 }
 
@@ -61,30 +47,27 @@ export function useLiveMaps(maps: readonly { id: string; title: string }[]): Map
     });
     // A document still on its way is read when its content arrives (an update); one already
     // synced (shared with another view) is read at once.
-    const dirty = new Set(opened.filter((o) => o.lease.value.state.synced));
-    let frame = 0;
-    const flush = () => {
-      frame = 0;
-      const changed = [...dirty].map((o) => [o.id, mapContext(o.id, o.reader.read())] as const);
-      dirty.clear();
-      setContexts((prev) => {
-        const next = new Map(prev);
-        for (const [id, context] of changed) next.set(id, context);
-        return next;
-      });
-    };
-    const handlers = opened.map((o) => {
-      const onUpdate = () => {
-        dirty.add(o);
-        frame ||= requestAnimationFrame(flush);
-      };
-      o.doc.on('update', onUpdate);
-      return () => o.doc.off('update', onUpdate);
-    });
-    if (dirty.size > 0) frame = requestAnimationFrame(flush);
+    const byDoc = new Map(opened.map((o) => [o.doc, o]));
+    // A document still on its way is read when its content arrives (an update); one already
+    // synced (shared with another view) is read on the first frame.
+    const synced = opened.filter((o) => o.lease.value.state.synced).map((o) => o.doc);
+    const stop = onDocFrames(
+      opened.map((o) => o.doc),
+      (changed) => {
+        const read = [...changed].map((doc) => {
+          const o = byDoc.get(doc)!;
+          return [o.id, mapContext(o.id, o.reader.read())] as const;
+        });
+        setContexts((prev) => {
+          const next = new Map(prev);
+          for (const [id, context] of read) next.set(id, context);
+          return next;
+        });
+      },
+      synced,
+    );
     return () => {
-      if (frame) cancelAnimationFrame(frame);
-      handlers.forEach((off) => off());
+      stop();
       for (const o of opened) {
         o.reader.destroy();
         o.lease.release();
