@@ -21,7 +21,13 @@ import {
 import { DeleteRecordButton } from '../process/DeleteRecordButton.tsx';
 import { useProcess } from '../process/ProcessContext.ts';
 import { useMapChoice } from '../process/useMapChoice.ts';
-import { CheckList, NewRecordForm, SelectField, TextField } from '../process/fields.tsx';
+import {
+  CheckList,
+  NewRecordForm,
+  RecordList,
+  SelectField,
+  TextField,
+} from '../process/fields.tsx';
 import { parseSelection } from '../core/innovation/prefill.ts';
 import { RecordEditor } from '../process/RecordEditor.tsx';
 
@@ -45,13 +51,7 @@ export default function InnovationPage() {
       </Heading>
       <Paragraph>{t('intro')}</Paragraph>
       {areas.length === 0 && <Paragraph>{t('none')}</Paragraph>}
-      <ul className="stack" style={{ listStyle: 'none', padding: 0 }}>
-        {areas.map((a) => (
-          <li key={a.id}>
-            <AreaCard area={a} />
-          </li>
-        ))}
-      </ul>
+      <RecordList items={areas} render={(r) => <AreaCard area={r} />} />
       <NewArea />
     </>
   );

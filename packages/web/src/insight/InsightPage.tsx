@@ -24,7 +24,7 @@ import {
 import { DeleteRecordButton } from '../process/DeleteRecordButton.tsx';
 import { useProcess } from '../process/ProcessContext.ts';
 import { useMapChoice } from '../process/useMapChoice.ts';
-import { NewRecordForm, SelectField, TextField } from '../process/fields.tsx';
+import { NewRecordForm, RecordList, SelectField, TextField } from '../process/fields.tsx';
 import { RecordEditor } from '../process/RecordEditor.tsx';
 import { filterInsights, type InsightFilter } from '../core/insight/filter.ts';
 
@@ -75,13 +75,7 @@ export default function InsightPage() {
       <Paragraph role="status" data-testid="insight-count">
         {t('count', { count: shown.length, total: content.insights.length })}
       </Paragraph>
-      <ul className="stack" style={{ listStyle: 'none', padding: 0 }}>
-        {shown.map((i) => (
-          <li key={i.id}>
-            <InsightCard insight={i} />
-          </li>
-        ))}
-      </ul>
+      <RecordList items={shown} render={(r) => <InsightCard insight={r} />} />
       <NewInsight />
     </>
   );

@@ -1,6 +1,6 @@
 /**
  * Small form building blocks shared by the process pages, on Designsystemet components:
- * the "new record" form around its fields, a text field that hands over its text, a
+ * a list of record cards, the "new record" form around its fields, a text field that hands over its text, a
  * labelled select and a fieldset of checkboxes for choosing several records.
  */
 import { useId, type FormEvent, type ReactNode } from 'react';
@@ -15,6 +15,23 @@ import {
   Select,
   Textfield,
 } from '@digdir/designsystemet-react';
+
+/** The records of a process page as a plain list of cards, one `render` each. */
+export function RecordList<T extends { id: string }>({
+  items,
+  render,
+}: {
+  items: readonly T[];
+  render: (item: T) => ReactNode;
+}) {
+  return (
+    <ul className="stack" style={{ listStyle: 'none', padding: 0 }}>
+      {items.map((item) => (
+        <li key={item.id}>{render(item)}</li>
+      ))}
+    </ul>
+  );
+}
 
 /**
  * A section with a heading and a form that creates a record: its fields, then the submit
