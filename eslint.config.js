@@ -43,4 +43,43 @@ export default tseslint.config(
       'react-hooks/exhaustive-deps': 'warn',
     },
   },
+  {
+    // React-free logic: what is here runs in Node (unit tests, workers) and never needs the
+    // page, React or React Flow, so it stays testable without a DOM.
+    files: ['packages/web/src/core/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'react', message: 'core/ is React-free.' },
+            { name: 'react-dom', message: 'core/ is React-free.' },
+            { name: 'react-i18next', message: 'core/ is React-free; take a TFunction instead.' },
+            { name: '@xyflow/react', message: 'core/ is free of React Flow.' },
+            { name: '@hocuspocus/provider', message: 'core/ opens no connections.' },
+          ],
+          patterns: [
+            { group: ['react/*', 'react-dom/*'], message: 'core/ is React-free.' },
+            { group: ['@digdir/*'], message: 'core/ is free of UI components.' },
+            { group: ['*.tsx'], message: 'core/ imports no components.' },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        ...[
+          'window',
+          'document',
+          'localStorage',
+          'sessionStorage',
+          'location',
+          'navigator',
+          'history',
+        ].map((name) => ({
+          name,
+          message: 'core/ does not touch the page; pass what it needs in.',
+        })),
+      ],
+    },
+  },
 );

@@ -5,10 +5,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
+import {
+  FREMTID_PAGE_NAMES,
+  fremtidPageName,
+  type FremtidPageName,
+} from '../packages/web/src/core/fremtid/routes.ts';
 import { startHarness, type Harness } from './harness.ts';
 
 let h: Harness;
 let dialogueCode = '';
+let dialogueId = '';
+let facilitatorToken = '';
 beforeAll(async () => {
   h = await startHarness();
   const response = await fetch(`${h.server.url}/api/fremtid/dialogues`, {
@@ -20,7 +27,13 @@ beforeAll(async () => {
       statements: [{ text: 'Flere eldre kan bo hjemme lenger med velferdsteknologi' }],
     }),
   });
-  dialogueCode = ((await response.json()) as { dialogue: { code: string } }).dialogue.code;
+  const created = (await response.json()) as {
+    dialogue: { id: string; code: string };
+    facilitatorToken: string;
+  };
+  dialogueCode = created.dialogue.code;
+  dialogueId = created.dialogue.id;
+  facilitatorToken = created.facilitatorToken;
 });
 afterAll(async () => {
   await h?.close();
@@ -39,52 +52,106 @@ async function seriousViolations(page: Page) {
     }));
 }
 
+/** How to check one page: its path, what to wait for, and the region its title names. */
+interface PageCheck {
+  path: string;
+  ready: string;
+  region?: string;
+  /** The facilitator's page needs the token of the device that created the dialogue. */
+  asFacilitator?: boolean;
+}
+
 /**
- * Every Fremtid page, with what to wait for before checking and, for a region's pages, the
- * region's name, which its title must contain.
+ * The pages to check, for every page the app lists (`FREMTID_PAGE_NAMES`): typed by page
+ * name, so a new page does not compile here until it has a check. The dialogue's paths are
+ * functions because its code is only known once `beforeAll` has created it.
  */
-const FREMTID_PAGES = (): readonly { path: string; ready: string; region?: string }[] => [
-  { path: '/fremtid', ready: '[data-testid="norge-total-2040"]' },
-  { path: '/fremtid/kommune', ready: 'input[role="combobox"]' },
-  { path: '/fremtid/kommune/3101', ready: '[data-testid="key-total-2040"]', region: 'Halden' },
-  { path: '/fremtid/kommune/46', ready: '[data-testid="key-total-2040"]', region: 'Vestland' },
-  {
-    path: '/fremtid/kommune/3101/faktaark',
-    ready: '[data-testid="fact-total-2040"]',
-    region: 'Halden',
-  },
-  { path: '/fremtid/scenario?k=1508', ready: '[data-testid="scn-total-2040"]' },
-  { path: '/fremtid/dialog', ready: 'input[role="combobox"]' },
-  { path: `/fremtid/dialog/${dialogueCode}`, ready: 'main input[type="radio"]' },
-  { path: `/fremtid/dialog/${dialogueCode}/skjerm`, ready: '[data-testid="result-0"]' },
-  { path: '/fremtid/embed/3101', ready: '[data-testid="embed-total-2040"]', region: 'Halden' },
-];
+const CHECKS: Record<FremtidPageName, readonly (() => PageCheck)[]> = {
+  norge: [() => ({ path: '/fremtid', ready: '[data-testid="norge-total-2040"]' })],
+  kommuneSearch: [() => ({ path: '/fremtid/kommune', ready: 'input[role="combobox"]' })],
+  kommune: [
+    () => ({
+      path: '/fremtid/kommune/3101',
+      ready: '[data-testid="key-total-2040"]',
+      region: 'Halden',
+    }),
+    () => ({
+      path: '/fremtid/kommune/46',
+      ready: '[data-testid="key-total-2040"]',
+      region: 'Vestland',
+    }),
+  ],
+  faktaark: [
+    () => ({
+      path: '/fremtid/kommune/3101/faktaark',
+      ready: '[data-testid="fact-total-2040"]',
+      region: 'Halden',
+    }),
+  ],
+  scenario: [() => ({ path: '/fremtid/scenario?k=1508', ready: '[data-testid="scn-total-2040"]' })],
+  'dialog.home': [() => ({ path: '/fremtid/dialog', ready: 'input[role="combobox"]' })],
+  'dialog.participant': [
+    () => ({ path: `/fremtid/dialog/${dialogueCode}`, ready: 'main input[type="radio"]' }),
+  ],
+  'dialog.projector': [
+    () => ({ path: `/fremtid/dialog/${dialogueCode}/skjerm`, ready: '[data-testid="result-0"]' }),
+  ],
+  'dialog.facilitator': [
+    () => ({
+      path: `/fremtid/dialog/${dialogueCode}/fasilitator`,
+      ready: '[data-testid="dialog-code"]',
+      asFacilitator: true,
+    }),
+  ],
+  embed: [
+    () => ({
+      path: '/fremtid/embed/3101',
+      ready: '[data-testid="embed-total-2040"]',
+      region: 'Halden',
+    }),
+  ],
+};
+
+/** Every page the app lists, with each of its checks (one test each, within the timeout). */
+const CASES = FREMTID_PAGE_NAMES.flatMap((name) =>
+  CHECKS[name].map((check, i) => ({ label: `${name} #${i + 1}`, name, check })),
+);
+
+it('checks every page the app lists, at a path that shows that page', () => {
+  for (const name of FREMTID_PAGE_NAMES) {
+    expect(CHECKS[name].length, name).toBeGreaterThan(0);
+    for (const check of CHECKS[name]) {
+      const path = new URL(check().path, 'http://x').pathname;
+      expect(fremtidPageName(path.split('/').filter(Boolean).slice(1)), path).toBe(name);
+    }
+  }
+});
 
 describe.each(['nb', 'nn', 'en'] as const)('Fremtid accessibility in %s', (language) => {
-  // One test per page keeps each within the e2e timeout; the path list needs the dialogue
-  // created in beforeAll, so pages are looked up by index.
-  it.each(Array.from({ length: 10 }, (_, i) => i))(
-    'page %i has no serious or critical violations',
-    async (i) => {
-      const { path, ready, region } = FREMTID_PAGES()[i]!;
-      const page = await h.newPage({ language });
-      await page.goto(`${h.server.url}${path}`);
-      // Visible, not just attached: a page that suspends is in the DOM, hidden, before it is shown.
-      await page.locator(ready).first().waitFor({ state: 'visible' });
-      expect(await page.evaluate(() => document.documentElement.lang)).toBe(language);
-      // Every page names itself first in its title (WCAG 2.4.2); a region's page by the region.
-      const title = await page.title();
-      expect(title).toMatch(/^\S.* – Helhet$/);
-      if (region) expect(title).toContain(region);
-      const found: Record<string, unknown[]> = { [path]: await seriousViolations(page) };
-      // The table alternative of the first chart, where there is one.
-      const toggle = page.locator('.fremtid-chart__actions button[aria-pressed]').first();
-      if ((await toggle.count()) > 0) {
-        await toggle.click();
-        found[`${path} (table)`] = await seriousViolations(page);
-      }
-      expect(found).toEqual(Object.fromEntries(Object.keys(found).map((k) => [k, []])));
-      await page.context().close();
-    },
-  );
+  it.each(CASES)('$label has no serious or critical violations', async ({ check }) => {
+    const { path, ready, region, asFacilitator } = check();
+    const page = await h.newPage({ language });
+    if (asFacilitator)
+      await page.addInitScript(
+        ([key, token]) => localStorage.setItem(key!, token!),
+        [`helhet.fremtid.facilitator.${dialogueId}`, facilitatorToken],
+      );
+    await page.goto(`${h.server.url}${path}`);
+    // Visible, not just attached: a page that suspends is in the DOM, hidden, before it is shown.
+    await page.locator(ready).first().waitFor({ state: 'visible' });
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe(language);
+    // Every page names itself first in its title (WCAG 2.4.2); a region's page by the region.
+    const title = await page.title();
+    expect(title).toMatch(/^\S.* – Helhet$/);
+    if (region) expect(title).toContain(region);
+    const found: Record<string, unknown[]> = { [path]: await seriousViolations(page) };
+    // The table alternative of the first chart, where there is one.
+    const toggle = page.locator('.fremtid-chart__actions button[aria-pressed]').first();
+    if ((await toggle.count()) > 0) {
+      await toggle.click();
+      found[`${path} (table)`] = await seriousViolations(page);
+    }
+    expect(found).toEqual(Object.fromEntries(Object.keys(found).map((k) => [k, []])));
+    await page.context().close();
+  });
 });

@@ -46,3 +46,23 @@ it('deletes a map only after the person confirms', async () => {
   ).json()) as { maps: { title: string }[] };
   expect(maps.map((m) => m.title)).not.toContain('Kart som skal bort');
 });
+
+it('answers a malformed address with the not-found page, not a blank app', async () => {
+  const page = await h.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(`${h.server.url}/`);
+  const demo = page.getByRole('link', { name: 'Partnerskap for radikal innovasjon (eksempel)' });
+  await demo.waitFor();
+  // Reached inside the app (history navigation, as Back does): the server itself refuses such
+  // a path before it reaches the app, so this is where the app's own router meets it.
+  await page.evaluate(() => {
+    history.pushState(null, '', '/maps/%zz');
+    dispatchEvent(new PopStateEvent('popstate'));
+  });
+  await page.getByRole('heading', { level: 1, name: 'Fant ikke siden' }).waitFor();
+  await page.getByRole('link', { name: 'Til forsiden' }).click();
+  await demo.waitFor();
+  expect(errors).toEqual([]);
+  await page.close();
+});

@@ -10,6 +10,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const projects = [
   'packages/model',
   'packages/demografi',
+  'packages/demografi/tsconfig.node-test.json',
   'packages/server',
   'packages/cli',
   'packages/web',

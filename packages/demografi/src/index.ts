@@ -165,3 +165,17 @@ export {
   type TopologyInput,
   type TopoGeometry,
 } from './geo/compact-topology.ts';
+export { MAIN_SCENARIO, type ScenarioParams } from './report/scenario-params.ts';
+export {
+  INDICATOR_KEYS,
+  MAP_INDICATORS,
+  type CentralityTotals,
+  type ComparisonRow,
+  type FremtidMeta,
+  type IndicatorKey,
+  type MapIndicator,
+  type MapValues,
+  type MunicipalityInfo,
+  type RegionReport,
+} from './report/report-types.ts';
+export { FremtidModel, PYRAMID_GROUPS, TO_YEAR, YEAR_2040 } from './report/region-report.ts';

@@ -59,7 +59,13 @@ it('migrates a map saved by an earlier release when it is opened, and stores the
   const version2: DocumentSchema = {
     versionMap: 'meta',
     current: 2,
-    migrations: [{ version: 2, up: (doc) => doc.getMap('meta').set('description', 'migrert') }],
+    migrations: [
+      {
+        version: 2,
+        description: 'a made-up migration that rewrites the description',
+        up: (doc) => void doc.getMap('meta').set('description', 'migrert'),
+      },
+    ],
   };
   vi.spyOn(DOCUMENT_KINDS.map, 'migrate').mockImplementation((doc) =>
     migrateDocument(doc, version2),

@@ -4,11 +4,11 @@
  */
 import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Heading, Paragraph, SkipLink, Spinner } from '@digdir/designsystemet-react';
+import { SkipLink, Spinner } from '@digdir/designsystemet-react';
+import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { Header } from './Header.tsx';
 import { parseRoute, usePathname } from './router.ts';
-import { AppLink } from './AppLink.tsx';
-import { usePageTitle } from './usePageTitle.ts';
+import { MessagePage } from './MessagePage.tsx';
 import { StartPage } from '../workspaces/StartPage.tsx';
 import { WorkspacePage } from '../workspaces/WorkspacePage.tsx';
 import { RefusedChangeNotice } from '../collab/RefusedChangeNotice.tsx';
@@ -24,7 +24,8 @@ const ProcessRoot = lazy(() => import('../process/ProcessRoot.tsx'));
 /** The whole app. */
 export function App() {
   const { t } = useTranslation();
-  const route = parseRoute(usePathname());
+  const pathname = usePathname();
+  const route = parseRoute(pathname);
   const fullBleed = route.page === 'map';
 
   useEffect(() => {
@@ -38,24 +39,26 @@ export function App() {
       <SkipLink href="#main">{t('app.skipToContent')}</SkipLink>
       <Header />
       <main id="main" tabIndex={-1} className="app__main">
-        {route.page === 'start' && <StartPage />}
-        {route.page === 'workspace' && <WorkspacePage workspaceId={route.workspaceId} />}
-        {route.page === 'map' && (
-          <Suspense fallback={<Spinner aria-label={t('common.loading')} />}>
-            <MapPage key={route.mapId} mapId={route.mapId} />
-          </Suspense>
-        )}
-        {route.page === 'fremtid' && (
-          <Suspense fallback={<Spinner aria-label={t('common.loading')} />}>
-            <FremtidRoot parts={route.parts} />
-          </Suspense>
-        )}
-        {route.page === 'process' && (
-          <Suspense fallback={<Spinner aria-label={t('common.loading')} />}>
-            <ProcessRoot workspaceId={route.workspaceId} parts={route.parts} />
-          </Suspense>
-        )}
-        {route.page === 'notFound' && <NotFound />}
+        <ErrorBoundary resetKey={pathname}>
+          {route.page === 'start' && <StartPage />}
+          {route.page === 'workspace' && <WorkspacePage workspaceId={route.workspaceId} />}
+          {route.page === 'map' && (
+            <Suspense fallback={<Spinner aria-label={t('common.loading')} />}>
+              <MapPage key={route.mapId} mapId={route.mapId} />
+            </Suspense>
+          )}
+          {route.page === 'fremtid' && (
+            <Suspense fallback={<Spinner aria-label={t('common.loading')} />}>
+              <FremtidRoot parts={route.parts} />
+            </Suspense>
+          )}
+          {route.page === 'process' && (
+            <Suspense fallback={<Spinner aria-label={t('common.loading')} />}>
+              <ProcessRoot workspaceId={route.workspaceId} parts={route.parts} />
+            </Suspense>
+          )}
+          {route.page === 'notFound' && <NotFound />}
+        </ErrorBoundary>
       </main>
       <RefusedChangeNotice />
     </div>
@@ -65,15 +68,5 @@ export function App() {
 /** The page for an address that leads nowhere. */
 function NotFound() {
   const { t } = useTranslation();
-  usePageTitle(t('app.notFound'));
-  return (
-    <section className="page">
-      <Heading level={1} data-size="lg">
-        {t('app.notFound')}
-      </Heading>
-      <Paragraph>
-        <AppLink to="/">{t('app.toStart')}</AppLink>
-      </Paragraph>
-    </section>
-  );
+  return <MessagePage title={t('app.notFound')} />;
 }

@@ -1,7 +1,8 @@
 /**
- * A minimal client-side router over the History API. The app has three routes, so a router
- * library would add weight without adding anything; the server answers every client route
- * with index.html, so deep links and reloads work.
+ * A minimal client-side router over the History API. The app has a handful of top-level
+ * routes (start, workspace, map, Fremtid 2040, a workspace's process), and the features parse
+ * their own sub-paths, so a router library would add weight without adding anything; the
+ * server answers every client route with index.html, so deep links and reloads work.
  */
 import { useSyncExternalStore } from 'react';
 
@@ -14,9 +15,23 @@ export type Route =
   | { page: 'process'; workspaceId: string; parts: string[] }
   | { page: 'notFound' };
 
-/** Parses a URL path into a {@link Route}. */
+/**
+ * The path's segments, percent-decoded, or null when one is malformed (`/maps/%zz`):
+ * `decodeURIComponent` throws on those, and a typed-in or mangled address must lead to the
+ * not-found page, not a blank app.
+ */
+function decodeSegments(pathname: string): string[] | null {
+  try {
+    return pathname.split('/').filter(Boolean).map(decodeURIComponent);
+  } catch {
+    return null;
+  }
+}
+
+/** Parses a URL path into a {@link Route}; a malformed one is {@link Route} `notFound`. */
 export function parseRoute(pathname: string): Route {
-  const parts = pathname.split('/').filter(Boolean).map(decodeURIComponent);
+  const parts = decodeSegments(pathname);
+  if (parts === null) return { page: 'notFound' };
   if (parts.length === 0) return { page: 'start' };
   if (parts.length === 2 && parts[0] === 'workspaces')
     return { page: 'workspace', workspaceId: parts[1]! };
@@ -33,7 +48,7 @@ export const workspacePath = (id: string) => `/workspaces/${encodeURIComponent(i
 export const mapPath = (id: string) => `/maps/${encodeURIComponent(id)}`;
 
 const listeners = new Set<() => void>();
-window.addEventListener('popstate', () => listeners.forEach((l) => l()));
+let listeningToHistory = false;
 
 /** Goes to `path` without a page load. */
 export function navigate(path: string): void {
@@ -44,6 +59,11 @@ export function navigate(path: string): void {
 }
 
 function subscribe(listener: () => void): () => void {
+  // Registered on first use, so parsing routes needs no window (unit tests run in Node).
+  if (!listeningToHistory) {
+    listeningToHistory = true;
+    window.addEventListener('popstate', () => listeners.forEach((l) => l()));
+  }
   listeners.add(listener);
   return () => listeners.delete(listener);
 }

@@ -3,7 +3,6 @@
  * areas the group prioritises by dot voting: each participant has N dots, results are live.
  */
 import { useState, type FormEvent } from 'react';
-import { DeleteButton } from '../app/DeleteButton.tsx';
 import { useTranslation } from 'react-i18next';
 import { Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import {
@@ -11,14 +10,14 @@ import {
   castDots,
   countVotes,
   dotsLeft,
-  removeWorkspaceRecord,
   SDGS,
   setProcessSettings,
   updateWorkspaceRecord,
   type Challenge,
 } from '@helhet/model';
+import { DeleteRecordButton } from '../process/DeleteRecordButton.tsx';
 import { useProcess } from '../process/ProcessContext.ts';
-import { CheckList } from '../process/fields.tsx';
+import { CheckList, NewRecordForm, TextField } from '../process/fields.tsx';
 import { sdgLabel } from '../process/sdgName.ts';
 import { RecordEditor } from '../process/RecordEditor.tsx';
 
@@ -85,35 +84,26 @@ export default function ChallengesPage() {
       {content.challenges.map((c) => (
         <ChallengeCard key={c.id} challenge={c} left={left} />
       ))}
-      <section className="stack" aria-labelledby="new-challenge">
-        <Heading id="new-challenge" level={2} data-size="sm">
-          {t('new')}
-        </Heading>
-        <form className="stack" onSubmit={create} noValidate>
-          <Textfield
-            label={t('field.title')}
-            value={title}
-            maxLength={200}
-            onChange={(e) => setTitle(e.target.value)}
-          />
-          <Textfield
-            label={t('field.description')}
-            multiline
-            rows={3}
-            value={description}
-            onChange={(e) => setDescription(e.target.value)}
-          />
-          <CheckList
-            legend={t('field.sdgs')}
-            options={sdgOptions}
-            selected={sdgs}
-            onChange={setSdgs}
-          />
-          <div>
-            <Button type="submit">{t('create')}</Button>
-          </div>
-        </form>
-      </section>
+      <NewRecordForm
+        id="new-challenge"
+        heading={t('new')}
+        submitLabel={t('create')}
+        onSubmit={create}
+      >
+        <TextField label={t('field.title')} value={title} maxLength={200} onChange={setTitle} />
+        <TextField
+          label={t('field.description')}
+          rows={3}
+          value={description}
+          onChange={setDescription}
+        />
+        <CheckList
+          legend={t('field.sdgs')}
+          options={sdgOptions}
+          selected={sdgs}
+          onChange={setSdgs}
+        />
+      </NewRecordForm>
     </>
   );
 }
@@ -160,17 +150,11 @@ function ChallengeCard({ challenge, left }: { challenge: Challenge; left: number
         >
           {t('editSdgs', { title: challenge.title })}
         </Button>
-        <DeleteButton
-          confirmText={t('confirmDelete', { title: challenge.title })}
-          onConfirm={() =>
-            change(
-              () => removeWorkspaceRecord(doc, 'challenges', challenge.id, origin),
-              t('deleted', { title: challenge.title }),
-            )
-          }
-        >
-          {t('delete', { title: challenge.title })}
-        </DeleteButton>
+        <DeleteRecordButton
+          collection="challenges"
+          id={challenge.id}
+          text={(key) => t(key, { title: challenge.title })}
+        />
       </div>
       <RecordEditor
         collection="challenges"
@@ -278,11 +262,11 @@ function ChallengeCard({ challenge, left }: { challenge: Challenge; left: number
             setFocusTitle('');
         }}
       >
-        <Textfield
+        <TextField
           label={t('newFocusArea', { title: challenge.title })}
           value={focusTitle}
           maxLength={200}
-          onChange={(e) => setFocusTitle(e.target.value)}
+          onChange={setFocusTitle}
         />
         <Button type="submit" variant="secondary">
           {t('addFocusArea')}

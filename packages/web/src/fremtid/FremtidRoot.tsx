@@ -9,9 +9,9 @@ import { Alert, Heading, Paragraph, Spinner } from '@digdir/designsystemet-react
 import { AppLink } from '../app/AppLink.tsx';
 import { usePageTitle } from '../app/usePageTitle.ts';
 import { registerFremtidTexts } from './i18n/register.ts';
-import { parseFremtidRoute, type FremtidRoute } from './routes.ts';
+import { parseFremtidRoute, type FremtidRoute } from '../core/fremtid/routes.ts';
 import { startForLocation, useFremtidMeta } from './worker/client.ts';
-import type { FremtidMeta } from './worker/protocol.ts';
+import { type FremtidMeta } from '@helhet/demografi';
 import type { TFunction } from 'i18next';
 import { KommunePage } from './pages/KommunePage.tsx';
 import { KommuneSearchPage } from './pages/KommuneSearchPage.tsx';

@@ -5,9 +5,8 @@
  * prioritised → main project; prioritisation by criteria scores and dot votes.
  */
 import { useState, type FormEvent } from 'react';
-import { DeleteButton } from '../app/DeleteButton.tsx';
 import { useTranslation } from 'react-i18next';
-import { Alert, Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
+import { Alert, Button, Heading, Paragraph } from '@digdir/designsystemet-react';
 import {
   addWorkspaceRecord,
   brokenReferences,
@@ -15,15 +14,21 @@ import {
   countVotes,
   dotsLeft,
   InnovationStatus,
-  removeWorkspaceRecord,
   updateWorkspaceRecord,
   type CriteriaScores,
   type InnovationArea,
 } from '@helhet/model';
+import { DeleteRecordButton } from '../process/DeleteRecordButton.tsx';
 import { useProcess } from '../process/ProcessContext.ts';
 import { useMapChoice } from '../process/useMapChoice.ts';
-import { CheckList, SelectField } from '../process/fields.tsx';
-import { parseSelection } from './prefill.ts';
+import {
+  CheckList,
+  NewRecordForm,
+  RecordList,
+  SelectField,
+  TextField,
+} from '../process/fields.tsx';
+import { parseSelection } from '../core/innovation/prefill.ts';
 import { RecordEditor } from '../process/RecordEditor.tsx';
 
 const CRITERIA = ['impact', 'feasibility', 'urgency'] as const;
@@ -46,13 +51,7 @@ export default function InnovationPage() {
       </Heading>
       <Paragraph>{t('intro')}</Paragraph>
       {areas.length === 0 && <Paragraph>{t('none')}</Paragraph>}
-      <ul className="stack" style={{ listStyle: 'none', padding: 0 }}>
-        {areas.map((a) => (
-          <li key={a.id}>
-            <AreaCard area={a} />
-          </li>
-        ))}
-      </ul>
+      <RecordList items={areas} render={(r) => <AreaCard area={r} />} />
       <NewArea />
     </>
   );
@@ -199,19 +198,11 @@ function AreaCard({ area }: { area: InnovationArea }) {
           { key: 'expectedEffect', label: t('field.expectedEffect'), multiline: true },
         ]}
       />
-      <div>
-        <DeleteButton
-          confirmText={t('confirmDelete', { title: area.title })}
-          onConfirm={() =>
-            change(
-              () => removeWorkspaceRecord(doc, 'innovationAreas', area.id, origin),
-              t('deleted', { title: area.title }),
-            )
-          }
-        >
-          {t('delete', { title: area.title })}
-        </DeleteButton>
-      </div>
+      <DeleteRecordButton
+        collection="innovationAreas"
+        id={area.id}
+        text={(key) => t(key, { title: area.title })}
+      />
     </article>
   );
 }
@@ -264,87 +255,71 @@ function NewArea() {
     }
   };
   return (
-    <section className="stack" aria-labelledby="new-area">
-      <Heading id="new-area" level={2} data-size="sm">
-        {t('new')}
-      </Heading>
-      <Paragraph data-size="sm">{t('newHelp')}</Paragraph>
-      <form className="stack" onSubmit={submit} noValidate>
-        <SelectField
-          label={t('field.map')}
-          value={mapId}
-          options={[
-            { value: '', label: t('noMap') },
-            ...maps.map((m) => ({ value: m.id, label: m.title })),
-          ]}
-          onChange={(v) => {
-            setMapId(v);
-            setLoopIds([]);
-            setElementIds([]);
-          }}
-        />
-        {map && (
-          <>
-            <CheckList
-              legend={t('field.loops')}
-              options={map.loops.map((l) => ({ value: l.id, label: l.name }))}
-              selected={loopIds}
-              onChange={setLoopIds}
-              empty={t('noLoops')}
-            />
-            <CheckList
-              legend={t('field.elements')}
-              options={[...map.elements]
-                .sort((a, b) => a.label.localeCompare(b.label, 'nb'))
-                .map((e) => ({ value: e.id, label: e.label }))}
-              selected={elementIds}
-              onChange={setElementIds}
-            />
-          </>
-        )}
-        <CheckList
-          legend={t('field.challenges')}
-          options={content.challenges.map((c) => ({ value: c.id, label: c.title }))}
-          selected={challengeIds}
-          onChange={setChallengeIds}
-        />
-        <CheckList
-          legend={t('field.insights')}
-          options={content.insights.map((i) => ({ value: i.id, label: i.title }))}
-          selected={insightIds}
-          onChange={setInsightIds}
-        />
-        <Textfield
-          label={t('field.title')}
-          value={title}
-          maxLength={200}
-          onChange={(e) => setTitle(e.target.value)}
-        />
-        <Textfield
-          label={t('field.description')}
-          multiline
-          rows={2}
-          value={description}
-          onChange={(e) => setDescription(e.target.value)}
-        />
-        <Textfield
-          label={t('field.rationale')}
-          multiline
-          rows={2}
-          value={rationale}
-          onChange={(e) => setRationale(e.target.value)}
-        />
-        <Textfield
-          label={t('field.expectedEffect')}
-          multiline
-          rows={2}
-          value={expectedEffect}
-          onChange={(e) => setExpectedEffect(e.target.value)}
-        />
-        <div>
-          <Button type="submit">{t('create')}</Button>
-        </div>
-      </form>
-    </section>
+    <NewRecordForm
+      id="new-area"
+      heading={t('new')}
+      help={t('newHelp')}
+      submitLabel={t('create')}
+      onSubmit={submit}
+    >
+      <SelectField
+        label={t('field.map')}
+        value={mapId}
+        options={[
+          { value: '', label: t('noMap') },
+          ...maps.map((m) => ({ value: m.id, label: m.title })),
+        ]}
+        onChange={(v) => {
+          setMapId(v);
+          setLoopIds([]);
+          setElementIds([]);
+        }}
+      />
+      {map && (
+        <>
+          <CheckList
+            legend={t('field.loops')}
+            options={map.loops.map((l) => ({ value: l.id, label: l.name }))}
+            selected={loopIds}
+            onChange={setLoopIds}
+            empty={t('noLoops')}
+          />
+          <CheckList
+            legend={t('field.elements')}
+            options={[...map.elements]
+              .sort((a, b) => a.label.localeCompare(b.label, 'nb'))
+              .map((e) => ({ value: e.id, label: e.label }))}
+            selected={elementIds}
+            onChange={setElementIds}
+          />
+        </>
+      )}
+      <CheckList
+        legend={t('field.challenges')}
+        options={content.challenges.map((c) => ({ value: c.id, label: c.title }))}
+        selected={challengeIds}
+        onChange={setChallengeIds}
+      />
+      <CheckList
+        legend={t('field.insights')}
+        options={content.insights.map((i) => ({ value: i.id, label: i.title }))}
+        selected={insightIds}
+        onChange={setInsightIds}
+      />
+      <TextField label={t('field.title')} value={title} maxLength={200} onChange={setTitle} />
+      <TextField
+        label={t('field.description')}
+        rows={2}
+        value={description}
+        onChange={setDescription}
+      />
+      <TextField label={t('field.rationale')} rows={2} value={rationale} onChange={setRationale} />
+      <TextField
+        label={t('field.expectedEffect')}
+        rows={2}
+        value={expectedEffect}
+        onChange={setExpectedEffect}
+      />
+    </NewRecordForm>
   );
 }

@@ -4,7 +4,6 @@
  * Search and filter; add, link to map elements, delete.
  */
 import { useState, type FormEvent } from 'react';
-import { DeleteButton } from '../app/DeleteButton.tsx';
 import { useTranslation } from 'react-i18next';
 import {
   Button,
@@ -18,16 +17,16 @@ import {
   addWorkspaceRecord,
   Confidence,
   InsightTheme,
-  removeWorkspaceRecord,
   SourceKind,
   updateWorkspaceRecord,
   type Insight,
 } from '@helhet/model';
+import { DeleteRecordButton } from '../process/DeleteRecordButton.tsx';
 import { useProcess } from '../process/ProcessContext.ts';
 import { useMapChoice } from '../process/useMapChoice.ts';
-import { SelectField } from '../process/fields.tsx';
+import { NewRecordForm, RecordList, SelectField, TextField } from '../process/fields.tsx';
 import { RecordEditor } from '../process/RecordEditor.tsx';
-import { filterInsights, type InsightFilter } from './filter.ts';
+import { filterInsights, type InsightFilter } from '../core/insight/filter.ts';
 
 const THEMES = InsightTheme.options;
 const SOURCES = SourceKind.options;
@@ -76,13 +75,7 @@ export default function InsightPage() {
       <Paragraph role="status" data-testid="insight-count">
         {t('count', { count: shown.length, total: content.insights.length })}
       </Paragraph>
-      <ul className="stack" style={{ listStyle: 'none', padding: 0 }}>
-        {shown.map((i) => (
-          <li key={i.id}>
-            <InsightCard insight={i} />
-          </li>
-        ))}
-      </ul>
+      <RecordList items={shown} render={(r) => <InsightCard insight={r} />} />
       <NewInsight />
     </>
   );
@@ -219,19 +212,11 @@ function InsightCard({ insight }: { insight: Insight }) {
           { key: 'text', label: t('field.text'), multiline: true },
         ]}
       />
-      <div>
-        <DeleteButton
-          confirmText={t('confirmDelete', { title: insight.title })}
-          onConfirm={() =>
-            change(
-              () => removeWorkspaceRecord(doc, 'insights', insight.id, origin),
-              t('deleted', { title: insight.title }),
-            )
-          }
-        >
-          {t('delete', { title: insight.title })}
-        </DeleteButton>
-      </div>
+      <DeleteRecordButton
+        collection="insights"
+        id={insight.id}
+        text={(key) => t(key, { title: insight.title })}
+      />
     </article>
   );
 }
@@ -281,77 +266,68 @@ function NewInsight() {
     if (ok) setDraft(empty);
   };
   return (
-    <section className="stack" aria-labelledby="new-insight">
-      <Heading id="new-insight" level={2} data-size="sm">
-        {t('new')}
-      </Heading>
-      <form className="stack" onSubmit={submit} noValidate>
-        <Textfield
-          label={t('field.title')}
-          value={draft.title}
-          maxLength={200}
-          onChange={(e) => set({ title: e.target.value })}
+    <NewRecordForm id="new-insight" heading={t('new')} submitLabel={t('create')} onSubmit={submit}>
+      <TextField
+        label={t('field.title')}
+        value={draft.title}
+        maxLength={200}
+        onChange={(title) => set({ title })}
+      />
+      <TextField
+        label={t('field.text')}
+        rows={3}
+        value={draft.text}
+        onChange={(text) => set({ text })}
+      />
+      <div className="process-grid">
+        <SelectField
+          label={t('field.theme')}
+          value={draft.theme}
+          options={THEMES.map((th) => ({ value: th, label: t(`themes.${th}`) }))}
+          onChange={(v) => set({ theme: v as Insight['theme'] })}
         />
-        <Textfield
-          label={t('field.text')}
-          multiline
-          rows={3}
-          value={draft.text}
-          onChange={(e) => set({ text: e.target.value })}
+        {draft.theme === 'custom' && (
+          <TextField
+            label={t('field.customTheme')}
+            value={draft.customTheme}
+            onChange={(customTheme) => set({ customTheme })}
+          />
+        )}
+        <SelectField
+          label={t('field.source')}
+          value={draft.kind}
+          options={SOURCES.map((s) => ({ value: s, label: t(`sources.${s}`) }))}
+          onChange={(v) => set({ kind: v as Insight['source']['kind'] })}
         />
-        <div className="process-grid">
-          <SelectField
-            label={t('field.theme')}
-            value={draft.theme}
-            options={THEMES.map((th) => ({ value: th, label: t(`themes.${th}`) }))}
-            onChange={(v) => set({ theme: v as Insight['theme'] })}
-          />
-          {draft.theme === 'custom' && (
-            <Textfield
-              label={t('field.customTheme')}
-              value={draft.customTheme}
-              onChange={(e) => set({ customTheme: e.target.value })}
-            />
-          )}
-          <SelectField
-            label={t('field.source')}
-            value={draft.kind}
-            options={SOURCES.map((s) => ({ value: s, label: t(`sources.${s}`) }))}
-            onChange={(v) => set({ kind: v as Insight['source']['kind'] })}
-          />
-          <SelectField
-            label={t('field.confidence')}
-            value={draft.confidence}
-            options={CONFIDENCE.map((c) => ({ value: c, label: t(`confidence.${c}`) }))}
-            onChange={(v) => set({ confidence: v as Insight['confidence'] })}
-          />
-          <Textfield
-            label={t('field.citation')}
-            value={draft.citation}
-            onChange={(e) => set({ citation: e.target.value })}
-          />
-          <Textfield
-            label={t('field.url')}
-            type="url"
-            value={draft.url}
-            onChange={(e) => set({ url: e.target.value })}
-          />
-          <Textfield
-            label={t('field.date')}
-            type="date"
-            value={draft.date}
-            onChange={(e) => set({ date: e.target.value })}
-          />
-        </div>
-        <Checkbox
-          label={t('field.blindSpot')}
-          checked={draft.blindSpot}
-          onChange={(e) => set({ blindSpot: e.target.checked })}
+        <SelectField
+          label={t('field.confidence')}
+          value={draft.confidence}
+          options={CONFIDENCE.map((c) => ({ value: c, label: t(`confidence.${c}`) }))}
+          onChange={(v) => set({ confidence: v as Insight['confidence'] })}
         />
-        <div>
-          <Button type="submit">{t('create')}</Button>
-        </div>
-      </form>
-    </section>
+        <TextField
+          label={t('field.citation')}
+          value={draft.citation}
+          onChange={(citation) => set({ citation })}
+        />
+        <TextField
+          label={t('field.url')}
+          type="url"
+          value={draft.url}
+          onChange={(url) => set({ url })}
+        />
+        <TextField
+          label={t('field.date')}
+          type="date"
+          value={draft.date}
+          onChange={(date) => set({ date })}
+        />
+      </div>
+      <Checkbox
+        label={t('field.blindSpot')}
+        checked={draft.blindSpot}
+        onChange={(e) => set({ blindSpot: e.target.checked })}
+      />
+    </NewRecordForm>
   );
 }

@@ -13,7 +13,7 @@ import {
   axisSegmentSpans,
   axisTicks,
   tint,
-} from './geometry.ts';
+} from '../core/map/geometry.ts';
 
 /** Props of {@link Backdrop}. */
 export interface BackdropProps {

@@ -13,7 +13,7 @@ import { memo, useEffect, useMemo, useRef, type PointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Panel, useReactFlow, useStore, type ReactFlowState } from '@xyflow/react';
 import { fieldBands, type MapSnapshot } from '@helhet/model';
-import { mapBounds, NODE_HEIGHT, NODE_WIDTH, tint } from './geometry.ts';
+import { mapBounds, NODE_HEIGHT, NODE_WIDTH, tint } from '../core/map/geometry.ts';
 
 const WIDTH = 220;
 const HEIGHT = 140;

@@ -8,8 +8,8 @@ import { Button, Dialog, Heading } from '@digdir/designsystemet-react';
 import { addElement, suggestPlacement } from '@helhet/model';
 import { useMapEditor } from './MapContext.ts';
 import { ElementFields } from './ElementFields.tsx';
-import { checkDraft, draftFromElement, type ElementDraft } from './elementDraft.ts';
-import { NODE_WIDTH } from './geometry.ts';
+import { checkDraft, draftFromElement, type ElementDraft } from '../core/map/elementDraft.ts';
+import { NODE_WIDTH } from '../core/map/geometry.ts';
 
 /** Props of {@link CreateElementDialog}. */
 export interface CreateElementDialogProps {

@@ -8,8 +8,8 @@ import { Button, Heading, Tag } from '@digdir/designsystemet-react';
 import { removeElements, suggestPlacement, updateElement, type MapElement } from '@helhet/model';
 import { useMapEditor } from './MapContext.ts';
 import { ElementFields } from './ElementFields.tsx';
-import { checkDraft, draftFromElement, type ElementDraft } from './elementDraft.ts';
-import { NODE_WIDTH } from './geometry.ts';
+import { checkDraft, draftFromElement, type ElementDraft } from '../core/map/elementDraft.ts';
+import { NODE_WIDTH } from '../core/map/geometry.ts';
 
 /** Element editor of the side panel. */
 export function ElementEditor({ element }: { element: MapElement }) {

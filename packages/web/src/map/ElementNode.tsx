@@ -7,7 +7,7 @@ import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import type { ElementFlowNode } from './flowModel.ts';
-import { formatAgeSpan } from './format.ts';
+import { formatAgeSpan } from '../core/map/format.ts';
 
 function ElementNodeView({ data, selected }: NodeProps<ElementFlowNode>) {
   const { t } = useTranslation();

@@ -7,7 +7,7 @@
 import { memo } from 'react';
 import { BaseEdge, getBezierPath, type EdgeProps } from '@xyflow/react';
 import type { LinkFlowEdge } from './flowModel.ts';
-import { polarityStyle } from './geometry.ts';
+import { polarityStyle } from '../core/map/geometry.ts';
 
 function LinkEdgeView(props: EdgeProps<LinkFlowEdge>) {
   const {

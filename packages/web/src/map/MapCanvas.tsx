@@ -35,20 +35,20 @@ import { ElementNode } from './ElementNode.tsx';
 import { LinkEdge } from './LinkEdge.tsx';
 import { Backdrop } from './Backdrop.tsx';
 import { Cursors } from './Cursors.tsx';
-import { ageSpanFormatter, compileTemplate } from './format.ts';
-import { ELEMENT_KINDS } from './elementDraft.ts';
-import { mapBounds } from './geometry.ts';
+import { ageSpanFormatter, compileTemplate } from '../core/map/format.ts';
+import { ELEMENT_KINDS } from '../core/map/elementDraft.ts';
+import { mapBounds } from '../core/map/geometry.ts';
 import { CanvasMiniMap } from './CanvasMiniMap.tsx';
 import {
   BIG_MAP_ELEMENTS,
   detailLevel,
   LINK_DETAIL_ZOOM,
   type DetailLevel,
-} from './linkLayer/detail.ts';
+} from '../core/map/linkLayer/detail.ts';
 import { LinkLayer } from './linkLayer/LinkLayer.tsx';
-import { linkAt, linkCurves, type LinkCurve } from './linkLayer/linkGeometry.ts';
+import { linkAt, linkCurves, type LinkCurve } from '../core/map/linkLayer/linkGeometry.ts';
 import type { LayerScene, OverviewElement } from './linkLayer/drawLayer.ts';
-import type { Emphasis, PaintGroup } from './analysis/emphasisCss.ts';
+import type { Emphasis, PaintGroup } from '../core/map/analysis/emphasisCss.ts';
 import type { Peer } from '../collab/presence.ts';
 
 // Defined once at module level: React Flow warns (and re-mounts) if these objects change.

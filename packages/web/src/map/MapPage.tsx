@@ -26,8 +26,8 @@ import { PresenceList } from './PresenceList.tsx';
 import { CreateElementDialog } from './CreateElementDialog.tsx';
 import { OutlineView } from '../outline/OutlineView.tsx';
 import { usePageTitle } from '../app/usePageTitle.ts';
-import { NODE_HEIGHT, NODE_WIDTH } from './geometry.ts';
-import type { Emphasis, PaintGroup } from './analysis/emphasisCss.ts';
+import { NODE_HEIGHT, NODE_WIDTH } from '../core/map/geometry.ts';
+import type { Emphasis, PaintGroup } from '../core/map/analysis/emphasisCss.ts';
 
 // This code is loaded when someone opens a map: start fetching its document at once, while
 // React renders the page (useCollabDoc takes the connection over).

@@ -1,7 +1,6 @@
 /**
- * Finds elements by text (label, description, tags) and centres the chosen one on the
- * canvas. Matching is a case-insensitive substring match (Norwegian lower-casing, so
- * Æ, Ø and Å match æ, ø and å).
+ * Finds elements by text (label, description, tags; see `core/map/search.ts`) and centres
+ * the chosen one on the canvas.
  */
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,19 +8,11 @@ import { Button, Search } from '@digdir/designsystemet-react';
 import { useReactFlow } from '@xyflow/react';
 import type { MapElement } from '@helhet/model';
 import { useMapEditor } from './MapContext.ts';
-import { NODE_HEIGHT, NODE_WIDTH } from './geometry.ts';
+import { NODE_HEIGHT, NODE_WIDTH } from '../core/map/geometry.ts';
+import { searchElements } from '../core/map/search.ts';
 
 /** At most this many matches are listed; the count says how many there are. */
 const MAX_LISTED = 8;
-
-/** Elements whose label, description or tags contain `query` (case-insensitive). */
-export function searchElements(elements: readonly MapElement[], query: string): MapElement[] {
-  const q = query.trim().toLocaleLowerCase('nb');
-  if (!q) return [];
-  return elements.filter((e) =>
-    [e.label, e.description, ...e.tags].some((text) => text.toLocaleLowerCase('nb').includes(q)),
-  );
-}
 
 /** Search box with a list of matches. */
 export function SearchElements() {

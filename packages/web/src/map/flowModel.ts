@@ -5,7 +5,12 @@
  */
 import { MarkerType, Position, type Edge, type Node, type NodeHandle } from '@xyflow/react';
 import type { Field, MapElement, MapLink, MapSnapshot } from '@helhet/model';
-import { HANDLE_SIZE as HANDLE, NODE_HEIGHT, NODE_WIDTH, polarityStyle } from './geometry.ts';
+import {
+  HANDLE_SIZE as HANDLE,
+  NODE_HEIGHT,
+  NODE_WIDTH,
+  polarityStyle,
+} from '../core/map/geometry.ts';
 
 /**
  * Where the handles are, given up front. With size and handles known, React Flow can draw

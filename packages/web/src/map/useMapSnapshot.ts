@@ -7,6 +7,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type * as Y from 'yjs';
 import type { MapSnapshot } from '@helhet/model';
+import { onDocFrames } from '../collab/docFrames.ts';
 import { createIncrementalReader, type IncrementalReader } from './incrementalReader.ts';
 
 /** Current snapshot of `doc`, updated at most once per frame. */
@@ -24,19 +25,9 @@ export function useMapSnapshot(doc: Y.Doc): MapSnapshot {
   const [snapshot, setSnapshot] = useState(() => getReader().read());
   useEffect(() => {
     const reader = getReader();
-    let frame = 0;
-    const schedule = () => {
-      if (frame) return;
-      frame = requestAnimationFrame(() => {
-        frame = 0;
-        setSnapshot(reader.read());
-      });
-    };
-    schedule();
-    doc.on('update', schedule);
+    const stop = onDocFrames([doc], () => setSnapshot(reader.read()));
     return () => {
-      doc.off('update', schedule);
-      if (frame) cancelAnimationFrame(frame);
+      stop();
       reader.destroy();
       readerRef.current = null;
     };

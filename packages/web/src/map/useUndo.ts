@@ -1,11 +1,10 @@
 /**
- * Undo and redo of this person's own changes. `Y.UndoManager` with `trackedOrigins` set to
- * the editor's origin object only, so undo never reverts what someone else did
- * (https://docs.yjs.dev/api/undo-manager).
+ * Undo and redo of this person's own changes (see `core/map/undoBinding.ts` for why the
+ * manager lives in an attach/detach binding).
  */
 import { useEffect, useMemo, useState } from 'react';
-import * as Y from 'yjs';
-import { mapDocParts } from '@helhet/model';
+import type * as Y from 'yjs';
+import { createUndoBinding, type UndoFlags } from '../core/map/undoBinding.ts';
 
 /** Undo state and actions. */
 export interface UndoApi {
@@ -15,32 +14,18 @@ export interface UndoApi {
   canRedo: boolean;
 }
 
+const NOTHING: UndoFlags = { canUndo: false, canRedo: false };
+
 /** An undo manager over the map's shared types, tracking `origin` only. */
 export function useUndo(doc: Y.Doc, origin: object): UndoApi {
-  const manager = useMemo(() => {
-    const p = mapDocParts(doc);
-    return new Y.UndoManager([p.meta, p.axis, p.fields, p.elements, p.links, p.loops], {
-      trackedOrigins: new Set([origin]),
-    });
-  }, [doc, origin]);
-  const [flags, setFlags] = useState({ canUndo: false, canRedo: false });
+  const binding = useMemo(() => createUndoBinding(doc, origin), [doc, origin]);
+  const [flags, setFlags] = useState<UndoFlags>(NOTHING);
 
-  useEffect(() => {
-    const sync = () => setFlags({ canUndo: manager.canUndo(), canRedo: manager.canRedo() });
-    manager.on('stack-item-added', sync);
-    manager.on('stack-item-popped', sync);
-    manager.on('stack-cleared', sync);
-    return () => {
-      manager.off('stack-item-added', sync);
-      manager.off('stack-item-popped', sync);
-      manager.off('stack-cleared', sync);
-      manager.destroy();
-    };
-  }, [manager]);
+  useEffect(() => binding.attach(setFlags), [binding]);
 
   return useMemo(
-    () => ({ undo: () => manager.undo(), redo: () => manager.redo(), ...flags }),
-    [manager, flags],
+    () => ({ undo: () => binding.undo(), redo: () => binding.redo(), ...flags }),
+    [binding, flags],
   );
 }
 

@@ -8,14 +8,14 @@ import { Button, Heading, Table } from '@digdir/designsystemet-react';
 import { addElement, removeElements, updateElement, type MapElement } from '@helhet/model';
 import { useMapEditor } from '../map/MapContext.ts';
 import { OutlineSection } from './OutlineSection.tsx';
-import { ELEMENT_KINDS } from '../map/elementDraft.ts';
-import { SelectCell, TextCell } from './cells.tsx';
+import { ELEMENT_KINDS } from '../core/map/elementDraft.ts';
+import { DeleteCell, SelectCell, TextCell } from './cells.tsx';
 import { parseAge, tryWrite } from './modelErrors.ts';
-import { placeFromOutline } from './placement.ts';
+import { placeFromOutline } from '../core/outline/placement.ts';
 
 function ElementRow({ element }: { element: MapElement }) {
   const { t } = useTranslation();
-  const { doc, origin, snapshot, announce } = useMapEditor();
+  const { doc, origin, snapshot } = useMapEditor();
   const name = element.label;
   const update = (patch: Partial<MapElement>) =>
     tryWrite(() => updateElement(doc, element.id, patch, origin));
@@ -64,20 +64,10 @@ function ElementRow({ element }: { element: MapElement }) {
           onCommit={(v) => update({ ageTo: parseAge(v) })}
         />
       </Table.Cell>
-      <Table.Cell>
-        <Button
-          variant="tertiary"
-          data-color="danger"
-          data-size="sm"
-          aria-label={t('outline.deleteElement', { name })}
-          onClick={() => {
-            removeElements(doc, [element.id], origin);
-            announce(t('map.deleted', { count: 1 }));
-          }}
-        >
-          {t('common.delete')}
-        </Button>
-      </Table.Cell>
+      <DeleteCell
+        label={t('outline.deleteElement', { name })}
+        onDelete={() => removeElements(doc, [element.id], origin)}
+      />
     </Table.Row>
   );
 }

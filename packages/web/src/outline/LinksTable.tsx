@@ -8,12 +8,12 @@ import { Button, Heading, Table } from '@digdir/designsystemet-react';
 import { addLink, Polarity, removeLinks, updateLink, type MapLink } from '@helhet/model';
 import { useMapEditor } from '../map/MapContext.ts';
 import { OutlineSection } from './OutlineSection.tsx';
-import { SelectCell, TextCell } from './cells.tsx';
+import { DeleteCell, SelectCell, TextCell } from './cells.tsx';
 import { tryWrite } from './modelErrors.ts';
 
 function LinkRow({ link, names }: { link: MapLink; names: Map<string, string> }) {
   const { t } = useTranslation();
-  const { doc, origin, announce } = useMapEditor();
+  const { doc, origin } = useMapEditor();
   const from = names.get(link.from) ?? link.from;
   const to = names.get(link.to) ?? link.to;
   const name = t('outline.linkName', { from, to });
@@ -47,20 +47,10 @@ function LinkRow({ link, names }: { link: MapLink; names: Map<string, string> })
           onCommit={(v) => tryWrite(() => updateLink(doc, link.id, { label: v }, origin))}
         />
       </Table.Cell>
-      <Table.Cell>
-        <Button
-          variant="tertiary"
-          data-color="danger"
-          data-size="sm"
-          aria-label={t('outline.deleteLink', { name })}
-          onClick={() => {
-            removeLinks(doc, [link.id], origin);
-            announce(t('map.deleted', { count: 1 }));
-          }}
-        >
-          {t('common.delete')}
-        </Button>
-      </Table.Cell>
+      <DeleteCell
+        label={t('outline.deleteLink', { name })}
+        onDelete={() => removeLinks(doc, [link.id], origin)}
+      />
     </Table.Row>
   );
 }

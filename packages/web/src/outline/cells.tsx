@@ -1,9 +1,12 @@
 /**
  * Table cell inputs that commit on Enter or when focus leaves, and fall back to the stored
  * value when the model rejects the input (showing why). Native inputs and selects keep the
- * whole table usable with the keyboard alone.
+ * whole table usable with the keyboard alone. The delete cell ends every row.
  */
 import { useEffect, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button, Table } from '@digdir/designsystemet-react';
+import { useMapEditor } from '../map/MapContext.ts';
 
 /** Props of {@link TextCell}. */
 export interface TextCellProps {
@@ -93,5 +96,27 @@ function CellError({ error, children }: { error: string | null; children: ReactN
         </span>
       )}
     </>
+  );
+}
+
+/** The last cell of a row: deletes its record and announces that one was deleted. */
+export function DeleteCell({ label, onDelete }: { label: string; onDelete: () => void }) {
+  const { t } = useTranslation();
+  const { announce } = useMapEditor();
+  return (
+    <Table.Cell>
+      <Button
+        variant="tertiary"
+        data-color="danger"
+        data-size="sm"
+        aria-label={label}
+        onClick={() => {
+          onDelete();
+          announce(t('map.deleted', { count: 1 }));
+        }}
+      >
+        {t('common.delete')}
+      </Button>
+    </Table.Cell>
   );
 }

@@ -9,7 +9,7 @@ import { Heading, Paragraph } from '@digdir/designsystemet-react';
 import { portfolioNetwork } from '@helhet/model';
 import { useProcess } from '../process/ProcessContext.ts';
 import { SelectField } from '../process/fields.tsx';
-import { circleLayout, edgeSegment } from './layout.ts';
+import { circleLayout, edgeSegment } from '../core/portfolio/layout.ts';
 
 const SIZE = 520;
 const R = 34;

@@ -3,12 +3,12 @@
  * portfolio network with reinforcing loops, and traceability from elements to projects.
  */
 import { useState, type FormEvent } from 'react';
-import { DeleteButton } from '../app/DeleteButton.tsx';
 import { useTranslation } from 'react-i18next';
-import { Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
-import { addWorkspaceRecord, removeWorkspaceRecord, type Portfolio } from '@helhet/model';
+import { Heading, Paragraph } from '@digdir/designsystemet-react';
+import { addWorkspaceRecord, type Portfolio } from '@helhet/model';
+import { DeleteRecordButton } from '../process/DeleteRecordButton.tsx';
 import { useProcess } from '../process/ProcessContext.ts';
-import { CheckList, SelectField } from '../process/fields.tsx';
+import { CheckList, NewRecordForm, SelectField, TextField } from '../process/fields.tsx';
 import { ProjectCard } from './ProjectCard.tsx';
 import { CoverageMatrix } from './CoverageMatrix.tsx';
 import { PortfolioNetwork } from './PortfolioNetwork.tsx';
@@ -59,7 +59,7 @@ export default function PortfolioPage() {
 
 function PortfolioSection({ portfolio }: { portfolio: Portfolio }) {
   const { t } = useTranslation('portfolio');
-  const { content, doc, origin, change } = useProcess();
+  const { content } = useProcess();
   const projects = content.projects
     .filter((p) => p.portfolioId === portfolio.id)
     .sort((a, b) => a.name.localeCompare(b.name, 'nb'));
@@ -103,19 +103,11 @@ function PortfolioSection({ portfolio }: { portfolio: Portfolio }) {
       {projects.map((p) => (
         <ProjectCard key={p.id} project={p} />
       ))}
-      <div>
-        <DeleteButton
-          confirmText={t('confirmDelete', { name: portfolio.name })}
-          onConfirm={() =>
-            change(
-              () => removeWorkspaceRecord(doc, 'portfolios', portfolio.id, origin),
-              t('deleted', { name: portfolio.name }),
-            )
-          }
-        >
-          {t('delete', { name: portfolio.name })}
-        </DeleteButton>
-      </div>
+      <DeleteRecordButton
+        collection="portfolios"
+        id={portfolio.id}
+        text={(key) => t(key, { name: portfolio.name })}
+      />
     </section>
   );
 }
@@ -146,45 +138,32 @@ function NewProject() {
     }
   };
   return (
-    <section className="stack" aria-labelledby="new-project">
-      <Heading id="new-project" level={2} data-size="md">
-        {t('project.new')}
-      </Heading>
-      <form className="stack" onSubmit={submit} noValidate>
-        <Textfield
-          label={t('project.name')}
-          value={name}
-          maxLength={200}
-          onChange={(e) => setName(e.target.value)}
-        />
-        <SelectField
-          label={t('project.portfolio')}
-          value={portfolioId}
-          options={[
-            { value: '', label: t('project.noPortfolio') },
-            ...content.portfolios.map((p) => ({ value: p.id, label: p.name })),
-          ]}
-          onChange={setPortfolioId}
-        />
-        <Textfield
-          label={t('project.goalsHelp')}
-          multiline
-          rows={3}
-          value={goals}
-          onChange={(e) => setGoals(e.target.value)}
-        />
-        <CheckList
-          legend={t('project.areas')}
-          options={content.innovationAreas.map((a) => ({ value: a.id, label: a.title }))}
-          selected={areas}
-          onChange={setAreas}
-          empty={t('project.noAreas')}
-        />
-        <div>
-          <Button type="submit">{t('project.create')}</Button>
-        </div>
-      </form>
-    </section>
+    <NewRecordForm
+      id="new-project"
+      heading={t('project.new')}
+      headingSize="md"
+      submitLabel={t('project.create')}
+      onSubmit={submit}
+    >
+      <TextField label={t('project.name')} value={name} maxLength={200} onChange={setName} />
+      <SelectField
+        label={t('project.portfolio')}
+        value={portfolioId}
+        options={[
+          { value: '', label: t('project.noPortfolio') },
+          ...content.portfolios.map((p) => ({ value: p.id, label: p.name })),
+        ]}
+        onChange={setPortfolioId}
+      />
+      <TextField label={t('project.goalsHelp')} rows={3} value={goals} onChange={setGoals} />
+      <CheckList
+        legend={t('project.areas')}
+        options={content.innovationAreas.map((a) => ({ value: a.id, label: a.title }))}
+        selected={areas}
+        onChange={setAreas}
+        empty={t('project.noAreas')}
+      />
+    </NewRecordForm>
   );
 }
 
@@ -209,35 +188,16 @@ function NewPortfolio() {
     }
   };
   return (
-    <section className="stack" aria-labelledby="new-portfolio">
-      <Heading id="new-portfolio" level={2} data-size="md">
-        {t('new')}
-      </Heading>
-      <form className="stack" onSubmit={submit} noValidate>
-        <Textfield
-          label={t('name')}
-          value={name}
-          maxLength={200}
-          onChange={(e) => setName(e.target.value)}
-        />
-        <Textfield
-          label={t('vision')}
-          multiline
-          rows={2}
-          value={vision}
-          onChange={(e) => setVision(e.target.value)}
-        />
-        <Textfield
-          label={t('mainGoalsHelp')}
-          multiline
-          rows={3}
-          value={goals}
-          onChange={(e) => setGoals(e.target.value)}
-        />
-        <div>
-          <Button type="submit">{t('create')}</Button>
-        </div>
-      </form>
-    </section>
+    <NewRecordForm
+      id="new-portfolio"
+      heading={t('new')}
+      headingSize="md"
+      submitLabel={t('create')}
+      onSubmit={submit}
+    >
+      <TextField label={t('name')} value={name} maxLength={200} onChange={setName} />
+      <TextField label={t('vision')} rows={2} value={vision} onChange={setVision} />
+      <TextField label={t('mainGoalsHelp')} rows={3} value={goals} onChange={setGoals} />
+    </NewRecordForm>
   );
 }

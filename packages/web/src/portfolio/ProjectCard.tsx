@@ -4,18 +4,17 @@
  * innovation areas, loops, elements and insight.
  */
 import { useState } from 'react';
-import { DeleteButton } from '../app/DeleteButton.tsx';
 import { useTranslation } from 'react-i18next';
 import { Button, Details, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import {
   newId,
   PartnerSector,
   ProjectStatus,
-  removeWorkspaceRecord,
   traceProject,
   updateWorkspaceRecord,
   type Project,
 } from '@helhet/model';
+import { DeleteRecordButton } from '../process/DeleteRecordButton.tsx';
 import { useProcess } from '../process/ProcessContext.ts';
 import { CheckList, SelectField } from '../process/fields.tsx';
 import { RecordEditor } from '../process/RecordEditor.tsx';
@@ -263,19 +262,11 @@ export function ProjectCard({ project }: { project: Project }) {
           </Details.Content>
         </Details>
       )}
-      <div>
-        <DeleteButton
-          confirmText={t('project.confirmDelete', { name: project.name })}
-          onConfirm={() =>
-            change(
-              () => removeWorkspaceRecord(doc, 'projects', project.id, origin),
-              t('project.deleted', { name: project.name }),
-            )
-          }
-        >
-          {t('project.delete', { name: project.name })}
-        </DeleteButton>
-      </div>
+      <DeleteRecordButton
+        collection="projects"
+        id={project.id}
+        text={(key) => t(`project.${key}`, { name: project.name })}
+      />
     </article>
   );
 }

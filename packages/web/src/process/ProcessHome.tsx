@@ -8,7 +8,7 @@ import { Heading, Paragraph } from '@digdir/designsystemet-react';
 import { processGaps } from '@helhet/model';
 import { AppLink } from '../app/AppLink.tsx';
 import { workspacePath } from '../app/router.ts';
-import { processPath } from './paths.ts';
+import { processPath } from '../core/process/paths.ts';
 import { useProcess } from './ProcessContext.ts';
 import { ExportWorkspaceButton } from './WorkspaceTransfer.tsx';
 

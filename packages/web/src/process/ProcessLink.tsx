@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Paragraph } from '@digdir/designsystemet-react';
 import { AppLink } from '../app/AppLink.tsx';
 import { registerProcessCoreTexts } from './i18n/core.ts';
-import { processPath } from './paths.ts';
+import { processPath } from '../core/process/paths.ts';
 
 /** Link to the process home of `workspaceId`. */
 export function ProcessLink({ workspaceId }: { workspaceId: string }) {

@@ -3,19 +3,26 @@
  * lazily by the app shell for every path under `/workspaces/:id/process`: opens the
  * workspace's live process document and its maps, and shows the home or a section.
  */
-import { lazy, Suspense, useCallback, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Alert, Heading, Paragraph, Spinner } from '@digdir/designsystemet-react';
-import { describeProblems, problemsFromZod, workspaceDocumentName } from '@helhet/model';
-import { z } from 'zod';
+import { Alert, Heading, Spinner } from '@digdir/designsystemet-react';
+import { workspaceDocumentName } from '@helhet/model';
 import { api } from '../api/client.ts';
 import { useAsync } from '../api/useAsync.ts';
+import { ActionFeedback } from '../app/ActionFeedback.tsx';
 import { AppLink } from '../app/AppLink.tsx';
+import { useActionRunner } from '../app/useActionRunner.ts';
 import { usePageTitle } from '../app/usePageTitle.ts';
 import { workspacePath } from '../app/router.ts';
-import { useCollabDoc, type CollabDoc } from '../collab/useCollabDoc.ts';
+import { useSharedDocument } from '../collab/documentRegistry.ts';
+import type { CollabDoc } from '../collab/useCollabDoc.ts';
 import { registerProcessTexts } from './i18n/register.ts';
-import { parseSection, processPath, PROCESS_SECTIONS, type ProcessSection } from './paths.ts';
+import {
+  parseSection,
+  processPath,
+  PROCESS_SECTIONS,
+  type ProcessSection,
+} from '../core/process/paths.ts';
 import { ProcessStateContext, type ProcessState } from './ProcessContext.ts';
 import { participantId } from './participant.ts';
 import { useLiveMaps, useWorkspaceContent } from './useWorkspaceProcess.ts';
@@ -38,7 +45,7 @@ export default function ProcessRoot({
   parts: string[];
 }) {
   const { t } = useTranslation('process');
-  const collab = useCollabDoc(workspaceDocumentName(workspaceId));
+  const collab = useSharedDocument(workspaceDocumentName(workspaceId));
   const { state } = useAsync(
     () => Promise.all([api.getWorkspace(workspaceId), api.listMaps(workspaceId)]),
     [workspaceId],
@@ -94,26 +101,8 @@ function ProcessView({
   const content = useWorkspaceContent(collab.doc);
   const liveMaps = useLiveMaps(maps);
   const origin = useRef({ source: 'process-page' }).current;
-  const [error, setError] = useState<string | null>(null);
-  const [message, setMessage] = useState('');
-  const announce = useCallback((text: string) => setMessage(text), []);
-  const change = useCallback((action: () => unknown, done?: string) => {
-    try {
-      action();
-      setError(null);
-      if (done) setMessage(done);
-      return true;
-    } catch (e) {
-      setError(
-        e instanceof z.ZodError
-          ? describeProblems(problemsFromZod(e))
-          : e instanceof Error
-            ? e.message
-            : String(e),
-      );
-      return false;
-    }
-  }, []);
+  const runner = useActionRunner();
+  const { perform: change, announce } = runner;
   const value = useMemo<ProcessState>(
     () => ({
       workspaceId,
@@ -146,19 +135,12 @@ function ProcessView({
             ))}
           </ul>
         </nav>
-        <div role="status" className="visually-hidden">
-          {message}
-        </div>
         {collab.status !== 'connected' && (
           <Alert data-color="warning" data-size="sm">
             {t('offline')}
           </Alert>
         )}
-        {error && (
-          <Alert data-color="danger" role="alert">
-            <Paragraph className="pre-line">{error}</Paragraph>
-          </Alert>
-        )}
+        <ActionFeedback runner={runner} />
         <Suspense fallback={<Spinner aria-label={t('connecting')} />}>
           {section === null && <ProcessHome />}
           {section === 'challenges' && <ChallengesPage />}

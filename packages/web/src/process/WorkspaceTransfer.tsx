@@ -9,7 +9,7 @@ import type { InputProblem } from '@helhet/model';
 import { AppLink } from '../app/AppLink.tsx';
 import { downloadJson } from '../workspaces/download.ts';
 import { registerProcessCoreTexts } from './i18n/core.ts';
-import { processPath } from './paths.ts';
+import { processPath } from '../core/process/paths.ts';
 import { ApiError } from '../api/client.ts';
 import { exportWorkspace, importWorkspace, workspaceFileName } from './transfer.ts';
 

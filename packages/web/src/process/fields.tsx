@@ -1,9 +1,100 @@
 /**
  * Small form building blocks shared by the process pages, on Designsystemet components:
- * a labelled select and a fieldset of checkboxes for choosing several records.
+ * a list of record cards, the "new record" form around its fields, a text field that hands over its text, a
+ * labelled select and a fieldset of checkboxes for choosing several records.
  */
-import { useId } from 'react';
-import { Checkbox, Field, Fieldset, Label, Select } from '@digdir/designsystemet-react';
+import { useId, type FormEvent, type ReactNode } from 'react';
+import {
+  Button,
+  Checkbox,
+  Field,
+  Fieldset,
+  Heading,
+  Label,
+  Paragraph,
+  Select,
+  Textfield,
+} from '@digdir/designsystemet-react';
+
+/** The records of a process page as a plain list of cards, one `render` each. */
+export function RecordList<T extends { id: string }>({
+  items,
+  render,
+}: {
+  items: readonly T[];
+  render: (item: T) => ReactNode;
+}) {
+  return (
+    <ul className="stack" style={{ listStyle: 'none', padding: 0 }}>
+      {items.map((item) => (
+        <li key={item.id}>{render(item)}</li>
+      ))}
+    </ul>
+  );
+}
+
+/**
+ * A section with a heading and a form that creates a record: its fields, then the submit
+ * button. Validation is the model's (`noValidate`), reported by the page's action runner.
+ */
+export function NewRecordForm({
+  id,
+  heading,
+  headingSize = 'sm',
+  help,
+  submitLabel,
+  onSubmit,
+  children,
+}: {
+  /** The heading's id, which names the section. */
+  id: string;
+  heading: string;
+  headingSize?: 'sm' | 'md';
+  /** A line of help under the heading. */
+  help?: string;
+  submitLabel: string;
+  onSubmit: (event: FormEvent) => void;
+  children: ReactNode;
+}) {
+  return (
+    <section className="stack" aria-labelledby={id}>
+      <Heading id={id} level={2} data-size={headingSize}>
+        {heading}
+      </Heading>
+      {help && <Paragraph data-size="sm">{help}</Paragraph>}
+      <form className="stack" onSubmit={onSubmit} noValidate>
+        {children}
+        <div>
+          <Button type="submit">{submitLabel}</Button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+/** A labelled text field; with `rows` it is a multi-line text area. */
+export function TextField({
+  label,
+  value,
+  onChange,
+  rows,
+  maxLength,
+  type,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  rows?: number;
+  maxLength?: number;
+  type?: 'text' | 'url' | 'date';
+}) {
+  const common = { label, value, maxLength };
+  return rows === undefined ? (
+    <Textfield {...common} type={type} onChange={(e) => onChange(e.target.value)} />
+  ) : (
+    <Textfield {...common} multiline rows={rows} onChange={(e) => onChange(e.target.value)} />
+  );
+}
 
 /** A select with a visible label. */
 export function SelectField({

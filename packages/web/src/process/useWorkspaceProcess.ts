@@ -2,41 +2,21 @@
  * The live process of a workspace: its collaborative document (`workspace:<id>`) read as
  * plain records, and the live documents of its maps read as {@link MapContext}s, so a loop
  * kept or an element deleted in a map shows here at once. Reads are batched to one per
- * animation frame, like the map editor's snapshot.
+ * animation frame, like the map editor's snapshot, and maps are read incrementally.
  */
 import { useEffect, useState } from 'react';
-import * as Y from 'yjs';
-import { HocuspocusProvider } from '@hocuspocus/provider';
-import {
-  mapContext,
-  readMap,
-  readWorkspace,
-  type MapContext,
-  type WorkspaceContent,
-} from '@helhet/model';
-import { collabUrl } from '../collab/useCollabDoc.ts';
+import type * as Y from 'yjs';
+import { mapContext, readWorkspace, type MapContext, type WorkspaceContent } from '@helhet/model';
+import { onDocFrames } from '../collab/docFrames.ts';
+import { acquireDocument } from '../collab/documentRegistry.ts';
+import { createIncrementalReader } from '../map/incrementalReader.ts';
 
 /** Re-reads `read(doc)` after changes, at most once per frame. */
 export function useDocValue<T>(doc: Y.Doc, read: (doc: Y.Doc) => T): T {
   const [value, setValue] = useState(() => read(doc));
-  useEffect(() => {
-    let frame = 0;
-    const schedule = () => {
-      if (frame) return;
-      frame = requestAnimationFrame(() => {
-        frame = 0;
-        setValue(read(doc));
-      });
-    };
-    schedule();
-    doc.on('update', schedule);
-    return () => {
-      doc.off('update', schedule);
-      if (frame) cancelAnimationFrame(frame);
-    };
-    // `read` is a module-level function at every call site.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [doc]);
+  // `read` is a module-level function at every call site.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  useEffect(() => onDocFrames([doc], () => setValue(read(doc))), [doc]);
   return value;
 }
 
@@ -49,34 +29,48 @@ function readContent(doc: Y.Doc): WorkspaceContent {
 }
 
 /**
- * Opens the live documents of the given maps (read only: nothing is written to them here)
- * and returns their contexts, in the order of `maps`.
+ * The live documents of the given maps (read only: nothing is written to them here), as
+ * contexts in the order of `maps`. The documents are the shared connections of
+ * `documentRegistry.ts` (one per map, whichever pages show it), and each is read
+ * incrementally (only records that changed are validated again), at most once per frame
+ * for all maps together, and only the maps that changed.
  */
 export function useLiveMaps(maps: readonly { id: string; title: string }[]): MapContext[] {
-  const [contexts, setContexts] = useState<Map<string, MapContext>>(new Map());
+  const [contexts, setContexts] = useState<ReadonlyMap<string, MapContext>>(new Map());
   const key = maps.map((m) => m.id).join(',');
   useEffect(() => {
-    const opened = maps.map((m) => {
-      const doc = new Y.Doc();
-      let frame = 0;
-      const read = () => {
-        frame = 0;
-        const context = mapContext(m.id, readMap(doc).map);
-        setContexts((prev) => new Map(prev).set(m.id, context));
-      };
-      const schedule = () => {
-        if (!frame) frame = requestAnimationFrame(read);
-      };
-      doc.on('update', schedule);
-      const provider = new HocuspocusProvider({ url: collabUrl(), name: m.id, document: doc });
-      return () => {
-        if (frame) cancelAnimationFrame(frame);
-        doc.off('update', schedule);
-        provider.destroy();
-        doc.destroy();
-      };
+    const ids = [...new Set(maps.map((m) => m.id))];
+    const opened = ids.map((id) => {
+      const lease = acquireDocument(id);
+      const doc = lease.value.state.doc;
+      return { id, lease, doc, reader: createIncrementalReader(doc) };
     });
-    return () => opened.forEach((close) => close());
+    const byDoc = new Map(opened.map((o) => [o.doc, o]));
+    // A document still on its way is read when its content arrives (an update); one already
+    // synced (shared with another view) is read on the first frame.
+    const synced = opened.filter((o) => o.lease.value.state.synced).map((o) => o.doc);
+    const stop = onDocFrames(
+      opened.map((o) => o.doc),
+      (changed) => {
+        const read = [...changed].map((doc) => {
+          const o = byDoc.get(doc)!;
+          return [o.id, mapContext(o.id, o.reader.read())] as const;
+        });
+        setContexts((prev) => {
+          const next = new Map(prev);
+          for (const [id, context] of read) next.set(id, context);
+          return next;
+        });
+      },
+      synced,
+    );
+    return () => {
+      stop();
+      for (const o of opened) {
+        o.reader.destroy();
+        o.lease.release();
+      }
+    };
     // The list of ids is the dependency; titles come from the live documents.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key]);

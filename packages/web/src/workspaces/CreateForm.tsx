@@ -9,7 +9,7 @@ import { Button, Textfield } from '@digdir/designsystemet-react';
 export interface CreateFormProps {
   label: string;
   submitLabel: string;
-  onCreate: (name: string) => Promise<void>;
+  onCreate: (name: string) => Promise<unknown>;
 }
 
 /** Create form. */

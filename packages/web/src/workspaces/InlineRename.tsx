@@ -14,7 +14,7 @@ export interface InlineRenameProps {
   label: string;
   /** Accessible name of the button that opens the form. */
   buttonLabel: string;
-  onRename: (name: string) => Promise<void>;
+  onRename: (name: string) => Promise<unknown>;
 }
 
 /** Rename control. */

@@ -1,17 +1,16 @@
 /**
  * The start page: every workspace, with create, rename and delete.
  */
-import { useState } from 'react';
-import { DeleteButton } from '../app/DeleteButton.tsx';
 import { useTranslation } from 'react-i18next';
-import { Alert, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
+import { Heading, Paragraph } from '@digdir/designsystemet-react';
 import { api } from '../api/client.ts';
 import { useAsync } from '../api/useAsync.ts';
-import { AppLink } from '../app/AppLink.tsx';
+import { ActionFeedback } from '../app/ActionFeedback.tsx';
+import { useActionRunner } from '../app/useActionRunner.ts';
 import { usePageTitle } from '../app/usePageTitle.ts';
 import { workspacePath } from '../app/router.ts';
 import { CreateForm } from './CreateForm.tsx';
-import { InlineRename } from './InlineRename.tsx';
+import { NamedListTable } from './NamedListTable.tsx';
 import { LoadState } from './LoadState.tsx';
 import { ImportWorkspace } from '../process/WorkspaceTransfer.tsx';
 
@@ -20,19 +19,8 @@ export function StartPage() {
   const { t } = useTranslation();
   const { state, reload } = useAsync(() => api.listWorkspaces(), []);
   usePageTitle(t('start.title'));
-  const [status, setStatus] = useState('');
-  const [error, setError] = useState<string | null>(null);
-
-  const run = async (action: () => Promise<unknown>, message: string) => {
-    setError(null);
-    try {
-      await action();
-      setStatus(message);
-      reload();
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    }
-  };
+  const runner = useActionRunner(reload);
+  const run = runner.performAsync;
 
   return (
     <section className="page stack">
@@ -40,10 +28,7 @@ export function StartPage() {
         {t('start.title')}
       </Heading>
       <Paragraph>{t('start.intro')}</Paragraph>
-      <div role="status" className="visually-hidden">
-        {status}
-      </div>
-      {error && <Alert data-color="danger">{error}</Alert>}
+      <ActionFeedback runner={runner} />
       <Heading level={2} data-size="md">
         {t('start.workspaces')}
       </Heading>
@@ -52,48 +37,25 @@ export function StartPage() {
         (state.value.length === 0 ? (
           <Paragraph>{t('start.none')}</Paragraph>
         ) : (
-          <Table zebra border>
-            <caption className="visually-hidden">{t('start.workspaces')}</caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell>{t('common.name')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('common.actions')}</Table.HeaderCell>
-              </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {state.value.map((w) => (
-                <Table.Row key={w.id}>
-                  <Table.Cell>
-                    <AppLink to={workspacePath(w.id)}>{w.name}</AppLink>
-                  </Table.Cell>
-                  <Table.Cell>
-                    <div className="row-actions">
-                      <InlineRename
-                        value={w.name}
-                        label={t('start.newName', { name: w.name })}
-                        buttonLabel={t('start.renameNamed', { name: w.name })}
-                        onRename={(name) =>
-                          run(() => api.renameWorkspace(w.id, name), t('start.renamed', { name }))
-                        }
-                      />
-                      <DeleteButton
-                        aria-label={t('start.deleteNamed', { name: w.name })}
-                        confirmText={t('start.confirmDelete', { name: w.name })}
-                        onConfirm={() =>
-                          void run(
-                            () => api.deleteWorkspace(w.id),
-                            t('start.deleted', { name: w.name }),
-                          )
-                        }
-                      >
-                        {t('common.delete')}
-                      </DeleteButton>
-                    </div>
-                  </Table.Cell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
+          <NamedListTable
+            caption={t('start.workspaces')}
+            nameHeader={t('common.name')}
+            items={state.value}
+            name={(w) => w.name}
+            href={(w) => workspacePath(w.id)}
+            texts={(w) => ({
+              renameField: t('start.newName', { name: w.name }),
+              renameButton: t('start.renameNamed', { name: w.name }),
+              deleteButton: t('start.deleteNamed', { name: w.name }),
+              confirmDelete: t('start.confirmDelete', { name: w.name }),
+            })}
+            onRename={(w, name) =>
+              run(() => api.renameWorkspace(w.id, name), t('start.renamed', { name }))
+            }
+            onDelete={(w) =>
+              void run(() => api.deleteWorkspace(w.id), t('start.deleted', { name: w.name }))
+            }
+          />
         ))}
       <Heading level={2} data-size="md">
         {t('start.create')}

@@ -1,17 +1,17 @@
 /**
  * A workspace: its maps, with create, rename, delete, import and export.
  */
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Alert, Button, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
+import { Button, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { api } from '../api/client.ts';
 import { useAsync } from '../api/useAsync.ts';
+import { ActionFeedback } from '../app/ActionFeedback.tsx';
 import { AppLink } from '../app/AppLink.tsx';
+import { useActionRunner } from '../app/useActionRunner.ts';
 import { usePageTitle } from '../app/usePageTitle.ts';
-import { DeleteButton } from '../app/DeleteButton.tsx';
 import { mapPath } from '../app/router.ts';
 import { CreateForm } from './CreateForm.tsx';
-import { InlineRename } from './InlineRename.tsx';
+import { NamedListTable } from './NamedListTable.tsx';
 import { LoadState } from './LoadState.tsx';
 import { ImportMap } from './ImportMap.tsx';
 import { downloadJson, fileNameFor } from './download.ts';
@@ -25,19 +25,8 @@ export function WorkspacePage({ workspaceId }: { workspaceId: string }) {
     [workspaceId],
   );
   usePageTitle(state.status === 'ready' ? state.value[0].name : undefined, t('workspace.title'));
-  const [status, setStatus] = useState('');
-  const [error, setError] = useState<string | null>(null);
-
-  const run = async (action: () => Promise<unknown>, message: string) => {
-    setError(null);
-    try {
-      await action();
-      setStatus(message);
-      reload();
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    }
-  };
+  const runner = useActionRunner(reload);
+  const run = runner.performAsync;
 
   const workspace = state.status === 'ready' ? state.value[0] : null;
   const maps = state.status === 'ready' ? state.value[1] : [];
@@ -50,10 +39,7 @@ export function WorkspacePage({ workspaceId }: { workspaceId: string }) {
       <Heading level={1} data-size="lg">
         {workspace?.name ?? t('workspace.title')}
       </Heading>
-      <div role="status" className="visually-hidden">
-        {status}
-      </div>
-      {error && <Alert data-color="danger">{error}</Alert>}
+      <ActionFeedback runner={runner} />
       <LoadState state={state} retry={reload} />
       {workspace && (
         <>
@@ -64,63 +50,42 @@ export function WorkspacePage({ workspaceId }: { workspaceId: string }) {
           {maps.length === 0 ? (
             <Paragraph>{t('workspace.noMaps')}</Paragraph>
           ) : (
-            <Table zebra border>
-              <caption className="visually-hidden">{t('workspace.maps')}</caption>
-              <Table.Head>
-                <Table.Row>
-                  <Table.HeaderCell>{t('common.title')}</Table.HeaderCell>
-                  <Table.HeaderCell>{t('common.actions')}</Table.HeaderCell>
-                </Table.Row>
-              </Table.Head>
-              <Table.Body>
-                {maps.map((m) => (
-                  <Table.Row key={m.id}>
-                    <Table.Cell>
-                      <AppLink to={mapPath(m.id)}>{m.title}</AppLink>
-                    </Table.Cell>
-                    <Table.Cell>
-                      <div className="row-actions">
-                        <InlineRename
-                          value={m.title}
-                          label={t('workspace.newTitle', { title: m.title })}
-                          buttonLabel={t('workspace.renameNamed', { title: m.title })}
-                          onRename={(title) =>
-                            run(() => api.renameMap(m.id, title), t('workspace.renamed', { title }))
-                          }
-                        />
-                        <Button
-                          variant="tertiary"
-                          data-size="sm"
-                          aria-label={t('workspace.exportNamed', { title: m.title })}
-                          onClick={() =>
-                            void run(
-                              async () => {
-                                downloadJson(await api.exportMap(m.id), fileNameFor(m.title));
-                              },
-                              t('workspace.exported', { title: m.title }),
-                            )
-                          }
-                        >
-                          {t('workspace.export')}
-                        </Button>
-                        <DeleteButton
-                          aria-label={t('workspace.deleteNamed', { title: m.title })}
-                          confirmText={t('workspace.confirmDelete', { title: m.title })}
-                          onConfirm={() =>
-                            void run(
-                              () => api.deleteMap(m.id),
-                              t('workspace.deleted', { title: m.title }),
-                            )
-                          }
-                        >
-                          {t('common.delete')}
-                        </DeleteButton>
-                      </div>
-                    </Table.Cell>
-                  </Table.Row>
-                ))}
-              </Table.Body>
-            </Table>
+            <NamedListTable
+              caption={t('workspace.maps')}
+              nameHeader={t('common.title')}
+              items={maps}
+              name={(m) => m.title}
+              href={(m) => mapPath(m.id)}
+              texts={(m) => ({
+                renameField: t('workspace.newTitle', { title: m.title }),
+                renameButton: t('workspace.renameNamed', { title: m.title }),
+                deleteButton: t('workspace.deleteNamed', { title: m.title }),
+                confirmDelete: t('workspace.confirmDelete', { title: m.title }),
+              })}
+              onRename={(m, title) =>
+                run(() => api.renameMap(m.id, title), t('workspace.renamed', { title }))
+              }
+              onDelete={(m) =>
+                void run(() => api.deleteMap(m.id), t('workspace.deleted', { title: m.title }))
+              }
+              actions={(m) => (
+                <Button
+                  variant="tertiary"
+                  data-size="sm"
+                  aria-label={t('workspace.exportNamed', { title: m.title })}
+                  onClick={() =>
+                    void run(
+                      async () => {
+                        downloadJson(await api.exportMap(m.id), fileNameFor(m.title));
+                      },
+                      t('workspace.exported', { title: m.title }),
+                    )
+                  }
+                >
+                  {t('workspace.export')}
+                </Button>
+              )}
+            />
           )}
           <Heading level={2} data-size="md">
             {t('workspace.createMap')}
@@ -138,7 +103,7 @@ export function WorkspacePage({ workspaceId }: { workspaceId: string }) {
           <ImportMap
             workspaceId={workspaceId}
             onImported={(title) => {
-              setStatus(t('workspace.imported', { title }));
+              runner.announce(t('workspace.imported', { title }));
               reload();
             }}
           />

@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../format.ts';
 import { fetchCentrality } from '../worker/client.ts';
-import type { CentralityTotals } from '../worker/protocol.ts';
+import { type CentralityTotals } from '@helhet/demografi';
 import { ChartFrame } from './ChartFrame.tsx';
 import { LineChart } from './LineChart.tsx';
 

@@ -16,14 +16,14 @@ import type { GeometryCollection, Topology } from 'topojson-specification';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { navigate } from '../../app/router.ts';
 import { useFormat, type Formatters } from '../format.ts';
-import { kommunePath } from '../routes.ts';
+import { kommunePath } from '../../core/fremtid/routes.ts';
 import { fetchMap } from '../worker/client.ts';
 import {
   MAP_INDICATORS,
   type FremtidMeta,
   type MapIndicator,
   type MapValues,
-} from '../worker/protocol.ts';
+} from '@helhet/demografi';
 import { ChartFrame } from './ChartFrame.tsx';
 
 /** Where the server serves the boundaries. */

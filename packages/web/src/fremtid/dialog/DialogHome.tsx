@@ -19,10 +19,10 @@ import {
 import { navigate } from '../../app/router.ts';
 import { useFormat } from '../format.ts';
 import { RegionSearch } from '../pages/RegionSearch.tsx';
-import { DIALOG_PATH } from '../routes.ts';
+import { DIALOG_PATH } from '../../core/fremtid/routes.ts';
 import { fetchRegion } from '../worker/client.ts';
-import { MAIN_SCENARIO } from '../worker/params.ts';
-import type { FremtidMeta, RegionReport } from '../worker/protocol.ts';
+import { MAIN_SCENARIO } from '../../core/fremtid/params.ts';
+import { type FremtidMeta, type RegionReport } from '@helhet/demografi';
 import { createDialogue } from './api.ts';
 import { suggestStatements } from './suggestions.ts';
 

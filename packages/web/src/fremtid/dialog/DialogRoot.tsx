@@ -1,7 +1,8 @@
 /** Fremtidsdialog's sub-pages: start, participant, projector and facilitator views. */
 import { useTranslation } from 'react-i18next';
 import { Paragraph } from '@digdir/designsystemet-react';
-import type { FremtidMeta } from '../worker/protocol.ts';
+import { parseDialogRoute } from '../../core/fremtid/routes.ts';
+import { type FremtidMeta } from '@helhet/demografi';
 import { DialogHome } from './DialogHome.tsx';
 import { FacilitatorView } from './FacilitatorView.tsx';
 import { ParticipantView } from './ParticipantView.tsx';
@@ -16,12 +17,17 @@ export default function DialogRoot({
   readonly meta: FremtidMeta | null;
 }) {
   const { t } = useTranslation('fremtid');
-  const [code, view] = rest;
-  if (code === undefined) return meta ? <DialogHome meta={meta} /> : null;
-  const c = code.toUpperCase();
-  if (!/^[A-Z0-9]{6}$/.test(c) || rest.length > 2) return <Paragraph>{t('notFound')}</Paragraph>;
-  if (view === undefined) return <ParticipantView key={c} code={c} />;
-  if (view === 'skjerm') return <ProjectorView key={c} code={c} />;
-  if (view === 'fasilitator') return <FacilitatorView key={c} code={c} />;
-  return <Paragraph>{t('notFound')}</Paragraph>;
+  const route = parseDialogRoute(rest);
+  switch (route.page) {
+    case 'home':
+      return meta ? <DialogHome meta={meta} /> : null;
+    case 'participant':
+      return <ParticipantView key={route.code} code={route.code} />;
+    case 'projector':
+      return <ProjectorView key={route.code} code={route.code} />;
+    case 'facilitator':
+      return <FacilitatorView key={route.code} code={route.code} />;
+    case 'notFound':
+      return <Paragraph>{t('notFound')}</Paragraph>;
+  }
 }

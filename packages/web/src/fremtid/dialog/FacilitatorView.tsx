@@ -7,7 +7,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert, Button, Heading, Paragraph, Tag, Textfield } from '@digdir/designsystemet-react';
 import { AppLink } from '../../app/AppLink.tsx';
-import { DIALOG_PATH } from '../routes.ts';
+import { DIALOG_PATH } from '../../core/fremtid/routes.ts';
 import {
   addStatement,
   adminStatements,

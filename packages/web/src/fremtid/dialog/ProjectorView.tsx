@@ -7,7 +7,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Heading, Link, Paragraph } from '@digdir/designsystemet-react';
 import { COLORS } from '../charts/palette.ts';
-import { DIALOG_PATH } from '../routes.ts';
+import { DIALOG_PATH } from '../../core/fremtid/routes.ts';
 import { csvUrl, dialogueByCode, results, type Results } from './api.ts';
 
 /** Polling interval of the live results. */

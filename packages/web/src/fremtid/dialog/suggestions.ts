@@ -5,7 +5,7 @@
 import type { TFunction } from 'i18next';
 import type { Formatters } from '../format.ts';
 import { valueIn } from '../pages/narrative.ts';
-import type { RegionReport } from '../worker/protocol.ts';
+import { type RegionReport } from '@helhet/demografi';
 
 /** A suggested statement. */
 export interface SuggestedStatement {

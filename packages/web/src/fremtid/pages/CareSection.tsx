@@ -9,8 +9,8 @@ import { ChartFrame } from '../charts/ChartFrame.tsx';
 import { LineChart } from '../charts/LineChart.tsx';
 import { COLORS } from '../charts/palette.ts';
 import { useFormat } from '../format.ts';
-import { PARAM_RANGES } from '../worker/params.ts';
-import type { RegionReport } from '../worker/protocol.ts';
+import { PARAM_RANGES } from '../../core/fremtid/params.ts';
+import { type RegionReport } from '@helhet/demografi';
 
 /** Props of {@link CareSection}. */
 export interface CareSectionProps {

@@ -5,12 +5,11 @@
  */
 import { useTranslation } from 'react-i18next';
 import { Button, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
-import { SSB_CREDIT } from '@helhet/demografi';
+import { SSB_CREDIT, type ComparisonRow } from '@helhet/demografi';
 import { downloadCsv } from '../charts/download.ts';
 import { useFormat } from '../format.ts';
-import type { ComparisonRow } from '../worker/protocol.ts';
 import { AppLink } from '../../app/AppLink.tsx';
-import { kommunePath } from '../routes.ts';
+import { kommunePath } from '../../core/fremtid/routes.ts';
 
 /** The section. */
 export function ComparisonSection({

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Heading, Paragraph, Textarea, Field, Label } from '@digdir/designsystemet-react';
-import { embedPath } from '../routes.ts';
+import { embedPath } from '../../core/fremtid/routes.ts';
 
 /** The iframe snippet for `code` (user text never enters it: only the number and a title). */
 export function embedSnippet(origin: string, code: string, title: string): string {

@@ -6,8 +6,8 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Heading, Link, Paragraph, Spinner } from '@digdir/designsystemet-react';
-import { kommunePath } from '../routes.ts';
-import { MAIN_SCENARIO } from '../worker/params.ts';
+import { kommunePath } from '../../core/fremtid/routes.ts';
+import { MAIN_SCENARIO } from '../../core/fremtid/params.ts';
 import { KeyFigures } from './KeyFigures.tsx';
 import { PopulationChart } from './TrendCharts.tsx';
 import { useRegion } from './useRegion.ts';

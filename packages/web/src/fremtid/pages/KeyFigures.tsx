@@ -6,7 +6,7 @@
 import { useTranslation } from 'react-i18next';
 import { Table } from '@digdir/designsystemet-react';
 import { useFormat } from '../format.ts';
-import type { IndicatorKey, RegionReport } from '../worker/protocol.ts';
+import { type IndicatorKey, type RegionReport } from '@helhet/demografi';
 import { valueIn } from './narrative.ts';
 
 /** Years of the key figures after the base year. */

@@ -9,9 +9,9 @@ import { Alert, Heading, Paragraph, Spinner } from '@digdir/designsystemet-react
 import { AppLink } from '../../app/AppLink.tsx';
 import { navigate } from '../../app/router.ts';
 import { useFormat } from '../format.ts';
-import { SCENARIO_PATH, faktaarkPath, kommunePath } from '../routes.ts';
-import type { FremtidMeta } from '../worker/protocol.ts';
-import { MAIN_SCENARIO } from '../worker/params.ts';
+import { SCENARIO_PATH, faktaarkPath, kommunePath } from '../../core/fremtid/routes.ts';
+import { type FremtidMeta } from '@helhet/demografi';
+import { MAIN_SCENARIO } from '../../core/fremtid/params.ts';
 import { CareSection } from './CareSection.tsx';
 import { ComparisonSection } from './ComparisonSection.tsx';
 import { KeyFigures } from './KeyFigures.tsx';

@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Heading, Paragraph } from '@digdir/designsystemet-react';
 import { AppLink } from '../../app/AppLink.tsx';
 import { navigate } from '../../app/router.ts';
-import { kommunePath } from '../routes.ts';
-import type { FremtidMeta } from '../worker/protocol.ts';
+import { kommunePath } from '../../core/fremtid/routes.ts';
+import { type FremtidMeta } from '@helhet/demografi';
 import { RegionSearch } from './RegionSearch.tsx';
 
 /** The page. */

@@ -9,7 +9,7 @@ import { Button, Paragraph } from '@digdir/designsystemet-react';
 import { ChartFrame } from '../charts/ChartFrame.tsx';
 import { PyramidChart } from '../charts/PyramidChart.tsx';
 import { useFormat } from '../format.ts';
-import type { RegionReport } from '../worker/protocol.ts';
+import { type RegionReport } from '@helhet/demografi';
 
 /** Milliseconds per year while playing. */
 const FRAME_MS = 450;

@@ -8,7 +8,7 @@
 import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Combobox } from '@digdir/designsystemet-react';
-import type { FremtidMeta } from '../worker/protocol.ts';
+import { type FremtidMeta } from '@helhet/demografi';
 
 /** Props of {@link RegionSearch}. */
 export interface RegionSearchProps {

@@ -9,7 +9,7 @@ import { ChartFrame } from '../charts/ChartFrame.tsx';
 import { LineChart } from '../charts/LineChart.tsx';
 import { COLORS } from '../charts/palette.ts';
 import { useFormat } from '../format.ts';
-import { INDICATOR_KEYS, type IndicatorKey, type RegionReport } from '../worker/protocol.ts';
+import { INDICATOR_KEYS, type IndicatorKey, type RegionReport } from '@helhet/demografi';
 import { valueIn } from './narrative.ts';
 
 const round = (v: number, d = 0) => (Number.isFinite(v) ? Number(v.toFixed(d)) : '');

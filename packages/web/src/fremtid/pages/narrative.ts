@@ -5,7 +5,7 @@
  */
 import type { TFunction } from 'i18next';
 import type { Formatters } from '../format.ts';
-import type { RegionReport } from '../worker/protocol.ts';
+import { type RegionReport } from '@helhet/demografi';
 
 /** Value of a yearly series in `year` (NaN outside the range). */
 export function valueIn(report: RegionReport, series: readonly number[], year: number): number {

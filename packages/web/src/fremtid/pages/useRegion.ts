@@ -4,8 +4,8 @@
  */
 import { useEffect, useState } from 'react';
 import { fetchComparison, fetchRegion, loadedRegion } from '../worker/client.ts';
-import type { ScenarioParams } from '../worker/params.ts';
-import type { ComparisonRow, RegionReport } from '../worker/protocol.ts';
+import type { ScenarioParams } from '../../core/fremtid/params.ts';
+import { type ComparisonRow, type RegionReport } from '@helhet/demografi';
 
 /** The report, an error message, or null while the first one loads. */
 export interface RegionState {

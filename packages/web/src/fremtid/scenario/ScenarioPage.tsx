@@ -24,15 +24,15 @@ import { KeyFigures } from '../pages/KeyFigures.tsx';
 import { valueIn } from '../pages/narrative.ts';
 import { RegionSearch } from '../pages/RegionSearch.tsx';
 import { useRegion } from '../pages/useRegion.ts';
-import { SCENARIO_PATH, kommunePath } from '../routes.ts';
+import { SCENARIO_PATH, kommunePath } from '../../core/fremtid/routes.ts';
 import { fetchRegion } from '../worker/client.ts';
 import {
   MAIN_SCENARIO,
   paramsFromQuery,
   paramsToQuery,
   type ScenarioParams,
-} from '../worker/params.ts';
-import type { FremtidMeta, RegionReport } from '../worker/protocol.ts';
+} from '../../core/fremtid/params.ts';
+import { type FremtidMeta, type RegionReport } from '@helhet/demografi';
 import { MAX_COMPARED, loadSaved, newSaved, storeSaved, type SavedScenario } from './saved.ts';
 import { ScenarioSliders } from './Sliders.tsx';
 

@@ -6,10 +6,12 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Fieldset, Switch } from '@digdir/designsystemet-react';
 import { useFormat } from '../format.ts';
-import { PARAM_RANGES, type ScenarioParams } from '../worker/params.ts';
-import type { FremtidMeta } from '../worker/protocol.ts';
+import { PARAM_RANGES, type ScenarioParams } from '../../core/fremtid/params.ts';
+import { type FremtidMeta } from '@helhet/demografi';
 
 type NumericKey = Exclude<keyof ScenarioParams, 'alignSsb'>;
+/** The parameters that never follow a trend (their value is never null). */
+type PlainKey = Exclude<NumericKey, 'tfr' | 'lifeGain'>;
 
 function Slider(props: {
   readonly name: NumericKey;
@@ -63,6 +65,17 @@ export function ScenarioSliders({ params, meta, onChange }: ScenarioSlidersProps
   const set = (key: NumericKey) => (v: number) => onChange({ ...params, [key]: v });
   const tfr = params.tfr ?? Math.round(meta.baseTfr * 20) / 20;
   const lifeGain = params.lifeGain ?? Math.round(meta.trendLifeGain * 4) / 4;
+  // A slider whose value is the parameter itself (all but the two that follow the trend).
+  const plain = (name: PlainKey, label: string, hint: string, text: string) => (
+    <Slider
+      name={name}
+      label={t(label)}
+      hint={t(hint)}
+      value={params[name]}
+      text={text}
+      onChange={set(name)}
+    />
+  );
   return (
     <>
       <Fieldset>
@@ -83,14 +96,12 @@ export function ScenarioSliders({ params, meta, onChange }: ScenarioSlidersProps
           text={t('scenario.years', { value: f.dec(params.lifeGain ?? meta.trendLifeGain, 2) })}
           onChange={set('lifeGain')}
         />
-        <Slider
-          name="migration"
-          label={t('scenario.migration')}
-          hint={t('scenario.migrationHint')}
-          value={params.migration}
-          text={f.pct(params.migration, 0)}
-          onChange={set('migration')}
-        />
+        {plain(
+          'migration',
+          'scenario.migration',
+          'scenario.migrationHint',
+          f.pct(params.migration, 0),
+        )}
         <Switch
           label={t('scenario.alignSsb')}
           checked={params.alignSsb}
@@ -99,38 +110,25 @@ export function ScenarioSliders({ params, meta, onChange }: ScenarioSlidersProps
       </Fieldset>
       <Fieldset>
         <Fieldset.Legend>{t('scenario.careLegend')}</Fieldset.Legend>
-        <Slider
-          name="coverageTrend"
-          label={t('scenario.coverage')}
-          hint={t('scenario.coverageHint')}
-          value={params.coverageTrend}
-          text={f.change(params.coverageTrend, 2)}
-          onChange={set('coverageTrend')}
-        />
-        <Slider
-          name="productivity"
-          label={t('scenario.productivity')}
-          hint={t('scenario.productivityHint')}
-          value={params.productivity}
-          text={f.pct(params.productivity, 2)}
-          onChange={set('productivity')}
-        />
-        <Slider
-          name="employmentRate"
-          label={t('scenario.employment')}
-          hint={t('scenario.employmentHint')}
-          value={params.employmentRate}
-          text={f.pct(params.employmentRate, 0)}
-          onChange={set('employmentRate')}
-        />
-        <Slider
-          name="threshold"
-          label={t('care.threshold')}
-          hint={t('scenario.thresholdHint')}
-          value={params.threshold}
-          text={f.pct(params.threshold, 1)}
-          onChange={set('threshold')}
-        />
+        {plain(
+          'coverageTrend',
+          'scenario.coverage',
+          'scenario.coverageHint',
+          f.change(params.coverageTrend, 2),
+        )}
+        {plain(
+          'productivity',
+          'scenario.productivity',
+          'scenario.productivityHint',
+          f.pct(params.productivity, 2),
+        )}
+        {plain(
+          'employmentRate',
+          'scenario.employment',
+          'scenario.employmentHint',
+          f.pct(params.employmentRate, 0),
+        )}
+        {plain('threshold', 'care.threshold', 'scenario.thresholdHint', f.pct(params.threshold, 1))}
       </Fieldset>
     </>
   );

@@ -3,7 +3,7 @@
  * damaged or old entry is dropped instead of breaking the page.
  */
 import { z } from 'zod';
-import { ScenarioParamsSchema, type ScenarioParams } from '../worker/params.ts';
+import { ScenarioParamsSchema, type ScenarioParams } from '../../core/fremtid/params.ts';
 
 const STORAGE_KEY = 'helhet.fremtid.scenarios';
 /** Most scenarios compared side by side. */

@@ -4,7 +4,7 @@
  */
 import { useEffect, useState } from 'react';
 import { loadMeta, loadedMeta } from './connection.ts';
-import type { FremtidMeta } from './protocol.ts';
+import { type FremtidMeta } from '@helhet/demografi';
 
 export {
   fetchCentrality,

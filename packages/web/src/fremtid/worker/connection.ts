@@ -3,56 +3,50 @@
  * promises. Free of React and zod, so `boot.ts` can start the worker before those and the
  * rest of the app are evaluated; `client.ts` adds the hooks.
  */
-import { firstRegion, parseFremtidRoute } from '../routes.ts';
-import { MAIN_SCENARIO } from './main-scenario.ts';
-import type { ScenarioParams } from './params.ts';
-import type {
-  CentralityTotals,
-  ComparisonRow,
-  FremtidMeta,
-  MapIndicator,
-  MapValues,
-  RegionReport,
-  WorkerRequest,
-  WorkerResponse,
-} from './protocol.ts';
+import { firstRegion, parseFremtidRoute } from '../../core/fremtid/routes.ts';
+import { createWorkerClient } from '../../core/workerClient.ts';
+import {
+  MAIN_SCENARIO,
+  type CentralityTotals,
+  type ComparisonRow,
+  type FremtidMeta,
+  type MapIndicator,
+  type MapValues,
+  type RegionReport,
+} from '@helhet/demografi';
+import type { ScenarioParams } from '../../core/fremtid/params.ts';
+import type { WorkerRequest, WorkerResponse } from '../../core/fremtid/protocol.ts';
 
-type Pending = { resolve: (r: WorkerResponse) => void; reject: (e: Error) => void };
 type Body<T> = T extends unknown ? Omit<T, 'id'> : never;
 
-let worker: Worker | null = null;
 /** The region named when the worker was started (see {@link loadMeta}). */
 let startRegion: string | null = null;
+let started = false;
 let nextId = 1;
-const pending = new Map<number, Pending>();
 let ready: Promise<FremtidMeta> | null = null;
 /** The metadata once the worker has answered `init`. */
 let meta: FremtidMeta | null = null;
 
-function send(message: Body<WorkerRequest>): Promise<WorkerResponse> {
-  if (!worker) {
+const client = createWorkerClient<WorkerRequest, WorkerResponse>({
+  create: () => {
+    started = true;
     // The name tells the worker which region to load before any message reaches it.
-    worker = new Worker(new URL('./worker.ts', import.meta.url), {
+    return new Worker(new URL('./worker.ts', import.meta.url), {
       type: 'module',
       name: startRegion === null ? 'fremtid' : `fremtid ${startRegion}`,
     });
-    worker.onmessage = (event: MessageEvent<WorkerResponse>) => {
-      const p = pending.get(event.data.id);
-      if (!p) return;
-      pending.delete(event.data.id);
-      if (event.data.type === 'error') p.reject(new Error(event.data.message));
-      else p.resolve(event.data);
-    };
-    worker.onerror = (event) => {
-      for (const p of pending.values()) p.reject(new Error(event.message || 'worker failed'));
-      pending.clear();
-    };
-  }
-  const id = nextId++;
-  return new Promise((resolve, reject) => {
-    pending.set(id, { resolve, reject });
-    worker!.postMessage({ ...message, id } as WorkerRequest);
-  });
+  },
+  requestId: (r) => r.id,
+  responseId: (r) => r.id,
+  errorOf: (r) => (r.type === 'error' ? r.message : null),
+  // A new worker must be sent `init` again before it answers anything else.
+  onFailure: () => {
+    ready = null;
+  },
+});
+
+function send(message: Body<WorkerRequest>): Promise<WorkerResponse> {
+  return client.request({ ...message, id: nextId++ } as WorkerRequest);
 }
 
 /**
@@ -60,16 +54,17 @@ function send(message: Body<WorkerRequest>): Promise<WorkerResponse> {
  * data the worker loads first (see {@link firstRegion}); later calls share its answer.
  */
 export function loadMeta(region: string | null = null): Promise<FremtidMeta> {
-  if (!worker) startRegion = region;
+  if (!started) startRegion = region;
   ready ??= send({ type: 'init', region }).then((r) => {
     if (r.type !== 'ready') throw new Error(`unexpected answer ${r.type}`);
     meta = r.meta;
     return r.meta;
   });
-  ready.catch(() => {
-    ready = null; // let a later visit retry
+  const asked = ready;
+  asked.catch(() => {
+    if (ready === asked) ready = null; // let a later visit retry
   });
-  return ready;
+  return asked;
 }
 
 /** The metadata if the worker has answered `init` already (a page can then render at once). */

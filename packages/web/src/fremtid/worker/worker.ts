@@ -10,11 +10,14 @@
  * estimated once from the snapshot, so all models give the same figures for a region.
  */
 /// <reference lib="webworker" />
-import { loadRegionExtract } from '@helhet/demografi';
+import { FremtidModel, loadRegionExtract, type RegionReport } from '@helhet/demografi';
 import { regionUrl } from './data-url.ts';
-import { FremtidModel } from './model.ts';
-import { MAIN_SCENARIO, ScenarioParamsSchema, type ScenarioParams } from './params.ts';
-import type { RegionReport, WorkerRequest, WorkerResponse } from './protocol.ts';
+import {
+  MAIN_SCENARIO,
+  ScenarioParamsSchema,
+  type ScenarioParams,
+} from '../../core/fremtid/params.ts';
+import type { WorkerRequest, WorkerResponse } from '../../core/fremtid/protocol.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 

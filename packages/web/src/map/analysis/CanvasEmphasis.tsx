@@ -3,7 +3,11 @@
  * (see `emphasisCss.ts` for why a stylesheet), and shows the colouring's legend.
  */
 import { useMemo } from 'react';
-import { emphasisCss, type Emphasis, type PaintGroup } from './emphasisCss.ts';
+import {
+  emphasisCss,
+  type Emphasis,
+  type PaintGroup,
+} from '../../core/map/analysis/emphasisCss.ts';
 
 /** Props of {@link CanvasEmphasis}. */
 export interface CanvasEmphasisProps {

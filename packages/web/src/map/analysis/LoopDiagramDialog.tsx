@@ -10,7 +10,7 @@ import { loopKey, type FoundLoop, type Polarity } from '@helhet/model';
 import { useMapEditor } from '../MapContext.ts';
 import { ANALYSIS_NS } from './i18n.ts';
 import { useAnalysis } from './AnalysisContext.ts';
-import { cldLayout, wrapLabel } from './cldLayout.ts';
+import { cldLayout, wrapLabel } from '../../core/map/analysis/cldLayout.ts';
 import { polarityKey } from './PolarityBadge.tsx';
 
 const MARK: Record<Polarity, string> = { '+': '+', '-': '−', '?': '?' };

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createDemoMap, micmac, type MapSnapshot } from '@helhet/model';
-import { graphOf, mapStructure } from './graphInput.ts';
+import { graphOf, mapStructure } from '../../core/map/analysis/graphInput.ts';
 import { keptLoopViews } from './keptLoopView.ts';
-import { micmacPlot } from './micmacPlot.ts';
-import { neighbourhoodOf, pathsEmphasis } from './neighbourhoodEmphasis.ts';
+import { micmacPlot } from '../../core/map/analysis/micmacPlot.ts';
+import { neighbourhoodOf, pathsEmphasis } from '../../core/map/analysis/neighbourhoodEmphasis.ts';
 
 const demo = createDemoMap();
 

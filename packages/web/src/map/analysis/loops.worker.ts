@@ -7,7 +7,7 @@
  * (see `loopMessages.ts`).
  */
 import { createLoopSearchSession, LoopWorkerRequest, type LoopSearchSession } from '@helhet/model';
-import type { EncodedLoopWorkerResponse } from './loopMessages.ts';
+import type { EncodedLoopWorkerResponse } from '../../core/map/analysis/loopMessages.ts';
 
 let current: LoopSearchSession | null = null;
 

@@ -4,8 +4,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoMap, type FoundLoop } from '@helhet/model';
-import { mapStructure } from './graphInput.ts';
-import { decodeLoops, type EncodedLoopWorkerResponse } from './loopMessages.ts';
+import { mapStructure } from '../../core/map/analysis/graphInput.ts';
+import {
+  decodeLoops,
+  type EncodedLoopWorkerResponse,
+} from '../../core/map/analysis/loopMessages.ts';
 
 const sent: EncodedLoopWorkerResponse[] = [];
 const scope = globalThis as unknown as {

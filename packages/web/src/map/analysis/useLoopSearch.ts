@@ -4,10 +4,18 @@
  * streamed batches in display order (shortest first).
  */
 import { useEffect, useRef, useState } from 'react';
-import type { FoundLoop, LoopSearchSummary } from '@helhet/model';
-import { decodeLoops, type EncodedLoopWorkerResponse } from './loopMessages.ts';
-import type { MapStructure } from './graphInput.ts';
-import { mergeSorted } from './loopFilters.ts';
+import type { FoundLoop, LoopSearchSummary, LoopWorkerRequest } from '@helhet/model';
+import {
+  createWorkerClient,
+  WorkerTerminatedError,
+  type WorkerClient,
+} from '../../core/workerClient.ts';
+import {
+  decodeLoops,
+  type EncodedLoopWorkerResponse,
+} from '../../core/map/analysis/loopMessages.ts';
+import type { MapStructure } from '../../core/map/analysis/graphInput.ts';
+import { mergeSorted } from '../../core/map/analysis/loopFilters.ts';
 
 /** Budgets the user can set. */
 export interface LoopBudgetsInput {
@@ -35,6 +43,9 @@ export const FLUSH_MS = 150;
 
 let requestCounter = 0;
 
+/** The loop worker: a search streams batches and ends with `done` or `error`. */
+type LoopClient = WorkerClient<LoopWorkerRequest, EncodedLoopWorkerResponse>;
+
 /** Loops of `structure` under `budgets`, streamed from a worker. */
 export function useLoopSearch(structure: MapStructure, budgets: LoopBudgetsInput): LoopSearchState {
   const [state, setState] = useState<LoopSearchState>({
@@ -43,7 +54,7 @@ export function useLoopSearch(structure: MapStructure, budgets: LoopBudgetsInput
     running: true,
     error: null,
   });
-  const workerRef = useRef<Worker | null>(null);
+  const clientRef = useRef<LoopClient | null>(null);
   const requestRef = useRef<string | null>(null);
   const freshRef = useRef(false);
   // Batches wait here and reach React state at most every FLUSH_MS: a search that streams
@@ -52,8 +63,24 @@ export function useLoopSearch(structure: MapStructure, budgets: LoopBudgetsInput
   const flushTimerRef = useRef<ReturnType<typeof setTimeout> | null>(null);
 
   useEffect(() => {
-    const worker = new Worker(new URL('./loops.worker.ts', import.meta.url), { type: 'module' });
-    workerRef.current = worker;
+    const client: LoopClient = createWorkerClient({
+      create: () => new Worker(new URL('./loops.worker.ts', import.meta.url), { type: 'module' }),
+      requestId: (r) => r.requestId,
+      responseId: (r) => r.requestId,
+      isFinal: (r) => r.type !== 'batch',
+      errorOf: (r) => (r.type === 'error' ? r.message : null),
+    });
+    clientRef.current = client;
+    return () => {
+      client.terminate();
+      clientRef.current = null;
+      if (flushTimerRef.current) clearTimeout(flushTimerRef.current);
+    };
+  }, []);
+
+  useEffect(() => {
+    const client = clientRef.current;
+    if (!client) return;
     const flush = (done?: LoopSearchSummary) => {
       if (flushTimerRef.current) clearTimeout(flushTimerRef.current);
       flushTimerRef.current = null;
@@ -69,50 +96,42 @@ export function useLoopSearch(structure: MapStructure, budgets: LoopBudgetsInput
         ...(done ? { summary: done, running: false } : {}),
       }));
     };
-    worker.onmessage = (event: MessageEvent<EncodedLoopWorkerResponse>) => {
-      const message = event.data;
-      if (message.requestId !== requestRef.current) return; // a stale search
-      if (message.type === 'batch') {
-        for (const loop of decodeLoops(message)) pendingRef.current.push(loop);
-        flushTimerRef.current ??= setTimeout(() => flush(), FLUSH_MS);
-      } else if (message.type === 'done') {
-        if (!message.cancelled) flush(message.summary);
-      } else {
-        pendingRef.current = [];
-        setState((s) => ({ ...s, running: false, error: message.message }));
-      }
-    };
-    worker.onerror = (event) => {
-      setState((s) => ({ ...s, running: false, error: event.message || 'worker failed' }));
-    };
-    return () => {
-      worker.terminate();
-      workerRef.current = null;
-      if (flushTimerRef.current) clearTimeout(flushTimerRef.current);
-    };
-  }, []);
-
-  useEffect(() => {
-    const worker = workerRef.current;
-    if (!worker) return;
     // Cancel what runs now; the new search starts when edits have paused.
-    if (requestRef.current) worker.postMessage({ type: 'cancel', requestId: requestRef.current });
+    if (requestRef.current) client.notify({ type: 'cancel', requestId: requestRef.current });
     pendingRef.current = [];
     if (flushTimerRef.current) clearTimeout(flushTimerRef.current);
     flushTimerRef.current = null;
     const requestId = `loops-${++requestCounter}`;
     requestRef.current = requestId;
+    const current = () => requestRef.current === requestId; // not a stale search
     setState((s) => ({ ...s, running: true, error: null }));
     const timer = setTimeout(() => {
       freshRef.current = true;
-      worker.postMessage({
+      const start: LoopWorkerRequest = {
         type: 'start',
         requestId,
         graph: structure.input,
         budgets,
         batchSize: 500,
         sliceMs: 30,
-      });
+      };
+      client
+        .request(start, (message) => {
+          if (!current() || message.type !== 'batch') return;
+          for (const loop of decodeLoops(message)) pendingRef.current.push(loop);
+          flushTimerRef.current ??= setTimeout(() => flush(), FLUSH_MS);
+        })
+        .then(
+          (message) => {
+            if (current() && message.type === 'done' && !message.cancelled) flush(message.summary);
+          },
+          (error: Error) => {
+            // A failed worker is replaced on the next search; this one reports why it ended.
+            if (!current() || error instanceof WorkerTerminatedError) return;
+            pendingRef.current = [];
+            setState((s) => ({ ...s, running: false, error: error.message }));
+          },
+        );
     }, SEARCH_DEBOUNCE_MS);
     return () => clearTimeout(timer);
     // `structure.key` identifies the structure; the object itself changes on every snapshot.

@@ -5,7 +5,11 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { CommunitiesResult, ElementMetrics, MicmacResult } from '@helhet/model';
 import { useAnalysis } from './AnalysisContext.ts';
-import type { GraphAnalysisResponse } from './graphAnalysisMessages.ts';
+import { createWorkerClient, WorkerTerminatedError } from '../../core/workerClient.ts';
+import type {
+  GraphAnalysisRequest,
+  GraphAnalysisResponse,
+} from '../../core/map/analysis/graphAnalysisMessages.ts';
 
 /** Metric columns, in table order. */
 export const METRIC_KEYS = [
@@ -40,32 +44,38 @@ export function useGraphAnalysis(): GraphAnalysisState {
   const [state, setState] = useState<GraphAnalysisState>({ status: 'running' });
 
   useEffect(() => {
-    let worker: Worker | null = null;
+    // A worker cannot be interrupted mid-computation, so each run gets its own and an
+    // outdated one is terminated.
+    const client = createWorkerClient<GraphAnalysisRequest, GraphAnalysisResponse>({
+      create: () =>
+        new Worker(new URL('./analysis.worker.ts', import.meta.url), { type: 'module' }),
+      requestId: (r) => r.requestId,
+      responseId: (r) => r.requestId,
+      errorOf: (r) => (r.type === 'error' ? r.message : null),
+    });
     const requestId = `analysis-${++counter}`;
     const timer = setTimeout(() => {
-      // A worker cannot be interrupted mid-computation, so each run gets its own and an
-      // outdated one is terminated.
-      worker = new Worker(new URL('./analysis.worker.ts', import.meta.url), { type: 'module' });
-      worker.onmessage = (event: MessageEvent<GraphAnalysisResponse>) => {
-        const message = event.data;
-        if (message.requestId !== requestId) return;
-        if (message.type === 'result')
-          setState({
-            status: 'ready',
-            metrics: message.metrics,
-            micmac: message.micmac,
-            communities: message.communities,
-          });
-        else setState({ status: 'error', message: message.message });
-        worker?.terminate();
-        worker = null;
-      };
-      worker.onerror = (event) => setState({ status: 'error', message: event.message });
-      worker.postMessage({ requestId, graph: structure.input });
+      client.request({ requestId, graph: structure.input }).then(
+        (message) => {
+          if (message.type === 'result')
+            setState({
+              status: 'ready',
+              metrics: message.metrics,
+              micmac: message.micmac,
+              communities: message.communities,
+            });
+          client.terminate();
+        },
+        (error: Error) => {
+          if (!(error instanceof WorkerTerminatedError))
+            setState({ status: 'error', message: error.message });
+          client.terminate();
+        },
+      );
     }, DEBOUNCE_MS);
     return () => {
       clearTimeout(timer);
-      worker?.terminate();
+      client.terminate();
     };
   }, [structure]);
 

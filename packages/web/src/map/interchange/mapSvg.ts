@@ -17,8 +17,8 @@ import {
   mapBounds,
   polarityStyle,
   tint,
-} from '../geometry.ts';
-import { wrapLabel } from '../analysis/cldLayout.ts';
+} from '../../core/map/geometry.ts';
+import { wrapLabel } from '../../core/map/analysis/cldLayout.ts';
 
 /** A rectangle in map (flow) coordinates. */
 export interface Rect {

@@ -8,7 +8,7 @@
 import { memo, useLayoutEffect, useRef } from 'react';
 import { useStore, ViewportPortal, type ReactFlowState } from '@xyflow/react';
 import { drawLayer, type LayerScene } from './drawLayer.ts';
-import type { DetailLevel } from './detail.ts';
+import type { DetailLevel } from '../../core/map/linkLayer/detail.ts';
 
 const viewOf = (s: ReactFlowState) => s.transform;
 const widthOf = (s: ReactFlowState) => s.width;

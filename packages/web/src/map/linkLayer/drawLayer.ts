@@ -4,8 +4,8 @@
  * links. Only what meets the view is added to the paths.
  */
 import type { Polarity } from '@helhet/model';
-import { NODE_HEIGHT, NODE_WIDTH, polarityStyle } from '../geometry.ts';
-import { FADED_OPACITY, type Emphasis } from '../analysis/emphasisCss.ts';
+import { NODE_HEIGHT, NODE_WIDTH, polarityStyle } from '../../core/map/geometry.ts';
+import { FADED_OPACITY, type Emphasis } from '../../core/map/analysis/emphasisCss.ts';
 import {
   curveMeets,
   flattenCurve,
@@ -13,9 +13,9 @@ import {
   straightLine,
   type LinkCurve,
   type Rect,
-} from './linkGeometry.ts';
-import { traceVisible } from './tracePath.ts';
-import type { DetailLevel } from './detail.ts';
+} from '../../core/map/linkLayer/linkGeometry.ts';
+import { traceVisible } from '../../core/map/linkLayer/tracePath.ts';
+import type { DetailLevel } from '../../core/map/linkLayer/detail.ts';
 
 /** The part of the 2D context the layer uses (the DOM's, or a recording double in tests). */
 export type LayerContext = Pick<

@@ -18,11 +18,11 @@ import { api } from '../../api/client.ts';
 import { useAsync } from '../../api/useAsync.ts';
 import { AppLink } from '../../app/AppLink.tsx';
 import { parseRoute, usePathname } from '../../app/router.ts';
-import { useCollabDoc } from '../../collab/useCollabDoc.ts';
+import { useSharedDocument } from '../../collab/documentRegistry.ts';
 import { useMapEditor } from '../../map/MapContext.ts';
-import { selectionQuery } from '../../innovation/prefill.ts';
+import { selectionQuery } from '../../core/innovation/prefill.ts';
 import { registerProcessCoreTexts } from '../i18n/core.ts';
-import { processPath } from '../paths.ts';
+import { processPath } from '../../core/process/paths.ts';
 import { useDocValue } from '../useWorkspaceProcess.ts';
 import { evidenceBadgeCss } from './evidenceCss.ts';
 
@@ -39,7 +39,7 @@ export function ProcessInMap() {
 const readContent = (doc: Y.Doc) => readWorkspace(doc).content;
 
 function ProcessInMapView({ mapId, workspaceId }: { mapId: string; workspaceId: string }) {
-  const collab = useCollabDoc(workspaceDocumentName(workspaceId));
+  const collab = useSharedDocument(workspaceDocumentName(workspaceId));
   if (!collab?.synced) return null;
   return <Panel doc={collab.doc} mapId={mapId} workspaceId={workspaceId} />;
 }

@@ -1,9 +1,9 @@
 /**
- * Messages between the Fremtid 2040 pages and the demography worker. Every request carries
- * an `id` that its answer repeats, so answers can arrive in any order.
+ * What a Fremtid 2040 region report holds (see `region-report.ts`): one region's history and
+ * projection, comparisons, map values and population by centrality. Plain data, so it
+ * crosses a worker boundary or a CLI's JSON output unchanged.
  */
-import type { ComponentsOfChange } from '@helhet/demografi';
-import type { ScenarioParams } from './params.ts';
+import type { ComponentsOfChange } from '../indicators/regions.ts';
 
 /** A municipality as the search and comparisons need it. */
 export interface MunicipalityInfo {
@@ -92,24 +92,6 @@ export interface ComparisonRow {
   readonly aldersbaereevne2040: number;
 }
 
-/** Requests to the worker. */
-export type WorkerRequest =
-  | {
-      readonly type: 'init';
-      readonly id: number;
-      /** The region the page shows first, whose data is loaded first; null: the country. */
-      readonly region: string | null;
-    }
-  | {
-      readonly type: 'region';
-      readonly id: number;
-      readonly code: string;
-      readonly params: ScenarioParams;
-    }
-  | { readonly type: 'compare'; readonly id: number; readonly code: string }
-  | { readonly type: 'map'; readonly id: number; readonly indicator: MapIndicator }
-  | { readonly type: 'centrality'; readonly id: number };
-
 /** Indicators on the Norge 2040 map. */
 export const MAP_INDICATORS = ['aldersbaereevne', 'change', 'andel80', 'careShare'] as const;
 /** One of {@link MAP_INDICATORS}. */
@@ -121,15 +103,6 @@ export interface MapValues {
   readonly years: readonly number[];
   readonly values: Float64Array;
 }
-
-/** Answers from the worker. */
-export type WorkerResponse =
-  | { readonly type: 'ready'; readonly id: number; readonly meta: FremtidMeta }
-  | { readonly type: 'region'; readonly id: number; readonly report: RegionReport }
-  | { readonly type: 'compare'; readonly id: number; readonly rows: readonly ComparisonRow[] }
-  | { readonly type: 'map'; readonly id: number; readonly map: MapValues }
-  | { readonly type: 'centrality'; readonly id: number; readonly centrality: CentralityTotals }
-  | { readonly type: 'error'; readonly id: number; readonly message: string };
 
 /** Population by SSB centrality class (1 most central … 6 least) per year, main alternative. */
 export interface CentralityTotals {

@@ -5,7 +5,7 @@
  * (URL, localStorage, worker message).
  */
 import { z } from 'zod';
-import { MAIN_SCENARIO } from './main-scenario.ts';
+import { MAIN_SCENARIO, type ScenarioParams } from '@helhet/demografi';
 
 /** Every slider's range and step; the UI and the validation use the same numbers. */
 export const PARAM_RANGES = {
@@ -38,12 +38,9 @@ export const ScenarioParamsSchema = z.object({
   productivity: ranged('productivity'),
   employmentRate: ranged('employmentRate'),
   threshold: ranged('threshold'),
-});
+}) satisfies z.ZodType<ScenarioParams>;
 
-/** A complete scenario for the engine and the care projection. */
-export type ScenarioParams = z.infer<typeof ScenarioParamsSchema>;
-
-export { MAIN_SCENARIO } from './main-scenario.ts';
+export { MAIN_SCENARIO, type ScenarioParams } from '@helhet/demografi';
 
 /** Short query keys of the permalink, one per parameter. */
 const QUERY_KEYS: Record<keyof ScenarioParams, string> = {
@@ -89,5 +86,6 @@ export function paramsFromQuery(query: URLSearchParams): {
     if (field.success) params[key] = field.data;
     else problems.push(`${q}=${raw}`);
   }
-  return { params: params as ScenarioParams, problems };
+  // Every field is valid by now; parsing the whole gives the type without a cast.
+  return { params: ScenarioParamsSchema.parse(params), problems };
 }

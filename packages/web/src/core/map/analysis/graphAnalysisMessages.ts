@@ -1,7 +1,19 @@
 /**
- * What the analysis worker (`analysis.worker.ts`) answers: every whole-map measure at once.
+ * What the page asks the analysis worker (`analysis.worker.ts`) and what it answers: every
+ * whole-map measure at once.
  */
-import type { CommunitiesResult, ElementMetrics, MicmacResult } from '@helhet/model';
+import type {
+  CommunitiesResult,
+  ElementMetrics,
+  LoopSearchGraph,
+  MicmacResult,
+} from '@helhet/model';
+
+/** The measures of this graph are wanted. */
+export interface GraphAnalysisRequest {
+  requestId: string;
+  graph: LoopSearchGraph;
+}
 
 /** The measures of one map structure. */
 export interface GraphAnalysisResult {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+// eslint-disable-next-line no-restricted-imports -- React Flow's own curve is the test's oracle.
 import { getBezierPath, Position } from '@xyflow/react';
 import type { MapLink } from '@helhet/model';
 import {

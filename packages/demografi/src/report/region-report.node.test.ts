@@ -14,17 +14,15 @@ import {
   sumAges,
   type Snapshot,
   type SnapshotEstimates,
-} from '@helhet/demografi';
-import { FremtidModel } from './model.ts';
-import { MAIN_SCENARIO, paramsFromQuery, paramsToQuery, type ScenarioParams } from './params.ts';
+} from '../index.ts';
+import { FremtidModel } from './region-report.ts';
+import { MAIN_SCENARIO, type ScenarioParams } from './scenario-params.ts';
 
 let snapshot: Snapshot;
 let estimates: SnapshotEstimates;
 let model: FremtidModel;
 beforeAll(() => {
-  const bytes = readFileSync(
-    new URL('../../../../demografi/snapshot/demografi.json.gz', import.meta.url),
-  );
+  const bytes = readFileSync(new URL('../../snapshot/demografi.json.gz', import.meta.url));
   snapshot = loadSnapshot(new Uint8Array(gunzipSync(bytes)));
   // What the server does: the rates of the last observed year (2024), once.
   estimates = estimateSnapshot(snapshot);
@@ -147,17 +145,5 @@ describe('centralisation', () => {
     const country = model.region('0', MAIN_SCENARIO);
     const y = c.years.indexOf(2040);
     expect(c.totals.reduce((s, row) => s + row[y]!, 0)).toBeCloseTo(country.total[y]!, 3);
-  });
-});
-
-describe('permalink parameters', () => {
-  it('round-trip and ignore invalid values one by one', () => {
-    const params = { ...MAIN_SCENARIO, tfr: 1.6, migration: 0.5, alignSsb: true };
-    const q = paramsToQuery(params);
-    expect(q.toString()).toBe('tfr=1.6&mig=0.5&ssb=true');
-    expect(paramsFromQuery(q).params).toEqual(params);
-    const bad = paramsFromQuery(new URLSearchParams('tfr=9&mig=abc&emp=0.7'));
-    expect(bad.params).toEqual({ ...MAIN_SCENARIO, employmentRate: 0.7 });
-    expect(bad.problems).toEqual(['tfr=9', 'mig=abc']);
   });
 });

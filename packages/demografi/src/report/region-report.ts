@@ -1,39 +1,31 @@
 /**
- * The Fremtid 2040 computations, on top of the pure engine in `@helhet/demografi`: one
+ * The Fremtid 2040 computations, on top of the projection engine of this package: one
  * region's report (history + projection under a scenario, pyramid, indicators, components,
- * care), comparisons and map values. Pure and synchronous, so the worker only wraps it and
- * the tests run it in Node on the committed snapshot.
+ * care), comparisons and map values. Pure and synchronous, so the web app's worker and the CLI
+ * only wrap it, and the tests run it in Node on the committed snapshot.
  *
- * The model works on a region extract (`extractRegion` in `@helhet/demografi`): the rates
+ * The model works on a region extract (`extractRegion`): the rates
  * the server estimated once from the whole snapshot, and the observed population of the
  * extract's municipalities. The country's extract answers everything; a municipality's or
  * county's answers that region's reports alone, with the same numbers, so a page can show
  * its region long before the whole country has arrived.
  */
+import { N_AGES, N_SEXES, SSB_CREDIT } from '../constants.ts';
+import { intervalFor } from '../backtest/intervals.ts';
+import { DEFAULT_CARE_ASSUMPTIONS, projectCare, type CareAssumptions } from '../care/needs.ts';
+import type { CareRates } from '../care/coverage.ts';
+import { indicators, sumAges } from '../indicators/indicators.ts';
+import { componentsOfChange, regionsOf, type Region } from '../indicators/regions.ts';
 import {
-  DEFAULT_CARE_ASSUMPTIONS,
-  N_AGES,
-  N_SEXES,
-  SSB_CREDIT,
   allocateMunicipalProjection,
-  componentsOfChange,
-  indicators,
-  intervalFor,
-  planProjection,
-  projectCare,
   projectOne,
-  regionsOf,
-  sumAges,
-  type CareAssumptions,
-  type CareRates,
   type MunicipalProjection,
-  type ProjectionPlan,
-  type Rates,
-  type Region,
-  type RegionExtract,
-  type Scenario,
-} from '@helhet/demografi';
-import { MAIN_SCENARIO, type ScenarioParams } from './params.ts';
+} from '../projection/engine.ts';
+import { planProjection, type ProjectionPlan } from '../projection/plan.ts';
+import type { Rates } from '../projection/rates.ts';
+import type { Scenario } from '../projection/scenario.ts';
+import type { RegionExtract } from '../snapshot/region-extract.ts';
+import { MAIN_SCENARIO, type ScenarioParams } from './scenario-params.ts';
 import type {
   CentralityTotals,
   ComparisonRow,
@@ -42,7 +34,7 @@ import type {
   MapIndicator,
   MapValues,
   RegionReport,
-} from './protocol.ts';
+} from './report-types.ts';
 
 const CELL = N_SEXES * N_AGES;
 /** Last year shown: SSB's municipal projections (14288, 2024 round) also end here. */

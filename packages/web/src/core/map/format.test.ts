@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import i18next from 'i18next';
-import nb from '../i18n/nb.json' with { type: 'json' };
-import en from '../i18n/en.json' with { type: 'json' };
+import nb from '../../i18n/nb.json' with { type: 'json' };
+import en from '../../i18n/en.json' with { type: 'json' };
 import { ageSpanFormatter, compileTemplate, formatAgeSpan } from './format.ts';
 
 const i18n = i18next.createInstance();

@@ -34,6 +34,62 @@ export function parseFremtidRoute(parts: readonly string[]): FremtidRoute {
   return { view: 'notFound' };
 }
 
+/** A Fremtidsdialog sub-page, parsed from the segments after `/fremtid/dialog`. */
+export type DialogRoute =
+  | { page: 'home' }
+  | { page: 'participant'; code: string }
+  | { page: 'projector'; code: string }
+  | { page: 'facilitator'; code: string }
+  | { page: 'notFound' };
+
+/** Parses the segments after `/fremtid/dialog`; join codes are case-insensitive. */
+export function parseDialogRoute(rest: readonly string[]): DialogRoute {
+  const [code, view] = rest;
+  if (code === undefined) return { page: 'home' };
+  const c = code.toUpperCase();
+  if (!/^[A-Z0-9]{6}$/.test(c) || rest.length > 2) return { page: 'notFound' };
+  if (view === undefined) return { page: 'participant', code: c };
+  if (view === 'skjerm') return { page: 'projector', code: c };
+  if (view === 'fasilitator') return { page: 'facilitator', code: c };
+  return { page: 'notFound' };
+}
+
+/** The name of every page Fremtid 2040 can show (a dialogue's sub-pages each count). */
+export type FremtidPageName =
+  | Exclude<FremtidRoute['view'], 'dialog' | 'notFound'>
+  | `dialog.${Exclude<DialogRoute['page'], 'notFound'>}`;
+
+/**
+ * Every Fremtid page, so checks that must cover each page (accessibility, titles) iterate
+ * this list rather than a count; the type below fails to compile if a page is missing.
+ */
+export const FREMTID_PAGE_NAMES = [
+  'norge',
+  'kommuneSearch',
+  'kommune',
+  'faktaark',
+  'scenario',
+  'dialog.home',
+  'dialog.participant',
+  'dialog.projector',
+  'dialog.facilitator',
+  'embed',
+] as const satisfies readonly FremtidPageName[];
+
+/** Compiles only while {@link FREMTID_PAGE_NAMES} names every {@link FremtidPageName}. */
+const _everyPageListed: Exclude<FremtidPageName, (typeof FREMTID_PAGE_NAMES)[number]> extends never
+  ? true
+  : never = true;
+
+/** The page a path under `/fremtid` shows (segments after `fremtid`), or null for none. */
+export function fremtidPageName(parts: readonly string[]): FremtidPageName | null {
+  const route = parseFremtidRoute(parts);
+  if (route.view === 'notFound') return null;
+  if (route.view !== 'dialog') return route.view;
+  const dialog = parseDialogRoute(route.rest);
+  return dialog.page === 'notFound' ? null : `dialog.${dialog.page}`;
+}
+
 /**
  * The region a page shows first, whose data the worker loads before anything else: the
  * municipality or county of Min kommune, the fact sheet, the embed and Scenariofabrikken's

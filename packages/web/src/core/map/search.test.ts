@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createDemoMap } from '@helhet/model';
-import { searchElements } from './SearchElements.tsx';
+import { searchElements } from './search.ts';
 
 describe('searchElements', () => {
   const { elements } = createDemoMap();

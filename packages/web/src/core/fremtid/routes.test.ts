@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstRegion, parseFremtidRoute } from './routes.ts';
+import { FREMTID_PAGE_NAMES, firstRegion, fremtidPageName, parseFremtidRoute } from './routes.ts';
 
 const first = (path: string, search = '') =>
   firstRegion(parseFremtidRoute(path.split('/').filter(Boolean)), search);
@@ -20,5 +20,24 @@ describe('firstRegion', () => {
     expect(first('scenario', '?k=abc')).toBeNull();
     expect(first('dialog')).toBeNull();
     expect(first('kommune/31x1')).toBeNull();
+  });
+});
+
+describe('fremtidPageName', () => {
+  const page = (path: string) => fremtidPageName(path.split('/').filter(Boolean));
+
+  it('names the page of each path, a dialogue sub-page included', () => {
+    expect(page('')).toBe('norge');
+    expect(page('kommune/3101/faktaark')).toBe('faktaark');
+    expect(page('dialog')).toBe('dialog.home');
+    expect(page('dialog/abc123')).toBe('dialog.participant');
+    expect(page('dialog/ABC123/skjerm')).toBe('dialog.projector');
+    expect(page('dialog/ABC123/fasilitator')).toBe('dialog.facilitator');
+    expect(page('dialog/ABC123/nope')).toBeNull();
+    expect(page('nope')).toBeNull();
+  });
+
+  it('lists each page once', () => {
+    expect(new Set(FREMTID_PAGE_NAMES).size).toBe(FREMTID_PAGE_NAMES.length);
   });
 });
