@@ -23,6 +23,7 @@ import { now } from '../stores/records.ts';
 import type { AssembledDocument } from './assemble.ts';
 import { Assembler } from './assembler.ts';
 import { DOCUMENT_KINDS } from './kinds.ts';
+import { encodedDepth } from './live.ts';
 
 interface PendingUpdate {
   ref: DocumentRef;
@@ -73,6 +74,12 @@ export interface LoadedDocument {
    * left out (they stay stored).
    */
   damage: Omit<DamageReport, 'ref'> | null;
+  /**
+   * `merged` when the stored bytes were merged as they are (the snapshot was measured when
+   * written and the log passed the structural test); `checked` when the document was
+   * built and measured (see `assemble.ts`).
+   */
+  path: AssembledDocument['path'];
 }
 
 /** Storage of Yjs documents of every kind. */
@@ -96,11 +103,22 @@ export class DocumentStore {
     this.#assembler = options.assembler ?? new Assembler();
   }
 
-  /** Stores a document's first state (inside the transaction that creates its owner). */
+  /**
+   * Stores a document's first state (inside the transaction that creates its owner). A
+   * state made by `encodeDocument` is recorded as checked; any other is measured when it is
+   * first loaded.
+   */
   async initialize(trx: Transaction<Database>, ref: DocumentRef, state: Uint8Array): Promise<void> {
     await trx
       .insertInto('document_snapshots')
-      .values({ kind: ref.kind, document_id: ref.id, state, up_to_seq: 0, updated_at: now() })
+      .values({
+        kind: ref.kind,
+        document_id: ref.id,
+        state,
+        up_to_seq: 0,
+        updated_at: now(),
+        checked_depth: encodedDepth(state) ?? null,
+      })
       .execute();
   }
 
@@ -216,13 +234,14 @@ export class DocumentStore {
       .execute();
     const snapshot = await db
       .selectFrom('document_snapshots')
-      .select(['state', 'up_to_seq'])
+      .select(['state', 'up_to_seq', 'checked_depth'])
       .where('kind', '=', ref.kind)
       .where('document_id', '=', ref.id)
       .executeTakeFirst();
     return {
       snapshot: snapshot ? asBytes(snapshot.state) : undefined,
       snapshotSeq: snapshot ? Number(snapshot.up_to_seq) : 0,
+      snapshotDepth: snapshot?.checked_depth ?? null,
       updates: updates.map((u) => ({ seq: Number(u.seq), update: asBytes(u.update) })),
     };
   }
@@ -248,19 +267,32 @@ export class DocumentStore {
 
   /** The document's stored state, or undefined when nothing at all is stored for it. */
   async load(ref: DocumentRef): Promise<LoadedDocument | undefined> {
-    const { snapshot, snapshotSeq, updates } = await this.#read(this.#db, ref);
+    const { snapshot, snapshotSeq, snapshotDepth, updates } = await this.#read(this.#db, ref);
     if (!snapshot && updates.length === 0) return undefined;
     const key = documentName(ref);
     this.#logLength.set(key, updates.length);
-    const assembled = await this.#assembler.assemble(snapshot, updates);
+    const assembled = await this.#assembler.assemble(snapshot, updates, { snapshotDepth });
     const damage = this.#report(ref, assembled);
     if (damage) this.#damage.set(key, damage);
     else this.#damage.delete(key);
+    // A snapshot just measured on its own (no log on top) is recorded as checked, so the
+    // next load need not measure it again. Only if it is still the same row: a compaction
+    // in between writes a measured snapshot of its own.
+    if (snapshot && snapshotDepth === null && updates.length === 0 && !damage)
+      await this.#db
+        .updateTable('document_snapshots')
+        .set({ checked_depth: assembled.depth })
+        .where('kind', '=', ref.kind)
+        .where('document_id', '=', ref.id)
+        .where('up_to_seq', '=', snapshotSeq)
+        .where('checked_depth', 'is', null)
+        .execute();
     return {
       state: assembled.state,
       pendingUpdates: updates.length,
       highestSeq: Math.max(snapshotSeq, updates.at(-1)?.seq ?? 0),
       damage,
+      path: assembled.path,
     };
   }
 
@@ -346,20 +378,17 @@ export class DocumentStore {
       if (assembled.snapshotUnreadable) return;
       const upToSeq = updates.at(-1)!.seq;
       const state = assembled.state;
+      // Encoding builds the document, so its nesting was measured: the snapshot is checked.
+      const measured = {
+        state,
+        up_to_seq: upToSeq,
+        updated_at: now(),
+        checked_depth: assembled.depth,
+      };
       await trx
         .insertInto('document_snapshots')
-        .values({
-          kind: ref.kind,
-          document_id: ref.id,
-          state,
-          up_to_seq: upToSeq,
-          updated_at: now(),
-        })
-        .onConflict((oc) =>
-          oc
-            .columns(['kind', 'document_id'])
-            .doUpdateSet({ state, up_to_seq: upToSeq, updated_at: now() }),
-        )
+        .values({ kind: ref.kind, document_id: ref.id, ...measured })
+        .onConflict((oc) => oc.columns(['kind', 'document_id']).doUpdateSet(measured))
         .execute();
       let folded = trx
         .deleteFrom('document_updates')
