@@ -28,6 +28,24 @@ export const Health = z.object({
   database: z.enum(['sqlite', 'postgres']),
 });
 
+/**
+ * Set on a map read when its stored document cannot be opened whole and opens at its last
+ * good state instead (`documents/assemble.ts`): what was left out, which stays stored for
+ * recovery. Absent when the document opens whole.
+ */
+export const DocumentDamage = z
+  .object({
+    skippedUpdates: z.number().int().describe('Stored updates left out'),
+    snapshotUnreadable: z
+      .boolean()
+      .describe('The compacted snapshot itself was left out (the document starts empty)'),
+    since: z.string().describe('When the earliest part left out was stored (ISO 8601)'),
+  })
+  .describe("What the map's document leaves out when it opens at its last good state");
+
+/** Response of GET /api/maps/:id: the record, and `damage` when its document is damaged. */
+export const MapRead = MapRecord.extend({ damage: DocumentDamage.optional() });
+
 /** List responses wrap the array, so fields can be added later without breaking clients. */
 export const WorkspaceList = z.object({ workspaces: z.array(WorkspaceRecord) });
 /** See {@link WorkspaceList}. */

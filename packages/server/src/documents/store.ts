@@ -20,8 +20,9 @@ import { documentName, type DocumentRef } from '@helhet/model';
 import type { Database } from '../db/tables.ts';
 import type { DialectName } from '../db/migrations.ts';
 import { now } from '../stores/records.ts';
-import type { AssembledDocument } from './assemble.ts';
+import { MAX_STORED_DEPTH, type AssembledDocument } from './assemble.ts';
 import { Assembler } from './assembler.ts';
+import { logDepthBound } from './depth-bound.ts';
 import { DOCUMENT_KINDS } from './kinds.ts';
 import { encodedDepth } from './live.ts';
 
@@ -49,6 +50,8 @@ export interface DamageReport {
   skippedSeqs: number[];
   snapshotUnreadable: boolean;
   problem: string | null;
+  /** When the earliest of the parts left out was stored (ISO 8601). */
+  since: string;
 }
 
 /** Most rows per INSERT (5 parameters each stays well below SQLite's 32 766 limit). */
@@ -227,14 +230,14 @@ export class DocumentStore {
     // updates the log read missed, or the same updates twice; Yjs merges both correctly.
     const updates = await db
       .selectFrom('document_updates')
-      .select(['seq', 'update'])
+      .select(['seq', 'update', 'created_at'])
       .where('kind', '=', ref.kind)
       .where('document_id', '=', ref.id)
       .orderBy('seq')
       .execute();
     const snapshot = await db
       .selectFrom('document_snapshots')
-      .select(['state', 'up_to_seq', 'checked_depth'])
+      .select(['state', 'up_to_seq', 'checked_depth', 'updated_at'])
       .where('kind', '=', ref.kind)
       .where('document_id', '=', ref.id)
       .executeTakeFirst();
@@ -242,16 +245,28 @@ export class DocumentStore {
       snapshot: snapshot ? asBytes(snapshot.state) : undefined,
       snapshotSeq: snapshot ? Number(snapshot.up_to_seq) : 0,
       snapshotDepth: snapshot?.checked_depth ?? null,
+      snapshotStoredAt: snapshot?.updated_at ?? '',
       updates: updates.map((u) => ({ seq: Number(u.seq), update: asBytes(u.update) })),
+      storedAt: new Map(updates.map((u) => [Number(u.seq), u.created_at])),
     };
   }
 
-  #report(ref: DocumentRef, assembled: AssembledDocument): LoadedDocument['damage'] {
+  #report(
+    ref: DocumentRef,
+    assembled: AssembledDocument,
+    stored: { storedAt: ReadonlyMap<number, string>; snapshotStoredAt: string },
+  ): LoadedDocument['damage'] {
     if (assembled.problem === null) return null;
+    const times = [
+      ...(assembled.snapshotUnreadable ? [stored.snapshotStoredAt] : []),
+      ...assembled.skippedSeqs.map((seq) => stored.storedAt.get(seq) ?? ''),
+    ].filter((t) => t !== '');
     const damage = {
       skippedSeqs: assembled.skippedSeqs,
       snapshotUnreadable: assembled.snapshotUnreadable,
       problem: assembled.problem,
+      // ISO 8601 strings of one format sort as the times they name.
+      since: times.sort()[0] ?? now(),
     };
     const report =
       this.#options.reportDamage ??
@@ -267,12 +282,13 @@ export class DocumentStore {
 
   /** The document's stored state, or undefined when nothing at all is stored for it. */
   async load(ref: DocumentRef): Promise<LoadedDocument | undefined> {
-    const { snapshot, snapshotSeq, snapshotDepth, updates } = await this.#read(this.#db, ref);
+    const stored = await this.#read(this.#db, ref);
+    const { snapshot, snapshotSeq, snapshotDepth, updates } = stored;
     if (!snapshot && updates.length === 0) return undefined;
     const key = documentName(ref);
     this.#logLength.set(key, updates.length);
     const assembled = await this.#assembler.assemble(snapshot, updates, { snapshotDepth });
-    const damage = this.#report(ref, assembled);
+    const damage = this.#report(ref, assembled, stored);
     if (damage) this.#damage.set(key, damage);
     else this.#damage.delete(key);
     // A snapshot just measured on its own (no log on top) is recorded as checked, so the
@@ -336,6 +352,39 @@ export class DocumentStore {
   /** What was left out when the document was last loaded, or null when it loaded whole. */
   damage(ref: DocumentRef): LoadedDocument['damage'] {
     return this.#damage.get(documentName(ref)) ?? null;
+  }
+
+  /**
+   * What the stored document leaves out when it opens, for reports such as the API's,
+   * without the cost of a load where possible: damage found by the last load is kept;
+   * otherwise the test loading uses (the snapshot's recorded depth and the log's structure)
+   * vouches for it without reading the state, and only when it cannot is the document
+   * loaded. Null when nothing is left out (or nothing is stored).
+   */
+  async inspect(ref: DocumentRef): Promise<LoadedDocument['damage']> {
+    const known = this.#damage.get(documentName(ref));
+    if (known) return known;
+    const updates = await this.#db
+      .selectFrom('document_updates')
+      .select('update')
+      .where('kind', '=', ref.kind)
+      .where('document_id', '=', ref.id)
+      .execute();
+    const snapshot = await this.#db
+      .selectFrom('document_snapshots')
+      .select('checked_depth')
+      .where('kind', '=', ref.kind)
+      .where('document_id', '=', ref.id)
+      .executeTakeFirst();
+    const depth = snapshot ? snapshot.checked_depth : 0;
+    if (depth !== null && depth <= MAX_STORED_DEPTH) {
+      const bound = logDepthBound(
+        updates.map((u) => asBytes(u.update)),
+        depth,
+      );
+      if (bound !== null && bound <= MAX_STORED_DEPTH) return null;
+    }
+    return (await this.load(ref))?.damage ?? null;
   }
 
   /** Updates in the document's log since its snapshot (as counted by this process). */
