@@ -34,6 +34,26 @@ export const MapRecord = z.object({
 /** See {@link MapRecord}. */
 export type MapRecord = z.infer<typeof MapRecord>;
 
+/**
+ * Set on a map read when its stored document cannot be opened whole and opens at its last
+ * good state instead: what was left out, which stays stored for recovery. Absent when the
+ * document opens whole.
+ */
+export const DocumentDamage = z
+  .object({
+    skippedUpdates: z.number().int().describe('Stored updates left out'),
+    snapshotUnreadable: z
+      .boolean()
+      .describe('The compacted snapshot itself was left out (the document starts empty)'),
+    since: z.string().describe('When the earliest part left out was stored (ISO 8601)'),
+  })
+  .describe("What the map's document leaves out when it opens at its last good state");
+/** See {@link DocumentDamage}. */
+export type DocumentDamage = z.infer<typeof DocumentDamage>;
+
+/** Response of GET /api/maps/:id: the record, and `damage` when its document is damaged. */
+export const MapRead = MapRecord.extend({ damage: DocumentDamage.optional() });
+
 /** Body of POST/PATCH /api/workspaces. */
 export const WorkspaceInput = z.strictObject({ name: Name(200) });
 /** Body of POST /api/workspaces/:id/maps and PATCH /api/maps/:id. */

@@ -9,6 +9,7 @@ import {
   IdParams,
   jsonSchema,
   MapInput,
+  MapRead,
   MapRecord,
 } from './schemas.ts';
 
@@ -32,11 +33,19 @@ export function mapRoutes(app: FastifyInstance, ctx: ApiContext): void {
       schema: {
         tags: ['maps'],
         summary: "Read a map's record (its content is the collaborative document)",
+        description:
+          '`damage` is set when the stored document cannot be opened whole and opens at its last good state.',
         params,
-        response: { 200: jsonSchema(MapRecord), ...errorResponses },
+        response: { 200: jsonSchema(MapRead), ...errorResponses },
       },
     },
-    async (request) => mapOr404(request.params),
+    async (request) => {
+      const map = await mapOr404(request.params);
+      const damage = await ctx.mapService.damage(map.id);
+      if (!damage) return map;
+      const { skippedSeqs, snapshotUnreadable, since } = damage;
+      return { ...map, damage: { skippedUpdates: skippedSeqs.length, snapshotUnreadable, since } };
+    },
   );
 
   app.patch(

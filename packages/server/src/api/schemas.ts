@@ -25,12 +25,14 @@ export const errorResponses = {
 };
 
 export {
+  DocumentDamage,
   ErrorBody,
   Health,
   HelhetMapFile,
   IdParams,
   MapInput,
   MapList,
+  MapRead,
   MapRecord,
   WorkspaceInput,
   WorkspaceList,

@@ -10,10 +10,18 @@
  * rebuilt from the snapshot plus every update that applies cleanly, in order, and the
  * others are reported (never deleted: the caller logs them, and compaction keeps them).
  *
+ * Building a Y.Doc of a big map costs about as much as Hocuspocus building its own from the
+ * result, so loading does that only when it is needed: a snapshot records the nesting it
+ * was measured with when it was written (`document_snapshots.checked_depth`), and the
+ * updates logged after it pass a cheap structural test (`depth-bound.ts`). When both vouch
+ * for the document, its stored bytes are merged as they are (path `merged`); otherwise it
+ * is built and measured (path `checked`).
+ *
  * Pure and synchronous, so it runs the same on the main thread and in the worker.
  */
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
+import { logDepthBound } from './depth-bound.ts';
 
 /** Deepest type nesting a stored document may have (the documents' schemas need far less). */
 export const MAX_STORED_DEPTH = 100;
@@ -34,6 +42,13 @@ export interface AssembledDocument {
   snapshotUnreadable: boolean;
   /** Why the stored state as a whole could not be used, when it could not. */
   problem: string | null;
+  /**
+   * How the state was made: `merged` when the snapshot and the log's structural test
+   * vouched for it, `checked` when it was built into a Y.Doc and measured.
+   */
+  path: 'merged' | 'checked';
+  /** An upper bound on the nesting of the state's types (exact on the `checked` path). */
+  depth: number;
 }
 
 /** Options of {@link assembleDocument}. */
@@ -44,6 +59,12 @@ export interface AssembleOptions {
    * document from them anyway.
    */
   encode?: boolean;
+  /**
+   * The deepest nesting of the snapshot's types, as measured when it was written; null or
+   * left out when it is not known (a snapshot copied from an older version), so the
+   * document is built and measured.
+   */
+  snapshotDepth?: number | null;
 }
 
 /** A shared type of any content (maps, arrays and texts nest alike). */
@@ -74,8 +95,8 @@ function depthOf(type: AnyType, memo: WeakMap<object, number>): number {
   return base;
 }
 
-/** The deepest nesting of any type in `doc`. */
-function maxDepth(doc: Y.Doc, memo: WeakMap<object, number>): number {
+/** The deepest nesting of any type in `doc` (0 when it holds only roots). */
+export function documentDepth(doc: Y.Doc, memo = new WeakMap<object, number>()): number {
   let deepest = 0;
   for (const structs of doc.store.clients.values())
     for (const struct of structs)
@@ -166,19 +187,37 @@ export function assembleDocument(
   options: AssembleOptions = {},
 ): AssembledDocument {
   const parts = [...(snapshot ? [snapshot] : []), ...updates.map((u) => u.update)];
+  const merge = () => (parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts));
   let problem: string;
+  const bound = options.encode ? null : vouchedDepth(snapshot, updates, options.snapshotDepth);
+  if (bound !== null)
+    try {
+      const state = merge();
+      return {
+        state,
+        skippedSeqs: [],
+        snapshotUnreadable: false,
+        problem: null,
+        path: 'merged',
+        depth: bound,
+      };
+    } catch (error) {
+      return rebuild(snapshot, updates, message(error));
+    }
   try {
-    const merged = parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts);
+    const merged = merge();
     const doc = new Y.Doc();
     try {
       Y.applyUpdate(doc, merged);
-      const depth = maxDepth(doc, new WeakMap());
+      const depth = documentDepth(doc);
       if (depth <= MAX_STORED_DEPTH)
         return {
           state: options.encode ? Y.encodeStateAsUpdate(doc) : merged,
           skippedSeqs: [],
           snapshotUnreadable: false,
           problem: null,
+          path: 'checked',
+          depth,
         };
       problem = `types nest ${depth} deep (at most ${MAX_STORED_DEPTH} are read)`;
     } finally {
@@ -188,6 +227,24 @@ export function assembleDocument(
     problem = message(error);
   }
   return rebuild(snapshot, updates, problem);
+}
+
+/**
+ * How deep the document can nest when the snapshot's recorded depth and the log's
+ * structural test vouch for it, else null. (No snapshot nests nothing.)
+ */
+function vouchedDepth(
+  snapshot: Uint8Array | undefined,
+  updates: readonly StoredUpdate[],
+  snapshotDepth: number | null | undefined,
+): number | null {
+  const base = snapshot ? snapshotDepth : 0;
+  if (base === null || base === undefined || base > MAX_STORED_DEPTH) return null;
+  const bound = logDepthBound(
+    updates.map((u) => u.update),
+    base,
+  );
+  return bound !== null && bound <= MAX_STORED_DEPTH ? bound : null;
 }
 
 /** The snapshot, then every update that applies cleanly and keeps the nesting readable. */
@@ -232,7 +289,14 @@ function rebuild(
   try {
     if (snapshot && !tryApply(snapshot)) snapshotUnreadable = true;
     for (const { seq, update } of updates) if (!tryApply(update)) skippedSeqs.push(seq);
-    return { state: Y.encodeStateAsUpdate(doc), skippedSeqs, snapshotUnreadable, problem };
+    return {
+      state: Y.encodeStateAsUpdate(doc),
+      skippedSeqs,
+      snapshotUnreadable,
+      problem,
+      path: 'checked',
+      depth: documentDepth(doc, memo),
+    };
   } finally {
     doc.destroy();
   }

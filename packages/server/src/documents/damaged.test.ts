@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
-import { readMap } from '@helhet/model';
+import { addElement, readMap } from '@helhet/model';
 import type { HelhetServer } from '../index.ts';
 import {
   connectClient,
@@ -21,6 +21,34 @@ afterEach(async () => {
   vi.restoreAllMocks();
   await server.stop();
   await storage.dispose();
+});
+
+it('reports no damage for a sound map, with edits in its log', async () => {
+  const workspaceId = (
+    await server.database.db.selectFrom('workspaces').select('id').executeTakeFirstOrThrow()
+  ).id;
+  const record = await server.maps.create(workspaceId, 'Hel');
+  const client = await connectClient(server, record.id);
+  try {
+    addElement(client.doc, { label: 'Ny', x: 1, y: 1 });
+    const logged = () =>
+      server.database.db
+        .selectFrom('document_updates')
+        .select('seq')
+        .where('document_id', '=', record.id)
+        .execute();
+    for (let tries = 0; (await logged()).length === 0; tries++) {
+      if (tries > 500) throw new Error('the edit was never stored');
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    const read = await fetch(`${server.url}/api/maps/${record.id}`);
+    expect(read.status).toBe(200);
+    const body = (await read.json()) as object;
+    expect(body).toMatchObject({ id: record.id, title: 'Hel' });
+    expect(body).not.toHaveProperty('damage');
+  } finally {
+    client.destroy();
+  }
 });
 
 it('opens a map whose stored log holds an unreadable update at its last good state', async () => {
@@ -69,6 +97,20 @@ it('opens a map whose stored log holds an unreadable update at its last good sta
   ).map((r) => Number(r.seq));
 
   const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+  // The map's record tells that its document opens at its last good state, and since when.
+  const skippedAt = (
+    await server.database.db
+      .selectFrom('document_updates')
+      .select('created_at')
+      .where('seq', '=', seqs[1]!)
+      .executeTakeFirstOrThrow()
+  ).created_at;
+  const read = await fetch(`${server.url}/api/maps/${record.id}`);
+  expect(read.status).toBe(200);
+  expect(await read.json()).toMatchObject({
+    id: record.id,
+    damage: { skippedUpdates: 1, snapshotUnreadable: false, since: skippedAt },
+  });
   const exported = await fetch(`${server.url}/api/maps/${record.id}/export`);
   expect(exported.status).toBe(200);
   const file = (await exported.json()) as { elements: { id: string; label: string }[] };
@@ -86,6 +128,8 @@ it('opens a map whose stored log holds an unreadable update at its last good sta
         .sort(),
     ).toEqual(['Etter', 'Før']);
     expect((await server.maps.read(record.id))!.damage).toMatchObject({ skippedSeqs: [seqs[1]] });
+    const again = (await (await fetch(`${server.url}/api/maps/${record.id}`)).json()) as object;
+    expect(again).toMatchObject({ damage: { skippedUpdates: 1 } });
   } finally {
     client.destroy();
   }

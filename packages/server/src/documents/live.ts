@@ -10,17 +10,32 @@ import * as Y from 'yjs';
 import { DOCUMENT_KINDS } from './kinds.ts';
 import { documentName, type DocumentRef } from '@helhet/model';
 import type { Database } from '../db/tables.ts';
+import { documentDepth } from './assemble.ts';
 import type { DocumentStore, LoadedDocument } from './store.ts';
 
-/** Encodes new content, written by `write` into an empty document, as one Yjs update. */
+/** The nesting measured in the document each state of {@link encodeDocument} came from. */
+const encodedDepths = new WeakMap<Uint8Array, number>();
+
+/**
+ * Encodes new content, written by `write` into an empty document, as one Yjs update. The
+ * document's nesting is measured on the way (a walk over its items, far cheaper than
+ * building it again), so the store can record the state as checked.
+ */
 export function encodeDocument(write: (doc: Y.Doc) => void): Uint8Array {
   const doc = new Y.Doc();
   try {
     write(doc);
-    return Y.encodeStateAsUpdate(doc);
+    const state = Y.encodeStateAsUpdate(doc);
+    encodedDepths.set(state, documentDepth(doc));
+    return state;
   } finally {
     doc.destroy();
   }
+}
+
+/** The nesting of the document `state` was encoded from by {@link encodeDocument}, if it was. */
+export function encodedDepth(state: Uint8Array): number | undefined {
+  return encodedDepths.get(state);
 }
 
 /** What {@link LiveDocuments.read} passes to its reader besides the document. */

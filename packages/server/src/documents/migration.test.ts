@@ -107,9 +107,14 @@ it('0004 moves map and workspace documents into the document tables, in order', 
   expect(rows.slice(0, 5).map((r) => Buffer.from(r.update).toString('hex'))).toEqual(
     updates.map((u) => Buffer.from(u).toString('hex')),
   );
+  // A copied snapshot was never measured, so the first load builds and measures it.
+  const copied = await db.selectFrom('document_snapshots').select('checked_depth').execute();
+  expect(copied).toEqual([{ checked_depth: null }]);
   const store = new DocumentStore(db, dialect, { compactAfterUpdates: 1000 });
   const map = new Y.Doc();
-  Y.applyUpdate(map, (await store.load({ kind: 'map', id: 'm1' }))!.state);
+  const loaded = (await store.load({ kind: 'map', id: 'm1' }))!;
+  expect(loaded.path).toBe('checked');
+  Y.applyUpdate(map, loaded.state);
   expect(readMap(map).map).toEqual(readMap(doc).map);
   const ws = new Y.Doc();
   Y.applyUpdate(ws, (await store.load({ kind: 'workspace', id: 'w1' }))!.state);

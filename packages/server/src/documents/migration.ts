@@ -50,6 +50,8 @@ export function documentsMigration(dialect: DialectName): Migration {
         .addColumn('state', sql.raw(bytes), (c) => c.notNull())
         .addColumn('up_to_seq', sql.raw(bigint), (c) => c.notNull())
         .addColumn('updated_at', 'text', (c) => c.notNull())
+        // Null for the rows copied below: they were never measured (see `assemble.ts`).
+        .addColumn('checked_depth', 'integer')
         .addPrimaryKeyConstraint('document_snapshots_pk', ['kind', 'document_id'])
         .execute();
       for (const old of OLD_TABLES) {

@@ -20,9 +20,11 @@ import { documentName, type DocumentRef } from '@helhet/model';
 import type { Database } from '../db/tables.ts';
 import type { DialectName } from '../db/migrations.ts';
 import { now } from '../stores/records.ts';
-import type { AssembledDocument } from './assemble.ts';
+import { MAX_STORED_DEPTH, type AssembledDocument } from './assemble.ts';
 import { Assembler } from './assembler.ts';
+import { logDepthBound } from './depth-bound.ts';
 import { DOCUMENT_KINDS } from './kinds.ts';
+import { encodedDepth } from './live.ts';
 
 interface PendingUpdate {
   ref: DocumentRef;
@@ -48,6 +50,8 @@ export interface DamageReport {
   skippedSeqs: number[];
   snapshotUnreadable: boolean;
   problem: string | null;
+  /** When the earliest of the parts left out was stored (ISO 8601). */
+  since: string;
 }
 
 /** Most rows per INSERT (5 parameters each stays well below SQLite's 32 766 limit). */
@@ -73,6 +77,12 @@ export interface LoadedDocument {
    * left out (they stay stored).
    */
   damage: Omit<DamageReport, 'ref'> | null;
+  /**
+   * `merged` when the stored bytes were merged as they are (the snapshot was measured when
+   * written and the log passed the structural test); `checked` when the document was
+   * built and measured (see `assemble.ts`).
+   */
+  path: AssembledDocument['path'];
 }
 
 /** Storage of Yjs documents of every kind. */
@@ -96,11 +106,22 @@ export class DocumentStore {
     this.#assembler = options.assembler ?? new Assembler();
   }
 
-  /** Stores a document's first state (inside the transaction that creates its owner). */
+  /**
+   * Stores a document's first state (inside the transaction that creates its owner). A
+   * state made by `encodeDocument` is recorded as checked; any other is measured when it is
+   * first loaded.
+   */
   async initialize(trx: Transaction<Database>, ref: DocumentRef, state: Uint8Array): Promise<void> {
     await trx
       .insertInto('document_snapshots')
-      .values({ kind: ref.kind, document_id: ref.id, state, up_to_seq: 0, updated_at: now() })
+      .values({
+        kind: ref.kind,
+        document_id: ref.id,
+        state,
+        up_to_seq: 0,
+        updated_at: now(),
+        checked_depth: encodedDepth(state) ?? null,
+      })
       .execute();
   }
 
@@ -209,30 +230,43 @@ export class DocumentStore {
     // updates the log read missed, or the same updates twice; Yjs merges both correctly.
     const updates = await db
       .selectFrom('document_updates')
-      .select(['seq', 'update'])
+      .select(['seq', 'update', 'created_at'])
       .where('kind', '=', ref.kind)
       .where('document_id', '=', ref.id)
       .orderBy('seq')
       .execute();
     const snapshot = await db
       .selectFrom('document_snapshots')
-      .select(['state', 'up_to_seq'])
+      .select(['state', 'up_to_seq', 'checked_depth', 'updated_at'])
       .where('kind', '=', ref.kind)
       .where('document_id', '=', ref.id)
       .executeTakeFirst();
     return {
       snapshot: snapshot ? asBytes(snapshot.state) : undefined,
       snapshotSeq: snapshot ? Number(snapshot.up_to_seq) : 0,
+      snapshotDepth: snapshot?.checked_depth ?? null,
+      snapshotStoredAt: snapshot?.updated_at ?? '',
       updates: updates.map((u) => ({ seq: Number(u.seq), update: asBytes(u.update) })),
+      storedAt: new Map(updates.map((u) => [Number(u.seq), u.created_at])),
     };
   }
 
-  #report(ref: DocumentRef, assembled: AssembledDocument): LoadedDocument['damage'] {
+  #report(
+    ref: DocumentRef,
+    assembled: AssembledDocument,
+    stored: { storedAt: ReadonlyMap<number, string>; snapshotStoredAt: string },
+  ): LoadedDocument['damage'] {
     if (assembled.problem === null) return null;
+    const times = [
+      ...(assembled.snapshotUnreadable ? [stored.snapshotStoredAt] : []),
+      ...assembled.skippedSeqs.map((seq) => stored.storedAt.get(seq) ?? ''),
+    ].filter((t) => t !== '');
     const damage = {
       skippedSeqs: assembled.skippedSeqs,
       snapshotUnreadable: assembled.snapshotUnreadable,
       problem: assembled.problem,
+      // ISO 8601 strings of one format sort as the times they name.
+      since: times.sort()[0] ?? now(),
     };
     const report =
       this.#options.reportDamage ??
@@ -248,19 +282,33 @@ export class DocumentStore {
 
   /** The document's stored state, or undefined when nothing at all is stored for it. */
   async load(ref: DocumentRef): Promise<LoadedDocument | undefined> {
-    const { snapshot, snapshotSeq, updates } = await this.#read(this.#db, ref);
+    const stored = await this.#read(this.#db, ref);
+    const { snapshot, snapshotSeq, snapshotDepth, updates } = stored;
     if (!snapshot && updates.length === 0) return undefined;
     const key = documentName(ref);
     this.#logLength.set(key, updates.length);
-    const assembled = await this.#assembler.assemble(snapshot, updates);
-    const damage = this.#report(ref, assembled);
+    const assembled = await this.#assembler.assemble(snapshot, updates, { snapshotDepth });
+    const damage = this.#report(ref, assembled, stored);
     if (damage) this.#damage.set(key, damage);
     else this.#damage.delete(key);
+    // A snapshot just measured on its own (no log on top) is recorded as checked, so the
+    // next load need not measure it again. Only if it is still the same row: a compaction
+    // in between writes a measured snapshot of its own.
+    if (snapshot && snapshotDepth === null && updates.length === 0 && !damage)
+      await this.#db
+        .updateTable('document_snapshots')
+        .set({ checked_depth: assembled.depth })
+        .where('kind', '=', ref.kind)
+        .where('document_id', '=', ref.id)
+        .where('up_to_seq', '=', snapshotSeq)
+        .where('checked_depth', 'is', null)
+        .execute();
     return {
       state: assembled.state,
       pendingUpdates: updates.length,
       highestSeq: Math.max(snapshotSeq, updates.at(-1)?.seq ?? 0),
       damage,
+      path: assembled.path,
     };
   }
 
@@ -306,6 +354,39 @@ export class DocumentStore {
     return this.#damage.get(documentName(ref)) ?? null;
   }
 
+  /**
+   * What the stored document leaves out when it opens, for reports such as the API's,
+   * without the cost of a load where possible: damage found by the last load is kept;
+   * otherwise the test loading uses (the snapshot's recorded depth and the log's structure)
+   * vouches for it without reading the state, and only when it cannot is the document
+   * loaded. Null when nothing is left out (or nothing is stored).
+   */
+  async inspect(ref: DocumentRef): Promise<LoadedDocument['damage']> {
+    const known = this.#damage.get(documentName(ref));
+    if (known) return known;
+    const updates = await this.#db
+      .selectFrom('document_updates')
+      .select('update')
+      .where('kind', '=', ref.kind)
+      .where('document_id', '=', ref.id)
+      .execute();
+    const snapshot = await this.#db
+      .selectFrom('document_snapshots')
+      .select('checked_depth')
+      .where('kind', '=', ref.kind)
+      .where('document_id', '=', ref.id)
+      .executeTakeFirst();
+    const depth = snapshot ? snapshot.checked_depth : 0;
+    if (depth !== null && depth <= MAX_STORED_DEPTH) {
+      const bound = logDepthBound(
+        updates.map((u) => asBytes(u.update)),
+        depth,
+      );
+      if (bound !== null && bound <= MAX_STORED_DEPTH) return null;
+    }
+    return (await this.load(ref))?.damage ?? null;
+  }
+
   /** Updates in the document's log since its snapshot (as counted by this process). */
   logLength(ref: DocumentRef): number {
     return this.#logLength.get(documentName(ref)) ?? 0;
@@ -346,20 +427,17 @@ export class DocumentStore {
       if (assembled.snapshotUnreadable) return;
       const upToSeq = updates.at(-1)!.seq;
       const state = assembled.state;
+      // Encoding builds the document, so its nesting was measured: the snapshot is checked.
+      const measured = {
+        state,
+        up_to_seq: upToSeq,
+        updated_at: now(),
+        checked_depth: assembled.depth,
+      };
       await trx
         .insertInto('document_snapshots')
-        .values({
-          kind: ref.kind,
-          document_id: ref.id,
-          state,
-          up_to_seq: upToSeq,
-          updated_at: now(),
-        })
-        .onConflict((oc) =>
-          oc
-            .columns(['kind', 'document_id'])
-            .doUpdateSet({ state, up_to_seq: upToSeq, updated_at: now() }),
-        )
+        .values({ kind: ref.kind, document_id: ref.id, ...measured })
+        .onConflict((oc) => oc.columns(['kind', 'document_id']).doUpdateSet(measured))
         .execute();
       let folded = trx
         .deleteFrom('document_updates')

@@ -26,6 +26,12 @@ export interface DocumentSnapshotsTable {
   /** Highest folded-in sequence number (0 for a first state, or one copied by `0004`). */
   up_to_seq: number | string;
   updated_at: string;
+  /**
+   * The deepest nesting of the state's types, measured when the state was written (it was
+   * built into a Y.Doc then); null when it was not (rows copied by `0004` from older
+   * versions), so loading builds and measures the document.
+   */
+  checked_depth: number | null;
 }
 
 /** The document tables, joined to the `Database` type in `db/tables.ts`. */

@@ -69,6 +69,14 @@ export class MapService {
     }));
   }
 
+  /**
+   * What the map's stored document leaves out when it opens at its last good state, or
+   * null when it opens whole (cheap for a sound map: see `DocumentStore.inspect`).
+   */
+  damage(id: string): Promise<ReadContext['damage']> {
+    return this.#documents.store.inspect({ kind: 'map', id });
+  }
+
   /** Deletes a map: disconnects its collaborators, then removes record and document. */
   async delete(id: string): Promise<boolean> {
     this.#documents.close({ kind: 'map', id });

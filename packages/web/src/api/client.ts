@@ -9,6 +9,7 @@ import {
   describeProblems,
   ErrorBody,
   MapList,
+  MapRead,
   MapRecord,
   problemsFromZod,
   WorkspaceList,
@@ -83,7 +84,8 @@ export const api = {
   deleteWorkspace: (id: string) => request(Anything, ws(id), { method: 'DELETE' }),
   listMaps: (workspaceId: string) =>
     request(MapList, `${ws(workspaceId)}/maps`).then((r) => r.maps),
-  getMap: (id: string) => request(MapRecord, mp(id)),
+  /** The map record, with `damage` when its document opened at its last good state. */
+  getMap: (id: string) => request(MapRead, mp(id)),
   createMap: (workspaceId: string, title: string) =>
     request(MapRecord, `${ws(workspaceId)}/maps`, { method: 'POST', body: json({ title }) }),
   renameMap: (id: string, title: string) =>

@@ -5,6 +5,8 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert, Heading, Paragraph, Spinner, Tabs } from '@digdir/designsystemet-react';
+import type { DocumentDamage } from '@helhet/model';
+import { MapHealthNotice } from './MapHealthNotice.tsx';
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import './map.css';
@@ -67,12 +69,21 @@ export default function MapPage({ mapId }: { mapId: string }) {
       <MapEditorView
         collab={collab}
         workspaceId={record.status === 'ready' ? record.value.workspaceId : null}
+        damage={record.status === 'ready' ? record.value.damage : undefined}
       />
     </ReactFlowProvider>
   );
 }
 
-function MapEditorView({ collab, workspaceId }: { collab: CollabDoc; workspaceId: string | null }) {
+function MapEditorView({
+  collab,
+  workspaceId,
+  damage,
+}: {
+  collab: CollabDoc;
+  workspaceId: string | null;
+  damage: DocumentDamage | undefined;
+}) {
   const { t } = useTranslation();
   const { doc, provider } = collab;
   const origin = useMemo(() => ({ editor: 'local' }), []);
@@ -148,6 +159,7 @@ function MapEditorView({ collab, workspaceId }: { collab: CollabDoc; workspaceId
           <p className={`conn conn--${collab.status}`}>{t(`connection.${collab.status}`)}</p>
           <PresenceList me={me} peers={peers} />
         </div>
+        <MapHealthNotice damage={damage} invalid={snapshot.invalid} />
         <div role="status" aria-live="polite" className="visually-hidden" data-testid="live">
           {liveMessage}
         </div>
