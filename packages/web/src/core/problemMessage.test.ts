@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { addElement } from '@helhet/model';
+import { addElement, ModelInputError } from '@helhet/model';
 import * as Y from 'yjs';
 import { problemMessage } from './problemMessage.ts';
 
@@ -12,10 +12,15 @@ describe('problemMessage', () => {
     } catch (e) {
       thrown = e;
     }
-    expect(thrown).toBeInstanceOf(z.ZodError);
+    expect(thrown).toBeInstanceOf(ModelInputError);
     const lines = problemMessage(thrown).split('\n');
     expect(lines.some((l) => l.startsWith('label: '))).toBe(true);
     expect(lines.some((l) => l.startsWith('x: '))).toBe(true);
+  });
+
+  it('names the fields of a zod error too', () => {
+    const result = z.object({ title: z.string() }).safeParse({ title: 1 });
+    expect(problemMessage(result.error).startsWith('title: ')).toBe(true);
   });
 
   it("gives any other error's message, and a thrown non-error as text", () => {

@@ -5,10 +5,11 @@
  * reports a refused write the same way.
  */
 import { z } from 'zod';
-import { describeProblems, problemsFromZod } from '@helhet/model';
+import { describeProblems, ModelInputError, problemsFromZod } from '@helhet/model';
 
 /** A readable message for `error`, naming the fields a validation error names. */
 export function problemMessage(error: unknown): string {
+  if (error instanceof ModelInputError) return describeProblems(error.problems);
   if (error instanceof z.ZodError) return describeProblems(problemsFromZod(error));
   if (error instanceof Error) return error.message;
   return String(error);

@@ -7,14 +7,11 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Heading, Table, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
 import { addField, removeField, updateField, type Field } from '@helhet/model';
-import { z } from 'zod';
+import { problemMessage } from '../core/problemMessage.ts';
 import { useMapEditor } from './MapContext.ts';
 
-function errorText(e: unknown): string {
-  if (e instanceof z.ZodError)
-    return e.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-  return e instanceof Error ? e.message : String(e);
-}
+/** A refused write as one line, the way every page names the fields (`core/problemMessage.ts`). */
+const errorText = (e: unknown): string => problemMessage(e).split('\n').join('; ');
 
 /** One field's row: inputs commit on change (colour) or when leaving the input (text, numbers). */
 function FieldRow({

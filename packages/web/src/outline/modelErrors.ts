@@ -1,7 +1,8 @@
 /**
- * Runs a model write and turns a rejection into a message for the cell that caused it.
+ * Runs a model write and turns a rejection into a message for the cell that caused it, the
+ * way every page reports a refused write (`core/problemMessage.ts`), on one line.
  */
-import { z } from 'zod';
+import { problemMessage } from '../core/problemMessage.ts';
 
 /** Runs `write`; returns null on success or a readable message naming the field. */
 export function tryWrite(write: () => unknown): string | null {
@@ -9,9 +10,7 @@ export function tryWrite(write: () => unknown): string | null {
     write();
     return null;
   } catch (e) {
-    if (e instanceof z.ZodError)
-      return e.issues.map((i) => `${i.path.join('.') || '–'}: ${i.message}`).join('; ');
-    return e instanceof Error ? e.message : String(e);
+    return problemMessage(e).split('\n').join('; ');
   }
 }
 
