@@ -54,8 +54,7 @@ it('answers a malformed address with the not-found page, not a blank app', async
   await page.goto(`${h.server.url}/`);
   const demo = page.getByRole('link', { name: 'Partnerskap for radikal innovasjon (eksempel)' });
   await demo.waitFor();
-  // Reached inside the app (history navigation, as Back does): the server itself refuses such
-  // a path before it reaches the app, so this is where the app's own router meets it.
+  // Reached inside the app (history navigation, as Back does) ...
   await page.evaluate(() => {
     history.pushState(null, '', '/maps/%zz');
     dispatchEvent(new PopStateEvent('popstate'));
@@ -63,6 +62,9 @@ it('answers a malformed address with the not-found page, not a blank app', async
   await page.getByRole('heading', { level: 1, name: 'Fant ikke siden' }).waitFor();
   await page.getByRole('link', { name: 'Til forsiden' }).click();
   await demo.waitFor();
+  // ... and opened directly, as a mistyped or truncated link is.
+  await page.goto(`${h.server.url}/maps/%zz`);
+  await page.getByRole('heading', { level: 1, name: 'Fant ikke siden' }).waitFor();
   expect(errors).toEqual([]);
   await page.close();
 });

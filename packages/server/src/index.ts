@@ -26,7 +26,7 @@ import { MapService } from './maps/map-service.ts';
 import { seedDemo } from './seed.ts';
 import { workspaceProcessRoutes } from './workspace-doc/routes.ts';
 import { WorkspaceProcessService } from './workspace-doc/service.ts';
-import { installSecurityHeaders, serveWebApp } from './static.ts';
+import { installSecurityHeaders, routableUrl, serveWebApp } from './static.ts';
 import { StorageConvergence } from './documents/converge.ts';
 import { documentsExtension } from './documents/extension.ts';
 import { LiveDocuments } from './documents/live.ts';
@@ -125,6 +125,7 @@ export async function createHelhetServer(config: HelhetConfig): Promise<HelhetSe
     // The largest route limit (imports) is set per route; everything else stays small.
     bodyLimit: 1024 * 1024,
     forceCloseConnections: true,
+    rewriteUrl: (request) => routableUrl(request.url ?? '/'),
   });
   // zod validates every request inside the handlers (one error format, every problem named);
   // the JSON Schemas attached to routes only document the API.

@@ -41,6 +41,17 @@ describe('web app', () => {
     }
   });
 
+  it('serves the app for an address that cannot be decoded, and a JSON 404 for such an API path', async () => {
+    const page = await fetch(`${built.url}/maps/%zz`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<div id="root">');
+    const api = await fetch(`${built.url}/api/maps/%zz`);
+    expect(api.status).toBe(404);
+    expect(((await api.json()) as { error: { message: string } }).error.message).toMatch(
+      /No route/,
+    );
+  });
+
   it('serves assets, and 404 for a missing asset or API route', async () => {
     const asset = await fetch(`${built.url}/assets/app-abc123.js`);
     expect(asset.status).toBe(200);

@@ -49,6 +49,23 @@ The API is available at /api (documentation at /api/docs).
 Helhet: nettappen er ikke bygget ennå. Kjør "npm run build" og start serveren på nytt.
 `;
 
+/**
+ * Fastify's `rewriteUrl`: a path that cannot be percent-decoded (`/maps/%zz`, a mistyped or
+ * truncated link) would be answered by the router with a bare 400. It is routed to a path no
+ * route has instead, so a page gets the web app (whose router shows its not-found page for
+ * the address in the browser) and an API path gets the API's JSON 404.
+ */
+export function routableUrl(url: string): string {
+  const [path = '/', query] = url.split('?', 2);
+  try {
+    decodeURIComponent(path);
+    return url;
+  } catch {
+    const api = path === '/api' || path.startsWith('/api/');
+    return `${api ? '/api' : ''}/unreadable-address${query === undefined ? '' : `?${query}`}`;
+  }
+}
+
 /** Serves `webDist` (or a clear message when it has not been built). */
 export async function serveWebApp(app: FastifyInstance, webDist: string | null): Promise<void> {
   const built = webDist !== null && existsSync(join(webDist, 'index.html'));
