@@ -56,6 +56,24 @@ export class MapService {
     return inTransaction ? create(inTransaction) : this.#db.transaction().execute(create);
   }
 
+  /**
+   * Creates a map whose first document state is already encoded (an import, encoded off the
+   * event loop): the record and the state are written in one transaction, like `createFrom`.
+   */
+  async createFromEncoded(
+    workspaceId: string,
+    title: string,
+    state: Uint8Array,
+    inTransaction?: Transaction<Database>,
+  ): Promise<MapRecord> {
+    const create = async (trx: Transaction<Database>) => {
+      const record = await this.#maps.insert(workspaceId, title, trx);
+      await this.#documents.initialize(trx, record.id, state);
+      return record;
+    };
+    return inTransaction ? create(inTransaction) : this.#db.transaction().execute(create);
+  }
+
   /** Renames a map: the record and the document's `meta.title` (seen live by open canvases). */
   async rename(id: string, title: string): Promise<MapRecord | undefined> {
     if (!(await this.#maps.exists(id))) return undefined;
