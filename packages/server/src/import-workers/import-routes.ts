@@ -4,6 +4,7 @@
  * and the worker's outcome turned into the API's answers (400 naming every problem; 500 with
  * the reason when a worker failed; 503 when too many imports wait).
  */
+import type { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyRequest, RouteShorthandOptions } from 'fastify';
 import { ApiError } from '../api/errors.ts';
 import { clientKey, ImportLimiter } from '../rate-limit/import-limits.ts';
@@ -61,6 +62,61 @@ export class ImportRunner {
   }
 }
 
+/** Bytes of an oversized body read and dropped, beyond the limit, before the socket is cut. */
+const DRAIN_BEYOND_LIMIT = 64 * 1024 * 1024;
+
+function tooLarge(limit: number): ApiError {
+  return new ApiError(
+    413,
+    `The file is too large: at most ${Math.round(limit / (1024 * 1024))} MB can be imported`,
+    [],
+    { code: 'too-large' },
+  );
+}
+
+/**
+ * Reads a body into one buffer of its own (movable to a worker without a copy) up to
+ * `limit` bytes. A larger body is read to its end and dropped before the 413 is sent:
+ * answering while the client still uploads makes the closed connection reach it as a reset
+ * (EPIPE) instead of the answer. Past `limit + DRAIN_BEYOND_LIMIT` the upload is cut.
+ */
+export function readBody(stream: Readable, declaredLength: number, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const sized =
+      Number.isInteger(declaredLength) && declaredLength >= 0 && declaredLength <= limit;
+    let buffer: Buffer | null = sized ? Buffer.allocUnsafeSlow(declaredLength) : null;
+    const chunks: Buffer[] = [];
+    let received = 0;
+    stream.on('data', (chunk: Buffer) => {
+      received += chunk.length;
+      if (received > limit) {
+        buffer = null;
+        chunks.length = 0;
+        if (received > limit + DRAIN_BEYOND_LIMIT) {
+          stream.destroy();
+          reject(tooLarge(limit));
+        }
+        return;
+      }
+      if (buffer && received <= buffer.length) chunk.copy(buffer, received - chunk.length);
+      else chunks.push(chunk);
+    });
+    stream.on('error', reject);
+    stream.on('end', () => {
+      if (received > limit) return reject(tooLarge(limit));
+      if (buffer && received === buffer.length && chunks.length === 0) return resolve(buffer);
+      if (Number.isInteger(declaredLength) && declaredLength !== received && sized)
+        return reject(new ApiError(400, 'The body is shorter or longer than its content-length'));
+      // No (or a wrong) content-length: gather into one buffer of its own.
+      const whole = Buffer.allocUnsafeSlow(received);
+      let at = 0;
+      if (buffer) at += buffer.copy(whole, 0, 0, Math.min(buffer.length, received));
+      for (const c of chunks) at += c.copy(whole, at);
+      resolve(whole);
+    });
+  });
+}
+
 /**
  * Keeps JSON bodies of the routes registered in `scope` as raw bytes up to `limit` (larger
  * ones answer 413), so they can be moved to a worker unparsed.
@@ -69,7 +125,8 @@ export function rawJsonBodies(scope: FastifyInstance, limit: number): void {
   scope.removeContentTypeParser('application/json');
   scope.addContentTypeParser(
     'application/json',
-    { parseAs: 'buffer', bodyLimit: limit },
-    (_request, body, done) => done(null, body),
+    { bodyLimit: limit },
+    (request: FastifyRequest, payload: Readable) =>
+      readBody(payload, Number(request.headers['content-length'] ?? Number.NaN), limit),
   );
 }
