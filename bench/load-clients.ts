@@ -10,9 +10,19 @@
  *   the delay until the change reaches it. The process answers with, per change, the
  *   largest delay among its receivers and how many had it, plus its CPU time.
  * - `leave`: destroy every provider.
+ *
+ * Observers are real providers. 200 of them on one map would apply 200 000 updates a second
+ * between them, more than this machine's two cores can do beside the server: the other
+ * clients of a map are "senders" that speak the same protocol over their own WebSocket
+ * (authenticate, sync, then send their updates) and drop what the server sends them, so the
+ * server's work (storing, applying and fanning out every update to every connection) is the
+ * same, but the clients' is not multiplied. Senders send no awareness.
  */
 import { HocuspocusProvider } from '@hocuspocus/provider';
+import * as encoding from 'lib0/encoding';
+import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
+import { readFileSync } from 'node:fs';
 
 /** Wall-clock milliseconds with sub-millisecond resolution, comparable across processes. */
 const wallNow = () => performance.timeOrigin + performance.now();
@@ -24,6 +34,8 @@ export interface MapAssignment {
   readonly clients: readonly number[];
   /** Global ids of every client on the map (in any process). */
   readonly everyone: readonly number[];
+  /** Which of `clients` are observers (real providers); the others are senders. */
+  readonly observers: readonly number[];
 }
 
 /** Messages from the bench. */
@@ -43,10 +55,57 @@ export interface RunReport {
 interface Client {
   id: number;
   mapId: string;
-  peers: number;
   doc: Y.Doc;
-  provider: HocuspocusProvider;
+  /** A real provider (observer), or a sender's socket. */
+  provider: HocuspocusProvider | null;
+  socket: WebSocket | null;
   elements: Y.Map<Y.Map<unknown>>;
+}
+
+/** One Hocuspocus message for `name`: the document name, the type, then the body. */
+function message(
+  name: string,
+  type: number,
+  body: (e: encoding.Encoder) => void,
+): Uint8Array<ArrayBuffer> {
+  const e = encoding.createEncoder();
+  encoding.writeVarString(e, name);
+  encoding.writeVarUint(e, type);
+  body(e);
+  return encoding.toUint8Array(e) as Uint8Array<ArrayBuffer>;
+}
+
+/** The provider's version, which its authentication message carries. */
+const providerVersion = (
+  JSON.parse(
+    readFileSync(new URL('../package.json', import.meta.resolve('@hocuspocus/provider')), 'utf8'),
+  ) as { version: string }
+).version;
+
+const SYNC = 0;
+const AUTH = 2;
+
+/** A sender: authenticates and syncs like a provider, sends its updates, drops the rest. */
+function openSender(wsUrl: string, name: string, doc: Y.Doc): Promise<WebSocket> {
+  return new Promise((resolve, reject) => {
+    const socket = new WebSocket(wsUrl);
+    socket.binaryType = 'arraybuffer';
+    socket.onerror = () => reject(new Error(`sender could not connect to ${wsUrl}`));
+    socket.onopen = () => {
+      socket.send(
+        message(name, AUTH, (e) => {
+          encoding.writeVarUint(e, 0); // a token
+          encoding.writeVarString(e, '');
+          encoding.writeVarString(e, providerVersion);
+        }),
+      );
+      socket.send(message(name, SYNC, (e) => syncProtocol.writeSyncStep1(e, doc)));
+      doc.on('update', (update: Uint8Array) =>
+        socket.send(message(name, SYNC, (e) => syncProtocol.writeUpdate(e, update))),
+      );
+      resolve(socket);
+    };
+  });
 }
 
 const clients: Client[] = [];
@@ -66,33 +125,51 @@ async function waitFor(check: () => boolean, what: string, timeoutMs: number): P
   }
 }
 
+function createOwnElement(client: Client): void {
+  client.doc.transact(() => {
+    const element = new Y.Map<unknown>();
+    for (const [k, v] of Object.entries({
+      label: `Load ${client.id}`,
+      x: 0,
+      y: client.id * 10,
+      seq: 0,
+      t: 0,
+    }))
+      element.set(k, v);
+    client.elements.set(`load-${client.id}`, element);
+  });
+}
+
 async function connect(wsUrl: string, maps: MapAssignment[]): Promise<void> {
-  const opened: Promise<void>[] = [];
-  for (const { mapId, clients: ids, everyone } of maps) {
+  let opened: Promise<void>[] = [];
+  for (const { mapId, clients: ids, observers } of maps) {
     for (const id of ids) {
       const doc = new Y.Doc();
-      const provider = new HocuspocusProvider({ url: wsUrl, name: mapId, document: doc });
       const elements = doc.getMap<Y.Map<unknown>>('elements');
-      const client: Client = { id, mapId, peers: everyone.length, doc, provider, elements };
+      const observer = observers.includes(id);
+      const client: Client = { id, mapId, doc, provider: null, socket: null, elements };
       clients.push(client);
-      opened.push(
-        new Promise<void>((resolve) => provider.on('synced', () => resolve())).then(() => {
-          doc.transact(() => {
-            const element = new Y.Map<unknown>();
-            for (const [k, v] of Object.entries({
-              label: `Load ${id}`,
-              x: 0,
-              y: id * 10,
-              seq: 0,
-              t: 0,
-            }))
-              element.set(k, v);
-            elements.set(`load-${id}`, element);
-          });
-        }),
-      );
+      if (observer) {
+        const provider = new HocuspocusProvider({ url: wsUrl, name: mapId, document: doc });
+        client.provider = provider;
+        opened.push(
+          new Promise<void>((resolve) => provider.on('synced', () => resolve())).then(() =>
+            createOwnElement(client),
+          ),
+        );
+      } else {
+        opened.push(
+          openSender(wsUrl, mapId, doc).then((socket) => {
+            client.socket = socket;
+            createOwnElement(client);
+          }),
+        );
+      }
       // Open a few at a time: 200 handshakes at once would measure the connection storm.
-      if (opened.length % 20 === 0) await Promise.all(opened);
+      if (opened.length >= 20) {
+        await Promise.all(opened);
+        opened = [];
+      }
     }
   }
   await Promise.all(opened);
@@ -100,14 +177,15 @@ async function connect(wsUrl: string, maps: MapAssignment[]): Promise<void> {
     () =>
       maps.every((m) =>
         clients
-          .filter((c) => c.mapId === m.mapId)
+          .filter((c) => c.mapId === m.mapId && c.provider)
           .every((c) => m.everyone.every((id) => c.elements.has(`load-${id}`))),
       ),
-    'every client sees every element of its map',
+    'every observer sees every element of its map',
     60_000,
   );
-  // Note each change as it reaches a receiver (observers on the other clients' elements).
+  // Note each change as it reaches an observer (observers on the other clients' elements).
   for (const c of clients) {
+    if (!c.provider) continue;
     c.elements.forEach((element, key) => {
       if (key === `load-${c.id}` || !key.startsWith('load-')) return;
       const sender = key.slice(5);
@@ -179,7 +257,8 @@ process.on('message', (command: ClientCommand) => {
         send(await run(command.startAt, command.durationMs, command.rate));
       } else {
         for (const c of clients.splice(0)) {
-          c.provider.destroy();
+          c.provider?.destroy();
+          c.socket?.close();
           c.doc.destroy();
         }
         send({ type: 'left' });

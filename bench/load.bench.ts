@@ -136,15 +136,24 @@ class ClientFleet {
       child.send(command);
     });
   }
-  /** Spreads `clientsPerMap` clients on each map over the processes, round robin. */
-  async connect(wsUrl: string, mapIds: string[], clientsPerMap: number): Promise<void> {
+  /**
+   * Spreads `clientsPerMap` clients on each map over the processes, round robin; the first
+   * `observersPerMap` of each map are real providers that measure, the others senders.
+   */
+  async connect(
+    wsUrl: string,
+    mapIds: string[],
+    clientsPerMap: number,
+    observersPerMap: number,
+  ): Promise<void> {
     const per: MapAssignment[][] = this.#children.map(() => []);
     let next = 0;
     for (const mapId of mapIds) {
       const everyone = Array.from({ length: clientsPerMap }, () => next++);
       this.#children.forEach((_, p) => {
         const mine = everyone.filter((_, k) => k % this.#children.length === p);
-        if (mine.length > 0) per[p]!.push({ mapId, clients: mine, everyone });
+        const observers = mine.filter((id) => everyone.indexOf(id) < observersPerMap);
+        if (mine.length > 0) per[p]!.push({ mapId, clients: mine, everyone, observers });
       });
     }
     await Promise.all(
@@ -176,6 +185,7 @@ interface Figures {
   changes: number;
   incomplete: number;
   clientCpuMs: number;
+  sent: number;
 }
 
 /** Latency "to all" per change, merging the processes' reports; `from..to` filters by send time. */
@@ -203,6 +213,7 @@ function figures(reports: RunReport[], peersPerChange: number, from = 0, to = In
     changes: toAll.length,
     incomplete,
     clientCpuMs: reports.reduce((s, r) => s + r.cpuMs, 0),
+    sent: reports.reduce((s, r) => s + r.sent, 0),
   };
 }
 
@@ -210,25 +221,35 @@ function line(label: string, target: number, f: Figures, seconds: number, server
   const verdict = f.p95 < target ? 'met' : 'NOT met';
   console.log(
     `${label}: target p95 < ${target} ms, measured p95 ${fmt(f.p95)} (p50 ${fmt(f.p50)}, max ${fmt(f.max)}) ${verdict}` +
-      `\n    ${f.changes} changes in ${seconds.toFixed(0)} s, ${f.incomplete} not seen by every peer; CPU: server ${((serverCpu / seconds / 1000) * 100).toFixed(0)}% of a core, clients ${((f.clientCpuMs / seconds / 1000) * 100).toFixed(0)}%; load ${load()}`,
+      `\n    ${f.sent} changes sent, ${f.changes} seen in ${seconds.toFixed(0)} s, ${f.incomplete} not seen by every peer; CPU: server ${((serverCpu / seconds / 1000) * 100).toFixed(0)}% of a core, clients ${((f.clientCpuMs / seconds / 1000) * 100).toFixed(0)}%; load ${load()}`,
   );
 }
 
 /** One latency stage on a fresh server: connect, edit, measure, leave. */
-async function latencyStage(
-  label: string,
-  target: number,
-  maps: number,
-  clientsPerMap: number,
-  rate: number,
-  durationMs: number,
-  during?: (server: Server) => Promise<{ from: number; to: number; what: string }>,
-): Promise<void> {
+async function latencyStage(stage: {
+  label: string;
+  target: number;
+  maps: number;
+  clientsPerMap: number;
+  /** Real providers per map that measure; the other clients only send. */
+  observersPerMap: number;
+  rate: number;
+  durationMs: number;
+  during?: (server: Server) => Promise<{ from: number; to: number; what: string }>;
+}): Promise<void> {
+  const { label, target, maps, clientsPerMap, observersPerMap, rate, durationMs, during } = stage;
+  // A change reaches every observer but its sender (a lower bound when a sender made it).
+  const peers = observersPerMap - 1;
   const server = await startServer();
   const fleet = new ClientFleet();
   try {
     const mapIds = await createMaps(server.url, maps);
-    await fleet.connect(`${server.url.replace('http', 'ws')}/collab`, mapIds, clientsPerMap);
+    await fleet.connect(
+      `${server.url.replace('http', 'ws')}/collab`,
+      mapIds,
+      clientsPerMap,
+      observersPerMap,
+    );
     const cpuBefore = cpuMs(server.process.pid!);
     const began = performance.now();
     const running = fleet.run(durationMs, rate);
@@ -236,9 +257,9 @@ async function latencyStage(
     const reports = await running;
     const seconds = (performance.now() - began) / 1000;
     const serverCpu = cpuMs(server.process.pid!) - cpuBefore;
-    const all = figures(reports, clientsPerMap - 1);
+    const all = figures(reports, peers);
     if (window) {
-      const inWindow = figures(reports, clientsPerMap - 1, window.from, window.to);
+      const inWindow = figures(reports, peers, window.from, window.to);
       line(
         `${label}, changes made during the import (${window.what})`,
         target,
@@ -288,7 +309,7 @@ async function soak(seconds: number): Promise<void> {
     const start = rssKb(pid);
     let peak = start;
     const sampler = setInterval(() => (peak = Math.max(peak, rssKb(pid))), 500);
-    await fleet.connect(`${server.url.replace('http', 'ws')}/collab`, mapIds, 5);
+    await fleet.connect(`${server.url.replace('http', 'ws')}/collab`, mapIds, 5, 5);
     const reports = await fleet.run(seconds * 1000, 10);
     await fleet.leave();
     clearInterval(sampler);
@@ -309,15 +330,42 @@ async function soak(seconds: number): Promise<void> {
   }
 }
 
-console.log(`server from ${root}; ${CLIENT_PROCESSES} client processes; load before ${load()}`);
-if (stages.includes('A'))
-  await latencyStage('A, one map × 200 clients at 5/s', 50, 1, 200, 5, 10_000);
+console.log(
+  `server from ${root}; clients in ${CLIENT_PROCESSES} processes (observers are real providers, the others senders); load before ${load()}`,
+);
+if (stages.includes('A')) {
+  const clients = Number(process.env.HELHET_BENCH_A_CLIENTS ?? 200);
+  await latencyStage({
+    label: `A, one map × ${clients} clients at 5/s (10 observers)`,
+    target: 50,
+    maps: 1,
+    clientsPerMap: clients,
+    observersPerMap: Math.min(10, clients),
+    rate: 5,
+    durationMs: 10_000,
+  });
+}
 if (stages.includes('B'))
-  await latencyStage('B, 40 maps × 5 clients at 20/s', 50, 40, 5, 20, 10_000);
+  await latencyStage({
+    label: 'B, 40 maps × 5 clients at 20/s (2 observers a map)',
+    target: 50,
+    maps: 40,
+    clientsPerMap: 5,
+    observersPerMap: 2,
+    rate: 20,
+    durationMs: 10_000,
+  });
 if (stages.includes('C')) {
   const body = JSON.stringify(generateMapFile(40_000, 60_000));
-  await latencyStage('C, 10 maps × 5 clients at 10/s', 100, 10, 5, 10, 12_000, (s) =>
-    importDuring(s, body),
-  );
+  await latencyStage({
+    label: 'C, 10 maps × 5 clients at 10/s (all observers)',
+    target: 100,
+    maps: 10,
+    clientsPerMap: 5,
+    observersPerMap: 5,
+    rate: 10,
+    durationMs: 12_000,
+    during: (s) => importDuring(s, body),
+  });
 }
 if (stages.includes('D')) await soak(soakSeconds);
