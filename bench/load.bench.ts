@@ -221,7 +221,7 @@ function line(label: string, target: number, f: Figures, seconds: number, server
   const verdict = f.p95 < target ? 'met' : 'NOT met';
   console.log(
     `${label}: target p95 < ${target} ms, measured p95 ${fmt(f.p95)} (p50 ${fmt(f.p50)}, max ${fmt(f.max)}) ${verdict}` +
-      `\n    ${f.sent} changes sent, ${f.changes} seen in ${seconds.toFixed(0)} s, ${f.incomplete} not seen by every peer; CPU: server ${((serverCpu / seconds / 1000) * 100).toFixed(0)}% of a core, clients ${((f.clientCpuMs / seconds / 1000) * 100).toFixed(0)}%; load ${load()}`,
+      `\n    ${f.sent} changes sent, ${f.changes} seen in ${seconds.toFixed(0)} s, ${f.incomplete} not seen by every peer; CPU: server ${((serverCpu / seconds / 1000) * 100).toFixed(0)}% of a core (${((serverCpu / Math.max(1, f.sent)) * 1000).toFixed(0)} ms per 1000 changes), clients ${((f.clientCpuMs / seconds / 1000) * 100).toFixed(0)}%; load ${load()}`,
   );
 }
 
