@@ -48,6 +48,27 @@ function cpuMs(pid: number): number {
 
 const load = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 
+let memoryFile = '';
+
+/** Collects garbage in the server, then reads its memory (`process.memoryUsage()`, bytes). */
+async function collectAndMeasure(pid: number): Promise<NodeJS.MemoryUsage> {
+  rmSync(memoryFile, { force: true });
+  process.kill(pid, 'SIGUSR2');
+  const until = Date.now() + 10_000;
+  while (Date.now() < until) {
+    await new Promise((r) => setTimeout(r, 100));
+    try {
+      return JSON.parse(readFileSync(memoryFile, 'utf8')) as NodeJS.MemoryUsage;
+    } catch {
+      // not written yet
+    }
+  }
+  throw new Error('the server did not report its memory');
+}
+
+const heap = (m: NodeJS.MemoryUsage) =>
+  `heap ${(m.heapUsed / 2 ** 20).toFixed(0)} MB, buffers ${(m.arrayBuffers / 2 ** 20).toFixed(0)} MB`;
+
 interface Server {
   process: ChildProcess;
   url: string;
@@ -56,13 +77,19 @@ interface Server {
 
 async function startServer(): Promise<Server> {
   const data = mkdtempSync(join(tmpdir(), 'helhet-load-'));
+  memoryFile = join(data, 'memory.json');
   const flags = ['--expose-gc', '--import', join(here, 'gc-on-signal.ts')];
   if (profileDir) flags.push('--cpu-prof', '--cpu-prof-dir', profileDir);
   const child = spawn(
     process.execPath,
     [...flags, join(root, 'packages/cli/src/bin.ts'), 'serve', '--port', '0', '--data', data],
     {
-      env: { ...process.env, DATABASE_URL: '', REDIS_URL: '' },
+      env: {
+        ...process.env,
+        DATABASE_URL: '',
+        REDIS_URL: '',
+        HELHET_BENCH_MEMORY_FILE: memoryFile,
+      },
       stdio: ['ignore', 'pipe', 'inherit'],
     },
   );
@@ -304,8 +331,7 @@ async function soak(seconds: number): Promise<void> {
   const pid = server.process.pid!;
   try {
     const mapIds = await createMaps(server.url, 10);
-    process.kill(pid, 'SIGUSR2');
-    await new Promise((r) => setTimeout(r, 1000));
+    const startMemory = await collectAndMeasure(pid);
     const start = rssKb(pid);
     let peak = start;
     const sampler = setInterval(() => (peak = Math.max(peak, rssKb(pid))), 500);
@@ -316,13 +342,13 @@ async function soak(seconds: number): Promise<void> {
     peak = Math.max(peak, rssKb(pid));
     // Documents unload once stored (debounce up to 10 s); then collect and read again.
     await new Promise((r) => setTimeout(r, 15_000));
-    process.kill(pid, 'SIGUSR2');
-    await new Promise((r) => setTimeout(r, 3000));
+    const afterMemory = await collectAndMeasure(pid);
     const after = rssKb(pid);
     const f = figures(reports, 4);
     const limit = start * 1.2;
     console.log(
-      `D, ${seconds} s edit stream (10 maps × 5 clients at 10/s, ${f.changes} changes, p95 ${fmt(f.p95)}): target RSS after < ${mb(limit)} (start + 20 %), measured start ${mb(start)}, peak ${mb(peak)}, after ${mb(after)} ${after < limit ? 'met' : 'NOT met'}; load ${load()}`,
+      `D, ${seconds} s edit stream (10 maps × 5 clients at 10/s, ${f.changes} changes, p95 ${fmt(f.p95)}): target RSS after < ${mb(limit)} (start + 20 %), measured start ${mb(start)}, peak ${mb(peak)}, after ${mb(after)} ${after < limit ? 'met' : 'NOT met'}; load ${load()}` +
+        `\n    after GC: at start ${heap(startMemory)}; after ${heap(afterMemory)}`,
     );
   } finally {
     fleet.close();
