@@ -67,7 +67,7 @@ async function collectAndMeasure(pid: number): Promise<NodeJS.MemoryUsage> {
 }
 
 const heap = (m: NodeJS.MemoryUsage) =>
-  `heap ${(m.heapUsed / 2 ** 20).toFixed(0)} MB, buffers ${(m.arrayBuffers / 2 ** 20).toFixed(0)} MB`;
+  `heap ${(m.heapUsed / 2 ** 20).toFixed(0)} of ${(m.heapTotal / 2 ** 20).toFixed(0)} MB, external ${(m.external / 2 ** 20).toFixed(0)} MB, buffers ${(m.arrayBuffers / 2 ** 20).toFixed(0)} MB`;
 
 interface Server {
   process: ChildProcess;
