@@ -236,7 +236,7 @@ function figures(reports: RunReport[], peersPerChange: number, from = 0, to = In
   return {
     p50: percentile(toAll, 50),
     p95: percentile(toAll, 95),
-    max: Math.max(...toAll),
+    max: toAll.reduce((m, v) => Math.max(m, v), 0),
     changes: toAll.length,
     incomplete,
     clientCpuMs: reports.reduce((s, r) => s + r.cpuMs, 0),
