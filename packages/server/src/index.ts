@@ -13,6 +13,7 @@ import pkg from '../package.json' with { type: 'json' };
 import { registerOpenApi } from './api/docs.ts';
 import { fremtidRoutes } from './fremtid/routes.ts';
 import { installErrorHandler, ApiError } from './api/errors.ts';
+import { ImportRunner } from './import-workers/import-routes.ts';
 import { healthRoutes } from './api/health.ts';
 import { mapRoutes } from './api/maps.ts';
 import { workspaceRoutes } from './api/workspaces.ts';
@@ -138,7 +139,8 @@ export async function createHelhetServer(config: HelhetConfig): Promise<HelhetSe
       throw new ApiError(403, 'Helhet only answers requests addressed to this machine (localhost)');
   });
   await registerOpenApi(app, VERSION);
-  const ctx = { workspaces, maps, mapService, dialect, version: VERSION };
+  const imports = new ImportRunner();
+  const ctx = { workspaces, maps, mapService, dialect, version: VERSION, imports };
   healthRoutes(app, ctx);
   workspaceRoutes(app, ctx);
   mapRoutes(app, ctx);
@@ -177,6 +179,7 @@ export async function createHelhetServer(config: HelhetConfig): Promise<HelhetSe
         await documents.close();
         await hocuspocus.hooks('onDestroy', { instance: hocuspocus });
         await app.close();
+        await imports.pool.close();
         await database.close();
       })();
       return stopping;

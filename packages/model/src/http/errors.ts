@@ -11,6 +11,11 @@ export const ProblemBody = z.object({ path: z.string(), message: z.string() });
 export const ErrorBody = z.object({
   error: z.object({
     message: z.string(),
+    /**
+     * A stable name for answers a client reacts to in its own words: `rate-limited` (429, with
+     * `Retry-After`), `too-large` (413), `busy` (503, with `Retry-After`).
+     */
+    code: z.enum(['rate-limited', 'too-large', 'busy']).optional(),
     problems: z.array(ProblemBody),
   }),
 });

@@ -8,6 +8,7 @@ import { readMap, removeElements, addLink, writeMap } from './ydoc.ts';
 import { createDemoMap } from './demo.ts';
 import { parseMapFile, toMapFile } from './native-format.ts';
 import { invalidRecordWarnings } from '../records/invalid.ts';
+import { exportNative, importNative } from '../interchange/native.ts';
 
 function demoDoc(): Y.Doc {
   const doc = new Y.Doc();
@@ -97,6 +98,12 @@ describe('records that cannot be used are kept', () => {
     if (!parsed.ok) return;
     const warnings = invalidRecordWarnings(parsed.value.invalid ?? []);
     expect(warnings.map((w) => w.path)).toContain('invalid[1] (links.l-new.to)');
+    // The interchange import (the web's import dialog, the CLI) shows the same warnings.
+    const imported = importNative(exportNative(readMap(damagedDoc()).map));
+    expect(
+      imported.ok &&
+        imported.warnings.some((w) => w.startsWith('invalid[1] (links.l-new.to): kept as stored')),
+    ).toBe(true);
   });
 
   it('a healthy map has no invalid section in its snapshot and an empty one in its file', () => {

@@ -1,7 +1,8 @@
 /**
- * What the API routes need: the stores and the map service.
+ * What the API routes need: the stores, the map service and the import runner.
  */
 import type { DialectName } from '../db/migrations.ts';
+import type { ImportRunner } from '../import-workers/import-routes.ts';
 import type { MapService } from '../maps/map-service.ts';
 import type { MapStore } from '../stores/maps.ts';
 import type { WorkspaceStore } from '../stores/workspaces.ts';
@@ -13,4 +14,6 @@ export interface ApiContext {
   mapService: MapService;
   dialect: DialectName;
   version: string;
+  /** Imports: per-client limits and the worker pool that parses and encodes them. */
+  imports: ImportRunner;
 }

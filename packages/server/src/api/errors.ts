@@ -6,15 +6,32 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { describeProblems, ErrorBody, validate, type InputProblem } from '@helhet/model';
 
+/** What an error may add to its answer besides the message and the problems. */
+export interface ApiErrorOptions {
+  /** A stable code a client can translate (e.g. `rate-limited`), beside the English message. */
+  readonly code?: string;
+  /** Headers of the answer (e.g. `Retry-After`). */
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
 /** An error with the HTTP status to answer. */
 export class ApiError extends Error {
   readonly status: number;
   readonly problems: InputProblem[];
-  constructor(status: number, message: string, problems: InputProblem[] = []) {
+  readonly code: string | undefined;
+  readonly headers: Readonly<Record<string, string>>;
+  constructor(
+    status: number,
+    message: string,
+    problems: InputProblem[] = [],
+    options: ApiErrorOptions = {},
+  ) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.problems = problems;
+    this.code = options.code;
+    this.headers = options.headers ?? {};
   }
 }
 
@@ -48,9 +65,11 @@ export function parseInput<S extends z.ZodType>(
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | ApiError, request, reply) => {
     if (error instanceof ApiError) {
+      const { message, code, problems } = error;
       return reply
         .status(error.status)
-        .send({ error: { message: error.message, problems: error.problems } });
+        .headers(error.headers)
+        .send({ error: code ? { message, code, problems } : { message, problems } });
     }
     // Fastify's own client errors: malformed JSON, wrong content type, body too large.
     const status = typeof error.statusCode === 'number' ? error.statusCode : 500;

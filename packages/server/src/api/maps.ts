@@ -1,8 +1,9 @@
 /** Map routes: read, rename, delete, export and import in the native `helhet-map` format. */
 import type { FastifyInstance } from 'fastify';
-import { parseMapFile, toMapFile } from '@helhet/model';
+import { toMapFile } from '@helhet/model';
+import { rawJsonBodies } from '../import-workers/import-routes.ts';
 import type { ApiContext } from './context.ts';
-import { ApiError, notFound, parseInput } from './errors.ts';
+import { notFound, parseInput } from './errors.ts';
 import {
   errorResponses,
   HelhetMapFile,
@@ -109,37 +110,35 @@ export function mapRoutes(app: FastifyInstance, ctx: ApiContext): void {
     },
   );
 
-  app.post(
-    '/api/workspaces/:id/maps/import',
-    {
-      bodyLimit: IMPORT_BODY_LIMIT,
-      schema: {
-        tags: ['maps'],
-        summary: 'Import a map in the native format as a new map of the workspace',
-        description:
-          'The whole file is validated first; when anything is wrong the answer is 400 naming every problem, and nothing is stored.',
-        params,
-        body: jsonSchema(HelhetMapFile),
-        response: { 201: jsonSchema(MapRecord), ...errorResponses },
+  // The import's body stays raw bytes here: an import worker parses, validates and encodes it.
+  app.register(async (scope) => {
+    rawJsonBodies(scope, IMPORT_BODY_LIMIT);
+    scope.post(
+      '/api/workspaces/:id/maps/import',
+      {
+        bodyLimit: IMPORT_BODY_LIMIT,
+        ...ctx.imports.hooks(),
+        schema: {
+          tags: ['maps'],
+          summary: 'Import a map in the native format as a new map of the workspace',
+          description:
+            'The whole file is validated first; when anything is wrong the answer is 400 naming every problem, and nothing is stored. Each client may import 10 files a minute, 2 at a time (429 with Retry-After beyond that).',
+          params,
+          body: jsonSchema(HelhetMapFile),
+          response: { 201: jsonSchema(MapRecord), ...errorResponses },
+        },
       },
-    },
-    async (request, reply) => {
-      const { id } = parseInput(IdParams, request.params, 'path');
-      const workspace = await ctx.workspaces.get(id);
-      if (!workspace) throw notFound('workspace', id);
-      const parsed = parseMapFile(request.body);
-      if (!parsed.ok) {
-        const shown = parsed.problems.slice(0, 50);
-        const more = parsed.problems.length - shown.length;
-        throw new ApiError(
-          400,
-          `Invalid map file (${parsed.problems.length} problem${parsed.problems.length === 1 ? '' : 's'}):\n` +
-            shown.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message)).join('\n') +
-            (more > 0 ? `\n… and ${more} more` : ''),
-          parsed.problems,
-        );
-      }
-      return reply.status(201).send(await ctx.mapService.createFrom(workspace.id, parsed.value));
-    },
-  );
+      async (request, reply) => {
+        const { id } = parseInput(IdParams, request.params, 'path');
+        const workspace = await ctx.workspaces.get(id);
+        if (!workspace) throw notFound('workspace', id);
+        const { map } = await ctx.imports.run('map', request.body);
+        return reply
+          .status(201)
+          .send(
+            await ctx.mapService.createFromEncoded(workspace.id, map.title, map.state, map.depth),
+          );
+      },
+    );
+  });
 }

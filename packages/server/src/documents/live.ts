@@ -60,8 +60,13 @@ export class LiveDocuments {
   }
 
   /** Stores a document's first state (inside the transaction that creates its owner). */
-  initialize(trx: Transaction<Database>, ref: DocumentRef, state: Uint8Array): Promise<void> {
-    return this.#store.initialize(trx, ref, state);
+  initialize(
+    trx: Transaction<Database>,
+    ref: DocumentRef,
+    state: Uint8Array,
+    depth?: number | null,
+  ): Promise<void> {
+    return this.#store.initialize(trx, ref, state, depth);
   }
 
   /**

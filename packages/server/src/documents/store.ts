@@ -108,10 +108,15 @@ export class DocumentStore {
 
   /**
    * Stores a document's first state (inside the transaction that creates its owner). A
-   * state made by `encodeDocument` is recorded as checked; any other is measured when it is
-   * first loaded.
+   * state made by `encodeDocument` (here, or on an import worker that passes its `depth`) is
+   * recorded as checked; any other is measured when it is first loaded.
    */
-  async initialize(trx: Transaction<Database>, ref: DocumentRef, state: Uint8Array): Promise<void> {
+  async initialize(
+    trx: Transaction<Database>,
+    ref: DocumentRef,
+    state: Uint8Array,
+    depth: number | null = encodedDepth(state) ?? null,
+  ): Promise<void> {
     await trx
       .insertInto('document_snapshots')
       .values({
@@ -120,7 +125,7 @@ export class DocumentStore {
         state,
         up_to_seq: 0,
         updated_at: now(),
-        checked_depth: encodedDepth(state) ?? null,
+        checked_depth: depth,
       })
       .execute();
   }

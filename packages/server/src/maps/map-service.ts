@@ -51,6 +51,26 @@ export class MapService {
     return inTransaction ? create(inTransaction) : this.#db.transaction().execute(create);
   }
 
+  /**
+   * Creates a map whose first document state is already encoded (an import, encoded off the
+   * event loop, its nesting measured there): the record and the state are written in one
+   * transaction, like `createFrom`.
+   */
+  async createFromEncoded(
+    workspaceId: string,
+    title: string,
+    state: Uint8Array,
+    depth: number | null,
+    inTransaction?: Transaction<Database>,
+  ): Promise<MapRecord> {
+    const create = async (trx: Transaction<Database>) => {
+      const record = await this.#maps.insert(workspaceId, title, trx);
+      await this.#documents.initialize(trx, { kind: 'map', id: record.id }, state, depth);
+      return record;
+    };
+    return inTransaction ? create(inTransaction) : this.#db.transaction().execute(create);
+  }
+
   /** Renames a map: the record and the document's `meta.title` (seen live by open canvases). */
   async rename(id: string, title: string): Promise<MapRecord | undefined> {
     if (!(await this.#maps.exists(id))) return undefined;

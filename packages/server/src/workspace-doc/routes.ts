@@ -22,7 +22,6 @@ import {
   Insight,
   ModelInputError,
   newId,
-  parseWorkspaceFile,
   portfolioNetwork,
   Portfolio,
   processGaps,
@@ -43,6 +42,7 @@ import {
 import type { ApiContext } from '../api/context.ts';
 import { ApiError, notFound, parseInput } from '../api/errors.ts';
 import { errorResponses, IdParams, jsonSchema, WorkspaceRecord } from '../api/schemas.ts';
+import { rawJsonBodies } from '../import-workers/import-routes.ts';
 import { referenceProblems } from './references.ts';
 import type { WorkspaceProcessService } from './service.ts';
 
@@ -449,31 +449,27 @@ export function workspaceProcessRoutes(
     },
   );
 
-  app.post(
-    '/api/workspaces/import',
-    {
-      bodyLimit: WORKSPACE_IMPORT_LIMIT,
-      schema: {
-        tags: ['workspaces'],
-        summary: 'Import a helhet-workspace file as a new workspace',
-        description:
-          'All or nothing: the whole file is validated first (every problem named with its path), then the workspace, its maps and its process are stored in one transaction.',
-        body: jsonSchema(HelhetWorkspaceFile),
-        response: { 201: jsonSchema(WorkspaceRecord), ...errorResponses },
+  // The import's body stays raw bytes here: an import worker parses, validates and encodes it.
+  app.register(async (scope) => {
+    rawJsonBodies(scope, WORKSPACE_IMPORT_LIMIT);
+    scope.post(
+      '/api/workspaces/import',
+      {
+        bodyLimit: WORKSPACE_IMPORT_LIMIT,
+        ...ctx.imports.hooks(),
+        schema: {
+          tags: ['workspaces'],
+          summary: 'Import a helhet-workspace file as a new workspace',
+          description:
+            'All or nothing: the whole file is validated first (every problem named with its path), then the workspace, its maps and its process are stored in one transaction. Each client may import 10 files a minute, 2 at a time (429 with Retry-After beyond that).',
+          body: jsonSchema(HelhetWorkspaceFile),
+          response: { 201: jsonSchema(WorkspaceRecord), ...errorResponses },
+        },
       },
-    },
-    async (request, reply) => {
-      const parsed = parseWorkspaceFile(request.body);
-      if (!parsed.ok) {
-        const shown = parsed.problems.slice(0, 50);
-        const more = parsed.problems.length - shown.length;
-        throw new ApiError(
-          400,
-          `Invalid workspace file (${parsed.problems.length} problem${parsed.problems.length === 1 ? '' : 's'}):\n${describeProblems(shown)}${more > 0 ? `\n… and ${more} more` : ''}`,
-          parsed.problems,
-        );
-      }
-      return reply.status(201).send(await process.importFile(parsed.value));
-    },
-  );
+      async (request, reply) => {
+        const file = await ctx.imports.run('workspace', request.body);
+        return reply.status(201).send(await process.importEncoded(file));
+      },
+    );
+  });
 }

@@ -109,6 +109,34 @@ export class WorkspaceProcessService {
   }
 
   /**
+   * Creates a new workspace from a validated file whose maps are already encoded (an import,
+   * encoded off the event loop), in one transaction like `importFile`. The process document
+   * is encoded here because its references name the maps' new ids.
+   */
+  async importEncoded(file: {
+    name: string;
+    maps: readonly { key: string; title: string; state: Uint8Array; depth: number | null }[];
+    content: WorkspaceContent;
+  }): Promise<WorkspaceRecord> {
+    return this.#db.transaction().execute(async (trx) => {
+      const workspace = await this.#workspaces.create(file.name, trx);
+      const ids = new Map<string, string>();
+      for (const { key, title, state, depth } of file.maps) {
+        const record = await this.#mapService.createFromEncoded(
+          workspace.id,
+          title,
+          state,
+          depth,
+          trx,
+        );
+        ids.set(key, record.id);
+      }
+      await this.initialize(trx, workspace.id, remapMapIds(file.content, ids));
+      return workspace;
+    });
+  }
+
+  /**
    * Creates a new workspace from a validated file: the workspace, every map and the process
    * document in one transaction, so a failure leaves nothing half-stored.
    */
