@@ -23,15 +23,29 @@ export const Workspace = WorkspaceRecord;
 export type Workspace = WorkspaceRecord;
 export { MapRecord };
 
+/** Codes the server names answers with that a person should read in their own language. */
+export type ApiErrorCode = NonNullable<ErrorBody['error']['code']>;
+
 /** A failed API call, with the server's message and the problems it named per field. */
 export class ApiError extends Error {
   readonly status: number;
   readonly problems: InputProblem[];
-  constructor(status: number, message: string, problems: InputProblem[] = []) {
+  /** The server's code for the answer (`rate-limited`, `too-large`, `busy`), if it gave one. */
+  readonly code: ApiErrorCode | undefined;
+  /** Seconds the server asked to wait before trying again (`Retry-After`), if it did. */
+  readonly retryAfter: number | undefined;
+  constructor(
+    status: number,
+    message: string,
+    problems: InputProblem[] = [],
+    details: { code?: ApiErrorCode; retryAfter?: number } = {},
+  ) {
     super(problems.length ? `${message}\n${describeProblems(problems)}` : message);
     this.name = 'ApiError';
     this.status = status;
     this.problems = problems;
+    this.code = details.code;
+    this.retryAfter = details.retryAfter;
   }
 }
 
@@ -54,8 +68,12 @@ async function request<S extends z.ZodType>(
   }
   if (!response.ok) {
     const parsed = ErrorBody.safeParse(body);
+    const retryAfter = Number(response.headers.get('retry-after') ?? NaN);
     throw parsed.success
-      ? new ApiError(response.status, parsed.data.error.message, parsed.data.error.problems)
+      ? new ApiError(response.status, parsed.data.error.message, parsed.data.error.problems, {
+          code: parsed.data.error.code,
+          retryAfter: Number.isFinite(retryAfter) ? retryAfter : undefined,
+        })
       : new ApiError(response.status, `${path}: HTTP ${response.status}`);
   }
   const parsed = schema.safeParse(body);

@@ -5,7 +5,7 @@
  * render the result with `ActionFeedback`.
  */
 import { useCallback, useMemo, useState } from 'react';
-import { problemMessage } from '../core/problemMessage.ts';
+import { useErrorText } from '../api/useErrorText.ts';
 
 /** What a page needs to run writes and show their outcome. */
 export interface ActionRunner {
@@ -25,11 +25,12 @@ export interface ActionRunner {
 export function useActionRunner(afterSuccess?: () => void): ActionRunner {
   const [status, setStatus] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const errorText = useErrorText();
   // Both kinds of write end here: a failure is shown, a success clears it and is announced.
   const settle = useCallback(
     (failure: unknown, failed: boolean, done?: string) => {
       if (failed) {
-        setError(problemMessage(failure));
+        setError(errorText(failure));
         return false;
       }
       setError(null);
@@ -37,7 +38,7 @@ export function useActionRunner(afterSuccess?: () => void): ActionRunner {
       afterSuccess?.();
       return true;
     },
-    [afterSuccess],
+    [afterSuccess, errorText],
   );
   const perform = useCallback(
     (action: () => unknown, done?: string) => {

@@ -4,6 +4,7 @@
  */
 import { useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useErrorText } from '../api/useErrorText.ts';
 import { Alert, Button, Heading, Label, List, Paragraph } from '@digdir/designsystemet-react';
 import type { InputProblem } from '@helhet/model';
 import { AppLink } from '../app/AppLink.tsx';
@@ -48,6 +49,7 @@ export function ExportWorkspaceButton({
 export function ImportWorkspace({ onImported }: { onImported?: () => void }) {
   registerProcessCoreTexts();
   const { t } = useTranslation('process');
+  const errorText = useErrorText();
   const [problems, setProblems] = useState<InputProblem[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [created, setCreated] = useState<{ id: string; name: string } | null>(null);
@@ -70,7 +72,7 @@ export function ImportWorkspace({ onImported }: { onImported?: () => void }) {
       onImported?.();
     } catch (e) {
       if (e instanceof ApiError && e.problems.length) setProblems(e.problems);
-      else setError(e instanceof Error ? e.message : String(e));
+      else setError(errorText(e));
     }
   };
   return (

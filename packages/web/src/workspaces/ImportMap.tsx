@@ -5,6 +5,7 @@
  */
 import { useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useErrorText } from '../api/useErrorText.ts';
 import { Alert, Label, List, Paragraph } from '@digdir/designsystemet-react';
 import { parseMapFile, type InputProblem } from '@helhet/model';
 import { api, ApiError } from '../api/client.ts';
@@ -18,6 +19,7 @@ export interface ImportMapProps {
 /** File picker that imports a map. */
 export function ImportMap({ workspaceId, onImported }: ImportMapProps) {
   const { t } = useTranslation();
+  const errorText = useErrorText();
   const [problems, setProblems] = useState<InputProblem[]>([]);
   const [error, setError] = useState<string | null>(null);
 
@@ -44,7 +46,7 @@ export function ImportMap({ workspaceId, onImported }: ImportMapProps) {
       onImported(record.title);
     } catch (e) {
       if (e instanceof ApiError && e.problems.length) setProblems(e.problems);
-      else setError(e instanceof Error ? e.message : String(e));
+      else setError(errorText(e));
     }
   };
 

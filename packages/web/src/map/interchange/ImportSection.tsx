@@ -7,6 +7,7 @@
  */
 import { useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useErrorText } from '../../api/useErrorText.ts';
 import {
   Alert,
   Button,
@@ -55,6 +56,7 @@ export interface ImportSectionProps {
 /** Import controls. */
 export function ImportSection({ workspaceId }: ImportSectionProps) {
   const { t } = useTranslation(ANALYSIS_NS);
+  const errorText = useErrorText();
   const { doc, origin, snapshot, announce, select } = useMapEditor();
   const [format, setFormat] = useState<ImportFormat | 'auto'>('auto');
   const [mode, setMode] = useState<'replace' | 'new'>('replace');
@@ -138,7 +140,7 @@ export function ImportSection({ workspaceId }: ImportSectionProps) {
       announce(t('import.created', { title: record.title }));
     } catch (e) {
       if (e instanceof ApiError && e.problems.length) setProblems(e.problems);
-      else setMessage(e instanceof Error ? e.message : String(e));
+      else setMessage(errorText(e));
     } finally {
       setBusy(false);
     }

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import i18next from 'i18next';
+import { ErrorBody } from '@helhet/model';
+import nb from '../i18n/nb.json' with { type: 'json' };
+import nn from '../i18n/nn.json' with { type: 'json' };
+import en from '../i18n/en.json' with { type: 'json' };
+import { ApiError } from './client.ts';
+import { errorTextWith } from './useErrorText.ts';
+
+/** Every code the HTTP contract lets the server answer with. */
+const codes = ErrorBody.shape.error.shape.code.unwrap().options;
+
+describe('the text of a failed call', () => {
+  it('says every coded answer in nb, nn and en, with the wait the server asked for', async () => {
+    for (const [lng, catalogue] of Object.entries({ nb, nn, en })) {
+      const i18n = i18next.createInstance();
+      await i18n.init({ lng, resources: { [lng]: { translation: catalogue } } });
+      for (const code of codes) {
+        const text = errorTextWith(
+          i18n.t.bind(i18n),
+          new ApiError(429, 'Too many', [], { code, retryAfter: 17 }),
+        );
+        expect(text, `${lng} ${code}`).not.toContain('api.error');
+        if (code !== 'too-large') expect(text, `${lng} ${code}`).toContain('17');
+      }
+    }
+  });
+
+  it('names the problems of any other failure', () => {
+    const error = new ApiError(400, 'Invalid map', [
+      { path: 'title', message: 'must not be empty' },
+    ]);
+    expect(errorTextWith(() => 'translated', error)).toContain('title: must not be empty');
+  });
+});
