@@ -22,7 +22,7 @@ import type { HelhetServer } from '../index.ts';
  * server. Imported by a computed path so the server's type check, which has no DOM types,
  * does not compile the web file; its shape is stated here instead.
  */
-const WEB_CONNECTION = '../../../web/src/collab/useCollabDoc.ts';
+const WEB_CONNECTION = '../../../web/src/collab/connection.ts';
 interface WebConnection {
   state: { doc: Y.Doc; synced: boolean };
 }

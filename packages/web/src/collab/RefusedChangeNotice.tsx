@@ -1,12 +1,12 @@
 /**
  * Tells the person that the server refused a change they made and that the page now shows
- * what is stored (see `useCollabDoc`): without it, the change would just vanish. Mounted once
+ * what is stored (see `connection.ts`): without it, the change would just vanish. Mounted once
  * in the app shell; it appears over any page that edits a collaborative document.
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert, Button, Heading, Paragraph } from '@digdir/designsystemet-react';
-import { onUpdateRefused } from './useCollabDoc.ts';
+import { onUpdateRefused } from './connection.ts';
 
 /** The notice, shown from a refusal until the person closes it. */
 export function RefusedChangeNotice() {

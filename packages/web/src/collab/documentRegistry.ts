@@ -1,7 +1,7 @@
 /**
- * One live connection per document, shared by every page and panel that shows it: the
- * process pages read the workspace document and each of its maps through here, so ten views
- * of a map cost one WebSocket and one Y.Doc, not ten. A document no one uses any more stays
+ * One live connection per document, shared by every page and panel that shows it: the map
+ * editor, the process pages and the process panel beside a map read the workspace document
+ * and each map through here, so ten views of a map cost one WebSocket and one Y.Doc, not ten. A document no one uses any more stays
  * open a few seconds, so moving between pages that show it does not reconnect and re-sync.
  */
 import { useEffect, useState } from 'react';
@@ -11,7 +11,7 @@ import {
   openCollabConnection,
   type CollabConnection,
   type CollabDoc,
-} from './useCollabDoc.ts';
+} from './connection.ts';
 
 /** How long a document nobody shows stays connected, in ms. */
 export const KEEP_DOCUMENT_MS = 5_000;
@@ -35,6 +35,7 @@ export function useSharedDocument(name: string): CollabDoc | null {
   const [state, setState] = useState<CollabDoc | null>(null);
   useEffect(() => {
     const lease = acquireDocument(name);
+    releaseEarly(name);
     const connection = lease.value;
     const publish = () => setState(connection.state);
     connection.listeners.add(publish);
@@ -45,4 +46,25 @@ export function useSharedDocument(name: string): CollabDoc | null {
     };
   }, [name]);
   return state;
+}
+
+/** A hold taken before its page rendered (see {@link connectEarly}). */
+let early: { name: string; lease: Lease<CollabConnection> } | null = null;
+
+/**
+ * Starts connecting to a document before its page has rendered: called when the map page's
+ * code is loaded for the current address, so the document is on its way while React renders.
+ * The page's {@link useSharedDocument} shares the same connection; the early hold is let go
+ * once the page holds it, or when another document is opened early instead.
+ */
+export function connectEarly(name: string): void {
+  if (early?.name === name) return;
+  early?.lease.release();
+  early = { name, lease: acquireDocument(name) };
+}
+
+function releaseEarly(name: string): void {
+  if (early?.name !== name) return;
+  early.lease.release();
+  early = null;
 }

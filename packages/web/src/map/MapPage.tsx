@@ -10,7 +10,8 @@ import { MapHealthNotice } from './MapHealthNotice.tsx';
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import './map.css';
-import { connectEarly, useCollabDoc, type CollabDoc } from '../collab/useCollabDoc.ts';
+import type { CollabDoc } from '../collab/connection.ts';
+import { connectEarly, useSharedDocument } from '../collab/documentRegistry.ts';
 import { publishCursor, usePeers, usePublishUser } from '../collab/presence.ts';
 import { useLocalUser } from '../app/user.ts';
 import { api } from '../api/client.ts';
@@ -32,7 +33,7 @@ import { NODE_HEIGHT, NODE_WIDTH } from '../core/map/geometry.ts';
 import type { Emphasis, PaintGroup } from '../core/map/analysis/emphasisCss.ts';
 
 // This code is loaded when someone opens a map: start fetching its document at once, while
-// React renders the page (useCollabDoc takes the connection over).
+// React renders the page (useSharedDocument shares that connection).
 const opening = parseRoute(location.pathname);
 if (opening.page === 'map') connectEarly(opening.mapId);
 
@@ -42,7 +43,7 @@ const NO_EMPHASIS = { emphasis: null, groups: [] };
 /** Route component for `/maps/:id`. */
 export default function MapPage({ mapId }: { mapId: string }) {
   const { t } = useTranslation();
-  const collab = useCollabDoc(mapId);
+  const collab = useSharedDocument(mapId);
   const { state: record } = useAsync(() => api.getMap(mapId), [mapId]);
 
   if (record.status === 'error')

@@ -15,7 +15,7 @@ import { useActionRunner } from '../app/useActionRunner.ts';
 import { usePageTitle } from '../app/usePageTitle.ts';
 import { workspacePath } from '../app/router.ts';
 import { useSharedDocument } from '../collab/documentRegistry.ts';
-import type { CollabDoc } from '../collab/useCollabDoc.ts';
+import type { CollabDoc } from '../collab/connection.ts';
 import { registerProcessTexts } from './i18n/register.ts';
 import {
   parseSection,

@@ -9,8 +9,10 @@
  * local document is dropped and a fresh one is synchronised from the server, and
  * {@link onUpdateRefused} listeners are told, so the person sees that a change was refused
  * instead of silently looking at a view nobody else has.
+ *
+ * Pages do not open connections themselves: they share one per document through
+ * `documentRegistry.ts`.
  */
-import { useEffect, useState } from 'react';
 import * as Y from 'yjs';
 import { HocuspocusProvider } from '@hocuspocus/provider';
 
@@ -64,8 +66,8 @@ export interface CollabConnection {
 
 /**
  * Opens the document `mapId` (a map id or `workspace:<id>`); `state` follows the provider,
- * and is replaced by a fresh document after a refused update. {@link useCollabDoc} is the
- * way pages use it; this is the React-free part.
+ * and is replaced by a fresh document after a refused update. `documentRegistry.ts` opens
+ * these, one per document, for every page that shows it.
  */
 export function openCollabConnection(mapId: string): CollabConnection {
   const connection: CollabConnection = {
@@ -122,41 +124,4 @@ export function closeCollabConnection(connection: CollabConnection): void {
   connection.listeners.clear();
   connection.state.provider.destroy();
   connection.state.doc.destroy();
-}
-
-/** A connection opened before its page rendered (see {@link connectEarly}). */
-let early: CollabConnection | null = null;
-
-/**
- * Starts connecting to a map before its page has rendered: called when the map page's code
- * is loaded for the current address, so the document is on its way while React renders.
- * The page's {@link useCollabDoc} takes the connection over.
- */
-export function connectEarly(mapId: string): void {
-  if (early?.mapId === mapId) return;
-  if (early) closeCollabConnection(early);
-  early = openCollabConnection(mapId);
-}
-
-/** Opens the map's document for the lifetime of the calling component. */
-export function useCollabDoc(mapId: string): CollabDoc | null {
-  const [state, setState] = useState<CollabDoc | null>(null);
-
-  useEffect(() => {
-    let connection: CollabConnection;
-    if (early?.mapId === mapId) {
-      connection = early;
-      early = null;
-    } else {
-      if (early) closeCollabConnection(early);
-      early = null;
-      connection = openCollabConnection(mapId);
-    }
-    const publish = () => setState(connection.state);
-    connection.listeners.add(publish);
-    publish();
-    return () => closeCollabConnection(connection);
-  }, [mapId]);
-
-  return state;
 }
