@@ -10,34 +10,20 @@ import {
   connectClient,
   demoMapId,
   eventually,
-  type TestClient,
   useTestServer,
 } from '../test/harness.ts';
 import type { HelhetServer } from '../index.ts';
-
-const clients: TestClient[] = [];
 
 async function exported(s: HelhetServer, mapId: string): Promise<unknown> {
   return (await fetch(`${s.url}/api/maps/${mapId}/export`)).json();
 }
 
-async function client(s: HelhetServer, mapId: string): Promise<TestClient> {
-  const c = await connectClient(s, mapId);
-  clients.push(c);
-  return c;
-}
-
-const t = useTestServer({
-  perTest: true,
-  cleanup: () => {
-    for (const c of clients.splice(0)) c.destroy();
-  },
-});
+const t = useTestServer({ perTest: true });
 
 describe('collaboration over /collab', () => {
   it('gives a new client the stored demo map', async () => {
     const mapId = await demoMapId(t.server);
-    const a = await client(t.server, mapId);
+    const a = await t.connect(mapId);
     const { map, problems } = readMap(a.doc);
     expect(problems).toEqual([]);
     expect(map.meta.title).toBe('Ungt utenforskap');
@@ -46,8 +32,8 @@ describe('collaboration over /collab', () => {
 
   it('lets two clients converge, also on concurrent edits', async () => {
     const mapId = await demoMapId(t.server);
-    const a = await client(t.server, mapId);
-    const b = await client(t.server, mapId);
+    const a = await t.connect(mapId);
+    const b = await t.connect(mapId);
     const fromA = addElement(a.doc, { label: 'Fra A', x: 10, y: 20 });
     await eventually(
       () => readMap(b.doc).map.elements.some((e) => e.id === fromA.id),
@@ -75,8 +61,8 @@ describe('collaboration over /collab', () => {
 
   it('shares presence (awareness) between clients', async () => {
     const mapId = await demoMapId(t.server);
-    const a = await client(t.server, mapId);
-    const b = await client(t.server, mapId);
+    const a = await t.connect(mapId);
+    const b = await t.connect(mapId);
     a.provider.setAwarenessField('user', { name: 'Kari' });
     await eventually(
       () => [...b.provider.awareness!.getStates().values()].some((s) => s.user?.name === 'Kari'),
@@ -87,14 +73,14 @@ describe('collaboration over /collab', () => {
 
   it('does not relay an oversized presence state', async () => {
     const mapId = await demoMapId(t.server);
-    const a = await client(t.server, mapId);
-    const b = await client(t.server, mapId);
+    const a = await t.connect(mapId);
+    const b = await t.connect(mapId);
     a.provider.setAwarenessField('user', { name: 'x'.repeat(100_000) });
     await new Promise((r) => setTimeout(r, 300));
     const names = [...b.provider.awareness!.getStates().values()].map((s) => s.user?.name ?? '');
     expect(names.every((n: string) => n.length < 1000)).toBe(true);
     // Small presence still flows.
-    const c = await client(t.server, mapId);
+    const c = await t.connect(mapId);
     c.provider.setAwarenessField('user', { name: 'Ola' });
     await eventually(
       () => [...b.provider.awareness!.getStates().values()].some((s) => s.user?.name === 'Ola'),
@@ -109,15 +95,13 @@ describe('collaboration over /collab', () => {
 
   it('keeps acknowledged edits across a restart', async () => {
     const mapId = await demoMapId(t.server);
-    const a = await client(t.server, mapId);
+    const a = await t.connect(mapId);
     const added = addElement(a.doc, { label: 'Overlever omstart', x: 1, y: 2 });
     a.doc.getMap('meta').set('title', 'Nytt navn fra lerretet');
     await acknowledged(a);
     const before = readMap(a.doc).map;
-    a.destroy();
-    clients.length = 0;
     await t.restart();
-    const b = await client(t.server, mapId);
+    const b = await t.connect(mapId);
     expect(readMap(b.doc).map).toEqual(before);
     expect(readMap(b.doc).map.elements.map((e) => e.id)).toContain(added.id);
     // The record follows the title changed on the canvas.
@@ -129,8 +113,8 @@ describe('collaboration over /collab', () => {
 
   it('stores an update before it acknowledges or relays it', async () => {
     const mapId = await demoMapId(t.server);
-    const a = await client(t.server, mapId);
-    const b = await client(t.server, mapId);
+    const a = await t.connect(mapId);
+    const b = await t.connect(mapId);
     // Fault injection: make the database slow, and note when the write has committed.
     const append = t.server.documents.append.bind(t.server.documents);
     let committedAt = Infinity;
@@ -156,7 +140,7 @@ describe('collaboration over /collab', () => {
 
   it('shows a rename through the API live on an open canvas', async () => {
     const mapId = await demoMapId(t.server);
-    const a = await client(t.server, mapId);
+    const a = await t.connect(mapId);
     const response = await fetch(`${t.server.url}/api/maps/${mapId}`, {
       method: 'PATCH',
       headers: { 'content-type': 'application/json' },
@@ -220,7 +204,7 @@ function frame(mapId: string, write: (e: encoding.Encoder) => void): Uint8Array 
 describe('hostile input on /collab', () => {
   it('survives garbage and invalid updates without changing the document', async () => {
     const mapId = await demoMapId(t.server);
-    const a = await client(t.server, mapId);
+    const a = await t.connect(mapId);
     const before = await exported(t.server, mapId);
 
     // 1. Bytes that are not a message at all, on a fresh socket and on an authenticated one.
@@ -265,7 +249,7 @@ describe('hostile input on /collab', () => {
     expect((await fetch(`${t.server.url}/api/health`)).status).toBe(200);
     expect(await exported(t.server, mapId)).toEqual(before);
     expect(a.doc.share.has('not-in-contract')).toBe(false);
-    const b = await client(t.server, mapId);
+    const b = await t.connect(mapId);
     addElement(b.doc, { label: 'Fortsatt i live', x: 0, y: 0 });
     await eventually(() => readMap(a.doc).map.elements.some((e) => e.label === 'Fortsatt i live'));
   });

@@ -7,13 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addElement, readMap } from '@helhet/model';
-import {
-  connectClient,
-  demoMapId,
-  eventually,
-  type TestClient,
-  useTestServer,
-} from '../test/harness.ts';
+import { demoMapId, eventually, type TestClient, useTestServer } from '../test/harness.ts';
 import type { HelhetServer } from '../index.ts';
 
 /**
@@ -31,17 +25,9 @@ interface WebCollab {
   onUpdateRefused(listener: (reason: string) => void): () => void;
 }
 
-const clients: TestClient[] = [];
-
 async function exported(s: HelhetServer, mapId: string): Promise<{ status: number; body: string }> {
   const response = await fetch(`${s.url}/api/maps/${mapId}/export`);
   return { status: response.status, body: await response.text() };
-}
-
-async function client(s: HelhetServer, mapId: string): Promise<TestClient> {
-  const c = await connectClient(s, mapId);
-  clients.push(c);
-  return c;
 }
 
 /** Resolves with the reason of the next refusal the provider is told about. */
@@ -51,12 +37,7 @@ function nextClose(c: TestClient): Promise<string> {
   );
 }
 
-const t = useTestServer({
-  perTest: true,
-  cleanup: () => {
-    for (const c of clients.splice(0)) c.destroy();
-  },
-});
+const t = useTestServer({ perTest: true });
 
 const bomb = (record: Y.Map<unknown>) => {
   record.doc!.transact(() => {
@@ -75,8 +56,8 @@ describe.each([
 ])('an update writing %s into an element', (_what, corrupt, why) => {
   it('is refused, told, never stored or relayed, and the map stays readable', async () => {
     const mapId = await demoMapId(t.server);
-    const sender = await client(t.server, mapId);
-    const other = await client(t.server, mapId);
+    const sender = await t.connect(mapId);
+    const other = await t.connect(mapId);
     const before = await exported(t.server, mapId);
     expect(before.status).toBe(200);
     const target = readMap(sender.doc).map.elements[0]!.id;
@@ -89,7 +70,7 @@ describe.each([
     expect(reason).toMatch(why);
 
     // A later edit by a third client reaches the other client; the refused one never does.
-    const third = await client(t.server, mapId);
+    const third = await t.connect(mapId);
     const marker = addElement(third.doc, { label: 'Etter avvisningen', x: 0, y: 0 });
     await eventually(() => other.doc.getMap('elements').has(marker.id), 5000, 'later edit');
     const seen = other.doc.getMap<Y.Map<unknown>>('elements').get(target)!.get('x');
@@ -102,11 +83,10 @@ describe.each([
     expect(withoutMarker).toEqual(JSON.parse(before.body));
 
     // Storage never had it: a restarted server loads the same map.
-    for (const c of clients.splice(0)) c.destroy();
     await t.restart();
     const reloaded = await exported(t.server, mapId);
     expect(reloaded).toEqual(after);
-    const fresh = await client(t.server, mapId);
+    const fresh = await t.connect(mapId);
     expect(typeof fresh.doc.getMap<Y.Map<unknown>>('elements').get(target)!.get('x')).toBe(
       'number',
     );
@@ -139,7 +119,7 @@ describe("the web app's connection after a refusal", () => {
       expect(typeof fresh.getMap<Y.Map<unknown>>('elements').get(target)!.get('x')).toBe('number');
       // The connection works again: a valid edit reaches another client, and nothing is
       // refused (the refused content is not sent again).
-      const other = await client(t.server, mapId);
+      const other = await t.connect(mapId);
       const added = addElement(fresh, { label: 'Etter ny synkronisering', x: 0, y: 0 });
       await eventually(() => other.doc.getMap('elements').has(added.id), 5000, 'valid edit');
       expect(refusals).toHaveLength(1);

@@ -73,6 +73,8 @@ export interface TestServerHandle {
   readonly storage: TestStorage;
   /** Stops the server and starts a new one on the same storage, to prove data survives. */
   restart(overrides?: Partial<HelhetConfig>): Promise<HelhetServer>;
+  /** Connects a client to `mapId`; it is closed at a restart and when the test ends. */
+  connect(mapId: string): Promise<TestClient>;
 }
 
 /** Options of {@link useTestServer}. */
@@ -81,7 +83,7 @@ export interface UseTestServerOptions {
   perTest?: boolean;
   /** Configuration for the server, on top of the storage's. */
   overrides?: Partial<HelhetConfig>;
-  /** Runs after each test (or after the file) before the server stops: close clients, etc. */
+  /** Runs after each test (or after the file) before the server stops: restore mocks, etc. */
   cleanup?: () => unknown;
 }
 
@@ -92,6 +94,10 @@ export interface UseTestServerOptions {
 export function useTestServer(options: UseTestServerOptions = {}): TestServerHandle {
   let storage: TestStorage | undefined;
   let server: HelhetServer | undefined;
+  const clients: TestClient[] = [];
+  const disconnectAll = () => {
+    for (const client of clients.splice(0)) client.destroy();
+  };
   const started = <T>(value: T | undefined, what: string): T => {
     if (value === undefined) throw new Error(`the test server's ${what} is read before it started`);
     return value;
@@ -101,6 +107,7 @@ export function useTestServer(options: UseTestServerOptions = {}): TestServerHan
     server = await startServer(storage, options.overrides);
   };
   const tearDown = async () => {
+    disconnectAll();
     await options.cleanup?.();
     await server?.stop();
     await storage?.dispose();
@@ -122,12 +129,18 @@ export function useTestServer(options: UseTestServerOptions = {}): TestServerHan
       return started(storage, 'storage');
     },
     async restart(overrides) {
+      disconnectAll();
       await started(server, 'server').stop();
       server = await startServer(started(storage, 'storage'), {
         ...options.overrides,
         ...overrides,
       });
       return server;
+    },
+    async connect(mapId) {
+      const client = await connectClient(started(server, 'server'), mapId);
+      clients.push(client);
+      return client;
     },
   };
 }
