@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { Heading, Paragraph } from '@digdir/designsystemet-react';
 import { portfolioNetwork } from '@helhet/model';
 import { useProcess } from '../process/ProcessContext.ts';
-import { SelectField } from '../process/fields.tsx';
+import { SelectField } from '../app/SelectField.tsx';
 import { circleLayout, edgeSegment } from '../core/portfolio/layout.ts';
 
 const SIZE = 520;

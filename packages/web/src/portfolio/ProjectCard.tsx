@@ -16,7 +16,8 @@ import {
 } from '@helhet/model';
 import { DeleteRecordButton } from '../process/DeleteRecordButton.tsx';
 import { useProcess } from '../process/ProcessContext.ts';
-import { CheckList, SelectField } from '../process/fields.tsx';
+import { CheckList } from '../process/fields.tsx';
+import { SelectField } from '../app/SelectField.tsx';
 import { RecordEditor } from '../process/RecordEditor.tsx';
 
 /** A project card. */

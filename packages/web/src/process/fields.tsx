@@ -3,16 +3,13 @@
  * a list of record cards, the "new record" form around its fields, a text field that hands over its text, a
  * labelled select and a fieldset of checkboxes for choosing several records.
  */
-import { useId, type FormEvent, type ReactNode } from 'react';
+import { type FormEvent, type ReactNode } from 'react';
 import {
   Button,
   Checkbox,
-  Field,
   Fieldset,
   Heading,
-  Label,
   Paragraph,
-  Select,
   Textfield,
 } from '@digdir/designsystemet-react';
 
@@ -93,33 +90,6 @@ export function TextField({
     <Textfield {...common} type={type} onChange={(e) => onChange(e.target.value)} />
   ) : (
     <Textfield {...common} multiline rows={rows} onChange={(e) => onChange(e.target.value)} />
-  );
-}
-
-/** A select with a visible label. */
-export function SelectField({
-  label,
-  value,
-  options,
-  onChange,
-}: {
-  label: string;
-  value: string;
-  options: readonly { value: string; label: string }[];
-  onChange: (value: string) => void;
-}) {
-  const id = useId();
-  return (
-    <Field>
-      <Label htmlFor={id}>{label}</Label>
-      <Select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
-        {options.map((o) => (
-          <Select.Option key={o.value} value={o.value}>
-            {o.label}
-          </Select.Option>
-        ))}
-      </Select>
-    </Field>
   );
 }
 

@@ -6,9 +6,10 @@
  * the search). Drawn with d3-geo in a transverse Mercator projection centred on 15° E (UTM
  * zone 33, the projection Kartverket uses for national maps).
  */
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Field, Label, Select } from '@digdir/designsystemet-react';
+
+import { SelectField } from '../../app/SelectField.tsx';
 import { geoArea, geoPath, geoTransverseMercator } from 'd3-geo';
 import { scaleThreshold } from 'd3-scale';
 import { feature } from 'topojson-client';
@@ -120,7 +121,6 @@ export function NorgeMap({ meta }: { readonly meta: FremtidMeta }) {
   const [paths, setPaths] = useState<Shapes | null>(null);
   const [values, setValues] = useState<MapValues | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const selectId = useId();
   useEffect(() => {
     loadShapes().then(setPaths, (e: Error) => setError(e.message));
   }, []);
@@ -189,21 +189,14 @@ export function NorgeMap({ meta }: { readonly meta: FremtidMeta }) {
       }}
       controls={
         <div className="fremtid-controls">
-          <Field className="fremtid-inline-field">
-            <Label htmlFor={selectId}>{t('map.choose')}</Label>
-            <Select
-              id={selectId}
-              width="auto"
-              value={indicator}
-              onChange={(e) => setIndicator(e.target.value as MapIndicator)}
-            >
-              {MAP_INDICATORS.map((k) => (
-                <Select.Option key={k} value={k}>
-                  {t(`map.indicator.${k}`)}
-                </Select.Option>
-              ))}
-            </Select>
-          </Field>
+          <SelectField
+            className="fremtid-inline-field"
+            width="auto"
+            label={t('map.choose')}
+            value={indicator}
+            options={MAP_INDICATORS.map((k) => ({ value: k, label: t(`map.indicator.${k}`) }))}
+            onChange={setIndicator}
+          />
           <YearPlayer playback={playback} />
         </div>
       }
