@@ -66,20 +66,16 @@ export function ElementFields({
         {errors.fieldId && <ValidationMessage>{errors.fieldId}</ValidationMessage>}
       </Field>
       <div className="pair">
-        <Textfield
-          label={t('element.ageFrom')}
-          inputMode="decimal"
-          value={draft.ageFrom}
-          error={errors.ageFrom}
-          onChange={(e) => set('ageFrom', e.target.value)}
-        />
-        <Textfield
-          label={t('element.ageTo')}
-          inputMode="decimal"
-          value={draft.ageTo}
-          error={errors.ageTo}
-          onChange={(e) => set('ageTo', e.target.value)}
-        />
+        {(['ageFrom', 'ageTo'] as const).map((key) => (
+          <Textfield
+            key={key}
+            label={t(`element.${key}`)}
+            inputMode="decimal"
+            value={draft[key]}
+            error={errors[key]}
+            onChange={(e) => set(key, e.target.value)}
+          />
+        ))}
       </div>
       <Textfield
         label={t('element.description')}

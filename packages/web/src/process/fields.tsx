@@ -1,7 +1,8 @@
 /**
  * Small form building blocks shared by the process pages, on Designsystemet components:
- * a list of record cards, the "new record" form around its fields, a text field that hands over its text, a
- * labelled select and a fieldset of checkboxes for choosing several records.
+ * a list of record cards, the "new record" form around its fields, a text field that hands over
+ * its text, a fieldset of checkboxes for choosing several records and a one-line adding form.
+ * (The labelled select is `app/SelectField.tsx`.)
  */
 import { type FormEvent, type ReactNode } from 'react';
 import {
@@ -126,5 +127,35 @@ export function CheckList({
         />
       ))}
     </Fieldset>
+  );
+}
+
+/**
+ * A one-line form that adds to a list: its fields, then a secondary submit button;
+ * `onSubmit` runs on submission without the page reloading.
+ */
+export function InlineForm({
+  submitLabel,
+  onSubmit,
+  children,
+}: {
+  submitLabel: string;
+  onSubmit: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <form
+      className="inline-form"
+      noValidate
+      onSubmit={(event: FormEvent) => {
+        event.preventDefault();
+        onSubmit();
+      }}
+    >
+      {children}
+      <Button type="submit" variant="secondary">
+        {submitLabel}
+      </Button>
+    </form>
   );
 }
