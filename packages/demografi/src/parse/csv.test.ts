@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from './csv.ts';
+import { parseCsv, sexField } from './csv.ts';
 import { DataError } from './errors.ts';
 
 describe('parseCsv', () => {
@@ -30,5 +30,21 @@ describe('parseCsv', () => {
 
   it('rejects an unterminated quote', () => {
     expect(() => parseCsv('q.csv', 'a\n"open\n')).toThrow(/q\.csv:2: unterminated/);
+  });
+});
+
+describe('sexField', () => {
+  const t = parseCsv('pop.csv', 'year,sex\n2024,male\n2024,female\n2024,kvinne\n');
+  const col = t.column('sex');
+
+  it('gives the index of male and female', () => {
+    expect(t.rows.slice(0, 2).map((row) => sexField(t, row, col))).toEqual([0, 1]);
+  });
+
+  it('names file, line, field and the labels it accepts for anything else', () => {
+    expect(() => sexField(t, t.rows[2]!, col)).toThrow(DataError);
+    expect(() => sexField(t, t.rows[2]!, col, ['total'])).toThrow(
+      /pop\.csv:4.*"sex".*expected "female", "male", "total", found "kvinne"/,
+    );
   });
 });

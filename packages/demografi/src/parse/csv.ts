@@ -1,3 +1,4 @@
+import { sexIndex } from '../constants.ts';
 import { DataError } from './errors.ts';
 
 /** One data row of a CSV file with its 1-based line number, for error messages. */
@@ -147,4 +148,18 @@ export function yearField(t: CsvTable, row: CsvRow, col: number): number {
 /** Reads a text field. */
 export function textField(row: CsvRow, col: number): string {
   return row.values[col]!.trim();
+}
+
+/**
+ * The sex index (see `SEX_LABELS`) of a `male` or `female` cell; `others` names labels the
+ * file may also hold, for the message (HMD's `total`, which its caller skips first).
+ */
+export function sexField(t: CsvTable, row: CsvRow, col: number, others: string[] = []): number {
+  const label = textField(row, col);
+  const s = sexIndex(label);
+  if (s < 0) {
+    const expected = ['female', 'male', ...others].map((l) => `"${l}"`).join(', ');
+    throw new DataError(t.file, row.line, t.header[col], `expected ${expected}, found "${label}"`);
+  }
+  return s;
 }

@@ -1,5 +1,5 @@
-import { MAX_AGE, N_AGES, sexIndex } from '../constants.ts';
-import { countField, numberField, parseCsv, textField, yearField } from './csv.ts';
+import { MAX_AGE, N_AGES } from '../constants.ts';
+import { countField, numberField, parseCsv, sexField, textField, yearField } from './csv.ts';
 import { DataError } from './errors.ts';
 
 /**
@@ -33,16 +33,8 @@ export function parseHmdMortality(file: string, text: string, fromYear: number):
   const years = new Set<number>();
   for (const row of t.rows) {
     const y = yearField(t, row, cYear);
-    const sexLabel = textField(row, cSex);
-    if (sexLabel === 'total') continue;
-    const s = sexIndex(sexLabel);
-    if (s < 0)
-      throw new DataError(
-        file,
-        row.line,
-        'sex',
-        `expected female, male or total, found "${sexLabel}"`,
-      );
+    if (textField(row, cSex) === 'total') continue;
+    const s = sexField(t, row, cSex, ['total']);
     const ageText = textField(row, cAge);
     const age = Number(ageText.replace('+', ''));
     if (!Number.isInteger(age) || age < 0 || age > 110)

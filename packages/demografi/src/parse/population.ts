@@ -1,6 +1,6 @@
-import { MAX_AGE, N_AGES, N_SEXES, sexIndex } from '../constants.ts';
+import { MAX_AGE, N_AGES, N_SEXES } from '../constants.ts';
 import { apportion } from './apportion.ts';
-import { countField, parseCsv, textField, yearField } from './csv.ts';
+import { countField, parseCsv, sexField, textField, yearField } from './csv.ts';
 import { DataError } from './errors.ts';
 
 /**
@@ -81,15 +81,7 @@ export function parsePopulation(
   for (const row of t.rows) {
     const level = textField(row, cLevel);
     const year = yearField(t, row, cYear);
-    const sexLabel = textField(row, cSex);
-    const s = sexIndex(sexLabel);
-    if (s < 0)
-      throw new DataError(
-        file,
-        row.line,
-        'sex',
-        `expected "female" or "male", found "${sexLabel}"`,
-      );
+    const s = sexField(t, row, cSex);
     if (level === 'kommune') {
       const code = textField(row, cRegion);
       const m = codeIndex.get(code);

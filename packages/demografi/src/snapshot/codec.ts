@@ -1,4 +1,5 @@
 import { N_AGES, N_SEXES } from '../constants.ts';
+import { jsonDocument } from './json-document.ts';
 import { KOSTRA_FIELDS, type KostraField } from '../parse/kostra.ts';
 import { SNAPSHOT_FORMAT, SNAPSHOT_VERSION, type Snapshot } from './schema.ts';
 
@@ -11,10 +12,6 @@ import { SNAPSHOT_FORMAT, SNAPSHOT_VERSION, type Snapshot } from './schema.ts';
 export type EncodedSnapshot = Record<string, unknown> & { format: string; version: number };
 
 const NUMERIC_NULL = null;
-
-// Available in Node, browsers and Web Workers; declared here because the package compiles
-// against the plain ES library (no DOM, no Node types) to stay free of platform APIs.
-declare const TextDecoder: new () => { decode(bytes: Uint8Array): string };
 
 function arr(a: Float64Array): (number | null)[] {
   const out = new Array<number | null>(a.length);
@@ -95,12 +92,7 @@ function strs(v: unknown, name: string): string[] {
  * browser). Checks the format tag, version and every array length.
  */
 export function loadSnapshot(input: EncodedSnapshot | string | Uint8Array): Snapshot {
-  const doc: unknown =
-    typeof input === 'string'
-      ? JSON.parse(input)
-      : input instanceof Uint8Array
-        ? JSON.parse(new TextDecoder().decode(input))
-        : input;
+  const doc = jsonDocument(input);
   const d = obj(doc, 'document');
   if (d.format !== SNAPSHOT_FORMAT)
     throw new Error(

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { jsonDocument } from './json-document.ts';
 import { N_AGES, N_SEXES } from '../constants.ts';
 import type { ErrorBands } from '../backtest/intervals.ts';
 import { estimateCareRates, type CareRates } from '../care/coverage.ts';
@@ -7,10 +8,6 @@ import type { Municipality } from '../parse/municipalities.ts';
 import type { NationalByAge, RegionSeries } from '../parse/projections.ts';
 import { estimateRates, type Rates } from '../projection/rates.ts';
 import type { Snapshot } from './schema.ts';
-
-// Available in Node, browsers and Web Workers; declared here because the package compiles
-// against the plain ES library (no DOM, no Node types) to stay free of platform APIs.
-declare const TextDecoder: new () => { decode(bytes: Uint8Array): string };
 
 /** Format tag of a region extract; see {@link RegionExtract}. */
 export const REGION_EXTRACT_FORMAT = 'helhet-demografi-region';
@@ -321,12 +318,7 @@ function floats(v: readonly (number | null)[]): Float64Array {
  * every array has the length its dimensions say and the members are the region's.
  */
 export function loadRegionExtract(input: unknown): RegionExtract {
-  const doc: unknown =
-    typeof input === 'string'
-      ? JSON.parse(input)
-      : input instanceof Uint8Array
-        ? JSON.parse(new TextDecoder().decode(input))
-        : input;
+  const doc = jsonDocument(input);
   const head = z.object({ format: z.string(), version: z.unknown() }).safeParse(doc);
   if (!head.success || head.data.format !== REGION_EXTRACT_FORMAT)
     throw new Error('region extract: not a Helhet region extract');

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { Polarity } from '../map/schema.ts';
 import { buildCausalGraph, type GraphLinkInput } from './graph.ts';
+import { elementsOf, linksOf } from './graph.test-helper.ts';
 import {
   enumerateLoops,
   findLoops,
@@ -86,14 +87,20 @@ function checkShape(loop: FoundLoop, links: GraphLinkInput[]) {
   expect(loop.polarity).toBe(expected);
 }
 
+/** The loops' keys (their link ids in loop order), checked to name no loop twice. */
+function distinctKeys(loops: readonly { links: readonly string[] }[]): string[] {
+  const keys = loops.map((l) => l.links.join('>'));
+  expect(new Set(keys).size).toBe(keys.length);
+  return keys;
+}
+
 describe('loop enumeration against a brute-force oracle', () => {
   it('finds exactly the oracle loop set without budgets (Johnson)', () => {
     fc.assert(
       fc.property(arbitraryGraph, ({ n, elements, links }) => {
         const expected = oracle(n, links);
         const result = findLoops(buildCausalGraph(elements, links));
-        const keys = result.loops.map((l) => l.links.join('>'));
-        expect(new Set(keys).size).toBe(keys.length);
+        const keys = distinctKeys(result.loops);
         expect(new Set(keys)).toEqual(new Set(expected.keys.keys()));
         expect(result.truncated).toBe(false);
         for (const loop of result.loops) checkShape(loop, links);
@@ -142,8 +149,7 @@ describe('loop enumeration against a brute-force oracle', () => {
           expect(result.loops.length).toBe(Math.min(maxLoops, eligible.length));
           expect(result.truncated).toBe(eligible.length > maxLoops || anyLonger);
           const eligibleKeys = new Set(eligible.map(([k]) => k));
-          const keys = result.loops.map((l) => l.links.join('>'));
-          expect(new Set(keys).size).toBe(keys.length);
+          const keys = distinctKeys(result.loops);
           for (const key of keys) expect(eligibleKeys.has(key)).toBe(true);
         },
       ),
@@ -153,15 +159,10 @@ describe('loop enumeration against a brute-force oracle', () => {
 });
 
 describe('loop details', () => {
-  const elements = ['a', 'b', 'c'].map((id) => ({ id }));
+  const elements = elementsOf('a b c');
 
   it('treats two links between the same pair as two loops and a self-link as a loop of length 1', () => {
-    const links: GraphLinkInput[] = [
-      { id: 'ab', from: 'a', to: 'b', polarity: '+' },
-      { id: 'ba+', from: 'b', to: 'a', polarity: '+' },
-      { id: 'ba-', from: 'b', to: 'a', polarity: '-' },
-      { id: 'cc', from: 'c', to: 'c', polarity: '-' },
-    ];
+    const links: GraphLinkInput[] = linksOf('ab:a>b+ ba+:b>a+ ba-:b>a- cc:c>c-');
     const result = findLoops(buildCausalGraph(elements, links));
     expect(result.loops).toEqual([
       { elements: ['c'], links: ['cc'], polarity: 'B' },
@@ -171,14 +172,7 @@ describe('loop details', () => {
   });
 
   it('keeps the two directions around the same elements apart', () => {
-    const links: GraphLinkInput[] = [
-      { id: '1', from: 'a', to: 'b' },
-      { id: '2', from: 'b', to: 'c' },
-      { id: '3', from: 'c', to: 'a' },
-      { id: '4', from: 'a', to: 'c' },
-      { id: '5', from: 'c', to: 'b' },
-      { id: '6', from: 'b', to: 'a' },
-    ];
+    const links: GraphLinkInput[] = linksOf('a>b b>c c>a a>c c>b b>a');
     const keys = findLoops(buildCausalGraph(elements, links)).loops.map((l) => l.links.join('>'));
     expect(keys).toContain('1>2>3');
     expect(keys).toContain('4>5>6');
@@ -189,10 +183,7 @@ describe('loop details', () => {
   });
 
   it('streams loops one by one and returns the summary at the end', () => {
-    const links: GraphLinkInput[] = [
-      { id: 'x', from: 'a', to: 'a' },
-      { id: 'y', from: 'b', to: 'b' },
-    ];
+    const links: GraphLinkInput[] = linksOf('x:a>a y:b>b');
     const iterator = enumerateLoops(buildCausalGraph(elements, links));
     expect(iterator.next().value).toMatchObject({ links: ['x'] });
     expect(iterator.next().value).toMatchObject({ links: ['y'] });

@@ -1,22 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { buildCausalGraph } from './graph.ts';
+import { elementsOf, linksOf } from './graph.test-helper.ts';
 import { findLoops } from './loops.ts';
 import { elementMetrics } from './metrics.ts';
 import { micmac } from './micmac.ts';
 import { communities } from './communities.ts';
 
-const ids = (s: string) => s.split(' ').map((id) => ({ id }));
-
 describe('element metrics', () => {
   // A hub h between sources s1, s2 and sinks t1, t2, plus a loop h → t1 → h.
-  const graph = buildCausalGraph(ids('s1 s2 h t1 t2'), [
-    { id: '1', from: 's1', to: 'h' },
-    { id: '2', from: 's2', to: 'h' },
-    { id: '3', from: 'h', to: 't1' },
-    { id: '4', from: 'h', to: 't2' },
-    { id: '5', from: 't1', to: 'h' },
-    { id: '6', from: 't1', to: 'h' },
-  ]);
+  const graph = buildCausalGraph(
+    elementsOf('s1 s2 h t1 t2'),
+    linksOf('s1>h s2>h h>t1 h>t2 t1>h t1>h'),
+  );
 
   it('counts degrees, loops and ranks the hub highest', () => {
     const loops = findLoops(graph).loops;
@@ -33,25 +28,19 @@ describe('element metrics', () => {
   });
 
   it('works on a map without links', () => {
-    expect(elementMetrics(buildCausalGraph(ids('a b'), []))).toEqual([
-      {
-        id: 'a',
-        inDegree: 0,
-        outDegree: 0,
-        betweenness: 0,
-        closeness: 0,
-        pagerank: 0.5,
-        loopCount: 0,
-      },
-      {
-        id: 'b',
-        inDegree: 0,
-        outDegree: 0,
-        betweenness: 0,
-        closeness: 0,
-        pagerank: 0.5,
-        loopCount: 0,
-      },
+    // Two elements alone: no degrees or paths, and the rank shared evenly.
+    const alone = (id: string) => ({
+      id,
+      inDegree: 0,
+      outDegree: 0,
+      betweenness: 0,
+      closeness: 0,
+      pagerank: 0.5,
+      loopCount: 0,
+    });
+    expect(elementMetrics(buildCausalGraph(elementsOf('a b'), []))).toEqual([
+      alone('a'),
+      alone('b'),
     ]);
   });
 });
@@ -59,14 +48,12 @@ describe('element metrics', () => {
 describe('MICMAC', () => {
   it('puts drivers, relays, results and loners in their quadrants', () => {
     // driver → relay1 ⇄ relay2 → result; loner stands apart.
-    const graph = buildCausalGraph(ids('driver relay1 relay2 result loner'), [
-      { id: '1', from: 'driver', to: 'relay1' },
-      { id: '2', from: 'driver', to: 'relay2' },
-      { id: '3', from: 'relay1', to: 'relay2' },
-      { id: '4', from: 'relay2', to: 'relay1' },
-      { id: '5', from: 'relay1', to: 'result' },
-      { id: '6', from: 'relay2', to: 'result' },
-    ]);
+    const graph = buildCausalGraph(
+      elementsOf('driver relay1 relay2 result loner'),
+      linksOf(
+        'driver>relay1 driver>relay2 relay1>relay2 relay2>relay1 relay1>result relay2>result',
+      ),
+    );
     const result = micmac(graph);
     const byId = new Map(result.elements.map((e) => [e.id, e]));
     expect(byId.get('driver')).toMatchObject({
@@ -86,14 +73,7 @@ describe('MICMAC', () => {
   });
 
   it('matches the row and column sums of the dense matrix power', () => {
-    const graph = buildCausalGraph(ids('a b c d'), [
-      { id: '1', from: 'a', to: 'b' },
-      { id: '2', from: 'b', to: 'c' },
-      { id: '3', from: 'c', to: 'a' },
-      { id: '4', from: 'c', to: 'd' },
-      { id: '5', from: 'd', to: 'b' },
-      { id: '6', from: 'a', to: 'c' },
-    ]);
+    const graph = buildCausalGraph(elementsOf('a b c d'), linksOf('a>b b>c c>a c>d d>b a>c'));
     const result = micmac(graph, { maxPower: 3 });
     const n = 4;
     const index = new Map(['a', 'b', 'c', 'd'].map((id, i) => [id, i]));
@@ -129,7 +109,7 @@ describe('communities', () => {
       ['b3', 'b2'],
       ['a1', 'b1'],
     ].map(([from, to], i) => ({ id: `l${i}`, from: from!, to: to! }));
-    const graph = buildCausalGraph(ids('a1 a2 a3 b1 b2 b3'), links);
+    const graph = buildCausalGraph(elementsOf('a1 a2 a3 b1 b2 b3'), links);
     const first = communities(graph);
     expect(first.count).toBe(2);
     expect(first.communityOf.get('a1')).toBe(first.communityOf.get('a3'));

@@ -1,18 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { buildCausalGraph } from './graph.ts';
+import { elementsOf, linksOf } from './graph.test-helper.ts';
 import { allPaths, downstream, neighbourhood, shortestPath, upstream } from './paths.ts';
 
 // a → b → c → d, a → c, e → a, and a parallel pair c ⇉ d.
 const graph = buildCausalGraph(
-  ['a', 'b', 'c', 'd', 'e', 'lonely'].map((id) => ({ id })),
-  [
-    { id: 'ab', from: 'a', to: 'b' },
-    { id: 'bc', from: 'b', to: 'c' },
-    { id: 'cd1', from: 'c', to: 'd' },
-    { id: 'cd2', from: 'c', to: 'd' },
-    { id: 'ac', from: 'a', to: 'c' },
-    { id: 'ea', from: 'e', to: 'a' },
-  ],
+  elementsOf('a b c d e lonely'),
+  linksOf('ab:a>b bc:b>c cd1:c>d cd2:c>d ac:a>c ea:e>a'),
 );
 
 describe('neighbourhood and paths', () => {

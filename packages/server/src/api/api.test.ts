@@ -1,10 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createDemoMap, DEMO_WORKSPACE_NAME, toMapFile } from '@helhet/model';
-import { createTestStorage, startServer, TEST_DIALECT, type TestStorage } from '../test/harness.ts';
-import type { HelhetServer } from '../index.ts';
-
-let storage: TestStorage;
-let server: HelhetServer;
+import { TEST_DIALECT, useTestServer } from '../test/harness.ts';
 
 interface Reply {
   status: number;
@@ -13,7 +9,7 @@ interface Reply {
 }
 
 async function call(method: string, path: string, body?: unknown, raw?: string): Promise<Reply> {
-  const response = await fetch(`${server.url}${path}`, {
+  const response = await fetch(`${t.server.url}${path}`, {
     method,
     headers: body !== undefined || raw !== undefined ? { 'content-type': 'application/json' } : {},
     body: raw ?? (body === undefined ? undefined : JSON.stringify(body)),
@@ -37,15 +33,7 @@ function canonical(file: ReturnType<typeof toMapFile>) {
   };
 }
 
-beforeAll(async () => {
-  storage = createTestStorage();
-  server = await startServer(storage);
-});
-
-afterAll(async () => {
-  await server.stop();
-  await storage.dispose();
-});
+const t = useTestServer();
 
 describe('health and docs', () => {
   it('reports status, version and database', async () => {
@@ -69,7 +57,7 @@ describe('health and docs', () => {
         '/api/maps/{id}/export',
       ]),
     );
-    expect((await fetch(`${server.url}/api/docs`)).status).toBe(200);
+    expect((await fetch(`${t.server.url}/api/docs`)).status).toBe(200);
   });
 
   it('sends security headers', async () => {
@@ -81,7 +69,7 @@ describe('health and docs', () => {
   });
 
   it('refuses requests addressed to another host name (DNS rebinding)', async () => {
-    const response = await server.app.inject({
+    const response = await t.server.app.inject({
       method: 'GET',
       url: '/api/workspaces',
       headers: { host: 'evil.example:4321' },

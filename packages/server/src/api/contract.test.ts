@@ -5,7 +5,7 @@
  * adds without adding it to the contract, or a changed type, fails here rather than in a
  * browser).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import {
   AnswerGiven,
@@ -24,21 +24,9 @@ import {
   WorkspaceList,
   WorkspaceRecord,
 } from '@helhet/model';
-import { createTestStorage, startServer, type TestStorage } from '../test/harness.ts';
-import type { HelhetServer } from '../index.ts';
+import { useTestServer } from '../test/harness.ts';
 
-let storage: TestStorage;
-let server: HelhetServer;
-
-beforeAll(async () => {
-  storage = createTestStorage();
-  server = await startServer(storage);
-});
-
-afterAll(async () => {
-  await server.stop();
-  await storage.dispose();
-});
+const t = useTestServer();
 
 /** Calls a route and checks its JSON answer against `schema`, exactly. */
 async function expectContract<S extends z.ZodType>(
@@ -50,7 +38,7 @@ async function expectContract<S extends z.ZodType>(
   const headers: Record<string, string> = {};
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (options.token) headers.authorization = `Bearer ${options.token}`;
-  const response = await fetch(`${server.url}${path}`, {
+  const response = await fetch(`${t.server.url}${path}`, {
     method,
     headers,
     body: options.body === undefined ? undefined : JSON.stringify(options.body),

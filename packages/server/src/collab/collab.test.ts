@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
@@ -8,55 +8,22 @@ import {
   acknowledged,
   collabUrl,
   connectClient,
-  createTestStorage,
+  demoMapId,
   eventually,
-  startServer,
-  type TestClient,
-  type TestStorage,
+  useTestServer,
 } from '../test/harness.ts';
 import type { HelhetServer } from '../index.ts';
-
-let storage: TestStorage;
-let server: HelhetServer;
-const clients: TestClient[] = [];
-
-async function demoMapId(s: HelhetServer): Promise<string> {
-  const { workspaces } = (await (await fetch(`${s.url}/api/workspaces`)).json()) as {
-    workspaces: { id: string }[];
-  };
-  const { maps } = (await (
-    await fetch(`${s.url}/api/workspaces/${workspaces[0]!.id}/maps`)
-  ).json()) as {
-    maps: { id: string }[];
-  };
-  return maps[0]!.id;
-}
 
 async function exported(s: HelhetServer, mapId: string): Promise<unknown> {
   return (await fetch(`${s.url}/api/maps/${mapId}/export`)).json();
 }
 
-async function client(s: HelhetServer, mapId: string): Promise<TestClient> {
-  const c = await connectClient(s, mapId);
-  clients.push(c);
-  return c;
-}
-
-beforeEach(async () => {
-  storage = createTestStorage();
-  server = await startServer(storage);
-});
-
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.destroy();
-  await server.stop();
-  await storage.dispose();
-});
+const t = useTestServer({ perTest: true });
 
 describe('collaboration over /collab', () => {
   it('gives a new client the stored demo map', async () => {
-    const mapId = await demoMapId(server);
-    const a = await client(server, mapId);
+    const mapId = await demoMapId(t.server);
+    const a = await t.connect(mapId);
     const { map, problems } = readMap(a.doc);
     expect(problems).toEqual([]);
     expect(map.meta.title).toBe('Ungt utenforskap');
@@ -64,9 +31,9 @@ describe('collaboration over /collab', () => {
   });
 
   it('lets two clients converge, also on concurrent edits', async () => {
-    const mapId = await demoMapId(server);
-    const a = await client(server, mapId);
-    const b = await client(server, mapId);
+    const mapId = await demoMapId(t.server);
+    const a = await t.connect(mapId);
+    const b = await t.connect(mapId);
     const fromA = addElement(a.doc, { label: 'Fra A', x: 10, y: 20 });
     await eventually(
       () => readMap(b.doc).map.elements.some((e) => e.id === fromA.id),
@@ -89,13 +56,13 @@ describe('collaboration over /collab', () => {
     const fravaer = merged.elements.find((e) => e.id === 'e-fravaer')!;
     expect(fravaer).toMatchObject({ label: 'Endret av A', x: 1234 });
     // And the server's copy agrees with both.
-    expect(await exported(server, mapId)).toEqual(toMapFile(merged));
+    expect(await exported(t.server, mapId)).toEqual(toMapFile(merged));
   });
 
   it('shares presence (awareness) between clients', async () => {
-    const mapId = await demoMapId(server);
-    const a = await client(server, mapId);
-    const b = await client(server, mapId);
+    const mapId = await demoMapId(t.server);
+    const a = await t.connect(mapId);
+    const b = await t.connect(mapId);
     a.provider.setAwarenessField('user', { name: 'Kari' });
     await eventually(
       () => [...b.provider.awareness!.getStates().values()].some((s) => s.user?.name === 'Kari'),
@@ -105,15 +72,15 @@ describe('collaboration over /collab', () => {
   });
 
   it('does not relay an oversized presence state', async () => {
-    const mapId = await demoMapId(server);
-    const a = await client(server, mapId);
-    const b = await client(server, mapId);
+    const mapId = await demoMapId(t.server);
+    const a = await t.connect(mapId);
+    const b = await t.connect(mapId);
     a.provider.setAwarenessField('user', { name: 'x'.repeat(100_000) });
     await new Promise((r) => setTimeout(r, 300));
     const names = [...b.provider.awareness!.getStates().values()].map((s) => s.user?.name ?? '');
     expect(names.every((n: string) => n.length < 1000)).toBe(true);
     // Small presence still flows.
-    const c = await client(server, mapId);
+    const c = await t.connect(mapId);
     c.provider.setAwarenessField('user', { name: 'Ola' });
     await eventually(
       () => [...b.provider.awareness!.getStates().values()].some((s) => s.user?.name === 'Ola'),
@@ -123,39 +90,35 @@ describe('collaboration over /collab', () => {
   });
 
   it('refuses a map that does not exist', async () => {
-    await expect(connectClient(server, 'm-does-not-exist')).rejects.toThrow(/map-not-found/);
+    await expect(connectClient(t.server, 'm-does-not-exist')).rejects.toThrow(/map-not-found/);
   });
 
   it('keeps acknowledged edits across a restart', async () => {
-    const mapId = await demoMapId(server);
-    const a = await client(server, mapId);
+    const mapId = await demoMapId(t.server);
+    const a = await t.connect(mapId);
     const added = addElement(a.doc, { label: 'Overlever omstart', x: 1, y: 2 });
     a.doc.getMap('meta').set('title', 'Nytt navn fra lerretet');
     await acknowledged(a);
     const before = readMap(a.doc).map;
-    a.destroy();
-    clients.length = 0;
-    await server.stop();
-
-    server = await startServer(storage);
-    const b = await client(server, mapId);
+    await t.restart();
+    const b = await t.connect(mapId);
     expect(readMap(b.doc).map).toEqual(before);
     expect(readMap(b.doc).map.elements.map((e) => e.id)).toContain(added.id);
     // The record follows the title changed on the canvas.
-    const record = (await (await fetch(`${server.url}/api/maps/${mapId}`)).json()) as {
+    const record = (await (await fetch(`${t.server.url}/api/maps/${mapId}`)).json()) as {
       title: string;
     };
     expect(record.title).toBe('Nytt navn fra lerretet');
   });
 
   it('stores an update before it acknowledges or relays it', async () => {
-    const mapId = await demoMapId(server);
-    const a = await client(server, mapId);
-    const b = await client(server, mapId);
+    const mapId = await demoMapId(t.server);
+    const a = await t.connect(mapId);
+    const b = await t.connect(mapId);
     // Fault injection: make the database slow, and note when the write has committed.
-    const append = server.documents.append.bind(server.documents);
+    const append = t.server.documents.append.bind(t.server.documents);
     let committedAt = Infinity;
-    server.documents.append = async (...args) => {
+    t.server.documents.append = async (...args) => {
       await new Promise((r) => setTimeout(r, 300));
       await append(...args);
       committedAt = performance.now();
@@ -176,9 +139,9 @@ describe('collaboration over /collab', () => {
   });
 
   it('shows a rename through the API live on an open canvas', async () => {
-    const mapId = await demoMapId(server);
-    const a = await client(server, mapId);
-    const response = await fetch(`${server.url}/api/maps/${mapId}`, {
+    const mapId = await demoMapId(t.server);
+    const a = await t.connect(mapId);
+    const response = await fetch(`${t.server.url}/api/maps/${mapId}`, {
       method: 'PATCH',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ title: 'Omdøpt' }),
@@ -240,12 +203,12 @@ function frame(mapId: string, write: (e: encoding.Encoder) => void): Uint8Array 
 
 describe('hostile input on /collab', () => {
   it('survives garbage and invalid updates without changing the document', async () => {
-    const mapId = await demoMapId(server);
-    const a = await client(server, mapId);
-    const before = await exported(server, mapId);
+    const mapId = await demoMapId(t.server);
+    const a = await t.connect(mapId);
+    const before = await exported(t.server, mapId);
 
     // 1. Bytes that are not a message at all, on a fresh socket and on an authenticated one.
-    const raw = await rawSocket(server);
+    const raw = await rawSocket(t.server);
     raw.send(new Uint8Array([0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01]));
     expect(await closed(raw)).not.toBe('open');
 
@@ -266,11 +229,11 @@ describe('hostile input on /collab', () => {
       'a frame cut off in its payload': syncUpdate(random).slice(0, -10),
     };
     // An unknown message type is ignored (Hocuspocus logs it), which is harmless.
-    const ignored = await attachRaw(server, mapId);
+    const ignored = await attachRaw(t.server, mapId);
     ignored.ws.send(frame(mapId, (e) => encoding.writeVarUint(e, 99)));
     // Each on its own authenticated connection, which the server must close.
     for (const [what, message] of Object.entries(hostile)) {
-      const { ws, received } = await attachRaw(server, mapId);
+      const { ws, received } = await attachRaw(t.server, mapId);
       ws.send(message);
       // The server drops the document connection (a CLOSE message) or the whole socket.
       await eventually(
@@ -283,16 +246,16 @@ describe('hostile input on /collab', () => {
     await new Promise((r) => setTimeout(r, 300));
 
     // The server is up, the document unchanged, and an honest client still works.
-    expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
-    expect(await exported(server, mapId)).toEqual(before);
+    expect((await fetch(`${t.server.url}/api/health`)).status).toBe(200);
+    expect(await exported(t.server, mapId)).toEqual(before);
     expect(a.doc.share.has('not-in-contract')).toBe(false);
-    const b = await client(server, mapId);
+    const b = await t.connect(mapId);
     addElement(b.doc, { label: 'Fortsatt i live', x: 0, y: 0 });
     await eventually(() => readMap(a.doc).map.elements.some((e) => e.label === 'Fortsatt i live'));
   });
 
   it('refuses WebSocket upgrades from other web sites', async () => {
-    const ws = new WebSocket(collabUrl(server), { headers: { origin: 'https://evil.example' } });
+    const ws = new WebSocket(collabUrl(t.server), { headers: { origin: 'https://evil.example' } });
     const result = await new Promise<string>((resolve) => {
       ws.once('open', () => resolve('open'));
       ws.once('unexpected-response', (_req, res) => resolve(String(res.statusCode)));

@@ -4,6 +4,7 @@ import {
   acknowledged,
   connectClient,
   createTestStorage,
+  demoMapId,
   type TestStorage,
 } from '../test/harness.ts';
 import { spawnServer, type ChildServer } from '../test/spawn-server.ts';
@@ -23,13 +24,7 @@ describe('crash safety', () => {
     const first = await spawnServer(storage);
     children.push(first);
     const asServer = (url: string) => ({ url }) as HelhetServer;
-    const { workspaces } = (await (await fetch(`${first.url}/api/workspaces`)).json()) as {
-      workspaces: { id: string }[];
-    };
-    const { maps } = (await (
-      await fetch(`${first.url}/api/workspaces/${workspaces[0]!.id}/maps`)
-    ).json()) as { maps: { id: string }[] };
-    const mapId = maps[0]!.id;
+    const mapId = await demoMapId(first);
 
     const client = await connectClient(asServer(first.url), mapId);
     const ids: string[] = [];

@@ -6,6 +6,7 @@ import {
   connectClient,
   createTestStorage,
   eventually,
+  firstWorkspaceId,
   startServer,
   type TestClient,
   type TestStorage,
@@ -33,11 +34,7 @@ it.skipIf(!available)(
   async () => {
     storage = createTestStorage();
     survivor = await startServer(storage, { redisUrl: TEST_REDIS_URL });
-    const record = await survivor.maps.create(
-      (await survivor.database.db.selectFrom('workspaces').select('id').executeTakeFirstOrThrow())
-        .id,
-      'Failover',
-    );
+    const record = await survivor.maps.create(await firstWorkspaceId(survivor), 'Failover');
     const here = await connectClient(survivor, record.id);
     clients.push(here);
     // A few rounds: the window between a peer's acknowledgement and its fan-out is short.

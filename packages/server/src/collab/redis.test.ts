@@ -3,6 +3,7 @@ import { addElement, readMap } from '@helhet/model';
 import {
   connectClient,
   createTestStorage,
+  demoMapId,
   eventually,
   startServer,
   type TestClient,
@@ -35,13 +36,7 @@ describe.skipIf(!available)('two servers sharing storage and Redis', () => {
   });
 
   it('relays live edits between clients of different instances', async () => {
-    const { workspaces } = (await (await fetch(`${one.url}/api/workspaces`)).json()) as {
-      workspaces: { id: string }[];
-    };
-    const { maps } = (await (
-      await fetch(`${one.url}/api/workspaces/${workspaces[0]!.id}/maps`)
-    ).json()) as { maps: { id: string }[] };
-    const mapId = maps[0]!.id;
+    const mapId = await demoMapId(one);
     const a = await connectClient(one, mapId);
     const b = await connectClient(two, mapId);
     clients.push(a, b);

@@ -4,17 +4,10 @@
  * its export are unchanged, other clients never see it, and the map still loads after a
  * restart.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addElement, readMap } from '@helhet/model';
-import {
-  connectClient,
-  createTestStorage,
-  eventually,
-  startServer,
-  type TestClient,
-  type TestStorage,
-} from '../test/harness.ts';
+import { demoMapId, eventually, type TestClient, useTestServer } from '../test/harness.ts';
 import type { HelhetServer } from '../index.ts';
 
 /**
@@ -32,29 +25,9 @@ interface WebCollab {
   onUpdateRefused(listener: (reason: string) => void): () => void;
 }
 
-let storage: TestStorage;
-let server: HelhetServer;
-const clients: TestClient[] = [];
-
-async function demoMapId(s: HelhetServer): Promise<string> {
-  const { workspaces } = (await (await fetch(`${s.url}/api/workspaces`)).json()) as {
-    workspaces: { id: string }[];
-  };
-  const { maps } = (await (
-    await fetch(`${s.url}/api/workspaces/${workspaces[0]!.id}/maps`)
-  ).json()) as { maps: { id: string }[] };
-  return maps[0]!.id;
-}
-
 async function exported(s: HelhetServer, mapId: string): Promise<{ status: number; body: string }> {
   const response = await fetch(`${s.url}/api/maps/${mapId}/export`);
   return { status: response.status, body: await response.text() };
-}
-
-async function client(s: HelhetServer, mapId: string): Promise<TestClient> {
-  const c = await connectClient(s, mapId);
-  clients.push(c);
-  return c;
 }
 
 /** Resolves with the reason of the next refusal the provider is told about. */
@@ -64,16 +37,7 @@ function nextClose(c: TestClient): Promise<string> {
   );
 }
 
-beforeEach(async () => {
-  storage = createTestStorage();
-  server = await startServer(storage);
-});
-
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.destroy();
-  await server.stop();
-  await storage.dispose();
-});
+const t = useTestServer({ perTest: true });
 
 const bomb = (record: Y.Map<unknown>) => {
   record.doc!.transact(() => {
@@ -91,10 +55,10 @@ describe.each([
   ['x: "str"', (record: Y.Map<unknown>) => record.set('x', 'str'), /\.x: /],
 ])('an update writing %s into an element', (_what, corrupt, why) => {
   it('is refused, told, never stored or relayed, and the map stays readable', async () => {
-    const mapId = await demoMapId(server);
-    const sender = await client(server, mapId);
-    const other = await client(server, mapId);
-    const before = await exported(server, mapId);
+    const mapId = await demoMapId(t.server);
+    const sender = await t.connect(mapId);
+    const other = await t.connect(mapId);
+    const before = await exported(t.server, mapId);
     expect(before.status).toBe(200);
     const target = readMap(sender.doc).map.elements[0]!.id;
 
@@ -106,25 +70,23 @@ describe.each([
     expect(reason).toMatch(why);
 
     // A later edit by a third client reaches the other client; the refused one never does.
-    const third = await client(server, mapId);
+    const third = await t.connect(mapId);
     const marker = addElement(third.doc, { label: 'Etter avvisningen', x: 0, y: 0 });
     await eventually(() => other.doc.getMap('elements').has(marker.id), 5000, 'later edit');
     const seen = other.doc.getMap<Y.Map<unknown>>('elements').get(target)!.get('x');
     expect(typeof seen).toBe('number');
 
-    const after = await exported(server, mapId);
+    const after = await exported(t.server, mapId);
     expect(after.status).toBe(200);
     const withoutMarker = JSON.parse(after.body) as { elements: { id: string }[] };
     withoutMarker.elements = withoutMarker.elements.filter((e) => e.id !== marker.id);
     expect(withoutMarker).toEqual(JSON.parse(before.body));
 
     // Storage never had it: a restarted server loads the same map.
-    for (const c of clients.splice(0)) c.destroy();
-    await server.stop();
-    server = await startServer(storage);
-    const reloaded = await exported(server, mapId);
+    await t.restart();
+    const reloaded = await exported(t.server, mapId);
     expect(reloaded).toEqual(after);
-    const fresh = await client(server, mapId);
+    const fresh = await t.connect(mapId);
     expect(typeof fresh.doc.getMap<Y.Map<unknown>>('elements').get(target)!.get('x')).toBe(
       'number',
     );
@@ -133,11 +95,11 @@ describe.each([
 
 describe("the web app's connection after a refusal", () => {
   it('drops the refused local state, resynchronises from the server and says so', async () => {
-    const mapId = await demoMapId(server);
+    const mapId = await demoMapId(t.server);
     // The web connection finds the server through the page's address.
     const page = globalThis as { location?: unknown };
     const previous = page.location;
-    page.location = new URL(server.url);
+    page.location = new URL(t.server.url);
     const { openCollabConnection, closeCollabConnection, onUpdateRefused } = (await import(
       WEB_CONNECTION
     )) as WebCollab;
@@ -157,7 +119,7 @@ describe("the web app's connection after a refusal", () => {
       expect(typeof fresh.getMap<Y.Map<unknown>>('elements').get(target)!.get('x')).toBe('number');
       // The connection works again: a valid edit reaches another client, and nothing is
       // refused (the refused content is not sent again).
-      const other = await client(server, mapId);
+      const other = await t.connect(mapId);
       const added = addElement(fresh, { label: 'Etter ny synkronisering', x: 0, y: 0 });
       await eventually(() => other.doc.getMap('elements').has(added.id), 5000, 'valid edit');
       expect(refusals).toHaveLength(1);

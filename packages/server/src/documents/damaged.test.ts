@@ -1,38 +1,19 @@
-import { afterEach, beforeEach, expect, it, vi } from 'vitest';
+import { expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { addElement, readMap } from '@helhet/model';
-import type { HelhetServer } from '../index.ts';
-import {
-  connectClient,
-  createTestStorage,
-  startServer,
-  type TestStorage,
-} from '../test/harness.ts';
 
-let storage: TestStorage;
-let server: HelhetServer;
+import { connectClient, firstWorkspaceId, useTestServer } from '../test/harness.ts';
 
-beforeEach(async () => {
-  storage = createTestStorage();
-  server = await startServer(storage);
-});
-
-afterEach(async () => {
-  vi.restoreAllMocks();
-  await server.stop();
-  await storage.dispose();
-});
+const t = useTestServer({ perTest: true, cleanup: () => vi.restoreAllMocks() });
 
 it('reports no damage for a sound map, with edits in its log', async () => {
-  const workspaceId = (
-    await server.database.db.selectFrom('workspaces').select('id').executeTakeFirstOrThrow()
-  ).id;
-  const record = await server.maps.create(workspaceId, 'Hel');
-  const client = await connectClient(server, record.id);
+  const workspaceId = await firstWorkspaceId(t.server);
+  const record = await t.server.maps.create(workspaceId, 'Hel');
+  const client = await connectClient(t.server, record.id);
   try {
     addElement(client.doc, { label: 'Ny', x: 1, y: 1 });
     const logged = () =>
-      server.database.db
+      t.server.database.db
         .selectFrom('document_updates')
         .select('seq')
         .where('document_id', '=', record.id)
@@ -41,7 +22,7 @@ it('reports no damage for a sound map, with edits in its log', async () => {
       if (tries > 500) throw new Error('the edit was never stored');
       await new Promise((r) => setTimeout(r, 10));
     }
-    const read = await fetch(`${server.url}/api/maps/${record.id}`);
+    const read = await fetch(`${t.server.url}/api/maps/${record.id}`);
     expect(read.status).toBe(200);
     const body = (await read.json()) as object;
     expect(body).toMatchObject({ id: record.id, title: 'Hel' });
@@ -52,16 +33,14 @@ it('reports no damage for a sound map, with edits in its log', async () => {
 });
 
 it('opens a map whose stored log holds an unreadable update at its last good state', async () => {
-  const workspaceId = (
-    await server.database.db.selectFrom('workspaces').select('id').executeTakeFirstOrThrow()
-  ).id;
-  const record = await server.maps.create(workspaceId, 'Skadet');
+  const workspaceId = await firstWorkspaceId(t.server);
+  const record = await t.server.maps.create(workspaceId, 'Skadet');
   const ref = { kind: 'map' as const, id: record.id };
 
   // Updates written straight into the store, past every check a client's update meets:
   // a good element, then 10 000 maps nested inside it, then another good element.
   const doc = new Y.Doc();
-  Y.applyUpdate(doc, (await server.documents.load(ref))!.state);
+  Y.applyUpdate(doc, (await t.server.documents.load(ref))!.state);
   const stored: Uint8Array[] = [];
   doc.on('update', (u: Uint8Array) => stored.push(u));
   const element = new Y.Map<unknown>([
@@ -86,9 +65,9 @@ it('opens a map whose stored log holds an unreadable update at its last good sta
       ['y', 1],
     ]),
   );
-  for (const u of stored) await server.documents.append(ref, u, 'test');
+  for (const u of stored) await t.server.documents.append(ref, u, 'test');
   const seqs = (
-    await server.database.db
+    await t.server.database.db
       .selectFrom('document_updates')
       .select('seq')
       .where('document_id', '=', record.id)
@@ -99,36 +78,36 @@ it('opens a map whose stored log holds an unreadable update at its last good sta
   const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
   // The map's record tells that its document opens at its last good state, and since when.
   const skippedAt = (
-    await server.database.db
+    await t.server.database.db
       .selectFrom('document_updates')
       .select('created_at')
       .where('seq', '=', seqs[1]!)
       .executeTakeFirstOrThrow()
   ).created_at;
-  const read = await fetch(`${server.url}/api/maps/${record.id}`);
+  const read = await fetch(`${t.server.url}/api/maps/${record.id}`);
   expect(read.status).toBe(200);
   expect(await read.json()).toMatchObject({
     id: record.id,
     damage: { skippedUpdates: 1, snapshotUnreadable: false, since: skippedAt },
   });
-  const exported = await fetch(`${server.url}/api/maps/${record.id}/export`);
+  const exported = await fetch(`${t.server.url}/api/maps/${record.id}/export`);
   expect(exported.status).toBe(200);
   const file = (await exported.json()) as { elements: { id: string; label: string }[] };
   expect(file.elements.map((e) => e.label).sort()).toEqual(['Etter', 'Før']);
   expect(errors).toHaveBeenCalledWith(expect.stringContaining(record.id));
   expect(errors).toHaveBeenCalledWith(expect.stringContaining(`update(s) ${seqs[1]}`));
-  expect((await server.maps.read(record.id))!.damage).toMatchObject({ skippedSeqs: [seqs[1]] });
+  expect((await t.server.maps.read(record.id))!.damage).toMatchObject({ skippedSeqs: [seqs[1]] });
 
   // A canvas opens it, and sees the same last good state.
-  const client = await connectClient(server, record.id);
+  const client = await connectClient(t.server, record.id);
   try {
     expect(
       readMap(client.doc)
         .map.elements.map((e) => e.label)
         .sort(),
     ).toEqual(['Etter', 'Før']);
-    expect((await server.maps.read(record.id))!.damage).toMatchObject({ skippedSeqs: [seqs[1]] });
-    const again = (await (await fetch(`${server.url}/api/maps/${record.id}`)).json()) as object;
+    expect((await t.server.maps.read(record.id))!.damage).toMatchObject({ skippedSeqs: [seqs[1]] });
+    const again = (await (await fetch(`${t.server.url}/api/maps/${record.id}`)).json()) as object;
     expect(again).toMatchObject({ damage: { skippedUpdates: 1 } });
   } finally {
     client.destroy();

@@ -4,53 +4,33 @@
  * from a newer release is left exactly as stored. Today's schema has no migration yet, so the
  * first test gives the map kind a made-up version 2 whose migration rewrites the description.
  */
-import { afterEach, beforeEach, expect, it, vi } from 'vitest';
+import { expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { MAP_SCHEMA_VERSION, migrateDocument, type DocumentSchema } from '@helhet/model';
 import { DOCUMENT_KINDS } from './kinds.ts';
-import type { HelhetServer } from '../index.ts';
-import {
-  connectClient,
-  createTestStorage,
-  eventually,
-  startServer,
-  type TestStorage,
-} from '../test/harness.ts';
 
-let storage: TestStorage;
-let server: HelhetServer;
+import { connectClient, eventually, firstWorkspaceId, useTestServer } from '../test/harness.ts';
 
-beforeEach(async () => {
-  storage = createTestStorage();
-  server = await startServer(storage);
-});
-
-afterEach(async () => {
-  vi.restoreAllMocks();
-  await server.stop();
-  await storage.dispose();
-});
+const t = useTestServer({ perTest: true, cleanup: () => vi.restoreAllMocks() });
 
 /** A new map whose stored meta says `schemaVersion` (or nothing, as before versions existed). */
 async function mapWithVersion(version: number | undefined): Promise<string> {
-  const workspaceId = (
-    await server.database.db.selectFrom('workspaces').select('id').executeTakeFirstOrThrow()
-  ).id;
-  const record = await server.maps.create(workspaceId, 'Gammelt kart');
+  const workspaceId = await firstWorkspaceId(t.server);
+  const record = await t.server.maps.create(workspaceId, 'Gammelt kart');
   const ref = { kind: 'map' as const, id: record.id };
   const doc = new Y.Doc();
-  Y.applyUpdate(doc, (await server.documents.load(ref))!.state);
+  Y.applyUpdate(doc, (await t.server.documents.load(ref))!.state);
   const before = Y.encodeStateVector(doc);
   if (version === undefined) doc.getMap('meta').delete('schemaVersion');
   else doc.getMap('meta').set('schemaVersion', version);
-  await server.documents.append(ref, Y.encodeStateAsUpdate(doc, before), 'test');
+  await t.server.documents.append(ref, Y.encodeStateAsUpdate(doc, before), 'test');
   return record.id;
 }
 
 async function storedVersion(mapId: string): Promise<unknown> {
-  await server.documents.flush();
+  await t.server.documents.flush();
   const doc = new Y.Doc();
-  Y.applyUpdate(doc, (await server.documents.load({ kind: 'map', id: mapId }))!.state);
+  Y.applyUpdate(doc, (await t.server.documents.load({ kind: 'map', id: mapId }))!.state);
   return doc.getMap('meta').get('schemaVersion');
 }
 
@@ -70,13 +50,13 @@ it('migrates a map saved by an earlier release when it is opened, and stores the
   vi.spyOn(DOCUMENT_KINDS.map, 'migrate').mockImplementation((doc) =>
     migrateDocument(doc, version2),
   );
-  const client = await connectClient(server, id);
+  const client = await connectClient(t.server, id);
   await eventually(() => client.doc.getMap('meta').get('description') === 'migrert');
   expect(client.doc.getMap('meta').get('schemaVersion')).toBe(2);
   client.destroy();
   expect(await storedVersion(id)).toBe(2);
   // The migration was stored as one change of its own.
-  const rows = await server.database.db
+  const rows = await t.server.database.db
     .selectFrom('document_updates')
     .select('origin')
     .where('document_id', '=', id)
@@ -86,7 +66,7 @@ it('migrates a map saved by an earlier release when it is opened, and stores the
 
 it('reads a map saved without a version as version 1 and writes nothing to it', async () => {
   const id = await mapWithVersion(undefined);
-  const client = await connectClient(server, id);
+  const client = await connectClient(t.server, id);
   expect(client.doc.getMap('meta').get('schemaVersion')).toBeUndefined();
   client.destroy();
   expect(await storedVersion(id)).toBeUndefined();
@@ -95,7 +75,7 @@ it('reads a map saved without a version as version 1 and writes nothing to it', 
 it('leaves a map from a newer release as stored, and says so', async () => {
   const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
   const id = await mapWithVersion(MAP_SCHEMA_VERSION + 1);
-  const client = await connectClient(server, id);
+  const client = await connectClient(t.server, id);
   expect(client.doc.getMap('meta').get('schemaVersion')).toBe(MAP_SCHEMA_VERSION + 1);
   client.destroy();
   expect(await storedVersion(id)).toBe(MAP_SCHEMA_VERSION + 1);

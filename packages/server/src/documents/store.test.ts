@@ -1,11 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addElement, createDemoMap, readMap, updateElement, writeMap } from '@helhet/model';
+import {
+  addElement,
+  createDemoMap,
+  readMap,
+  updateElement,
+  writeMap,
+  type DocumentRef,
+} from '@helhet/model';
 import { openDatabase, type HelhetDatabase } from '../db/database.ts';
 import { createTestStorage, type TestStorage } from '../test/harness.ts';
 import { MapStore } from '../stores/maps.ts';
 import { WorkspaceStore } from '../stores/workspaces.ts';
-import { DocumentStore } from './store.ts';
+import { DocumentStore, type DocumentStoreOptions } from './store.ts';
 
 let storage: TestStorage;
 let database: HelhetDatabase;
@@ -28,6 +35,18 @@ afterEach(async () => {
   await database.close();
   await storage.dispose();
 });
+
+/** A document store over this test's database. */
+function storeWith(options: DocumentStoreOptions): DocumentStore {
+  return new DocumentStore(database.db, database.dialect, options);
+}
+
+/** Appends every later update of `doc` to `store`; the result waits until all are stored. */
+function appendEveryUpdate(store: DocumentStore, id: DocumentRef, doc: Y.Doc) {
+  const updates: Promise<void>[] = [];
+  doc.on('update', (u: Uint8Array) => updates.push(store.append(id, u, 'test')));
+  return () => Promise.all(updates);
+}
 
 /** A map record with an initial document, plus a live doc that mirrors it. */
 async function newMap(store: DocumentStore) {
@@ -55,17 +74,16 @@ describe('migrations', () => {
 
 describe('DocumentStore', () => {
   it('stores updates durably and loads snapshot + log as the same document', async () => {
-    const store = new DocumentStore(database.db, database.dialect, {
+    const store = storeWith({
       compactAfterUpdates: 1000,
     });
     const { id, doc } = await newMap(store);
-    const updates: Promise<void>[] = [];
-    doc.on('update', (u: Uint8Array) => updates.push(store.append(id, u, 'test')));
+    const stored = appendEveryUpdate(store, id, doc);
     for (let i = 0; i < 30; i++) addElement(doc, { label: `E${i}`, x: i, y: i });
-    await Promise.all(updates);
+    await stored();
     expect(store.logLength(id)).toBe(30);
 
-    const fresh = new DocumentStore(database.db, database.dialect, {
+    const fresh = storeWith({
       compactAfterUpdates: 1000,
     });
     const loaded = (await fresh.load(id))!;
@@ -76,18 +94,17 @@ describe('DocumentStore', () => {
   });
 
   it('compaction keeps the same document and empties the log', async () => {
-    const store = new DocumentStore(database.db, database.dialect, {
+    const store = storeWith({
       compactAfterUpdates: 1000,
     });
     const { id, doc } = await newMap(store);
-    const updates: Promise<void>[] = [];
-    doc.on('update', (u: Uint8Array) => updates.push(store.append(id, u, 'test')));
+    const stored = appendEveryUpdate(store, id, doc);
     for (let i = 0; i < 20; i++) {
       const e = addElement(doc, { label: `E${i}`, x: i, y: i });
       updateElement(doc, e.id, { label: `Endret ${i}` });
     }
     doc.getMap('elements').delete('e-fravaer');
-    await Promise.all(updates);
+    await stored();
     const before = readMap(doc).map;
 
     await store.compact(id);
@@ -110,12 +127,11 @@ describe('DocumentStore', () => {
   });
 
   it('compacts on its own after the configured number of updates', async () => {
-    const store = new DocumentStore(database.db, database.dialect, { compactAfterUpdates: 10 });
+    const store = storeWith({ compactAfterUpdates: 10 });
     const { id, doc } = await newMap(store);
-    const updates: Promise<void>[] = [];
-    doc.on('update', (u: Uint8Array) => updates.push(store.append(id, u, 'test')));
+    const stored = appendEveryUpdate(store, id, doc);
     for (let i = 0; i < 25; i++) addElement(doc, { label: `E${i}`, x: i, y: i });
-    await Promise.all(updates);
+    await stored();
     await store.flush();
     expect(store.logLength(id)).toBeLessThan(10);
     const copy = new Y.Doc();
@@ -124,7 +140,7 @@ describe('DocumentStore', () => {
   });
 
   it('loses nothing when updates arrive while compactions run', async () => {
-    const store = new DocumentStore(database.db, database.dialect, { compactAfterUpdates: 7 });
+    const store = storeWith({ compactAfterUpdates: 7 });
     const { id, doc } = await newMap(store);
     const pending: Promise<void>[] = [];
     doc.on('update', (u: Uint8Array) => pending.push(store.append(id, u, 'test')));
@@ -142,7 +158,7 @@ describe('DocumentStore', () => {
   });
 
   it('rejects only the update of a deleted map, not the others in the same batch', async () => {
-    const store = new DocumentStore(database.db, database.dialect, {
+    const store = storeWith({
       compactAfterUpdates: 1000,
     });
     const a = await newMap(store);
@@ -158,7 +174,7 @@ describe('DocumentStore', () => {
 
 describe('DocumentStore.load during compaction', () => {
   it('never returns fewer records than are stored', async () => {
-    const store = new DocumentStore(database.db, database.dialect, {
+    const store = storeWith({
       compactAfterUpdates: 1_000_000,
     });
     const { id, doc } = await newMap(store);
@@ -195,26 +211,23 @@ describe('DocumentStore.load during compaction', () => {
 });
 
 describe('deleting owners', () => {
-  const rowsOf = async (kind: 'map' | 'workspace', id: string) =>
-    (
-      await database.db
-        .selectFrom('document_updates')
-        .select('seq')
-        .where('kind', '=', kind)
-        .where('document_id', '=', id)
-        .execute()
-    ).length +
-    (
-      await database.db
-        .selectFrom('document_snapshots')
+  /** How many log and snapshot rows a document still has. */
+  const rowsOf = async (kind: 'map' | 'workspace', id: string) => {
+    let rows = 0;
+    for (const table of ['document_updates', 'document_snapshots'] as const) {
+      const found = await database.db
+        .selectFrom(table)
         .select('document_id')
         .where('kind', '=', kind)
         .where('document_id', '=', id)
-        .execute()
-    ).length;
+        .execute();
+      rows += found.length;
+    }
+    return rows;
+  };
 
   it('removes the documents of a deleted map, and of a deleted workspace and its maps', async () => {
-    const store = new DocumentStore(database.db, database.dialect, { compactAfterUpdates: 1000 });
+    const store = storeWith({ compactAfterUpdates: 1000 });
     const a = await newMap(store);
     const b = await newMap(store);
     await store.append(a.id, Y.encodeStateAsUpdate(a.doc), 'test');

@@ -1,23 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { gunzipSync } from 'node:zlib';
 import { estimateSnapshot, loadRegionExtract, loadSnapshot } from '@helhet/demografi';
-import { createTestStorage, startServer, type TestStorage } from '../test/harness.ts';
-import type { HelhetServer } from '../index.ts';
+import { useTestServer } from '../test/harness.ts';
 
-let storage: TestStorage;
-let server: HelhetServer;
-beforeAll(async () => {
-  storage = createTestStorage();
-  server = await startServer(storage);
-});
-afterAll(async () => {
-  await server?.stop();
-  await storage?.dispose();
-});
+const t = useTestServer();
 
 describe('Fremtid data routes', () => {
   it('serves the snapshot gzip-encoded with an ETag, and 304 on revalidation', async () => {
-    const res = await server.app.inject({
+    const res = await t.server.app.inject({
       url: '/api/fremtid/snapshot',
       headers: { 'accept-encoding': 'gzip, br' },
     });
@@ -27,7 +17,7 @@ describe('Fremtid data routes', () => {
     expect(etag).toMatch(/^"[0-9a-f]{40}"$/);
     const snapshot = loadSnapshot(new Uint8Array(gunzipSync(res.rawPayload)));
     expect(snapshot.municipalities).toHaveLength(357);
-    const again = await server.app.inject({
+    const again = await t.server.app.inject({
       url: '/api/fremtid/snapshot',
       headers: { 'accept-encoding': 'gzip', 'if-none-match': etag },
     });
@@ -36,7 +26,7 @@ describe('Fremtid data routes', () => {
   });
 
   it("serves a region's extract with the rates estimated from the snapshot, and 304", async () => {
-    const res = await server.app.inject({
+    const res = await t.server.app.inject({
       url: '/api/fremtid/regions/3101',
       headers: { 'accept-encoding': 'gzip' },
     });
@@ -52,7 +42,7 @@ describe('Fremtid data routes', () => {
       new Uint8Array(
         gunzipSync(
           (
-            await server.app.inject({
+            await t.server.app.inject({
               url: '/api/fremtid/snapshot',
               headers: { 'accept-encoding': 'gzip' },
             })
@@ -68,13 +58,13 @@ describe('Fremtid data routes', () => {
     );
     expect(extract.rates.mortalityDecline).toEqual(rates.mortalityDecline);
     const etag = String(res.headers.etag);
-    const again = await server.app.inject({
+    const again = await t.server.app.inject({
       url: '/api/fremtid/regions/3101',
       headers: { 'accept-encoding': 'gzip', 'if-none-match': etag },
     });
     expect(again.statusCode).toBe(304);
     // Without gzip, the same extract as plain JSON.
-    const plain = await server.app.inject({
+    const plain = await t.server.app.inject({
       url: '/api/fremtid/regions/3101',
       headers: { 'accept-encoding': 'identity' },
     });
@@ -83,22 +73,22 @@ describe('Fremtid data routes', () => {
   });
 
   it('serves counties and the country, and names a wrong or unknown region number', async () => {
-    const county = await server.app.inject({ url: '/api/fremtid/regions/46' });
+    const county = await t.server.app.inject({ url: '/api/fremtid/regions/46' });
     expect(loadRegionExtract(county.body).members.length).toBeGreaterThan(20);
-    const country = await server.app.inject({ url: '/api/fremtid/regions/0' });
+    const country = await t.server.app.inject({ url: '/api/fremtid/regions/0' });
     const all = loadRegionExtract(country.body);
     expect(all.members).toHaveLength(357);
     expect(all.nationalByAge).not.toBeNull();
-    const unknown = await server.app.inject({ url: '/api/fremtid/regions/9999' });
+    const unknown = await t.server.app.inject({ url: '/api/fremtid/regions/9999' });
     expect(unknown.statusCode).toBe(404);
     expect(unknown.json().error.message).toMatch(/9999/);
-    const wrong = await server.app.inject({ url: '/api/fremtid/regions/31x1' });
+    const wrong = await t.server.app.inject({ url: '/api/fremtid/regions/31x1' });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().error.problems[0].path).toBe('code');
   });
 
   it('sends plain JSON to a client that does not accept gzip', async () => {
-    const res = await server.app.inject({
+    const res = await t.server.app.inject({
       url: '/api/fremtid/kommuner.topojson',
       headers: { 'accept-encoding': 'identity' },
     });
@@ -113,11 +103,11 @@ describe('Fremtid data routes', () => {
   });
 
   it('lets only the embed pages be framed by other sites', async () => {
-    const embed = await server.app.inject({ url: '/fremtid/embed/3101' });
+    const embed = await t.server.app.inject({ url: '/fremtid/embed/3101' });
     expect(embed.headers['content-security-policy']).toContain('frame-ancestors *');
     expect(embed.headers['x-frame-options']).toBeUndefined();
     for (const url of ['/fremtid/kommune/3101', '/', '/fremtid/embed/3101/../../maps/x']) {
-      const other = await server.app.inject({ url });
+      const other = await t.server.app.inject({ url });
       expect(other.headers['content-security-policy']).toContain("frame-ancestors 'none'");
       expect(other.headers['x-frame-options']).toBe('DENY');
     }

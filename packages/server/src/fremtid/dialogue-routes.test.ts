@@ -1,16 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import Fastify from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { installErrorHandler } from '../api/errors.ts';
-import { createTestStorage, startServer, TEST_DIALECT, type TestStorage } from '../test/harness.ts';
-import type { HelhetServer } from '../index.ts';
+import { TEST_DIALECT, useTestServer } from '../test/harness.ts';
+
 import { DialogueStore } from './dialogue-store.ts';
 import { fremtidDialogueRoutes } from './dialogue-routes.ts';
 import { DEFAULT_DIALOGUE_LIMITS, TokenBuckets } from './rate-limit.ts';
 import type { FremtidTables } from './tables.ts';
-
-let storage: TestStorage;
-let server: HelhetServer;
 
 interface Reply {
   status: number;
@@ -23,7 +20,7 @@ async function call(method: string, path: string, body?: unknown, token?: string
   const headers: Record<string, string> = {};
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (token) headers.authorization = `Bearer ${token}`;
-  const response = await fetch(`${server.url}${path}`, {
+  const response = await fetch(`${t.server.url}${path}`, {
     method,
     headers,
     body: body === undefined ? undefined : JSON.stringify(body),
@@ -39,14 +36,7 @@ async function call(method: string, path: string, body?: unknown, token?: string
   return { status: response.status, body: parsed, text, headers: response.headers };
 }
 
-beforeAll(async () => {
-  storage = createTestStorage();
-  server = await startServer(storage);
-});
-afterAll(async () => {
-  await server?.stop();
-  await storage?.dispose();
-});
+const t = useTestServer();
 
 async function createDialogue() {
   const r = await call('POST', '/api/fremtid/dialogues', {
@@ -80,7 +70,7 @@ describe(`Fremtidsdialog API (${TEST_DIALECT})`, () => {
     });
     expect(unknown.status).toBe(400);
     expect(unknown.body.error.problems[0].path).toBe('regionCode');
-    const notJson = await fetch(`${server.url}/api/fremtid/dialogues`, {
+    const notJson = await fetch(`${t.server.url}/api/fremtid/dialogues`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: '{"title":',
@@ -136,7 +126,7 @@ describe(`Fremtidsdialog API (${TEST_DIALECT})`, () => {
     expect(mine.body.answers).toEqual({ [s1!.id]: 'unsure', [s2!.id]: 'agree' });
 
     // The database itself refuses a second row for the same participant and statement.
-    const db = server.database.db.withTables<FremtidTables>();
+    const db = t.server.database.db.withTables<FremtidTables>();
     await expect(
       db
         .insertInto('fremtid_answers')
@@ -242,7 +232,7 @@ describe(`Fremtidsdialog API (${TEST_DIALECT})`, () => {
   it('rate limits answers per address and dialogue', async () => {
     const app = Fastify();
     installErrorHandler(app);
-    fremtidDialogueRoutes(app, new DialogueStore(server.database.db), {
+    fremtidDialogueRoutes(app, new DialogueStore(t.server.database.db), {
       ...DEFAULT_DIALOGUE_LIMITS,
       answer: { capacity: 3, perSecond: 0.001 },
     });

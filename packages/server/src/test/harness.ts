@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { HocuspocusProvider } from '@hocuspocus/provider';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import * as Y from 'yjs';
 import {
   createHelhetServer,
@@ -62,6 +63,106 @@ export async function startServer(
   const server = await createHelhetServer(config);
   await server.start();
   return server;
+}
+
+/** What {@link useTestServer} gives a test file: read the fields inside tests and hooks. */
+export interface TestServerHandle {
+  /** The running server (a new one after {@link TestServerHandle.restart}). */
+  readonly server: HelhetServer;
+  /** The storage under it, kept across restarts. */
+  readonly storage: TestStorage;
+  /** Stops the server and starts a new one on the same storage, to prove data survives. */
+  restart(overrides?: Partial<HelhetConfig>): Promise<HelhetServer>;
+  /** Connects a client to `mapId`; it is closed at a restart and when the test ends. */
+  connect(mapId: string): Promise<TestClient>;
+}
+
+/** Options of {@link useTestServer}. */
+export interface UseTestServerOptions {
+  /** A fresh storage and server for every test (`beforeEach`) instead of one per file. */
+  perTest?: boolean;
+  /** Configuration for the server, on top of the storage's. */
+  overrides?: Partial<HelhetConfig>;
+  /** Runs after each test (or after the file) before the server stops: restore mocks, etc. */
+  cleanup?: () => unknown;
+}
+
+/**
+ * Registers the hooks that start a server on fresh storage before the tests and stop it and
+ * dispose of the storage after, so every server test file sets up the same way.
+ */
+export function useTestServer(options: UseTestServerOptions = {}): TestServerHandle {
+  let storage: TestStorage | undefined;
+  let server: HelhetServer | undefined;
+  const clients: TestClient[] = [];
+  const disconnectAll = () => {
+    for (const client of clients.splice(0)) client.destroy();
+  };
+  const started = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`the test server's ${what} is read before it started`);
+    return value;
+  };
+  const setUp = async () => {
+    storage = createTestStorage();
+    server = await startServer(storage, options.overrides);
+  };
+  const tearDown = async () => {
+    disconnectAll();
+    await options.cleanup?.();
+    await server?.stop();
+    await storage?.dispose();
+    server = undefined;
+    storage = undefined;
+  };
+  if (options.perTest) {
+    beforeEach(setUp);
+    afterEach(tearDown);
+  } else {
+    beforeAll(setUp);
+    afterAll(tearDown);
+  }
+  return {
+    get server() {
+      return started(server, 'server');
+    },
+    get storage() {
+      return started(storage, 'storage');
+    },
+    async restart(overrides) {
+      disconnectAll();
+      await started(server, 'server').stop();
+      server = await startServer(started(storage, 'storage'), {
+        ...options.overrides,
+        ...overrides,
+      });
+      return server;
+    },
+    async connect(mapId) {
+      const client = await connectClient(started(server, 'server'), mapId);
+      clients.push(client);
+      return client;
+    },
+  };
+}
+
+/** The id of the first workspace in a server's database (the demo workspace on a new one). */
+export async function firstWorkspaceId(server: HelhetServer): Promise<string> {
+  const row = await server.database.db
+    .selectFrom('workspaces')
+    .select('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** The id of the demo map, read through the HTTP API as a client finds it. */
+export async function demoMapId(server: { url: string }): Promise<string> {
+  const { workspaces } = (await (await fetch(`${server.url}/api/workspaces`)).json()) as {
+    workspaces: { id: string }[];
+  };
+  const { maps } = (await (
+    await fetch(`${server.url}/api/workspaces/${workspaces[0]!.id}/maps`)
+  ).json()) as { maps: { id: string }[] };
+  return maps[0]!.id;
 }
 
 /** The WebSocket URL of a server's collaboration endpoint. */

@@ -1,17 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readWorkspace, workspaceDocumentName } from '@helhet/model';
-import {
-  acknowledged,
-  connectClient,
-  createTestStorage,
-  eventually,
-  startServer,
-  type TestStorage,
-} from '../test/harness.ts';
-import type { HelhetServer } from '../index.ts';
+import { acknowledged, connectClient, eventually, useTestServer } from '../test/harness.ts';
 
-let storage: TestStorage;
-let server: HelhetServer;
 let demoId: string;
 let mapId: string;
 
@@ -21,7 +11,7 @@ interface Reply {
 }
 
 async function call(method: string, path: string, body?: unknown): Promise<Reply> {
-  const response = await fetch(`${server.url}${path}`, {
+  const response = await fetch(`${t.server.url}${path}`, {
     method,
     headers: body !== undefined ? { 'content-type': 'application/json' } : {},
     body: body === undefined ? undefined : JSON.stringify(body),
@@ -30,16 +20,11 @@ async function call(method: string, path: string, body?: unknown): Promise<Reply
   return { status: response.status, body: text ? JSON.parse(text) : null };
 }
 
+const t = useTestServer();
+
 beforeAll(async () => {
-  storage = createTestStorage();
-  server = await startServer(storage);
   demoId = (await call('GET', '/api/workspaces')).body.workspaces[0].id;
   mapId = (await call('GET', `/api/workspaces/${demoId}/maps`)).body.maps[0].id;
-});
-
-afterAll(async () => {
-  await server?.stop();
-  await storage?.dispose();
 });
 
 describe('workspace process API', () => {
@@ -147,7 +132,7 @@ describe('workspace process API', () => {
   });
 
   it('shows API changes to a live client at once, and stores client changes durably', async () => {
-    const client = await connectClient(server, workspaceDocumentName(demoId));
+    const client = await connectClient(t.server, workspaceDocumentName(demoId));
     try {
       await call('POST', `/api/workspaces/${demoId}/process/portfolios`, {
         id: 'pf-live',
@@ -161,15 +146,14 @@ describe('workspace process API', () => {
     } finally {
       client.destroy();
     }
-    await server.stop();
-    server = await startServer(storage);
+    await t.restart();
     const list = await call('GET', `/api/workspaces/${demoId}/process/portfolios`);
     expect(list.body.records.map((p: { id: string }) => p.id)).not.toContain('pf-live');
     expect(list.body.records).toHaveLength(2);
   });
 
   it('refuses a client update outside the workspace document contract', async () => {
-    const client = await connectClient(server, workspaceDocumentName(demoId));
+    const client = await connectClient(t.server, workspaceDocumentName(demoId));
     const closed = new Promise((resolve) => client.provider.on('close', resolve));
     client.doc.getMap('elements').set('x', 1);
     await closed;
@@ -179,7 +163,7 @@ describe('workspace process API', () => {
   });
 
   it('refuses a document of a workspace that does not exist', async () => {
-    await expect(connectClient(server, workspaceDocumentName('nope'))).rejects.toThrow(/refused/);
+    await expect(connectClient(t.server, workspaceDocumentName('nope'))).rejects.toThrow(/refused/);
   });
 });
 
@@ -188,13 +172,13 @@ describe('deleting a workspace', () => {
     const created = await call('POST', '/api/workspaces', { name: 'Kortvarig' });
     const id = created.body.id;
     await call('POST', `/api/workspaces/${id}/process/challenges`, { title: 'Noe' });
-    const client = await connectClient(server, workspaceDocumentName(id));
+    const client = await connectClient(t.server, workspaceDocumentName(id));
     const closed = new Promise((resolve) => client.provider.on('close', resolve));
     expect((await call('DELETE', `/api/workspaces/${id}`)).status).toBe(204);
     await closed;
     client.destroy();
     expect((await call('GET', `/api/workspaces/${id}/process`)).status).toBe(404);
-    await expect(connectClient(server, workspaceDocumentName(id))).rejects.toThrow(/refused/);
+    await expect(connectClient(t.server, workspaceDocumentName(id))).rejects.toThrow(/refused/);
   });
 });
 

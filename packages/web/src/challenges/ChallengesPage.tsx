@@ -210,34 +210,29 @@ function ChallengeCard({ challenge, left }: { challenge: Challenge; left: number
                 </span>
                 <span data-testid="focus-total">{t('dots.total', { count: total })}</span>
                 <span>{t('dots.mine', { count: my })}</span>
-                <Button
-                  data-size="sm"
-                  variant="secondary"
-                  disabled={left === 0}
-                  aria-label={t('dots.add', { title: f.title })}
-                  onClick={() =>
-                    change(
-                      () => castDots(doc, participantId, f.id, my + 1, origin),
-                      t('dots.added', { title: f.title }),
-                    )
-                  }
-                >
-                  +
-                </Button>
-                <Button
-                  data-size="sm"
-                  variant="secondary"
-                  disabled={my === 0}
-                  aria-label={t('dots.remove', { title: f.title })}
-                  onClick={() =>
-                    change(
-                      () => castDots(doc, participantId, f.id, my - 1, origin),
-                      t('dots.removed', { title: f.title }),
-                    )
-                  }
-                >
-                  −
-                </Button>
+                {(
+                  [
+                    // step, what the button says, what is announced, and when it is off
+                    [+1, '+', 'dots.add', 'dots.added', left === 0],
+                    [-1, '−', 'dots.remove', 'dots.removed', my === 0],
+                  ] as const
+                ).map(([step, sign, label, done, disabled]) => (
+                  <Button
+                    key={step}
+                    data-size="sm"
+                    variant="secondary"
+                    disabled={disabled}
+                    aria-label={t(label, { title: f.title })}
+                    onClick={() =>
+                      change(
+                        () => castDots(doc, participantId, f.id, my + step, origin),
+                        t(done, { title: f.title }),
+                      )
+                    }
+                  >
+                    {sign}
+                  </Button>
+                ))}
               </li>
             );
           })}

@@ -21,13 +21,8 @@ import {
 import { DeleteRecordButton } from '../process/DeleteRecordButton.tsx';
 import { useProcess } from '../process/ProcessContext.ts';
 import { useMapChoice } from '../process/useMapChoice.ts';
-import {
-  CheckList,
-  NewRecordForm,
-  RecordList,
-  SelectField,
-  TextField,
-} from '../process/fields.tsx';
+import { CheckList, NewRecordForm, RecordList, TextField } from '../process/fields.tsx';
+import { SelectField } from '../app/SelectField.tsx';
 import { parseSelection } from '../core/innovation/prefill.ts';
 import { RecordEditor } from '../process/RecordEditor.tsx';
 

@@ -24,7 +24,8 @@ import {
 import { DeleteRecordButton } from '../process/DeleteRecordButton.tsx';
 import { useProcess } from '../process/ProcessContext.ts';
 import { useMapChoice } from '../process/useMapChoice.ts';
-import { NewRecordForm, RecordList, SelectField, TextField } from '../process/fields.tsx';
+import { NewRecordForm, RecordList, TextField } from '../process/fields.tsx';
+import { SelectField } from '../app/SelectField.tsx';
 import { RecordEditor } from '../process/RecordEditor.tsx';
 import { filterInsights, type InsightFilter } from '../core/insight/filter.ts';
 

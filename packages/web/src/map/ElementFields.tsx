@@ -4,6 +4,7 @@
  */
 import { useTranslation } from 'react-i18next';
 import { Field, Label, Select, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
+import { SelectField } from '../app/SelectField.tsx';
 import type { Field as MapField } from '@helhet/model';
 import { ELEMENT_KINDS, type ElementDraft } from '../core/map/elementDraft.ts';
 
@@ -41,20 +42,13 @@ export function ElementFields({
         onChange={(e) => set('label', e.target.value)}
         autoFocus={autoFocusLabel}
       />
-      <Field>
-        <Label htmlFor={`${idPrefix}-kind`}>{t('element.kind')}</Label>
-        <Select
-          id={`${idPrefix}-kind`}
-          value={draft.kind}
-          onChange={(e) => set('kind', e.target.value as ElementDraft['kind'])}
-        >
-          {ELEMENT_KINDS.map((k) => (
-            <Select.Option key={k} value={k}>
-              {t(`kinds.${k}`)}
-            </Select.Option>
-          ))}
-        </Select>
-      </Field>
+      <SelectField
+        id={`${idPrefix}-kind`}
+        label={t('element.kind')}
+        value={draft.kind}
+        options={ELEMENT_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))}
+        onChange={(kind) => set('kind', kind)}
+      />
       <Field>
         <Label htmlFor={`${idPrefix}-field`}>{t('element.field')}</Label>
         <Select
@@ -72,20 +66,16 @@ export function ElementFields({
         {errors.fieldId && <ValidationMessage>{errors.fieldId}</ValidationMessage>}
       </Field>
       <div className="pair">
-        <Textfield
-          label={t('element.ageFrom')}
-          inputMode="decimal"
-          value={draft.ageFrom}
-          error={errors.ageFrom}
-          onChange={(e) => set('ageFrom', e.target.value)}
-        />
-        <Textfield
-          label={t('element.ageTo')}
-          inputMode="decimal"
-          value={draft.ageTo}
-          error={errors.ageTo}
-          onChange={(e) => set('ageTo', e.target.value)}
-        />
+        {(['ageFrom', 'ageTo'] as const).map((key) => (
+          <Textfield
+            key={key}
+            label={t(`element.${key}`)}
+            inputMode="decimal"
+            value={draft[key]}
+            error={errors[key]}
+            onChange={(e) => set(key, e.target.value)}
+          />
+        ))}
       </div>
       <Textfield
         label={t('element.description')}

@@ -10,26 +10,9 @@ import type { LinkFlowEdge } from './flowModel.ts';
 import { polarityStyle } from '../core/map/geometry.ts';
 
 function LinkEdgeView(props: EdgeProps<LinkFlowEdge>) {
-  const {
-    id,
-    sourceX,
-    sourceY,
-    targetX,
-    targetY,
-    sourcePosition,
-    targetPosition,
-    data,
-    selected,
-    markerEnd,
-  } = props;
-  const [path, midX, midY] = getBezierPath({
-    sourceX,
-    sourceY,
-    targetX,
-    targetY,
-    sourcePosition,
-    targetPosition,
-  });
+  const { id, targetX, targetY, data, selected, markerEnd } = props;
+  // The edge's props carry the end points and sides the path is drawn between.
+  const [path, midX, midY] = getBezierPath(props);
   const polarity = data?.link.polarity ?? '?';
   const style = polarityStyle(polarity);
   return (

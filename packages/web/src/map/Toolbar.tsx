@@ -21,24 +21,23 @@ export function Toolbar({ undo, onNewElement }: ToolbarProps) {
       <Button data-size="sm" onClick={onNewElement}>
         {t('map.newElement')}
       </Button>
-      <Button
-        variant="secondary"
-        data-size="sm"
-        disabled={!undo.canUndo}
-        onClick={undo.undo}
-        aria-keyshortcuts="Control+Z"
-      >
-        {t('toolbar.undo')}
-      </Button>
-      <Button
-        variant="secondary"
-        data-size="sm"
-        disabled={!undo.canRedo}
-        onClick={undo.redo}
-        aria-keyshortcuts="Control+Shift+Z Control+Y"
-      >
-        {t('toolbar.redo')}
-      </Button>
+      {(
+        [
+          ['toolbar.undo', !undo.canUndo, undo.undo, 'Control+Z'],
+          ['toolbar.redo', !undo.canRedo, undo.redo, 'Control+Shift+Z Control+Y'],
+        ] as const
+      ).map(([label, disabled, onClick, keys]) => (
+        <Button
+          key={label}
+          variant="secondary"
+          data-size="sm"
+          disabled={disabled}
+          onClick={onClick}
+          aria-keyshortcuts={keys}
+        >
+          {t(label)}
+        </Button>
+      ))}
       <StructureDialog />
       <SearchElements />
     </div>

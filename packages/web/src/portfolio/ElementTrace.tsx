@@ -5,7 +5,7 @@ import { Heading, Paragraph } from '@digdir/designsystemet-react';
 import { traceElement } from '@helhet/model';
 import { useProcess } from '../process/ProcessContext.ts';
 import { useMapChoice } from '../process/useMapChoice.ts';
-import { SelectField } from '../process/fields.tsx';
+import { SelectField } from '../app/SelectField.tsx';
 
 /** "Which projects address this element?" */
 export function ElementTrace() {

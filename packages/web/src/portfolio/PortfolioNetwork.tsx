@@ -8,11 +8,16 @@ import { useTranslation } from 'react-i18next';
 import { Heading, Paragraph } from '@digdir/designsystemet-react';
 import { portfolioNetwork } from '@helhet/model';
 import { useProcess } from '../process/ProcessContext.ts';
-import { SelectField } from '../process/fields.tsx';
+import { SelectField } from '../app/SelectField.tsx';
 import { circleLayout, edgeSegment } from '../core/portfolio/layout.ts';
 
 const SIZE = 520;
 const R = 34;
+/** Arrowheads: one for links, one coloured for links that are part of a loop. */
+const ARROWS = [
+  { id: 'arrow', fill: '#444' },
+  { id: 'arrow-loop', fill: '#a4237b' },
+] as const;
 
 /** Portfolio network section. */
 export function PortfolioNetwork() {
@@ -51,28 +56,20 @@ export function PortfolioNetwork() {
           focusable="false"
         >
           <defs>
-            <marker
-              id="arrow"
-              viewBox="0 0 10 10"
-              refX="8"
-              refY="5"
-              markerWidth="7"
-              markerHeight="7"
-              orient="auto-start-reverse"
-            >
-              <path d="M 0 0 L 10 5 L 0 10 z" fill="#444" />
-            </marker>
-            <marker
-              id="arrow-loop"
-              viewBox="0 0 10 10"
-              refX="8"
-              refY="5"
-              markerWidth="7"
-              markerHeight="7"
-              orient="auto-start-reverse"
-            >
-              <path d="M 0 0 L 10 5 L 0 10 z" fill="#a4237b" />
-            </marker>
+            {ARROWS.map(({ id, fill }) => (
+              <marker
+                key={id}
+                id={id}
+                viewBox="0 0 10 10"
+                refX="8"
+                refY="5"
+                markerWidth="7"
+                markerHeight="7"
+                orient="auto-start-reverse"
+              >
+                <path d="M 0 0 L 10 5 L 0 10 z" fill={fill} />
+              </marker>
+            ))}
           </defs>
           {network.edges.map((e) => {
             // Two projects relating both ways get two parallel lines, not one on top of the other.

@@ -16,7 +16,8 @@ import {
 } from '@helhet/model';
 import { DeleteRecordButton } from '../process/DeleteRecordButton.tsx';
 import { useProcess } from '../process/ProcessContext.ts';
-import { CheckList, SelectField } from '../process/fields.tsx';
+import { CheckList, InlineForm } from '../process/fields.tsx';
+import { SelectField } from '../app/SelectField.tsx';
 import { RecordEditor } from '../process/RecordEditor.tsx';
 
 /** A project card. */
@@ -116,11 +117,9 @@ export function ProjectCard({ project }: { project: Project }) {
           ))}
         </ul>
       )}
-      <form
-        className="inline-form"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
+      <InlineForm
+        submitLabel={t('project.addPartner')}
+        onSubmit={() => {
           if (update({ partners: [...project.partners, partner as Project['partners'][number]] }))
             setPartner({ ...partner, name: '' });
         }}
@@ -136,10 +135,7 @@ export function ProjectCard({ project }: { project: Project }) {
           options={PartnerSector.options.map((s) => ({ value: s, label: t(`sectors.${s}`) }))}
           onChange={(v) => setPartner({ ...partner, sector: v })}
         />
-        <Button type="submit" variant="secondary">
-          {t('project.addPartner')}
-        </Button>
-      </form>
+      </InlineForm>
       <Heading level={4} data-size="2xs">
         {t('project.subActivities')}
       </Heading>
@@ -152,11 +148,9 @@ export function ProjectCard({ project }: { project: Project }) {
           ))}
         </ul>
       )}
-      <form
-        className="inline-form"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
+      <InlineForm
+        submitLabel={t('project.addActivity')}
+        onSubmit={() => {
           if (
             update({
               subActivities: [
@@ -173,10 +167,7 @@ export function ProjectCard({ project }: { project: Project }) {
           value={activity}
           onChange={(e) => setActivity(e.target.value)}
         />
-        <Button type="submit" variant="secondary">
-          {t('project.addActivity')}
-        </Button>
-      </form>
+      </InlineForm>
       <Heading level={4} data-size="2xs">
         {t('project.relations')}
       </Heading>
@@ -198,11 +189,9 @@ export function ProjectCard({ project }: { project: Project }) {
         </ul>
       )}
       {others.length > 0 && (
-        <form
-          className="inline-form"
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
+        <InlineForm
+          submitLabel={t('relation.add')}
+          onSubmit={() => {
             if (!relation.projectId) return;
             if (
               update(
@@ -236,10 +225,7 @@ export function ProjectCard({ project }: { project: Project }) {
             value={relation.reason}
             onChange={(e) => setRelation({ ...relation, reason: e.target.value })}
           />
-          <Button type="submit" variant="secondary">
-            {t('relation.add')}
-          </Button>
-        </form>
+        </InlineForm>
       )}
       {trace && (
         <Details>

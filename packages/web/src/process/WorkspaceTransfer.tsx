@@ -2,16 +2,15 @@
  * Export of a whole workspace (on the process home) and import of one as a new workspace
  * (mounted with one line on the start page).
  */
-import { useState, type ChangeEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useErrorText } from '../api/useErrorText.ts';
-import { Alert, Button, Heading, Label, List, Paragraph } from '@digdir/designsystemet-react';
-import type { InputProblem } from '@helhet/model';
+import { Alert, Button, Heading, Label, Paragraph } from '@digdir/designsystemet-react';
+import { ProblemList } from '../app/ProblemList.tsx';
 import { AppLink } from '../app/AppLink.tsx';
 import { downloadJson } from '../workspaces/download.ts';
 import { registerProcessCoreTexts } from './i18n/core.ts';
 import { processPath } from '../core/process/paths.ts';
-import { ApiError } from '../api/client.ts';
+import { useJsonFileImport } from '../app/useJsonFileImport.ts';
 import { exportWorkspace, importWorkspace, workspaceFileName } from './transfer.ts';
 
 /** Downloads the whole workspace as one file. */
@@ -49,32 +48,11 @@ export function ExportWorkspaceButton({
 export function ImportWorkspace({ onImported }: { onImported?: () => void }) {
   registerProcessCoreTexts();
   const { t } = useTranslation('process');
-  const errorText = useErrorText();
-  const [problems, setProblems] = useState<InputProblem[]>([]);
-  const [error, setError] = useState<string | null>(null);
   const [created, setCreated] = useState<{ id: string; name: string } | null>(null);
-  const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
-    const file = event.target.files?.[0];
-    event.target.value = '';
-    if (!file) return;
-    setProblems([]);
-    setError(null);
-    setCreated(null);
-    let data: unknown;
-    try {
-      data = JSON.parse(await file.text());
-    } catch {
-      setError(t('transfer.notJson'));
-      return;
-    }
-    try {
-      setCreated(await importWorkspace(data));
-      onImported?.();
-    } catch (e) {
-      if (e instanceof ApiError && e.problems.length) setProblems(e.problems);
-      else setError(errorText(e));
-    }
-  };
+  const { problems, error, onFile } = useJsonFileImport(t('transfer.notJson'), async (data) => {
+    setCreated(await importWorkspace(data));
+    onImported?.();
+  });
   return (
     <section className="stack" aria-labelledby="import-workspace">
       <Heading id="import-workspace" level={2} data-size="md">
@@ -85,7 +63,10 @@ export function ImportWorkspace({ onImported }: { onImported?: () => void }) {
         id="import-workspace-file"
         type="file"
         accept="application/json,.json"
-        onChange={onFile}
+        onChange={(event) => {
+          setCreated(null);
+          void onFile(event);
+        }}
       />
       <div role="status">
         {created && (
@@ -98,18 +79,10 @@ export function ImportWorkspace({ onImported }: { onImported?: () => void }) {
         )}
       </div>
       {error && <Alert data-color="danger">{error}</Alert>}
-      {problems.length > 0 && (
-        <Alert data-color="danger">
-          <Paragraph>{t('transfer.problems', { count: problems.length })}</Paragraph>
-          <List.Unordered>
-            {problems.slice(0, 50).map((p, i) => (
-              <List.Item key={i}>
-                <code>{p.path || '/'}</code>: {p.message}
-              </List.Item>
-            ))}
-          </List.Unordered>
-        </Alert>
-      )}
+      <ProblemList
+        summary={t('transfer.problems', { count: problems.length })}
+        problems={problems}
+      />
     </section>
   );
 }

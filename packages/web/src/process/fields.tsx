@@ -1,18 +1,16 @@
 /**
  * Small form building blocks shared by the process pages, on Designsystemet components:
- * a list of record cards, the "new record" form around its fields, a text field that hands over its text, a
- * labelled select and a fieldset of checkboxes for choosing several records.
+ * a list of record cards, the "new record" form around its fields, a text field that hands over
+ * its text, a fieldset of checkboxes for choosing several records and a one-line adding form.
+ * (The labelled select is `app/SelectField.tsx`.)
  */
-import { useId, type FormEvent, type ReactNode } from 'react';
+import { type FormEvent, type ReactNode } from 'react';
 import {
   Button,
   Checkbox,
-  Field,
   Fieldset,
   Heading,
-  Label,
   Paragraph,
-  Select,
   Textfield,
 } from '@digdir/designsystemet-react';
 
@@ -96,33 +94,6 @@ export function TextField({
   );
 }
 
-/** A select with a visible label. */
-export function SelectField({
-  label,
-  value,
-  options,
-  onChange,
-}: {
-  label: string;
-  value: string;
-  options: readonly { value: string; label: string }[];
-  onChange: (value: string) => void;
-}) {
-  const id = useId();
-  return (
-    <Field>
-      <Label htmlFor={id}>{label}</Label>
-      <Select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
-        {options.map((o) => (
-          <Select.Option key={o.value} value={o.value}>
-            {o.label}
-          </Select.Option>
-        ))}
-      </Select>
-    </Field>
-  );
-}
-
 /** Checkboxes for choosing any number of `options`. */
 export function CheckList({
   legend,
@@ -156,5 +127,35 @@ export function CheckList({
         />
       ))}
     </Fieldset>
+  );
+}
+
+/**
+ * A one-line form that adds to a list: its fields, then a secondary submit button;
+ * `onSubmit` runs on submission without the page reloading.
+ */
+export function InlineForm({
+  submitLabel,
+  onSubmit,
+  children,
+}: {
+  submitLabel: string;
+  onSubmit: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <form
+      className="inline-form"
+      noValidate
+      onSubmit={(event: FormEvent) => {
+        event.preventDefault();
+        onSubmit();
+      }}
+    >
+      {children}
+      <Button type="submit" variant="secondary">
+        {submitLabel}
+      </Button>
+    </form>
   );
 }

@@ -36,6 +36,11 @@ export function ChartFrame(props: ChartFrameProps) {
   const drawing = useRef<HTMLDivElement>(null);
   const headingId = useId();
   const svg = () => drawing.current?.querySelector('svg') ?? null;
+  /** Runs `save` on the drawn chart; nothing while it is not drawn. */
+  const withSvg = (save: (drawn: SVGSVGElement) => void) => {
+    const drawn = svg();
+    if (drawn) save(drawn);
+  };
   return (
     <figure className="fremtid-chart" aria-labelledby={headingId}>
       <Heading level={props.level ?? 3} data-size="xs" id={headingId}>
@@ -88,10 +93,7 @@ export function ChartFrame(props: ChartFrameProps) {
           variant="tertiary"
           data-size="sm"
           disabled={showTable}
-          onClick={() => {
-            const s = svg();
-            if (s) downloadSvg(s, `${props.filename}.svg`);
-          }}
+          onClick={() => withSvg((s) => downloadSvg(s, `${props.filename}.svg`))}
         >
           {t('chart.svg')}
         </Button>
@@ -99,10 +101,7 @@ export function ChartFrame(props: ChartFrameProps) {
           variant="tertiary"
           data-size="sm"
           disabled={showTable}
-          onClick={() => {
-            const s = svg();
-            if (s) void downloadPng(s, `${props.filename}.png`);
-          }}
+          onClick={() => withSvg((s) => void downloadPng(s, `${props.filename}.png`))}
         >
           {t('chart.png')}
         </Button>

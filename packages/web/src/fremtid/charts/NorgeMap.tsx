@@ -6,9 +6,10 @@
  * the search). Drawn with d3-geo in a transverse Mercator projection centred on 15° E (UTM
  * zone 33, the projection Kartverket uses for national maps).
  */
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, Field, Label, Select } from '@digdir/designsystemet-react';
+
+import { SelectField } from '../../app/SelectField.tsx';
 import { geoArea, geoPath, geoTransverseMercator } from 'd3-geo';
 import { scaleThreshold } from 'd3-scale';
 import { feature } from 'topojson-client';
@@ -24,6 +25,7 @@ import {
   type MapIndicator,
   type MapValues,
 } from '@helhet/demografi';
+import { useYearPlayback, YearPlayer } from './YearPlayer.tsx';
 import { ChartFrame } from './ChartFrame.tsx';
 
 /** Where the server serves the boundaries. */
@@ -114,13 +116,11 @@ export function NorgeMap({ meta }: { readonly meta: FremtidMeta }) {
   const { t } = useTranslation('fremtid');
   const f = useFormat();
   const [indicator, setIndicator] = useState<MapIndicator>('aldersbaereevne');
-  const [year, setYear] = useState(2040);
-  const [playing, setPlaying] = useState(false);
+  const playback = useYearPlayback(meta.firstYear, meta.toYear, 2040);
+  const { year } = playback;
   const [paths, setPaths] = useState<Shapes | null>(null);
   const [values, setValues] = useState<MapValues | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const selectId = useId();
-  const sliderId = useId();
   useEffect(() => {
     loadShapes().then(setPaths, (e: Error) => setError(e.message));
   }, []);
@@ -134,21 +134,6 @@ export function NorgeMap({ meta }: { readonly meta: FremtidMeta }) {
       live = false;
     };
   }, [indicator]);
-  const first = meta.firstYear;
-  const last = meta.toYear;
-  useEffect(() => {
-    if (!playing) return;
-    const timer = setInterval(() => {
-      setYear((y) => {
-        if (y >= last) {
-          setPlaying(false);
-          return y;
-        }
-        return y + 1;
-      });
-    }, 450);
-    return () => clearInterval(timer);
-  }, [playing, last]);
 
   const spec = CLASSES[indicator];
   const colors = spec.worseHigh ? [...RDYLBU].reverse() : RDYLBU;
@@ -204,46 +189,15 @@ export function NorgeMap({ meta }: { readonly meta: FremtidMeta }) {
       }}
       controls={
         <div className="fremtid-controls">
-          <Field className="fremtid-inline-field">
-            <Label htmlFor={selectId}>{t('map.choose')}</Label>
-            <Select
-              id={selectId}
-              width="auto"
-              value={indicator}
-              onChange={(e) => setIndicator(e.target.value as MapIndicator)}
-            >
-              {MAP_INDICATORS.map((k) => (
-                <Select.Option key={k} value={k}>
-                  {t(`map.indicator.${k}`)}
-                </Select.Option>
-              ))}
-            </Select>
-          </Field>
-          <Button
-            data-size="sm"
-            variant="secondary"
-            onClick={() => {
-              if (!playing && year >= last) setYear(first);
-              setPlaying((p) => !p);
-            }}
-          >
-            {playing ? t('pyramid.pause') : t('pyramid.play')}
-          </Button>
-          <label htmlFor={sliderId} className="fremtid-slider-label">
-            {t('pyramid.year')}: <output htmlFor={sliderId}>{year}</output>
-          </label>
-          <input
-            id={sliderId}
-            type="range"
-            className="fremtid-range"
-            min={first}
-            max={last}
-            value={year}
-            onChange={(e) => {
-              setPlaying(false);
-              setYear(Number(e.target.value));
-            }}
+          <SelectField
+            className="fremtid-inline-field"
+            width="auto"
+            label={t('map.choose')}
+            value={indicator}
+            options={MAP_INDICATORS.map((k) => ({ value: k, label: t(`map.indicator.${k}`) }))}
+            onChange={setIndicator}
           />
+          <YearPlayer playback={playback} />
         </div>
       }
       notes={

@@ -9,7 +9,6 @@ import {
   Button,
   Checkbox,
   Fieldset,
-  Heading,
   Paragraph,
   Textarea,
   Textfield,
@@ -25,6 +24,7 @@ import { MAIN_SCENARIO } from '../../core/fremtid/params.ts';
 import { type FremtidMeta, type RegionReport } from '@helhet/demografi';
 import { createDialogue } from './api.ts';
 import { suggestStatements } from './suggestions.ts';
+import { FremtidPage, FremtidSection } from '../FremtidRegion.tsx';
 
 /** The page. */
 export function DialogHome({ meta }: { readonly meta: FremtidMeta }) {
@@ -78,15 +78,9 @@ export function DialogHome({ meta }: { readonly meta: FremtidMeta }) {
   };
 
   return (
-    <article className="fremtid-page" aria-labelledby="dialog-heading">
-      <Heading level={1} data-size="lg" id="dialog-heading">
-        {t('dialog.title')}
-      </Heading>
+    <FremtidPage name="dialog" title={t('dialog.title')}>
       <Paragraph>{t('dialog.intro')}</Paragraph>
-      <section className="fremtid-section" aria-labelledby="join-heading">
-        <Heading level={2} data-size="sm" id="join-heading">
-          {t('dialog.joinTitle')}
-        </Heading>
+      <FremtidSection name="join" title={t('dialog.joinTitle')}>
         <form
           className="fremtid-save"
           onSubmit={(e) => {
@@ -106,11 +100,8 @@ export function DialogHome({ meta }: { readonly meta: FremtidMeta }) {
             {t('dialog.join')}
           </Button>
         </form>
-      </section>
-      <section className="fremtid-section" aria-labelledby="create-heading">
-        <Heading level={2} data-size="sm" id="create-heading">
-          {t('dialog.createTitle')}
-        </Heading>
+      </FremtidSection>
+      <FremtidSection name="create" title={t('dialog.createTitle')}>
         <Paragraph data-size="sm">{t('dialog.createIntro')}</Paragraph>
         <RegionSearch
           meta={meta}
@@ -159,7 +150,7 @@ export function DialogHome({ meta }: { readonly meta: FremtidMeta }) {
         <Button onClick={() => void create()} disabled={busy || !region}>
           {t('dialog.create')}
         </Button>
-      </section>
-    </article>
+      </FremtidSection>
+    </FremtidPage>
   );
 }

@@ -18,6 +18,7 @@ import {
   type Dialogue,
   type Statement,
 } from './api.ts';
+import { FremtidPage } from '../FremtidRegion.tsx';
 
 /** The page. */
 export function FacilitatorView({ code }: { readonly code: string }) {
@@ -65,10 +66,7 @@ export function FacilitatorView({ code }: { readonly code: string }) {
   const act = (p: Promise<unknown>) =>
     p.then(() => refresh(dialogue.id)).catch((e: Error) => setError(e.message));
   return (
-    <article className="fremtid-page" aria-labelledby="facilitator-heading">
-      <Heading level={1} data-size="md" id="facilitator-heading">
-        {dialogue.title}
-      </Heading>
+    <FremtidPage name="facilitator" size="md" title={dialogue.title}>
       <Paragraph data-size="lg">
         {t('dialog.codeIs')}{' '}
         <strong className="fremtid-code" data-testid="dialog-code">
@@ -142,6 +140,6 @@ export function FacilitatorView({ code }: { readonly code: string }) {
           {t('dialog.add')}
         </Button>
       </form>
-    </article>
+    </FremtidPage>
   );
 }

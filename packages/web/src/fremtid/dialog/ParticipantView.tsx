@@ -5,15 +5,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  Alert,
-  Button,
-  Fieldset,
-  Heading,
-  Paragraph,
-  Radio,
-  Textfield,
-} from '@digdir/designsystemet-react';
+import { Alert, Button, Fieldset, Paragraph, Radio, Textfield } from '@digdir/designsystemet-react';
 import {
   ANSWERS,
   answer,
@@ -24,6 +16,7 @@ import {
   type Dialogue,
   type Statement,
 } from './api.ts';
+import { FremtidPage } from '../FremtidRegion.tsx';
 
 /** Seconds between checks for newly approved statements. */
 const REFRESH_MS = 5000;
@@ -89,10 +82,7 @@ export function ParticipantView({ code }: { readonly code: string }) {
   };
 
   return (
-    <article className="fremtid-page" aria-labelledby="participant-heading">
-      <Heading level={1} data-size="md" id="participant-heading">
-        {dialogue.title}
-      </Heading>
+    <FremtidPage name="participant" size="md" title={dialogue.title}>
       <Paragraph data-size="sm">
         {t('dialog.participantIntro', { region: dialogue.regionName })}
       </Paragraph>
@@ -143,6 +133,6 @@ export function ParticipantView({ code }: { readonly code: string }) {
           {t('dialog.send')}
         </Button>
       </form>
-    </article>
+    </FremtidPage>
   );
 }

@@ -5,10 +5,11 @@
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Heading, Link, Paragraph } from '@digdir/designsystemet-react';
+import { Link, Paragraph } from '@digdir/designsystemet-react';
 import { COLORS } from '../charts/palette.ts';
 import { DIALOG_PATH } from '../../core/fremtid/routes.ts';
 import { csvUrl, dialogueByCode, results, type Results } from './api.ts';
+import { FremtidPage } from '../FremtidRegion.tsx';
 
 /** Polling interval of the live results. */
 export const POLL_MS = 1000;
@@ -47,10 +48,11 @@ export function ProjectorView({ code }: { readonly code: string }) {
   if (!data) return <Paragraph>{t('loading')}</Paragraph>;
   const joinUrl = `${location.origin}${DIALOG_PATH}`;
   return (
-    <article className="fremtid-page fremtid-projector" aria-labelledby="projector-heading">
-      <Heading level={1} data-size="lg" id="projector-heading">
-        {data.dialogue.title}
-      </Heading>
+    <FremtidPage
+      name="projector"
+      className="fremtid-page fremtid-projector"
+      title={data.dialogue.title}
+    >
       <Paragraph data-size="lg">
         {t('dialog.joinAt', { url: joinUrl })}{' '}
         <strong className="fremtid-code">{data.dialogue.code}</strong>
@@ -99,6 +101,6 @@ export function ProjectorView({ code }: { readonly code: string }) {
           {t('dialog.csv')}
         </Link>
       </Paragraph>
-    </article>
+    </FremtidPage>
   );
 }

@@ -4,12 +4,13 @@
  * now and in 2040, under the main alternative. CSV download like every other table.
  */
 import { useTranslation } from 'react-i18next';
-import { Button, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
+import { Button, Paragraph, Table } from '@digdir/designsystemet-react';
 import { SSB_CREDIT, type ComparisonRow } from '@helhet/demografi';
 import { downloadCsv } from '../charts/download.ts';
 import { useFormat } from '../format.ts';
 import { AppLink } from '../../app/AppLink.tsx';
 import { kommunePath } from '../../core/fremtid/routes.ts';
+import { FremtidSection } from '../FremtidRegion.tsx';
 
 /** The section. */
 export function ComparisonSection({
@@ -30,10 +31,7 @@ export function ComparisonSection({
     t('compare.ab2040'),
   ];
   return (
-    <section className="fremtid-section" aria-labelledby="compare-heading">
-      <Heading level={2} data-size="sm" id="compare-heading">
-        {t('compare.title')}
-      </Heading>
+    <FremtidSection name="compare" title={t('compare.title')}>
       <Paragraph data-size="sm">{t('compare.intro', { centrality: centrality ?? '–' })}</Paragraph>
       <div className="fremtid-scroll" tabIndex={0} role="region" aria-labelledby="compare-heading">
         <Table data-size="sm" zebra>
@@ -88,6 +86,6 @@ export function ComparisonSection({
         {t('chart.csv')}
       </Button>
       <p className="fremtid-source">{t('source')}</p>
-    </section>
+    </FremtidSection>
   );
 }

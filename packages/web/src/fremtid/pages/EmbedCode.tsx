@@ -1,8 +1,9 @@
 /** The copyable `<iframe>` code that embeds a region's key chart on another site. */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, Heading, Paragraph, Textarea, Field, Label } from '@digdir/designsystemet-react';
+import { Button, Paragraph, Textarea, Field, Label } from '@digdir/designsystemet-react';
 import { embedPath } from '../../core/fremtid/routes.ts';
+import { FremtidSection } from '../FremtidRegion.tsx';
 
 /** The iframe snippet for `code` (user text never enters it: only the number and a title). */
 export function embedSnippet(origin: string, code: string, title: string): string {
@@ -16,10 +17,12 @@ export function EmbedCode({ code, name }: { readonly code: string; readonly name
   const [copied, setCopied] = useState(false);
   const snippet = embedSnippet(location.origin, code, t('embed.title', { name }));
   return (
-    <section className="fremtid-section fremtid-narrow" aria-labelledby="embed-code-heading">
-      <Heading level={2} data-size="xs" id="embed-code-heading">
-        {t('embed.codeTitle')}
-      </Heading>
+    <FremtidSection
+      name="embed-code"
+      className="fremtid-section fremtid-narrow"
+      size="xs"
+      title={t('embed.codeTitle')}
+    >
       <Paragraph data-size="sm">{t('embed.codeIntro')}</Paragraph>
       <Field>
         <Label htmlFor="embed-code">{t('embed.codeLabel')}</Label>
@@ -40,6 +43,6 @@ export function EmbedCode({ code, name }: { readonly code: string; readonly name
       <span role="status" className="fremtid-hint">
         {copied ? t('embed.copied') : ''}
       </span>
-    </section>
+    </FremtidSection>
   );
 }

@@ -5,12 +5,13 @@
  */
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Heading, Link, Paragraph, Spinner } from '@digdir/designsystemet-react';
+import { Link, Paragraph, Spinner } from '@digdir/designsystemet-react';
 import { kommunePath } from '../../core/fremtid/routes.ts';
 import { MAIN_SCENARIO } from '../../core/fremtid/params.ts';
 import { KeyFigures } from './KeyFigures.tsx';
 import { PopulationChart } from './TrendCharts.tsx';
 import { useRegion } from './useRegion.ts';
+import { FremtidPage } from '../FremtidRegion.tsx';
 
 /** Class on `<body>` while an embed page is shown (see `fremtid.css`). */
 export const EMBED_BODY_CLASS = 'fremtid-embedded';
@@ -26,10 +27,12 @@ export default function EmbedPage({ code }: { readonly code: string }) {
   if (error) return <Paragraph>{error}</Paragraph>;
   if (!report) return <Spinner aria-label={t('loading')} />;
   return (
-    <article className="fremtid-embed" aria-labelledby="embed-heading">
-      <Heading level={1} data-size="sm" id="embed-heading">
-        {t('embed.title', { name: report.name })}
-      </Heading>
+    <FremtidPage
+      name="embed"
+      className="fremtid-embed"
+      size="sm"
+      title={t('embed.title', { name: report.name })}
+    >
       <KeyFigures
         report={report}
         idPrefix="embed"
@@ -41,6 +44,6 @@ export default function EmbedPage({ code }: { readonly code: string }) {
           {t('embed.more', { name: report.name })}
         </Link>
       </Paragraph>
-    </article>
+    </FremtidPage>
   );
 }

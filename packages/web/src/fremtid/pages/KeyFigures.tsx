@@ -25,6 +25,12 @@ export function KeyFigures({ report, idPrefix = 'key', caption }: KeyFiguresProp
   const { t } = useTranslation('fremtid');
   const f = useFormat();
   const years = [report.baseYear, ...KEY_YEARS];
+  const indicator = (key: IndicatorKey, show: (v: number) => string) => ({
+    key,
+    label: t(`indicator.${key}`),
+    values: report.indicators[key],
+    show,
+  });
   const rows: {
     key: 'total' | IndicatorKey;
     label: string;
@@ -32,30 +38,10 @@ export function KeyFigures({ report, idPrefix = 'key', caption }: KeyFiguresProp
     show: (v: number) => string;
   }[] = [
     { key: 'total', label: t('figures.total'), values: report.total, show: f.int },
-    {
-      key: 'aldersbaereevne',
-      label: t('indicator.aldersbaereevne'),
-      values: report.indicators.aldersbaereevne,
-      show: (v) => f.dec(v, 1),
-    },
-    {
-      key: 'aldersbaereevne80',
-      label: t('indicator.aldersbaereevne80'),
-      values: report.indicators.aldersbaereevne80,
-      show: (v) => f.dec(v, 1),
-    },
-    {
-      key: 'andel80',
-      label: t('indicator.andel80'),
-      values: report.indicators.andel80,
-      show: (v) => f.pct(v, 1),
-    },
-    {
-      key: 'medianalder',
-      label: t('indicator.medianalder'),
-      values: report.indicators.medianalder,
-      show: (v) => f.dec(v, 1),
-    },
+    indicator('aldersbaereevne', (v) => f.dec(v, 1)),
+    indicator('aldersbaereevne80', (v) => f.dec(v, 1)),
+    indicator('andel80', (v) => f.pct(v, 1)),
+    indicator('medianalder', (v) => f.dec(v, 1)),
   ];
   return (
     <Table data-size="sm" className="fremtid-keyfigures">

@@ -5,7 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Alert, Heading, Paragraph, Spinner } from '@digdir/designsystemet-react';
+import { Alert, Paragraph, Spinner } from '@digdir/designsystemet-react';
 import { AppLink } from '../../app/AppLink.tsx';
 import { navigate } from '../../app/router.ts';
 import { useFormat } from '../format.ts';
@@ -21,6 +21,7 @@ import { RegionSearch } from './RegionSearch.tsx';
 import { ComponentsChart, IndicatorChart, PopulationChart } from './TrendCharts.tsx';
 import { useComparison, useRegion } from './useRegion.ts';
 import { EmbedCode } from './EmbedCode.tsx';
+import { FremtidPage, FremtidSection } from '../FremtidRegion.tsx';
 
 /** Props of {@link KommunePage}. */
 export interface KommunePageProps {
@@ -74,10 +75,7 @@ export function KommunePage({ code, meta }: KommunePageProps) {
         ? t('kommune.levelFylke')
         : t('kommune.levelLand');
   return (
-    <article className="fremtid-page" aria-labelledby="kommune-heading">
-      <Heading level={1} data-size="lg" id="kommune-heading">
-        {report.name}
-      </Heading>
+    <FremtidPage name="kommune" title={report.name}>
       <Paragraph data-size="sm">
         {levelText}
         {report.code.length > 1 ? ` · ${t('kommune.number')} ${report.code}` : ''}
@@ -94,10 +92,7 @@ export function KommunePage({ code, meta }: KommunePageProps) {
           </Paragraph>
         ))}
       </section>
-      <section className="fremtid-section" aria-labelledby="key-heading">
-        <Heading level={2} data-size="sm" id="key-heading">
-          {t('figures.title')}
-        </Heading>
+      <FremtidSection name="key" title={t('figures.title')}>
         <KeyFigures report={report} caption={t('figures.caption', { name: report.name })} />
         <p className="fremtid-source">{t('source')}</p>
         <Paragraph data-size="sm">
@@ -105,7 +100,7 @@ export function KommunePage({ code, meta }: KommunePageProps) {
           {' · '}
           <AppLink to={faktaarkPath(report.code)}>{t('kommune.factSheet')}</AppLink>
         </Paragraph>
-      </section>
+      </FremtidSection>
       {rest && (
         <>
           <section className="fremtid-section fremtid-grid" aria-label={t('kommune.charts')}>
@@ -114,20 +109,17 @@ export function KommunePage({ code, meta }: KommunePageProps) {
             <IndicatorChart report={report} />
             <ComponentsChart report={report} />
           </section>
-          <section className="fremtid-section" aria-labelledby="care-heading">
-            <Heading level={2} data-size="sm" id="care-heading">
-              {t('care.heading')}
-            </Heading>
+          <FremtidSection name="care" title={t('care.heading')}>
             <div className="fremtid-narrow">
               <CareSection report={report} threshold={threshold} onThreshold={setThreshold} />
             </div>
-          </section>
+          </FremtidSection>
           {comparison && (
             <ComparisonSection rows={comparison} centrality={report.centralityClass} />
           )}
           <EmbedCode code={report.code} name={report.name} />
         </>
       )}
-    </article>
+    </FremtidPage>
   );
 }

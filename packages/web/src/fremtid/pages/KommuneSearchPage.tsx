@@ -6,15 +6,13 @@ import { navigate } from '../../app/router.ts';
 import { kommunePath } from '../../core/fremtid/routes.ts';
 import { type FremtidMeta } from '@helhet/demografi';
 import { RegionSearch } from './RegionSearch.tsx';
+import { FremtidPage } from '../FremtidRegion.tsx';
 
 /** The page. */
 export function KommuneSearchPage({ meta }: { readonly meta: FremtidMeta }) {
   const { t } = useTranslation('fremtid');
   return (
-    <section className="fremtid-page" aria-labelledby="search-heading">
-      <Heading level={1} data-size="lg" id="search-heading">
-        {t('kommune.title')}
-      </Heading>
+    <FremtidPage name="search" as="section" title={t('kommune.title')}>
       <Paragraph>{t('kommune.intro')}</Paragraph>
       <RegionSearch meta={meta} onSelect={(c) => navigate(kommunePath(c))} />
       <Heading level={2} data-size="xs">
@@ -30,6 +28,6 @@ export function KommuneSearchPage({ meta }: { readonly meta: FremtidMeta }) {
           </li>
         ))}
       </ul>
-    </section>
+    </FremtidPage>
   );
 }

@@ -3,7 +3,7 @@
  * national animated pyramid, with the way on to Min kommune.
  */
 import { useTranslation } from 'react-i18next';
-import { Heading, Paragraph, Spinner } from '@digdir/designsystemet-react';
+import { Paragraph, Spinner } from '@digdir/designsystemet-react';
 import { navigate } from '../../app/router.ts';
 import { useFormat } from '../format.ts';
 import { kommunePath } from '../../core/fremtid/routes.ts';
@@ -17,6 +17,7 @@ import { PopulationChart } from './TrendCharts.tsx';
 import { useRegion } from './useRegion.ts';
 import { NorgeMap } from '../charts/NorgeMap.tsx';
 import { CentralityChart } from '../charts/CentralityChart.tsx';
+import { FremtidPage, FremtidSection } from '../FremtidRegion.tsx';
 
 /** The page. */
 export function NorgePage({ meta }: { readonly meta: FremtidMeta }) {
@@ -24,35 +25,30 @@ export function NorgePage({ meta }: { readonly meta: FremtidMeta }) {
   const f = useFormat();
   const { report } = useRegion('0', MAIN_SCENARIO);
   return (
-    <article className="fremtid-page" aria-labelledby="norge-heading">
-      <Heading level={1} data-size="lg" id="norge-heading">
-        {t('norge.title')}
-      </Heading>
+    <FremtidPage name="norge" title={t('norge.title')}>
       <Paragraph data-size="lg">{t('norge.intro')}</Paragraph>
       <RegionSearch meta={meta} onSelect={(c) => navigate(kommunePath(c))} />
       {!report ? (
         <Spinner aria-label={t('loading')} />
       ) : (
         <>
-          <section className="fremtid-section fremtid-lead" aria-labelledby="messages-heading">
-            <Heading level={2} data-size="sm" id="messages-heading">
-              {t('norge.messages')}
-            </Heading>
+          <FremtidSection
+            name="messages"
+            className="fremtid-section fremtid-lead"
+            title={t('norge.messages')}
+          >
             {narrative(report, t, f).map((p, i) => (
               <Paragraph key={i}>{p}</Paragraph>
             ))}
-          </section>
-          <section className="fremtid-section" aria-labelledby="norge-key-heading">
-            <Heading level={2} data-size="sm" id="norge-key-heading">
-              {t('figures.title')}
-            </Heading>
+          </FremtidSection>
+          <FremtidSection name="norge-key" title={t('figures.title')}>
             <KeyFigures
               report={report}
               caption={t('figures.caption', { name: report.name })}
               idPrefix="norge"
             />
             <p className="fremtid-source">{t('source')}</p>
-          </section>
+          </FremtidSection>
           <section className="fremtid-section fremtid-map-section" aria-label={t('map.section')}>
             <NorgeMap meta={meta} />
           </section>
@@ -63,6 +59,6 @@ export function NorgePage({ meta }: { readonly meta: FremtidMeta }) {
           </section>
         </>
       )}
-    </article>
+    </FremtidPage>
   );
 }

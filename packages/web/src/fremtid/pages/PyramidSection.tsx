@@ -3,16 +3,14 @@
  * keyboard-operable), SSB's main-alternative total beside Helhet's for the shown year, and
  * a note that SSB's municipal projections by age are not in the data.
  */
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, Paragraph } from '@digdir/designsystemet-react';
+import { Paragraph } from '@digdir/designsystemet-react';
 import { ChartFrame } from '../charts/ChartFrame.tsx';
+import { useYearPlayback, YearPlayer } from '../charts/YearPlayer.tsx';
 import { PyramidChart } from '../charts/PyramidChart.tsx';
 import { useFormat } from '../format.ts';
 import { type RegionReport } from '@helhet/demografi';
-
-/** Milliseconds per year while playing. */
-const FRAME_MS = 450;
 
 /** Props of {@link PyramidSection}. */
 export interface PyramidSectionProps {
@@ -26,24 +24,12 @@ export interface PyramidSectionProps {
 export function PyramidSection({ report, initialYear, still }: PyramidSectionProps) {
   const { t } = useTranslation('fremtid');
   const f = useFormat();
-  const [year, setYear] = useState(initialYear ?? report.baseYear);
-  const [playing, setPlaying] = useState(false);
-  const sliderId = useId();
-  const first = report.years[0]!;
-  const last = report.years.at(-1)!;
-  useEffect(() => {
-    if (!playing) return;
-    const timer = setInterval(() => {
-      setYear((y) => {
-        if (y >= last) {
-          setPlaying(false);
-          return y;
-        }
-        return y + 1;
-      });
-    }, FRAME_MS);
-    return () => clearInterval(timer);
-  }, [playing, last]);
+  const playback = useYearPlayback(
+    report.years[0]!,
+    report.years.at(-1)!,
+    initialYear ?? report.baseYear,
+  );
+  const { year } = playback;
   const max = useMemo(() => Math.max(...report.male.flat(), ...report.female.flat()), [report]);
   const i = Math.max(0, report.years.indexOf(year));
   const total = report.total[i]!;
@@ -78,32 +64,7 @@ export function PyramidSection({ report, initialYear, still }: PyramidSectionPro
       controls={
         still ? null : (
           <div className="fremtid-controls">
-            <Button
-              data-size="sm"
-              variant="secondary"
-              onClick={() => {
-                if (!playing && year >= last) setYear(first);
-                setPlaying((p) => !p);
-              }}
-            >
-              {playing ? t('pyramid.pause') : t('pyramid.play')}
-            </Button>
-            <label htmlFor={sliderId} className="fremtid-slider-label">
-              {t('pyramid.year')}: <output htmlFor={sliderId}>{year}</output>
-            </label>
-            <input
-              id={sliderId}
-              type="range"
-              className="fremtid-range"
-              min={first}
-              max={last}
-              step={1}
-              value={year}
-              onChange={(e) => {
-                setPlaying(false);
-                setYear(Number(e.target.value));
-              }}
-            />
+            <YearPlayer playback={playback} />
           </div>
         )
       }

@@ -2,9 +2,10 @@
  * Population over time (observed, Helhet's projection with the backtest's 80 % band, SSB's
  * main alternative), a chosen indicator over time, and the components of change.
  */
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Field, Label, Paragraph, Select } from '@digdir/designsystemet-react';
+import { Paragraph } from '@digdir/designsystemet-react';
+import { SelectField } from '../../app/SelectField.tsx';
 import { ChartFrame } from '../charts/ChartFrame.tsx';
 import { LineChart } from '../charts/LineChart.tsx';
 import { COLORS } from '../charts/palette.ts';
@@ -104,7 +105,6 @@ export function IndicatorChart({ report }: { readonly report: RegionReport }) {
   const { t } = useTranslation('fremtid');
   const f = useFormat();
   const [key, setKey] = useState<IndicatorKey>('aldersbaereevne');
-  const selectId = useId();
   const values = report.indicators[key];
   const show = (v: number) => (PERCENT.has(key) ? f.pct(v, 1) : f.dec(v, 1));
   const summary = t('indicatorChart.summary', {
@@ -125,21 +125,14 @@ export function IndicatorChart({ report }: { readonly report: RegionReport }) {
         rows: report.years.map((y, i) => [y, round(values[i]!, 4)]),
       }}
       controls={
-        <Field className="fremtid-inline-field">
-          <Label htmlFor={selectId}>{t('indicatorChart.choose')}</Label>
-          <Select
-            id={selectId}
-            value={key}
-            onChange={(e) => setKey(e.target.value as IndicatorKey)}
-            width="auto"
-          >
-            {INDICATOR_KEYS.map((k) => (
-              <Select.Option key={k} value={k}>
-                {t(`indicator.${k}`)}
-              </Select.Option>
-            ))}
-          </Select>
-        </Field>
+        <SelectField
+          className="fremtid-inline-field"
+          width="auto"
+          label={t('indicatorChart.choose')}
+          value={key}
+          options={INDICATOR_KEYS.map((k) => ({ value: k, label: t(`indicator.${k}`) }))}
+          onChange={setKey}
+        />
       }
       notes={
         <Paragraph data-size="sm" className="fremtid-note">

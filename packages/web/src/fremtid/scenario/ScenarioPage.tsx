@@ -6,15 +6,7 @@
  */
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  Alert,
-  Button,
-  Checkbox,
-  Heading,
-  Paragraph,
-  Table,
-  Textfield,
-} from '@digdir/designsystemet-react';
+import { Alert, Button, Checkbox, Paragraph, Table, Textfield } from '@digdir/designsystemet-react';
 import { AppLink } from '../../app/AppLink.tsx';
 import { ChartFrame } from '../charts/ChartFrame.tsx';
 import { LineChart } from '../charts/LineChart.tsx';
@@ -35,6 +27,7 @@ import {
 import { type FremtidMeta, type RegionReport } from '@helhet/demografi';
 import { MAX_COMPARED, loadSaved, newSaved, storeSaved, type SavedScenario } from './saved.ts';
 import { ScenarioSliders } from './Sliders.tsx';
+import { FremtidPage, FremtidSection } from '../FremtidRegion.tsx';
 
 const REGION = /^(\d{4}|\d{2}|0)$/;
 
@@ -105,10 +98,7 @@ export default function ScenarioPage({ meta }: { readonly meta: FremtidMeta }) {
   };
 
   return (
-    <article className="fremtid-page" aria-labelledby="scenario-heading">
-      <Heading level={1} data-size="lg" id="scenario-heading">
-        {t('scenario.title')}
-      </Heading>
+    <FremtidPage name="scenario" title={t('scenario.title')}>
       <Paragraph>{t('scenario.intro')}</Paragraph>
       {initial.problems.length > 0 && (
         <Alert data-color="warning">
@@ -143,10 +133,7 @@ export default function ScenarioPage({ meta }: { readonly meta: FremtidMeta }) {
         </div>
       </div>
 
-      <section className="fremtid-section" aria-labelledby="share-heading">
-        <Heading level={2} data-size="sm" id="share-heading">
-          {t('scenario.shareTitle')}
-        </Heading>
+      <FremtidSection name="share" title={t('scenario.shareTitle')}>
         <Textfield
           label={t('scenario.link')}
           id={linkId}
@@ -224,10 +211,10 @@ export default function ScenarioPage({ meta }: { readonly meta: FremtidMeta }) {
         {compared.length > 0 && (
           <CompareScenarios code={code} scenarios={saved.filter((s) => compared.includes(s.id))} />
         )}
-      </section>
+      </FremtidSection>
       <p className="fremtid-source">{t('source')}</p>
       <span hidden>{f.locale}</span>
-    </article>
+    </FremtidPage>
   );
 }
 

@@ -4,7 +4,8 @@
  * render of the panel around it.
  */
 import { memo } from 'react';
-import { Field, Label, Select } from '@digdir/designsystemet-react';
+
+import { SelectField } from '../../app/SelectField.tsx';
 
 /** Props of {@link ElementPicker}. */
 export interface ElementPickerProps {
@@ -26,17 +27,17 @@ function ElementPickerView({
   onChange,
 }: ElementPickerProps) {
   return (
-    <Field data-size="sm">
-      <Label htmlFor={id}>{label}</Label>
-      <Select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
-        <Select.Option value="">{emptyLabel}</Select.Option>
-        {options.map((e) => (
-          <Select.Option key={e.id} value={e.id}>
-            {e.label}
-          </Select.Option>
-        ))}
-      </Select>
-    </Field>
+    <SelectField
+      id={id}
+      size="sm"
+      label={label}
+      value={value}
+      options={[
+        { value: '', label: emptyLabel },
+        ...options.map((e) => ({ value: e.id, label: e.label })),
+      ]}
+      onChange={onChange}
+    />
   );
 }
 

@@ -3,11 +3,12 @@
  * Writes through the model's kept-loop functions into the map document, so everyone with
  * the map open sees it at once.
  */
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Alert, Button, Dialog, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
+import { Alert, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { keepLoop, narrateLoop, renameLoop, type FoundLoop, type KeptLoop } from '@helhet/model';
 import { useMapEditor } from '../MapContext.ts';
+import { FormDialog } from '../FormDialog.tsx';
 import { ANALYSIS_NS } from './i18n.ts';
 import { useAnalysis } from './AnalysisContext.ts';
 
@@ -28,23 +29,10 @@ export function KeepLoopDialog({ target, onClose }: KeepLoopDialogProps) {
   const { t } = useTranslation(ANALYSIS_NS);
   const { doc, origin, announce } = useMapEditor();
   const { labelOf } = useAnalysis();
-  const ref = useRef<HTMLDialogElement>(null);
   const [name, setName] = useState('');
   const [narrative, setNarrative] = useState('');
   const [nameError, setNameError] = useState<string | undefined>();
   const [failure, setFailure] = useState<string | null>(null);
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (target) {
-      setName(target.mode === 'edit' ? target.kept.name : '');
-      setNarrative(target.mode === 'edit' ? target.kept.narrative : '');
-      setNameError(undefined);
-      setFailure(null);
-      if (!dialog.open) dialog.showModal();
-    } else if (dialog.open) dialog.close();
-  }, [target]);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -77,48 +65,39 @@ export function KeepLoopDialog({ target, onClose }: KeepLoopDialogProps) {
       : null;
 
   return (
-    <Dialog
-      ref={ref}
+    <FormDialog
+      target={target}
+      prepare={(opened) => {
+        setName(opened.mode === 'edit' ? opened.kept.name : '');
+        setNarrative(opened.mode === 'edit' ? opened.kept.narrative : '');
+        setNameError(undefined);
+        setFailure(null);
+      }}
       onClose={onClose}
-      closeButton={t('common.close')}
-      aria-labelledby="keep-loop-title"
+      titleId="keep-loop-title"
+      title={target?.mode === 'edit' ? t('keep.editTitle') : t('keep.title')}
+      intro={loopText && <Paragraph data-size="sm">{loopText}</Paragraph>}
+      onSubmit={submit}
+      submitLabel={target?.mode === 'edit' ? t('keep.save') : t('keep.submit')}
     >
-      <Dialog.Block>
-        <Heading id="keep-loop-title" level={2} data-size="sm">
-          {target?.mode === 'edit' ? t('keep.editTitle') : t('keep.title')}
-        </Heading>
-        {loopText && <Paragraph data-size="sm">{loopText}</Paragraph>}
-      </Dialog.Block>
-      <Dialog.Block>
-        <form className="stack" onSubmit={submit} noValidate>
-          <Textfield
-            label={t('keep.name')}
-            value={name}
-            maxLength={NAME_MAX}
-            error={nameError}
-            onChange={(e) => setName(e.target.value)}
-            autoFocus
-          />
-          <Textfield
-            multiline
-            rows={5}
-            label={t('keep.narrative')}
-            description={t('keep.narrativeHelp')}
-            value={narrative}
-            maxLength={NARRATIVE_MAX}
-            onChange={(e) => setNarrative(e.target.value)}
-          />
-          {failure && <Alert data-color="danger">{failure}</Alert>}
-          <div className="row-actions">
-            <Button type="submit">
-              {target?.mode === 'edit' ? t('keep.save') : t('keep.submit')}
-            </Button>
-            <Button variant="secondary" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-          </div>
-        </form>
-      </Dialog.Block>
-    </Dialog>
+      <Textfield
+        label={t('keep.name')}
+        value={name}
+        maxLength={NAME_MAX}
+        error={nameError}
+        onChange={(e) => setName(e.target.value)}
+        autoFocus
+      />
+      <Textfield
+        multiline
+        rows={5}
+        label={t('keep.narrative')}
+        description={t('keep.narrativeHelp')}
+        value={narrative}
+        maxLength={NARRATIVE_MAX}
+        onChange={(e) => setNarrative(e.target.value)}
+      />
+      {failure && <Alert data-color="danger">{failure}</Alert>}
+    </FormDialog>
   );
 }

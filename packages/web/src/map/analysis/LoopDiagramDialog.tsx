@@ -3,11 +3,12 @@
  * arrows with + / − marks, the R/B marker in the centre, and the same loop as a list of
  * sentences ("When A increases, B increases.") for everyone who does not read the drawing.
  */
-import { useEffect, useMemo, useRef } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Dialog, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { loopKey, type FoundLoop, type Polarity } from '@helhet/model';
 import { useMapEditor } from '../MapContext.ts';
+import { useModalDialog } from '../../app/useModalDialog.ts';
 import { ANALYSIS_NS } from './i18n.ts';
 import { useAnalysis } from './AnalysisContext.ts';
 import { cldLayout, wrapLabel } from '../../core/map/analysis/cldLayout.ts';
@@ -28,7 +29,7 @@ export function LoopDiagramDialog({ loop, onClose, onKeep }: LoopDiagramDialogPr
   const { t } = useTranslation(ANALYSIS_NS);
   const { snapshot } = useMapEditor();
   const { labelOf } = useAnalysis();
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModalDialog(loop);
   const polarityOf = useMemo(
     () => new Map(snapshot.links.map((l) => [l.id, l.polarity])),
     [snapshot.links],
@@ -37,13 +38,6 @@ export function LoopDiagramDialog({ loop, onClose, onKeep }: LoopDiagramDialogPr
     () => new Set(snapshot.loops.map((k) => loopKey(k.linkIds))),
     [snapshot.loops],
   );
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (loop && !dialog.open) dialog.showModal();
-    else if (!loop && dialog.open) dialog.close();
-  }, [loop]);
 
   const layout = loop ? cldLayout(loop.elements.length) : null;
   const type = loop ? polarityKey(loop.polarity) : 'unknown';

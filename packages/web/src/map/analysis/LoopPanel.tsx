@@ -10,13 +10,11 @@ import {
   Alert,
   Button,
   Checkbox,
-  Field,
   Fieldset,
   Heading,
-  Label,
   Paragraph,
-  Select,
 } from '@digdir/designsystemet-react';
+import { SelectField } from '../../app/SelectField.tsx';
 import { loopKey, type FoundLoop, type LoopPolarity } from '@helhet/model';
 import { useMapEditor } from '../MapContext.ts';
 import { ANALYSIS_NS } from './i18n.ts';
@@ -109,21 +107,20 @@ export function LoopPanel() {
         </div>
       </Fieldset>
       <div className="pair">
-        <Field data-size="sm">
-          <Label htmlFor="loop-filter-length">{t('filters.length')}</Label>
-          <Select
-            id="loop-filter-length"
-            value={maxLength === null ? '' : String(maxLength)}
-            onChange={(e) => setMaxLength(e.target.value === '' ? null : Number(e.target.value))}
-          >
-            <Select.Option value="">{t('filters.anyLength')}</Select.Option>
-            {Array.from({ length: budgets.maxLength }, (_, i) => i + 1).map((n) => (
-              <Select.Option key={n} value={String(n)}>
-                {t('filters.upTo', { count: n })}
-              </Select.Option>
-            ))}
-          </Select>
-        </Field>
+        <SelectField
+          id="loop-filter-length"
+          size="sm"
+          label={t('filters.length')}
+          value={maxLength === null ? '' : String(maxLength)}
+          options={[
+            { value: '', label: t('filters.anyLength') },
+            ...Array.from({ length: budgets.maxLength }, (_, i) => ({
+              value: String(i + 1),
+              label: t('filters.upTo', { count: i + 1 }),
+            })),
+          ]}
+          onChange={(v) => setMaxLength(v === '' ? null : Number(v))}
+        />
         <ElementPicker
           id="loop-filter-element"
           label={t('filters.element')}

@@ -72,34 +72,24 @@ export function MicmacChart({ result }: { result: MicmacResult }) {
         aria-label={t('micmac.chartLabel', { count: plot.points.length })}
         data-testid="micmac-chart"
       >
-        <rect
-          x={margin}
-          y={margin}
-          width={meanX - margin}
-          height={meanY - margin}
-          fill={QUADRANT_FILL.influential}
-        />
-        <rect
-          x={meanX}
-          y={margin}
-          width={right - meanX}
-          height={meanY - margin}
-          fill={QUADRANT_FILL.relay}
-        />
-        <rect
-          x={meanX}
-          y={meanY}
-          width={right - meanX}
-          height={bottom - meanY}
-          fill={QUADRANT_FILL.dependent}
-        />
-        <rect
-          x={margin}
-          y={meanY}
-          width={meanX - margin}
-          height={bottom - meanY}
-          fill={QUADRANT_FILL.autonomous}
-        />
+        {(
+          [
+            // quadrant, left, top, right, bottom: the means split the plot in four.
+            ['influential', margin, margin, meanX, meanY],
+            ['relay', meanX, margin, right, meanY],
+            ['dependent', meanX, meanY, right, bottom],
+            ['autonomous', margin, meanY, meanX, bottom],
+          ] as const
+        ).map(([quadrant, x0, y0, x1, y1]) => (
+          <rect
+            key={quadrant}
+            x={x0}
+            y={y0}
+            width={x1 - x0}
+            height={y1 - y0}
+            fill={QUADRANT_FILL[quadrant]}
+          />
+        ))}
         <g className="micmac__quadrant-labels" aria-hidden="true">
           <text x={margin + 4} y={margin + 14}>
             {t('micmac.influential')}

@@ -4,7 +4,8 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, Field, Heading, Label, Paragraph, Select } from '@digdir/designsystemet-react';
+import { Button, Heading, Paragraph } from '@digdir/designsystemet-react';
+import { SelectField } from '../../app/SelectField.tsx';
 import { EXPORT_FORMATS, exportMap, type ExportFormat } from '@helhet/model';
 import { useMapEditor } from '../MapContext.ts';
 import { ANALYSIS_NS } from '../analysis/i18n.ts';
@@ -34,20 +35,14 @@ export function ExportSection() {
       <Heading id="export-title" level={3} data-size="2xs">
         {t('export.title')}
       </Heading>
-      <Field data-size="sm">
-        <Label htmlFor="export-format">{t('export.format')}</Label>
-        <Select
-          id="export-format"
-          value={format}
-          onChange={(e) => setFormat(e.target.value as ExportFormat)}
-        >
-          {EXPORT_FORMATS.map((f) => (
-            <Select.Option key={f} value={f}>
-              {t(`formats.${f}`)}
-            </Select.Option>
-          ))}
-        </Select>
-      </Field>
+      <SelectField
+        id="export-format"
+        size="sm"
+        label={t('export.format')}
+        value={format}
+        options={EXPORT_FORMATS.map((f) => ({ value: f, label: t(`formats.${f}`) }))}
+        onChange={setFormat}
+      />
       <Paragraph data-size="xs">{t(`formatHelp.${format}`)}</Paragraph>
       <Button data-size="sm" onClick={run}>
         {t('export.download')}

@@ -101,20 +101,16 @@ export function ImageExport({ emphasis }: ImageExportProps) {
       </Heading>
       <Fieldset data-size="sm">
         <Fieldset.Legend>{t('image.scope')}</Fieldset.Legend>
-        <Radio
-          name="image-scope"
-          label={t('image.view')}
-          value="view"
-          checked={scope === 'view'}
-          onChange={() => setScope('view')}
-        />
-        <Radio
-          name="image-scope"
-          label={t('image.whole')}
-          value="whole"
-          checked={scope === 'whole'}
-          onChange={() => setScope('whole')}
-        />
+        {(['view', 'whole'] as const).map((value) => (
+          <Radio
+            key={value}
+            name="image-scope"
+            label={t(`image.${value}`)}
+            value={value}
+            checked={scope === value}
+            onChange={() => setScope(value)}
+          />
+        ))}
       </Fieldset>
       <div className="row-actions">
         <Button variant="secondary" data-size="sm" onClick={saveSvg}>

@@ -18,8 +18,8 @@ import {
   List,
   Paragraph,
   Radio,
-  Select,
 } from '@digdir/designsystemet-react';
+import { SelectField } from '../../app/SelectField.tsx';
 import {
   exportNative,
   IMPORT_FORMATS,
@@ -35,7 +35,7 @@ import { ANALYSIS_NS } from '../analysis/i18n.ts';
 import { api, ApiError } from '../../api/client.ts';
 import { AppLink } from '../../app/AppLink.tsx';
 import { mapPath } from '../../app/router.ts';
-import { isImportFormat, prepareImport } from './importInput.ts';
+import { prepareImport } from './importInput.ts';
 
 /** Largest file read, in bytes: the native schema caps maps far below this. */
 const MAX_FILE_BYTES = 50 * 1024 * 1024;
@@ -151,21 +151,17 @@ export function ImportSection({ workspaceId }: ImportSectionProps) {
       <Heading id="import-title" level={3} data-size="2xs">
         {t('import.title')}
       </Heading>
-      <Field data-size="sm">
-        <Label htmlFor="import-format">{t('import.format')}</Label>
-        <Select
-          id="import-format"
-          value={format}
-          onChange={(e) => setFormat(isImportFormat(e.target.value) ? e.target.value : 'auto')}
-        >
-          <Select.Option value="auto">{t('import.auto')}</Select.Option>
-          {IMPORT_FORMATS.map((f) => (
-            <Select.Option key={f} value={f}>
-              {t(`formats.${f}`)}
-            </Select.Option>
-          ))}
-        </Select>
-      </Field>
+      <SelectField
+        id="import-format"
+        size="sm"
+        label={t('import.format')}
+        value={format}
+        options={[
+          { value: 'auto', label: t('import.auto') },
+          ...IMPORT_FORMATS.map((f) => ({ value: f, label: t(`formats.${f}`) })),
+        ]}
+        onChange={setFormat}
+      />
       <Fieldset data-size="sm">
         <Fieldset.Legend>{t('import.mode')}</Fieldset.Legend>
         <Radio
