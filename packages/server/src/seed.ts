@@ -12,7 +12,7 @@ import {
 import type { Database } from './db/tables.ts';
 import type { MapService } from './maps/map-service.ts';
 import type { WorkspaceStore } from './stores/workspaces.ts';
-import type { WorkspaceProcessService } from './workspace-doc/service.ts';
+import type { WorkspaceProcessService } from './process/service.ts';
 
 /** Seeds the demo workspace when the database has no workspaces; returns true when it did. */
 export async function seedDemo(

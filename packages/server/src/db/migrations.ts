@@ -6,7 +6,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { Migration, MigrationProvider } from 'kysely/migration';
-import { workspaceDocumentsMigration } from '../workspace-doc/migration.ts';
+import { workspaceDocumentsMigration } from '../process/migration.ts';
 import { fremtidDialoguesMigration } from '../fremtid/migration.ts';
 import { documentsMigration } from '../documents/migration.ts';
 
