@@ -80,14 +80,17 @@ export function openCollabConnection(mapId: string): CollabConnection {
   };
   const open = (): CollabDoc => {
     const doc = new Y.Doc();
-    // Events of a provider that has been replaced after a refusal are ignored.
-    const current = () => connection.state?.provider === provider;
+    // Events of a provider that has been replaced after a refusal are ignored. `provider` is
+    // declared before it is made: the provider reports its status while it is being
+    // constructed, and reading a `const` there would throw (and make it reconnect forever).
+    let provider: HocuspocusProvider | null = null;
+    const current = () => provider !== null && connection.state?.provider === provider;
     const update = (patch: Partial<CollabDoc>) => {
       if (!current()) return;
       connection.state = { ...connection.state, ...patch };
       notify();
     };
-    const provider: HocuspocusProvider = new HocuspocusProvider({
+    provider = new HocuspocusProvider({
       url: collabUrl(),
       name: mapId,
       document: doc,
@@ -104,7 +107,7 @@ export function openCollabConnection(mapId: string): CollabConnection {
         // Replace the document after the provider has finished handling this message.
         setTimeout(() => {
           if (!current() || connection.closed) return;
-          provider.destroy();
+          provider?.destroy();
           doc.destroy();
           connection.state = open();
           notify();
