@@ -2,7 +2,7 @@
  * Turns the files a user picked into one import: which format, and the input the model's
  * importer takes (one text, or the two CSV files told apart by name or header).
  */
-import { detectFormat, IMPORT_FORMATS, type ImportFormat, type ImportInput } from '@helhet/model';
+import { detectFormat, type ImportFormat, type ImportInput } from '@helhet/model';
 
 /** A picked file's name and text. */
 export interface PickedFile {
@@ -14,11 +14,6 @@ export interface PickedFile {
 export type PreparedImport =
   | { ok: true; format: ImportFormat; input: ImportInput }
   | { ok: false; reason: 'noFiles' | 'unknownFormat' | 'csvNeedsTwo' | 'oneFile'; name?: string };
-
-/** Whether `value` is an import format name. */
-export function isImportFormat(value: string): value is ImportFormat {
-  return (IMPORT_FORMATS as readonly string[]).includes(value);
-}
 
 function looksLikeLinks(file: PickedFile): boolean {
   if (/link|kobling|connection|edge/i.test(file.name)) return true;

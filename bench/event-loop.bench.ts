@@ -3,8 +3,8 @@
  * merge/encode in place and on the worker thread:
  *
  * ```sh
- * node packages/server/src/documents/measure-blocking.ts                 # SQLite
- * DATABASE_URL=postgres://… node packages/server/src/documents/measure-blocking.ts
+ * node bench/event-loop.bench.ts                 # SQLite
+ * DATABASE_URL=postgres://… node bench/event-loop.bench.ts
  * ```
  *
  * Builds a map of about 1.7 MB plus 500 logged updates in a temporary SQLite database, then
@@ -18,11 +18,11 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import * as Y from 'yjs';
 import { addElement, createDemoMap, updateElement, writeMap } from '@helhet/model';
-import { openDatabase } from '../db/database.ts';
-import { MapStore } from '../stores/maps.ts';
-import { WorkspaceStore } from '../stores/workspaces.ts';
-import { Assembler } from './assembler.ts';
-import { DocumentStore } from './store.ts';
+import { openDatabase } from '../packages/server/src/db/database.ts';
+import { MapStore } from '../packages/server/src/stores/maps.ts';
+import { WorkspaceStore } from '../packages/server/src/stores/workspaces.ts';
+import { Assembler } from '../packages/server/src/documents/assembler.ts';
+import { DocumentStore } from '../packages/server/src/documents/store.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'helhet-blocking-'));
 // On PostgreSQL (DATABASE_URL) the database's own I/O does not block the loop, so what is
