@@ -6,3 +6,4 @@
 export * from './errors.ts';
 export * from './workspaces.ts';
 export * from './dialogues.ts';
+export * from './access.ts';

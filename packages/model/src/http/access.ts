@@ -1,0 +1,214 @@
+/**
+ * The access contract: roles, accounts, sessions, memberships, invitations, share links and
+ * API tokens as the HTTP API shows and accepts them (`/api/auth`, `/api/setup`,
+ * `/api/workspaces/:id/members|invitations|share-links`, `/api/invitations/:token`,
+ * `/api/share/:token`, `/api/account/tokens`, `/api/admin/…`). Shared by the server's routes
+ * and the web client. The design is described in `docs/access.md`.
+ */
+import { z } from 'zod';
+import { RecordId } from '../map/schema.ts';
+
+/**
+ * Roles in a workspace, from most to least rights. Each includes the rights of those after it:
+ * an owner manages the workspace and its members; a facilitator runs workshops (share links,
+ * invitations up to facilitator); an editor changes maps and the process; a commenter reads
+ * and comments; a viewer reads.
+ */
+export const WORKSPACE_ROLES = ['owner', 'facilitator', 'editor', 'commenter', 'viewer'] as const;
+/** One of {@link WORKSPACE_ROLES}. */
+export const WorkspaceRole = z.enum(WORKSPACE_ROLES);
+/** See {@link WorkspaceRole}. */
+export type WorkspaceRole = z.infer<typeof WorkspaceRole>;
+
+/** True when `role` has at least the rights of `required` (owner ≥ … ≥ viewer). */
+export function roleAtLeast(role: WorkspaceRole, required: WorkspaceRole): boolean {
+  return WORKSPACE_ROLES.indexOf(role) <= WORKSPACE_ROLES.indexOf(required);
+}
+
+/** True when a role may change documents (maps and the process); viewers and commenters may not. */
+export function roleCanEdit(role: WorkspaceRole): boolean {
+  return roleAtLeast(role, 'editor');
+}
+
+const Email = z
+  .string({ error: 'must be a string' })
+  .trim()
+  .toLowerCase()
+  .max(254, 'must be at most 254 characters')
+  .pipe(z.email({ error: 'must be an e-mail address' }));
+
+/**
+ * A new password: at least 10 characters (NIST SP 800-63B §5.1.1.2 asks for 8 or more and
+ * no composition rules; 10 is Digdir's recommendation for local accounts), at most 256.
+ */
+export const NewPassword = z
+  .string({ error: 'must be a string' })
+  .min(10, 'must be at least 10 characters')
+  .max(256, 'must be at most 256 characters');
+
+const PersonName = z
+  .string({ error: 'must be a string' })
+  .trim()
+  .min(1, 'must not be empty')
+  .max(80, 'must be at most 80 characters');
+
+/** Body of POST /api/auth/login. */
+export const LoginInput = z.strictObject({
+  email: Email,
+  password: z.string({ error: 'must be a string' }).min(1, 'must not be empty').max(256),
+});
+
+/** Body of POST /api/setup (the one-time first-start link creates the administrator). */
+export const SetupInput = z.strictObject({
+  setupToken: z.string().min(1).max(200),
+  name: PersonName,
+  email: Email,
+  password: NewPassword,
+});
+
+/** Body of POST /api/invitations/:token/accept (sign up through an invitation). */
+export const AcceptInvitationInput = z.strictObject({
+  name: PersonName,
+  email: Email.optional().describe('Required for invitations by link; fixed for e-mail ones'),
+  password: NewPassword,
+});
+
+/** Body of POST /api/share/:token/join (a workshop guest joins by share link). */
+export const JoinShareLinkInput = z.strictObject({
+  name: PersonName,
+  passCode: z.string().max(64).optional(),
+});
+
+/** Who is signed in: an account, or a guest who joined a workspace by share link. */
+export const Principal = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('user'),
+    id: RecordId,
+    name: z.string(),
+    email: z.string(),
+    admin: z.boolean(),
+  }),
+  z.object({
+    kind: z.literal('guest'),
+    id: RecordId,
+    name: z.string(),
+    workspaceId: RecordId,
+    role: WorkspaceRole,
+  }),
+]);
+/** See {@link Principal}. */
+export type Principal = z.infer<typeof Principal>;
+
+/**
+ * Response of GET /api/auth/me and POST /api/auth/login. `csrfToken` goes in the
+ * `X-CSRF-Token` header of every cookie-authenticated write.
+ */
+export const SessionInfo = z.object({
+  principal: Principal,
+  csrfToken: z.string(),
+  expiresAt: z.string(),
+});
+/** See {@link SessionInfo}. */
+export type SessionInfo = z.infer<typeof SessionInfo>;
+
+/** Response of GET /api/setup: whether the first administrator still has to be created. */
+export const SetupState = z.object({ needed: z.boolean() });
+
+/** A workspace member as the members page shows them. */
+export const Member = z.object({
+  userId: RecordId,
+  name: z.string(),
+  email: z.string(),
+  role: WorkspaceRole,
+  addedAt: z.string(),
+});
+/** See {@link Member}. */
+export type Member = z.infer<typeof Member>;
+
+/** Body of PATCH /api/workspaces/:id/members/:userId. */
+export const MemberRoleInput = z.strictObject({ role: WorkspaceRole });
+
+/** Body of POST /api/workspaces/:id/invitations: by e-mail, or (no e-mail) a link anyone may use once. */
+export const InvitationInput = z.strictObject({
+  role: WorkspaceRole,
+  email: Email.optional(),
+  expiresInDays: z.number().int().min(1).max(30).default(7),
+});
+
+/** An invitation; `url` (with the secret) is only in the answer that creates it. */
+export const Invitation = z.object({
+  id: RecordId,
+  role: WorkspaceRole,
+  email: z.string().nullable(),
+  expiresAt: z.string(),
+  createdAt: z.string(),
+  url: z.string().optional(),
+});
+/** See {@link Invitation}. */
+export type Invitation = z.infer<typeof Invitation>;
+
+/** Body of POST /api/workspaces/:id/share-links. */
+export const ShareLinkInput = z.strictObject({
+  label: z.string().trim().max(120).default(''),
+  role: z.enum(['editor', 'commenter', 'viewer']),
+  expiresInHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(24),
+  passCode: z.string().trim().min(4).max(64).optional(),
+});
+
+/** A share link; `url` (with the secret) is only in the answer that creates it. */
+export const ShareLink = z.object({
+  id: RecordId,
+  label: z.string(),
+  role: WorkspaceRole,
+  expiresAt: z.string(),
+  createdAt: z.string(),
+  hasPassCode: z.boolean(),
+  revokedAt: z.string().nullable(),
+  guests: z.number().int(),
+  url: z.string().optional(),
+});
+/** See {@link ShareLink}. */
+export type ShareLink = z.infer<typeof ShareLink>;
+
+/** What a share link's landing page shows before joining (GET /api/share/:token). */
+export const ShareLinkPreview = z.object({
+  workspaceName: z.string(),
+  role: WorkspaceRole,
+  needsPassCode: z.boolean(),
+});
+
+/** Body of POST /api/account/tokens. */
+export const ApiTokenInput = z.strictObject({
+  name: z.string().trim().min(1).max(80),
+  expiresInDays: z.number().int().min(1).max(365).default(90),
+});
+
+/** A personal API token; `token` (the secret) is only in the answer that creates it. */
+export const ApiToken = z.object({
+  id: RecordId,
+  name: z.string(),
+  createdAt: z.string(),
+  expiresAt: z.string(),
+  lastUsedAt: z.string().nullable(),
+  token: z.string().optional(),
+});
+/** See {@link ApiToken}. */
+export type ApiToken = z.infer<typeof ApiToken>;
+
+/** An account as the administration pages show it. */
+export const UserRecord = z.object({
+  id: RecordId,
+  name: z.string(),
+  email: z.string(),
+  admin: z.boolean(),
+  active: z.boolean(),
+  createdAt: z.string(),
+  lastSignInAt: z.string().nullable(),
+});
+/** See {@link UserRecord}. */
+export type UserRecord = z.infer<typeof UserRecord>;
