@@ -6,19 +6,35 @@
 import { Redis } from '@hocuspocus/extension-redis';
 import type { Extension } from '@hocuspocus/server';
 
-/** The Redis extension for `redisUrl` (`redis://[user:password@]host[:port][/db]`, or `rediss://`). */
-export function redisExtension(redisUrl: string): Extension {
+/** Where a Redis server is and how to sign in, read from a URL. */
+export interface RedisAddress {
+  readonly host: string;
+  readonly port: number;
+  readonly username?: string;
+  readonly password?: string;
+  readonly db?: number;
+  readonly tls?: object;
+}
+
+/**
+ * The connection options of `redisUrl` (`redis://[user:password@]host[:port][/db]`, or
+ * `rediss://` for TLS), in the shape ioredis takes: shared by collaboration and rate limits.
+ */
+export function redisAddress(redisUrl: string): RedisAddress {
   const url = new URL(redisUrl);
   const db = url.pathname.length > 1 ? Number(url.pathname.slice(1)) : undefined;
-  return new Redis({
+  return {
     host: url.hostname,
     port: url.port ? Number(url.port) : 6379,
-    prefix: 'helhet',
-    options: {
-      ...(url.username ? { username: decodeURIComponent(url.username) } : {}),
-      ...(url.password ? { password: decodeURIComponent(url.password) } : {}),
-      ...(db !== undefined && Number.isInteger(db) ? { db } : {}),
-      ...(url.protocol === 'rediss:' ? { tls: {} } : {}),
-    },
-  });
+    ...(url.username ? { username: decodeURIComponent(url.username) } : {}),
+    ...(url.password ? { password: decodeURIComponent(url.password) } : {}),
+    ...(db !== undefined && Number.isInteger(db) ? { db } : {}),
+    ...(url.protocol === 'rediss:' ? { tls: {} } : {}),
+  };
+}
+
+/** The Redis extension for `redisUrl` (see {@link redisAddress}). */
+export function redisExtension(redisUrl: string): Extension {
+  const { host, port, ...options } = redisAddress(redisUrl);
+  return new Redis({ host, port, prefix: 'helhet', options });
 }

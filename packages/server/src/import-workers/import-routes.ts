@@ -33,7 +33,7 @@ export class ImportRunner {
     };
     return {
       onRequest: async (request) => {
-        this.#admitted.set(request, this.limiter.admit(clientKey(request)));
+        this.#admitted.set(request, await this.limiter.admit(clientKey(request)));
       },
       onResponse: end,
       onRequestAbort: end,
