@@ -22,6 +22,8 @@ import { redisExtension } from './collab/redis.ts';
 import { createCollabEndpoint } from './collab/websocket.ts';
 import type { HelhetConfig } from './config.ts';
 import { openDatabase, type HelhetDatabase } from './db/database.ts';
+import { openRateLimitStore, type RateLimitStore } from './rate-limit/limiter.ts';
+import { ImportLimiter } from './rate-limit/import-limits.ts';
 import { requestIsLocal } from './local-origin.ts';
 import { MapService } from './maps/map-service.ts';
 import { seedDemo } from './seed.ts';
@@ -52,6 +54,11 @@ export interface HelhetServer {
   maps: MapService;
   /** Durable storage of every document (update log and snapshots). */
   documents: DocumentStore;
+  /**
+   * Where every rate limit is counted: Redis when `redisUrl` is set (shared by all
+   * instances), else memory. Make limiters on it with `createRateLimiter`.
+   */
+  rateLimits: RateLimitStore;
   /** Base URL, e.g. `http://127.0.0.1:4321`; set by `start()`. */
   url: string;
   /** True when this start created the demo workspace. */
@@ -139,13 +146,16 @@ export async function createHelhetServer(config: HelhetConfig): Promise<HelhetSe
       throw new ApiError(403, 'Helhet only answers requests addressed to this machine (localhost)');
   });
   await registerOpenApi(app, VERSION);
-  const imports = new ImportRunner();
+  const rateLimits = openRateLimitStore(config, (error) =>
+    app.log.warn({ err: error }, 'rate limits: Redis unreachable, counting in memory meanwhile'),
+  );
+  const imports = new ImportRunner(undefined, new ImportLimiter(undefined, rateLimits));
   const ctx = { workspaces, maps, mapService, dialect, version: VERSION, imports };
   healthRoutes(app, ctx);
   workspaceRoutes(app, ctx);
   mapRoutes(app, ctx);
   workspaceProcessRoutes(app, ctx, workspaceProcess);
-  fremtidRoutes(app, { db, dialect, warmData: config.webDist !== null });
+  fremtidRoutes(app, { db, dialect, rateLimits, warmData: config.webDist !== null });
   await serveWebApp(app, config.webDist);
 
   const collab = createCollabEndpoint(hocuspocus);
@@ -158,6 +168,7 @@ export async function createHelhetServer(config: HelhetConfig): Promise<HelhetSe
     database,
     maps: mapService,
     documents,
+    rateLimits,
     url: '',
     seeded,
     async start() {
@@ -180,6 +191,7 @@ export async function createHelhetServer(config: HelhetConfig): Promise<HelhetSe
         await hocuspocus.hooks('onDestroy', { instance: hocuspocus });
         await app.close();
         await imports.pool.close();
+        await rateLimits.close();
         await database.close();
       })();
       return stopping;

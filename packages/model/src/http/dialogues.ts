@@ -80,6 +80,19 @@ export const DialogueWithStatements = z.object({
   dialogue: Dialogue,
   statements: z.array(Statement),
 });
+/**
+ * Body of joining a dialogue: the device's own random id (kept in the browser's storage), so
+ * the server can count joins per device as well as per network address. Optional, but joins
+ * without it share a small budget per address.
+ */
+export const JoinInput = z.object({
+  deviceId: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{16,64}$/, 'must be 16 to 64 letters, digits, "-" or "_"')
+    .optional(),
+});
+/** See {@link JoinInput}. */
+export type JoinInput = z.infer<typeof JoinInput>;
 /** Response of joining a dialogue. */
 export const JoinedDialogue = z.object({ participantId: z.string(), participantToken: z.string() });
 /** Response of answering a statement: the answer as stored. */

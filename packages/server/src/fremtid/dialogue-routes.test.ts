@@ -6,7 +6,8 @@ import { TEST_DIALECT, useTestServer } from '../test/harness.ts';
 
 import { DialogueStore } from './dialogue-store.ts';
 import { fremtidDialogueRoutes } from './dialogue-routes.ts';
-import { DEFAULT_DIALOGUE_LIMITS, TokenBuckets } from './rate-limit.ts';
+import { openRateLimitStore } from '../rate-limit/limiter.ts';
+import { DEFAULT_DIALOGUE_LIMITS, dialogueLimiters, type DialogueLimits } from './rate-limit.ts';
 import type { FremtidTables } from './tables.ts';
 
 interface Reply {
@@ -105,7 +106,13 @@ describe(`Fremtidsdialog API (${TEST_DIALECT})`, () => {
     // Changing one's mind updates the answer; it does not add a second one.
     expect((await answer(a.participantToken, s1!.id, 'unsure')).status).toBe(200);
     expect((await answer(a.participantToken, s2!.id, 'agree')).status).toBe(200);
-    const results = await call('GET', `/api/fremtid/dialogues/${dialogue.id}/results`);
+    const results = await call(
+      'GET',
+      `/api/fremtid/dialogues/${dialogue.id}/results`,
+      undefined,
+      b.participantToken,
+    );
+    expect(results.status).toBe(200);
     expect(results.body.participants).toBe(2);
     expect(
       results.body.statements.map((s: { agree: number; disagree: number; unsure: number }) => [
@@ -217,7 +224,13 @@ describe(`Fremtidsdialog API (${TEST_DIALECT})`, () => {
     const after = await call('GET', `/api/fremtid/dialogues/by-code/${dialogue.code}`);
     expect(after.body.statements).toHaveLength(4);
     await call('PUT', `${path}/answer`, { answer: 'agree' }, p.participantToken);
-    const csv = await call('GET', `/api/fremtid/dialogues/${dialogue.id}/results.csv`);
+    const csv = await call(
+      'GET',
+      `/api/fremtid/dialogues/${dialogue.id}/results.csv`,
+      undefined,
+      facilitatorToken,
+    );
+    expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
     const lines = csv.text
       .replace(/^\uFEFF/, '')
@@ -229,46 +242,222 @@ describe(`Fremtidsdialog API (${TEST_DIALECT})`, () => {
     expect(lines[3]).toBe(`"'=HYPERLINK(""x"") Kommunen bør slå seg sammen med naboen",,1,0,0,1,1`);
   });
 
-  it('rate limits answers per address and dialogue', async () => {
-    const app = Fastify();
-    installErrorHandler(app);
-    fremtidDialogueRoutes(app, new DialogueStore(t.server.database.db), {
-      ...DEFAULT_DIALOGUE_LIMITS,
-      answer: { capacity: 3, perSecond: 0.001 },
-    });
-    const { dialogue } = await createDialogue();
-    const statements = (await call('GET', `/api/fremtid/dialogues/by-code/${dialogue.code}`)).body
-      .statements;
-    const joined = await app.inject({
-      method: 'POST',
-      url: `/api/fremtid/dialogues/${dialogue.id}/participants`,
-    });
-    const token = joined.json().participantToken as string;
-    const statuses: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      const r = await app.inject({
-        method: 'PUT',
-        url: `/api/fremtid/dialogues/${dialogue.id}/statements/${statements[i % 2].id}/answer`,
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-        payload: { answer: 'agree' },
-      });
-      statuses.push(r.statusCode);
+  it('shows results and their CSV only to the facilitator and the participants', async () => {
+    const { dialogue, facilitatorToken } = await createDialogue();
+    const other = await createDialogue();
+    const p = (await call('POST', `/api/fremtid/dialogues/${dialogue.id}/participants`)).body;
+    const outsider = (
+      await call('POST', `/api/fremtid/dialogues/${other.dialogue.id}/participants`)
+    ).body;
+    for (const path of ['results', 'results.csv']) {
+      const url = `/api/fremtid/dialogues/${dialogue.id}/${path}`;
+      // Knowing the dialogue's id is not enough, nor a token of another dialogue.
+      const anonymous = await call('GET', url);
+      expect(anonymous.status, path).toBe(401);
+      expect(anonymous.text).not.toContain('Halden mot 2040');
+      expect((await call('GET', url, undefined, outsider.participantToken)).status, path).toBe(403);
+      expect((await call('GET', url, undefined, other.facilitatorToken)).status, path).toBe(403);
+      expect((await call('GET', url, undefined, p.participantToken)).status, path).toBe(200);
+      expect((await call('GET', url, undefined, facilitatorToken)).status, path).toBe(200);
     }
-    expect(statuses).toEqual([200, 200, 200, 429, 429]);
-    await app.close();
+  });
+
+  it('measures a council hall: 120 participants behind one address join and answer', async () => {
+    const created = await call('POST', '/api/fremtid/dialogues', {
+      title: 'Kommunestyresalen',
+      regionCode: '3101',
+      statements: Array.from({ length: 5 }, (_, i) => ({ text: `Påstand nummer ${i + 1}` })),
+    });
+    const { dialogue, facilitatorToken } = created.body as {
+      dialogue: { id: string; code: string };
+      facilitatorToken: string;
+    };
+    const statements = (await call('GET', `/api/fremtid/dialogues/by-code/${dialogue.code}`)).body
+      .statements as { id: string }[];
+    const choices = ['agree', 'disagree', 'unsure'] as const;
+    const refused: string[] = [];
+    const started = performance.now();
+    // Everyone at once from 127.0.0.1, as phones behind the hall's NAT: each joins (its own
+    // device id), looks the code up as its page does, answers every statement, and changes
+    // its mind about the first.
+    await Promise.all(
+      Array.from({ length: 120 }, async (_, n) => {
+        const joined = await call('POST', `/api/fremtid/dialogues/${dialogue.id}/participants`, {
+          deviceId: randomUUID(),
+        });
+        if (joined.status !== 201) return refused.push(`join ${joined.status}`);
+        const token = joined.body.participantToken as string;
+        const lookup = await call('GET', `/api/fremtid/dialogues/by-code/${dialogue.code}`);
+        if (lookup.status !== 200) refused.push(`lookup ${lookup.status}`);
+        for (const [i, s] of [...statements.entries(), [0, statements[0]!] as const]) {
+          const r = await call(
+            'PUT',
+            `/api/fremtid/dialogues/${dialogue.id}/statements/${s.id}/answer`,
+            { answer: choices[(n + i) % 3] },
+            token,
+          );
+          if (r.status !== 200) refused.push(`answer ${r.status}`);
+        }
+        return undefined;
+      }),
+    );
+    const seconds = (performance.now() - started) / 1000;
+    console.info(
+      `[measure] ${TEST_DIALECT}: 120 participants, 120 joins + 120 lookups + 720 answers from one address in ${seconds.toFixed(2)} s, ${refused.length} refused`,
+    );
+    expect(refused).toEqual([]);
+    const results = await call(
+      'GET',
+      `/api/fremtid/dialogues/${dialogue.id}/results`,
+      undefined,
+      facilitatorToken,
+    );
+    expect(results.body.participants).toBe(120);
+    for (const s of results.body.statements as {
+      agree: number;
+      disagree: number;
+      unsure: number;
+    }[])
+      expect(s.agree + s.disagree + s.unsure).toBe(120);
   });
 });
 
-describe('TokenBuckets', () => {
-  it('refills over time and keeps keys apart', () => {
-    let now = 0;
-    const b = new TokenBuckets({ capacity: 2, perSecond: 1 }, () => now);
-    expect([b.take('a'), b.take('a'), b.take('a'), b.take('b')]).toEqual([true, true, false, true]);
-    now = 500;
-    expect(b.take('a')).toBe(false);
-    now = 1000;
-    expect(b.take('a')).toBe(true);
-    now = 60_000;
-    expect([b.take('a'), b.take('a'), b.take('a')]).toEqual([true, true, false]);
+/** A dialogue app of its own (own limits, own counts) answering requests from `address`. */
+function limitedApp(limits: Partial<DialogueLimits> = {}) {
+  const app = Fastify();
+  // As the server does: zod validates inside the handlers, the route schemas only document.
+  app.setValidatorCompiler(() => (value) => ({ value }));
+  installErrorHandler(app);
+  fremtidDialogueRoutes(
+    app,
+    new DialogueStore(t.server.database.db),
+    dialogueLimiters(openRateLimitStore({ redisUrl: null }), {
+      ...DEFAULT_DIALOGUE_LIMITS,
+      ...limits,
+    }),
+  );
+  const from =
+    (remoteAddress: string) =>
+    async (method: 'GET' | 'POST' | 'PUT', url: string, body?: unknown, token?: string) => {
+      const r = await app.inject({
+        method,
+        url: `/api/fremtid/dialogues${url}`,
+        remoteAddress,
+        headers: {
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
+        ...(body === undefined ? {} : { payload: JSON.stringify(body) }),
+      });
+      return {
+        status: r.statusCode,
+        retryAfter: r.headers['retry-after'],
+        body: r.body ? (JSON.parse(r.body) as any) : null, // eslint-disable-line @typescript-eslint/no-explicit-any -- checked field by field
+      };
+    };
+  return { app, from };
+}
+
+function randomCode(): string {
+  const alphabet = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+  return Array.from({ length: 6 }, () => alphabet[Math.floor(Math.random() * 31)]).join('');
+}
+
+describe(`Fremtidsdialog limits (${TEST_DIALECT})`, () => {
+  it('refuses join-code guesses from one address once its misses are spent', async () => {
+    const { app, from } = limitedApp();
+    const guesser = from('198.51.100.7');
+    const { dialogue } = await createDialogue();
+    // Found codes spend nothing: a hall's pages look their dialogue up again and again.
+    for (let i = 0; i < 50; i++)
+      expect((await guesser('GET', `/by-code/${dialogue.code}`)).status).toBe(200);
+    const statuses: number[] = [];
+    let refusal: Awaited<ReturnType<typeof guesser>> | null = null;
+    for (let i = 0; i < 200; i++) {
+      const r = await guesser('GET', `/by-code/${randomCode()}`);
+      statuses.push(r.status);
+      if (r.status === 429) refusal ??= r;
+    }
+    const budget = DEFAULT_DIALOGUE_LIMITS.lookupMisses.points;
+    // A random guess can hit one of the test's dialogues only with p ≈ 10⁻⁸.
+    expect(statuses.slice(0, budget).every((s) => s === 404)).toBe(true);
+    expect(statuses.slice(budget).every((s) => s === 429)).toBe(true);
+    expect(refusal!.body.error.code).toBe('rate-limited');
+    expect(Number(refusal!.retryAfter)).toBeGreaterThan(0);
+    expect(Number(refusal!.retryAfter)).toBeLessThanOrEqual(
+      DEFAULT_DIALOGUE_LIMITS.lookupMisses.durationS,
+    );
+    // Once refused, even a right guess learns nothing from that address; others are unaffected.
+    expect((await guesser('GET', `/by-code/${dialogue.code}`)).status).toBe(429);
+    expect((await from('198.51.100.8')('GET', `/by-code/${dialogue.code}`)).status).toBe(200);
+    await app.close();
+  });
+
+  it('refuses a device after its few joins, and a flood of devices after the address budget', async () => {
+    const { app, from } = limitedApp();
+    const { dialogue } = await createDialogue();
+    const join = (address: string, body?: unknown) =>
+      from(address)('POST', `/${dialogue.id}/participants`, body);
+
+    // 100 joins from one device: its budget, then 429.
+    const deviceId = randomUUID();
+    const device: number[] = [];
+    for (let i = 0; i < 100; i++) device.push((await join('203.0.113.1', { deviceId })).status);
+    const perDevice = DEFAULT_DIALOGUE_LIMITS.joinPerDevice.points;
+    expect(device.slice(0, perDevice)).toEqual(Array(perDevice).fill(201));
+    expect(device.slice(perDevice)).toEqual(Array(100 - perDevice).fill(429));
+    const refused = await join('203.0.113.1', { deviceId });
+    expect(refused.body.error.code).toBe('rate-limited');
+    expect(Number(refused.retryAfter)).toBeGreaterThan(0);
+    // The same device id is refused from another address too (it is counted per device).
+    expect((await join('203.0.113.2', { deviceId })).status).toBe(429);
+
+    // Without a device id, a smaller budget per address.
+    const bare: number[] = [];
+    for (let i = 0; i < 30; i++) bare.push((await join('203.0.113.3')).status);
+    const withoutDevice = DEFAULT_DIALOGUE_LIMITS.joinWithoutDevice.points;
+    expect(bare.filter((s) => s === 201)).toHaveLength(withoutDevice);
+    expect(bare.slice(withoutDevice).every((s) => s === 429)).toBe(true);
+
+    // A fresh device id for every join: the address budget stops it.
+    const flood: number[] = [];
+    for (let i = 0; i < 250; i++)
+      flood.push((await join('203.0.113.4', { deviceId: randomUUID() })).status);
+    const perAddress = DEFAULT_DIALOGUE_LIMITS.joinPerAddress.points;
+    expect(flood.filter((s) => s === 201)).toHaveLength(perAddress);
+    expect(flood.slice(perAddress).every((s) => s === 429)).toBe(true);
+    // A bad device id is named, not counted.
+    const bad = await join('203.0.113.5', { deviceId: 'short' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.problems[0].path).toBe('deviceId');
+    await app.close();
+  });
+
+  it('limits answers per participant, not per address', async () => {
+    const { app, from } = limitedApp({ answerPerParticipant: { points: 3, durationS: 60 } });
+    const client = from('192.0.2.50');
+    const { dialogue } = await createDialogue();
+    const [statement] = (await client('GET', `/by-code/${dialogue.code}`)).body.statements as {
+      id: string;
+    }[];
+    const tokens: string[] = [];
+    for (let i = 0; i < 2; i++)
+      tokens.push(
+        (await client('POST', `/${dialogue.id}/participants`, { deviceId: randomUUID() })).body
+          .participantToken as string,
+      );
+    const answer = (token: string) =>
+      client(
+        'PUT',
+        `/${dialogue.id}/statements/${statement!.id}/answer`,
+        { answer: 'agree' },
+        token,
+      );
+    const first: number[] = [];
+    for (let i = 0; i < 5; i++) first.push((await answer(tokens[0]!)).status);
+    expect(first).toEqual([200, 200, 200, 429, 429]);
+    // The second participant, same address, has its own budget.
+    expect((await answer(tokens[1]!)).status).toBe(200);
+    await app.close();
   });
 });

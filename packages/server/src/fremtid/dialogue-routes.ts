@@ -1,9 +1,11 @@
 /**
  * Fremtidsdialog API under `/api/fremtid/dialogues`. No accounts: the facilitator gets a
  * secret token when creating a dialogue, participants get one when joining with the short
- * code; both send it as `Authorization: Bearer <token>`. Every body and parameter is
- * validated with zod (errors name the field); write routes are rate limited per client
- * address and dialogue.
+ * code; both send it as `Authorization: Bearer <token>`, and either is needed to read the
+ * results. Every body and parameter is validated with zod (errors name the field). Code
+ * lookups, joins, answers, proposals and new dialogues are rate limited (`rate-limit.ts`
+ * gives the figures and why); a refusal is 429 with `Retry-After` and the code
+ * `rate-limited`.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
@@ -14,6 +16,7 @@ import {
   DialogueInput,
   DialogueResults,
   DialogueWithStatements,
+  JoinInput,
   JoinedDialogue,
   OwnAnswers,
   ProposalInput,
@@ -24,7 +27,9 @@ import {
 import { ApiError, notFound, parseInput } from '../api/errors.ts';
 import { errorResponses, jsonSchema } from '../api/schemas.ts';
 import { DialogueStore, type DialogueView } from './dialogue-store.ts';
-import { DEFAULT_DIALOGUE_LIMITS, TokenBuckets, type DialogueLimits } from './rate-limit.ts';
+import { addressKey } from '../rate-limit/address.ts';
+import { rateLimited, takeOrRefuse, type RateLimiter } from '../rate-limit/limiter.ts';
+import type { DialogueLimiters } from './rate-limit.ts';
 import { knownRegions } from './regions.ts';
 
 const IdParams = z.object({ id: z.uuid('must be a dialogue id') });
@@ -47,20 +52,15 @@ function csvCell(v: string | number | null): string {
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-/** Registers the dialogue routes. */
+/** Registers the dialogue routes, limited by `limits`. */
 export function fremtidDialogueRoutes(
   app: FastifyInstance,
   store: DialogueStore,
-  limits: DialogueLimits = DEFAULT_DIALOGUE_LIMITS,
+  limits: DialogueLimiters,
 ): void {
-  const buckets = {
-    join: new TokenBuckets(limits.join),
-    answer: new TokenBuckets(limits.answer),
-    propose: new TokenBuckets(limits.propose),
-    create: new TokenBuckets(limits.create),
-  };
-  const limit = (kind: keyof typeof buckets, request: FastifyRequest, id: string) =>
-    buckets[kind].takeOrThrow(`${request.ip}|${id}`);
+  const limit = (limiter: RateLimiter, key: string, message: string) =>
+    takeOrRefuse(limiter, key, message);
+  const address = (request: FastifyRequest) => addressKey(request.ip);
 
   const view = (d: DialogueView) => ({
     ...d,
@@ -88,6 +88,17 @@ export function fremtidDialogueRoutes(
       );
     return { dialogue: d, participantId: p };
   };
+  /** Results are for the dialogue's facilitator and participants, not for anyone with its id. */
+  const resultReader = async (request: FastifyRequest) => {
+    const d = await dialogueOr404(request.params);
+    const token = bearer(request);
+    if (!(await store.isFacilitator(d.id, token)) && !(await store.participant(d.id, token)))
+      throw new ApiError(
+        403,
+        'Only the facilitator and the participants of this dialogue may see its results',
+      );
+    return d;
+  };
   const tags = ['fremtid'];
   const auth = [{ bearer: [] }];
 
@@ -105,7 +116,11 @@ export function fremtidDialogueRoutes(
       },
     },
     async (request, reply) => {
-      buckets.create.takeOrThrow(request.ip);
+      await limit(
+        limits.createPerAddress,
+        address(request),
+        'Too many new dialogues from your address; wait a few minutes and try again',
+      );
       const input = parseInput(DialogueInput, request.body, 'dialogue');
       if (!knownRegions().has(input.regionCode))
         throw new ApiError(
@@ -133,8 +148,21 @@ export function fremtidDialogueRoutes(
     },
     async (request) => {
       const { code } = parseInput(CodeParams, request.params, 'path');
+      // Only misses spend the budget (every participant's page looks its dialogue up again
+      // every few seconds). It is checked before the lookup and spent after a miss: taking a
+      // point first and giving it back on a hit would refuse a hall's own lookups whenever
+      // more than the budget are in flight at once. The cost is that a burst of parallel
+      // guesses all pass the check at the moment the budget runs out (bounded by the burst).
+      const key = address(request);
+      const message =
+        'Too many codes that match no dialogue were tried from your address; check the code and try again in a few minutes';
+      const left = await limits.lookupMisses.check(key);
+      if (!left.ok) throw rateLimited(message, left.retryAfterS);
       const d = await store.byCode(code);
-      if (!d) throw notFound('dialogue with code', code.toUpperCase());
+      if (!d) {
+        await limit(limits.lookupMisses, key, message);
+        throw notFound('dialogue with code', code.toUpperCase());
+      }
       return { dialogue: view(d), statements: await store.statements(d.id) };
     },
   );
@@ -145,6 +173,7 @@ export function fremtidDialogueRoutes(
       schema: {
         tags,
         summary: 'Join a dialogue without an account (returns a participant token)',
+        body: jsonSchema(JoinInput),
         response: {
           201: jsonSchema(JoinedDialogue),
         },
@@ -152,7 +181,27 @@ export function fremtidDialogueRoutes(
     },
     async (request, reply) => {
       const d = await dialogueOr404(request.params);
-      limit('join', request, d.id);
+      const { deviceId } = parseInput(JoinInput, request.body ?? {}, 'join');
+      const network = `${address(request)}|${d.id}`;
+      // The device's own budget first, so a device refused for itself does not also spend
+      // its network's budget (shared with everyone else in the hall).
+      if (deviceId)
+        await limit(
+          limits.joinPerDevice,
+          `${deviceId}|${d.id}`,
+          'This device has joined this dialogue too many times; use the answers it already has, or wait an hour',
+        );
+      else
+        await limit(
+          limits.joinWithoutDevice,
+          network,
+          'Too many joins without a device id from your address; wait a few minutes and try again',
+        );
+      await limit(
+        limits.joinPerAddress,
+        network,
+        'Too many people have joined this dialogue from your network in the last minutes; wait a few minutes and try again',
+      );
       return reply.status(201).send(await store.join(d.id));
     },
   );
@@ -190,7 +239,11 @@ export function fremtidDialogueRoutes(
     async (request) => {
       const { sid } = parseInput(StatementParams, request.params, 'path');
       const { dialogue, participantId } = await participant(request);
-      limit('answer', request, dialogue.id);
+      await limit(
+        limits.answerPerParticipant,
+        participantId,
+        'You are answering faster than anyone reads; wait a moment and try again',
+      );
       const { answer } = parseInput(AnswerInput, request.body, 'answer');
       if (!(await store.isOpenStatement(dialogue.id, sid))) throw notFound('statement', sid);
       await store.answer(participantId, sid, answer);
@@ -211,7 +264,11 @@ export function fremtidDialogueRoutes(
     },
     async (request, reply) => {
       const { dialogue, participantId } = await participant(request);
-      limit('propose', request, dialogue.id);
+      await limit(
+        limits.proposePerParticipant,
+        participantId,
+        'You have sent many proposals in a short time; wait a few minutes before the next',
+      );
       const { text } = parseInput(ProposalInput, request.body, 'proposal');
       return reply
         .status(201)
@@ -224,15 +281,16 @@ export function fremtidDialogueRoutes(
     {
       schema: {
         tags,
+        security: auth,
         summary:
-          'Live results: approved statements with answer counts (the projector view polls this)',
+          'Live results: approved statements with answer counts, for the facilitator (the projector view polls this) and participants',
         response: {
           200: jsonSchema(DialogueResults),
         },
       },
     },
     async (request, reply) => {
-      const d = await dialogueOr404(request.params);
+      const d = await resultReader(request);
       reply.header('cache-control', 'no-store');
       return { dialogue: view(d), ...(await store.results(d.id)) };
     },
@@ -240,9 +298,15 @@ export function fremtidDialogueRoutes(
 
   app.get(
     '/api/fremtid/dialogues/:id/results.csv',
-    { schema: { tags, summary: 'Results as CSV (one row per statement)' } },
+    {
+      schema: {
+        tags,
+        security: auth,
+        summary: 'Results as CSV (one row per statement), for the facilitator and participants',
+      },
+    },
     async (request, reply) => {
-      const d = await dialogueOr404(request.params);
+      const d = await resultReader(request);
       const r = await store.results(d.id);
       const lines = [
         ['statement', 'figure', 'agree', 'disagree', 'unsure', 'answers', 'participants'],
@@ -258,6 +322,7 @@ export function fremtidDialogueRoutes(
       ].map((row) => row.map(csvCell).join(','));
       reply
         .type('text/csv; charset=utf-8')
+        .header('cache-control', 'no-store')
         .header('content-disposition', `attachment; filename="fremtidsdialog-${d.code}.csv"`);
       return `\uFEFF${lines.join('\r\n')}\r\n`;
     },

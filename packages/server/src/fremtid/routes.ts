@@ -10,12 +10,15 @@ import { fremtidDataRoutes } from './data-routes.ts';
 import { allowEmbedding } from './embed-headers.ts';
 import { DialogueStore } from './dialogue-store.ts';
 import { fremtidDialogueRoutes } from './dialogue-routes.ts';
-import type { DialogueLimits } from './rate-limit.ts';
+import type { RateLimitStore } from '../rate-limit/limiter.ts';
+import { dialogueLimiters, type DialogueLimits } from './rate-limit.ts';
 
 /** What the Fremtid routes need from the server. */
 export interface FremtidContext {
   readonly db: Kysely<Database>;
   readonly dialect: DialectName;
+  /** Where the dialogue routes' rate limits are counted (Redis or memory). */
+  readonly rateLimits: RateLimitStore;
   /** Rate limits of the dialogue routes (tests use small ones). */
   readonly dialogueLimits?: DialogueLimits;
   /** Prepare the demography data at start (when the web app's pages are served). */
@@ -26,5 +29,9 @@ export interface FremtidContext {
 export function fremtidRoutes(app: FastifyInstance, ctx: FremtidContext): void {
   fremtidDataRoutes(app, { warm: ctx.warmData });
   allowEmbedding(app);
-  fremtidDialogueRoutes(app, new DialogueStore(ctx.db), ctx.dialogueLimits);
+  fremtidDialogueRoutes(
+    app,
+    new DialogueStore(ctx.db),
+    dialogueLimiters(ctx.rateLimits, ctx.dialogueLimits),
+  );
 }
