@@ -57,7 +57,7 @@ interface PageCheck {
   path: string;
   ready: string;
   region?: string;
-  /** The facilitator's page needs the token of the device that created the dialogue. */
+  /** The facilitator's and projector pages need the token of the device that created it. */
   asFacilitator?: boolean;
 }
 
@@ -94,7 +94,12 @@ const CHECKS: Record<FremtidPageName, readonly (() => PageCheck)[]> = {
     () => ({ path: `/fremtid/dialog/${dialogueCode}`, ready: 'main input[type="radio"]' }),
   ],
   'dialog.projector': [
-    () => ({ path: `/fremtid/dialog/${dialogueCode}/skjerm`, ready: '[data-testid="result-0"]' }),
+    // The results are for the facilitator's device (and participants), not for anyone.
+    () => ({
+      path: `/fremtid/dialog/${dialogueCode}/skjerm`,
+      ready: '[data-testid="result-0"]',
+      asFacilitator: true,
+    }),
   ],
   'dialog.facilitator': [
     () => ({

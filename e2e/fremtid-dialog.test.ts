@@ -1,8 +1,10 @@
 /**
  * Fremtidsdialog in Debian Chromium: a facilitator creates a dialogue from a
  * municipality's figures, two participants join with the code and answer, the projector
- * view shows both answers live, and a proposal appears once the facilitator approves it.
+ * view on the facilitator's device shows both answers live (and on another device only a
+ * notice), a proposal appears once the facilitator approves it, and the CSV downloads.
  */
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness.ts';
 
@@ -29,7 +31,14 @@ describe('Fremtidsdialog', () => {
     const code = (await facilitator.getByTestId('dialog-code').textContent())!;
     expect(code).toMatch(/^[A-Z2-9]{6}$/);
 
-    const projector = await h.newPage({ name: 'Skjerm' });
+    // The projector view shows the results on the facilitator's device (its token), and
+    // only a notice on any other.
+    const stranger = await h.newPage({ name: 'Fremmed' });
+    await stranger.goto(`${h.server.url}/fremtid/dialog/${code}/skjerm`);
+    await stranger.getByText('Resultatene vises bare på enheten som opprettet dialogen').waitFor();
+    expect(await stranger.getByTestId('result-0').count()).toBe(0);
+    await stranger.context().close();
+    const projector = await facilitator.context().newPage();
     await projector.goto(`${h.server.url}/fremtid/dialog/${code}/skjerm`);
     await projector.getByTestId('result-0').waitFor();
 
@@ -101,6 +110,15 @@ describe('Fremtidsdialog', () => {
     const before = await projector.locator('[data-testid^="result-"]').count();
     await facilitator.getByRole('button', { name: 'Godkjenn' }).click();
     await expect.poll(() => projector.locator('[data-testid^="result-"]').count()).toBe(before + 1);
-    for (const p of [facilitator, projector, ...participants]) await p.context().close();
+
+    // The CSV comes with the facilitator's token (a plain link could not send it).
+    const [download] = await Promise.all([
+      facilitator.waitForEvent('download'),
+      facilitator.getByRole('button', { name: 'Last ned resultatene (CSV)' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`fremtidsdialog-${code}.csv`);
+    const csv = await readFile((await download.path())!, 'utf8');
+    expect(csv).toContain('statement,figure,agree,disagree,unsure,answers,participants');
+    for (const p of [facilitator, ...participants]) await p.context().close();
   });
 });

@@ -11,8 +11,8 @@ import { DIALOG_PATH } from '../../core/fremtid/routes.ts';
 import {
   addStatement,
   adminStatements,
-  csvUrl,
   dialogueByCode,
+  downloadCsv,
   facilitatorToken,
   setStatus,
   type Dialogue,
@@ -78,9 +78,15 @@ export function FacilitatorView({ code }: { readonly code: string }) {
         {' · '}
         <AppLink to={`${DIALOG_PATH}/${dialogue.code}`}>{t('dialog.participantPage')}</AppLink>
         {' · '}
-        <a href={csvUrl(dialogue.id)} download>
+        <Button
+          variant="tertiary"
+          data-size="sm"
+          onClick={() =>
+            void downloadCsv(dialogue.id, dialogue.code).catch((e: Error) => setError(e.message))
+          }
+        >
           {t('dialog.csv')}
-        </a>
+        </Button>
       </Paragraph>
       <Heading level={2} data-size="sm">
         {t('dialog.statements')}

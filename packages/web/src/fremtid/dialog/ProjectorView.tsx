@@ -1,14 +1,23 @@
 /**
  * The projector view (`/fremtid/dialog/:code/skjerm`): the join code large, and live
  * results polled every second — per statement a bar of agree / unsure / disagree with the
- * counts written out, so the picture and the numbers say the same.
+ * counts written out, so the picture and the numbers say the same. Results are read with the
+ * facilitator's token, so the view is opened on the device that created the dialogue (the
+ * facilitator page links to it); elsewhere it says so instead of showing the results.
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Paragraph } from '@digdir/designsystemet-react';
+import { Alert, Button, Paragraph } from '@digdir/designsystemet-react';
 import { COLORS } from '../charts/palette.ts';
 import { DIALOG_PATH } from '../../core/fremtid/routes.ts';
-import { csvUrl, dialogueByCode, results, type Results } from './api.ts';
+import {
+  DialogueApiError,
+  dialogueByCode,
+  downloadCsv,
+  results,
+  resultsToken,
+  type Results,
+} from './api.ts';
 import { FremtidPage } from '../FremtidRegion.tsx';
 
 /** Polling interval of the live results. */
@@ -21,11 +30,17 @@ export function ProjectorView({ code }: { readonly code: string }) {
   const { t } = useTranslation('fremtid');
   const [data, setData] = useState<Results | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [forbidden, setForbidden] = useState(false);
+  const [csvError, setCsvError] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
     let timer: ReturnType<typeof setTimeout> | undefined;
     void dialogueByCode(code).then(
       (d) => {
+        if (!resultsToken(d.dialogue.id)) {
+          if (live) setForbidden(true);
+          return;
+        }
         const tick = () =>
           results(d.dialogue.id).then(
             (r) => {
@@ -33,7 +48,14 @@ export function ProjectorView({ code }: { readonly code: string }) {
               setData(r);
               timer = setTimeout(tick, POLL_MS);
             },
-            () => live && (timer = setTimeout(tick, POLL_MS * 3)),
+            (e: unknown) => {
+              if (!live) return;
+              // A token the server does not know (another device's storage) will not become
+              // valid by asking again; anything else (the network) may pass.
+              if (e instanceof DialogueApiError && (e.status === 401 || e.status === 403))
+                setForbidden(true);
+              else timer = setTimeout(tick, POLL_MS * 3);
+            },
           );
         void tick();
       },
@@ -45,6 +67,12 @@ export function ProjectorView({ code }: { readonly code: string }) {
     };
   }, [code]);
   if (error) return <Paragraph>{t('dialog.notFound', { code })}</Paragraph>;
+  if (forbidden)
+    return (
+      <Alert data-color="warning">
+        <Paragraph>{t('dialog.projectorNeedsFacilitator')}</Paragraph>
+      </Alert>
+    );
   if (!data) return <Paragraph>{t('loading')}</Paragraph>;
   const joinUrl = `${location.origin}${DIALOG_PATH}`;
   return (
@@ -97,10 +125,24 @@ export function ProjectorView({ code }: { readonly code: string }) {
         })}
       </ol>
       <Paragraph data-size="sm">
-        <Link href={csvUrl(data.dialogue.id)} download>
+        <Button
+          variant="tertiary"
+          data-size="sm"
+          onClick={() =>
+            void downloadCsv(data.dialogue.id, data.dialogue.code).then(
+              () => setCsvError(null),
+              (e: Error) => setCsvError(e.message),
+            )
+          }
+        >
           {t('dialog.csv')}
-        </Link>
+        </Button>
       </Paragraph>
+      {csvError && (
+        <Alert data-color="danger">
+          <Paragraph>{csvError}</Paragraph>
+        </Alert>
+      )}
     </FremtidPage>
   );
 }

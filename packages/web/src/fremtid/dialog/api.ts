@@ -1,7 +1,11 @@
 /**
  * Client of the Fremtidsdialog API (`/api/fremtid/dialogues`): every response is checked
  * with zod; tokens (facilitator, participant) are kept in localStorage per dialogue, so a
- * participant keeps their answers after a reload without an account.
+ * participant keeps their answers after a reload without an account. A random device id,
+ * kept there too, goes with every join: the server counts joins per device as well as per
+ * network address, so a hall full of phones behind one address can join while one device
+ * cannot make participants by the hundred. Results are read with the facilitator's token
+ * (the projector view on the facilitator's device) or the participant's.
  */
 import { z } from 'zod';
 import {
@@ -68,27 +72,39 @@ async function call<S extends z.ZodType>(
 }
 
 const key = (kind: 'facilitator' | 'participant', id: string) => `helhet.fremtid.${kind}.${id}`;
+const DEVICE_KEY = 'helhet.fremtid.device';
 
-/** Tokens of this page, also where localStorage is unavailable (then they last for the page). */
-const pageTokens = new Map<string, string>();
+/** Values of this page, also where localStorage is unavailable (then they last for the page). */
+const pageValues = new Map<string, string>();
 
-function stored(kind: 'facilitator' | 'participant', id: string): string | null {
-  const k = key(kind, id);
+function read(k: string): string | null {
   try {
-    return localStorage.getItem(k) ?? pageTokens.get(k) ?? null;
+    return localStorage.getItem(k) ?? pageValues.get(k) ?? null;
   } catch {
-    return pageTokens.get(k) ?? null;
+    return pageValues.get(k) ?? null;
   }
 }
 
-function store(kind: 'facilitator' | 'participant', id: string, token: string): void {
-  const k = key(kind, id);
-  pageTokens.set(k, token);
+function write(k: string, value: string): void {
+  pageValues.set(k, value);
   try {
-    localStorage.setItem(k, token);
+    localStorage.setItem(k, value);
   } catch {
-    // Without storage the token lasts for this page only.
+    // Without storage the value lasts for this page only.
   }
+}
+
+const stored = (kind: 'facilitator' | 'participant', id: string) => read(key(kind, id));
+const store = (kind: 'facilitator' | 'participant', id: string, token: string) =>
+  write(key(kind, id), token);
+
+/** This device's random id (made at its first join), sent with every join. */
+export function deviceId(): string {
+  const existing = read(DEVICE_KEY);
+  if (existing && /^[A-Za-z0-9_-]{16,64}$/.test(existing)) return existing;
+  const id = crypto.randomUUID();
+  write(DEVICE_KEY, id);
+  return id;
 }
 
 /** The facilitator token of a dialogue created on this device, if any. */
@@ -123,7 +139,7 @@ export function participantToken(id: string): Promise<string> {
   if (existing) return Promise.resolve(existing);
   let pending = joining.get(id);
   if (!pending) {
-    pending = call(JoinedDialogue, 'POST', `/${id}/participants`)
+    pending = call(JoinedDialogue, 'POST', `/${id}/participants`, { deviceId: deviceId() })
       .then((r) => {
         store('participant', id, r.participantToken);
         return r.participantToken;
@@ -158,8 +174,15 @@ export async function propose(id: string, text: string): Promise<void> {
   await call(Statement, 'POST', `/${id}/proposals`, { text }, token);
 }
 
-/** Live results. */
-export const results = (id: string) => call(Results, 'GET', `/${id}/results`);
+/**
+ * The token this device may read a dialogue's results with: the facilitator's, else the
+ * participant's (without joining for it), else null.
+ */
+export const resultsToken = (id: string) => facilitatorToken(id) ?? stored('participant', id);
+
+/** Live results (needs {@link resultsToken}). */
+export const results = (id: string) =>
+  call(Results, 'GET', `/${id}/results`, undefined, resultsToken(id));
 
 /** Every statement, for the facilitator. */
 export const adminStatements = (id: string) =>
@@ -173,5 +196,29 @@ export const setStatus = (id: string, statementId: string, status: 'approved' | 
 export const addStatement = (id: string, text: string) =>
   call(Statement, 'POST', `/${id}/statements`, { text, figure: null }, facilitatorToken(id));
 
-/** URL of the CSV export. */
-export const csvUrl = (id: string) => `/api/fremtid/dialogues/${id}/results.csv`;
+/**
+ * Downloads the results as CSV (`fremtidsdialog-<code>.csv`). Fetched with the token and
+ * saved from memory, since a plain link cannot send the `Authorization` header.
+ */
+export async function downloadCsv(id: string, code: string): Promise<void> {
+  const token = resultsToken(id);
+  const response = await fetch(`/api/fremtid/dialogues/${id}/results.csv`, {
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+  });
+  if (!response.ok) {
+    const e = ErrorBody.safeParse(await response.json().catch(() => null));
+    throw new DialogueApiError(
+      response.status,
+      e.success ? e.data.error.message : `HTTP ${response.status}`,
+    );
+  }
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = `fremtidsdialog-${code}.csv`;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The click has started the download; the blob is not needed after it.
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
