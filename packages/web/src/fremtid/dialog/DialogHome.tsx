@@ -16,6 +16,7 @@ import {
   Label,
 } from '@digdir/designsystemet-react';
 import { navigate } from '../../app/router.ts';
+import { dialogueErrorText } from './errorText.ts';
 import { useFormat } from '../format.ts';
 import { RegionSearch } from '../pages/RegionSearch.tsx';
 import { DIALOG_PATH } from '../../core/fremtid/routes.ts';
@@ -71,7 +72,7 @@ export function DialogHome({ meta }: { readonly meta: FremtidMeta }) {
       });
       navigate(`${DIALOG_PATH}/${d.code}/fasilitator`);
     } catch (e) {
-      setError((e as Error).message);
+      setError(dialogueErrorText(t, e));
     } finally {
       setBusy(false);
     }

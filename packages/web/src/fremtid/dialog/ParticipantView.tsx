@@ -17,6 +17,7 @@ import {
   type Statement,
 } from './api.ts';
 import { FremtidPage } from '../FremtidRegion.tsx';
+import { dialogueErrorText, isRateLimited } from './errorText.ts';
 
 /** Seconds between checks for newly approved statements. */
 const REFRESH_MS = 5000;
@@ -28,7 +29,7 @@ export function ParticipantView({ code }: { readonly code: string }) {
   const [statements, setStatements] = useState<Statement[]>([]);
   const [answers, setAnswers] = useState<Record<string, Answer>>({});
   const [status, setStatus] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
   const [proposal, setProposal] = useState('');
   // Answers to one statement are sent one after another, so quick changes of mind cannot
   // overtake each other on the network and leave an older answer stored.
@@ -49,7 +50,7 @@ export function ParticipantView({ code }: { readonly code: string }) {
         // Choices made while this was loading are newer than what it found.
         if (live) setAnswers((chosen) => ({ ...mine, ...chosen }));
       })
-      .catch((e: Error) => live && setError(e.message));
+      .catch((e: unknown) => live && setError(e));
     const timer = setInterval(() => void load().catch(() => {}), REFRESH_MS);
     return () => {
       live = false;
@@ -60,7 +61,9 @@ export function ParticipantView({ code }: { readonly code: string }) {
   if (error)
     return (
       <Alert data-color="danger">
-        <Paragraph>{t('dialog.notFound', { code })}</Paragraph>
+        <Paragraph>
+          {isRateLimited(error) ? dialogueErrorText(t, error) : t('dialog.notFound', { code })}
+        </Paragraph>
       </Alert>
     );
   if (!dialogue) return <Paragraph>{t('loading')}</Paragraph>;
@@ -77,7 +80,7 @@ export function ParticipantView({ code }: { readonly code: string }) {
       await next;
       setStatus(t('dialog.saved'));
     } catch (e) {
-      setStatus((e as Error).message);
+      setStatus(dialogueErrorText(t, e));
     }
   };
 
@@ -119,7 +122,7 @@ export function ParticipantView({ code }: { readonly code: string }) {
               setProposal('');
               setStatus(t('dialog.proposed'));
             },
-            (err: Error) => setStatus(err.message),
+            (err: unknown) => setStatus(dialogueErrorText(t, err)),
           );
         }}
       >

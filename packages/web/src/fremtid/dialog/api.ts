@@ -35,14 +35,34 @@ export type Results = DialogueResults;
 const Public = DialogueWithStatements;
 const Results = DialogueResults;
 
-/** A failed call with the server's message. */
+/** A failed call with the server's message, its code and when to try again (429). */
 export class DialogueApiError extends Error {
   readonly status: number;
-  constructor(status: number, message: string) {
+  /** The server's code (`rate-limited`, …), if it gave one. */
+  readonly code: string | null;
+  /** Seconds the server asked to wait (`Retry-After`), if it did. */
+  readonly retryAfterS: number | null;
+  constructor(status: number, message: string, code: string | null = null, retryAfterS?: number) {
     super(message);
     this.name = 'DialogueApiError';
     this.status = status;
+    this.code = code;
+    this.retryAfterS =
+      retryAfterS !== undefined && Number.isFinite(retryAfterS) ? retryAfterS : null;
   }
+}
+
+/** The error of a failed `response` (its body read as the API's error body). */
+async function failure(response: Response): Promise<DialogueApiError> {
+  const json: unknown = await response.json().catch(() => null);
+  const e = ErrorBody.safeParse(json);
+  const retryAfter = response.headers.get('retry-after');
+  return new DialogueApiError(
+    response.status,
+    e.success ? e.data.error.message : `HTTP ${response.status}`,
+    e.success ? (e.data.error.code ?? null) : null,
+    retryAfter === null ? undefined : Number(retryAfter),
+  );
 }
 
 async function call<S extends z.ZodType>(
@@ -60,15 +80,8 @@ async function call<S extends z.ZodType>(
     headers,
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  const json: unknown = await response.json().catch(() => null);
-  if (!response.ok) {
-    const e = ErrorBody.safeParse(json);
-    throw new DialogueApiError(
-      response.status,
-      e.success ? e.data.error.message : `HTTP ${response.status}`,
-    );
-  }
-  return schema.parse(json);
+  if (!response.ok) throw await failure(response);
+  return schema.parse(await response.json());
 }
 
 const key = (kind: 'facilitator' | 'participant', id: string) => `helhet.fremtid.${kind}.${id}`;
@@ -205,13 +218,7 @@ export async function downloadCsv(id: string, code: string): Promise<void> {
   const response = await fetch(`/api/fremtid/dialogues/${id}/results.csv`, {
     headers: token ? { authorization: `Bearer ${token}` } : {},
   });
-  if (!response.ok) {
-    const e = ErrorBody.safeParse(await response.json().catch(() => null));
-    throw new DialogueApiError(
-      response.status,
-      e.success ? e.data.error.message : `HTTP ${response.status}`,
-    );
-  }
+  if (!response.ok) throw await failure(response);
   const url = URL.createObjectURL(await response.blob());
   const link = document.createElement('a');
   link.href = url;
