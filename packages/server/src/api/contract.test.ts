@@ -90,6 +90,7 @@ describe('the HTTP contract', () => {
       'POST',
       `/api/fremtid/dialogues/${id}/participants`,
       {
+        body: { deviceId: 'contract-test-device-1' },
         status: 201,
       },
     );
@@ -116,6 +117,7 @@ describe('the HTTP contract', () => {
       DialogueResults,
       'GET',
       `/api/fremtid/dialogues/${id}/results`,
+      { token: facilitator },
     );
     expect(results.statements[0]!.agree).toBe(1);
   });

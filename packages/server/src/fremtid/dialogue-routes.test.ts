@@ -319,7 +319,7 @@ describe(`Fremtidsdialog API (${TEST_DIALECT})`, () => {
       unsure: number;
     }[])
       expect(s.agree + s.disagree + s.unsure).toBe(120);
-  });
+  }, 90_000); // 960 requests: seconds on an idle machine, more on a shared one
 });
 
 /** A dialogue app of its own (own limits, own counts) answering requests from `address`. */

@@ -25,7 +25,7 @@ import {
   StatementStatusInput,
 } from '@helhet/model';
 import { ApiError, notFound, parseInput } from '../api/errors.ts';
-import { errorResponses, jsonSchema } from '../api/schemas.ts';
+import { ErrorBody, errorResponses, jsonSchema } from '../api/schemas.ts';
 import { DialogueStore, type DialogueView } from './dialogue-store.ts';
 import { addressKey } from '../rate-limit/address.ts';
 import { rateLimited, takeOrRefuse, type RateLimiter } from '../rate-limit/limiter.ts';
@@ -100,6 +100,10 @@ export function fremtidDialogueRoutes(
     return d;
   };
   const tags = ['fremtid'];
+  const tooMany = {
+    description: 'Rate limited: `Retry-After` says when to try again (code `rate-limited`)',
+    ...jsonSchema(ErrorBody),
+  };
   const auth = [{ bearer: [] }];
 
   app.post(
@@ -112,6 +116,7 @@ export function fremtidDialogueRoutes(
         response: {
           201: jsonSchema(CreatedDialogue),
           400: errorResponses[400],
+          429: tooMany,
         },
       },
     },
@@ -143,6 +148,7 @@ export function fremtidDialogueRoutes(
         summary: 'Find a dialogue by its join code, with its approved statements',
         response: {
           200: jsonSchema(DialogueWithStatements),
+          429: tooMany,
         },
       },
     },
@@ -176,6 +182,8 @@ export function fremtidDialogueRoutes(
         body: jsonSchema(JoinInput),
         response: {
           201: jsonSchema(JoinedDialogue),
+          400: errorResponses[400],
+          429: tooMany,
         },
       },
     },
@@ -233,7 +241,7 @@ export function fremtidDialogueRoutes(
         summary:
           'Answer a statement (agree, disagree or unsure); answering again changes the answer',
         body: jsonSchema(AnswerInput),
-        response: { 200: jsonSchema(AnswerGiven), 400: errorResponses[400] },
+        response: { 200: jsonSchema(AnswerGiven), 400: errorResponses[400], 429: tooMany },
       },
     },
     async (request) => {
@@ -259,7 +267,7 @@ export function fremtidDialogueRoutes(
         security: auth,
         summary: 'Propose a statement; it is shown once the facilitator approves it',
         body: jsonSchema(ProposalInput),
-        response: { 201: jsonSchema(Statement), 400: errorResponses[400] },
+        response: { 201: jsonSchema(Statement), 400: errorResponses[400], 429: tooMany },
       },
     },
     async (request, reply) => {
