@@ -6,7 +6,7 @@ import { TEST_DIALECT, useTestServer } from '../test/harness.ts';
 
 import { DialogueStore } from './dialogue-store.ts';
 import { fremtidDialogueRoutes } from './dialogue-routes.ts';
-import { openRateLimitStore } from '../rate-limit/limiter.ts';
+import { openRateLimitStore, type RateLimitStore } from '../rate-limit/limiter.ts';
 import { DEFAULT_DIALOGUE_LIMITS, dialogueLimiters, type DialogueLimits } from './rate-limit.ts';
 import type { FremtidTables } from './tables.ts';
 
@@ -322,8 +322,15 @@ describe(`Fremtidsdialog API (${TEST_DIALECT})`, () => {
   }, 90_000); // 960 requests: seconds on an idle machine, more on a shared one
 });
 
-/** A dialogue app of its own (own limits, own counts) answering requests from `address`. */
-function limitedApp(limits: Partial<DialogueLimits> = {}) {
+/**
+ * A dialogue app of its own (own limits, own counts in `store`, memory by default) answering
+ * requests from the address given to `from`.
+ */
+function limitedApp(
+  limits: Partial<DialogueLimits> = {},
+  store: RateLimitStore = openRateLimitStore({ redisUrl: null }),
+  prefix?: string,
+) {
   const app = Fastify();
   // As the server does: zod validates inside the handlers, the route schemas only document.
   app.setValidatorCompiler(() => (value) => ({ value }));
@@ -331,10 +338,7 @@ function limitedApp(limits: Partial<DialogueLimits> = {}) {
   fremtidDialogueRoutes(
     app,
     new DialogueStore(t.server.database.db),
-    dialogueLimiters(openRateLimitStore({ redisUrl: null }), {
-      ...DEFAULT_DIALOGUE_LIMITS,
-      ...limits,
-    }),
+    dialogueLimiters(store, { ...DEFAULT_DIALOGUE_LIMITS, ...limits }, prefix),
   );
   const from =
     (remoteAddress: string) =>
@@ -431,6 +435,31 @@ describe(`Fremtidsdialog limits (${TEST_DIALECT})`, () => {
     expect(bad.status).toBe(400);
     expect(bad.body.error.problems[0].path).toBe('deviceId');
     await app.close();
+  });
+
+  it('counts join-code misses across two instances through Redis', async () => {
+    const stores = [
+      openRateLimitStore({ redisUrl: 'redis://127.0.0.1:6379' }),
+      openRateLimitStore({ redisUrl: 'redis://127.0.0.1:6379' }),
+    ];
+    try {
+      await Promise.all(stores.map((s) => s.ready()));
+      const prefix = `test-${randomUUID()}`; // the shared Redis: keys of this test only
+      const lookupMisses = { points: 10, durationS: 60 };
+      const instances = stores.map((store) => limitedApp({ lookupMisses }, store, prefix));
+      const statuses: number[] = [];
+      for (let i = 0; i < 20; i++)
+        statuses.push(
+          (await instances[i % 2]!.from('198.51.100.20')('GET', `/by-code/${randomCode()}`)).status,
+        );
+      // 10 misses in all, not 10 on each instance.
+      expect(statuses.filter((s) => s === 404)).toHaveLength(10);
+      expect(statuses.slice(10)).toEqual(Array(10).fill(429));
+      await stores[0]!.redis!.del(`helhet:rl:${prefix}:lookupMisses:198.51.100.20`);
+      for (const { app } of instances) await app.close();
+    } finally {
+      for (const store of stores) await store.close();
+    }
   });
 
   it('limits answers per participant, not per address', async () => {

@@ -117,3 +117,24 @@ describe('rate limiter in Redis', () => {
     expect((await b.take('k')).ok).toBe(true);
   });
 });
+
+describe('rate limiter without its Redis', () => {
+  it('counts in memory while Redis cannot be reached, neither refusing nor admitting all', async () => {
+    const errors: Error[] = [];
+    // Nothing listens on port 1: every command fails and the memory limiter answers.
+    const store = openRateLimitStore({ redisUrl: 'redis://127.0.0.1:1' }, (e) => errors.push(e));
+    try {
+      const limiter = createRateLimiter(store, { points: 2, durationS: 60, prefix: 'unreachable' });
+      const started = performance.now();
+      const taken = [];
+      for (let i = 0; i < 3; i++) taken.push((await limiter.take('k')).ok);
+      expect(taken).toEqual([true, true, false]);
+      // Not held up waiting for reconnects.
+      expect(performance.now() - started).toBeLessThan(1000);
+      // The operator hears of it.
+      await vi.waitFor(() => expect(errors.length).toBeGreaterThan(0));
+    } finally {
+      await store.close();
+    }
+  });
+});

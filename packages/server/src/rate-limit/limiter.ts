@@ -6,8 +6,9 @@
  * this process. Both come from `rate-limiter-flexible`, whose Redis limiter increments and
  * sets the window's expiry in one Lua script (atomic, no race between instances).
  *
- * If Redis cannot be reached, a limiter falls back to counting in memory (the library's
- * insurance limiter) rather than refusing every request or admitting all of them.
+ * While Redis cannot be reached (also in the moment after start, before it is connected), a
+ * limiter counts in memory (the library's insurance limiter) rather than refusing every
+ * request, admitting all of them, or making them wait for Redis.
  *
  * ```ts
  * const store = openRateLimitStore(config);
@@ -79,9 +80,9 @@ export function openRateLimitStore(
     return { redis: null, ready: () => Promise.resolve(), close: () => Promise.resolve() };
   const redis = new Redis({
     ...redisAddress(config.redisUrl),
-    // A command waits for one reconnect at most, then fails over to the memory limiter:
-    // a request is not held for seconds because Redis is away.
-    maxRetriesPerRequest: 1,
+    // While not connected (at start, or Redis away) a command fails at once and the memory
+    // limiter answers, instead of the request waiting for reconnects (seconds each).
+    enableOfflineQueue: false,
   });
   redis.on('error', onError);
   let closed = false;
@@ -118,6 +119,7 @@ export function createRateLimiter(store: RateLimitStore, spec: RateLimitSpec): R
         duration: spec.durationS,
         keyPrefix: `${REDIS_PREFIX}:${spec.prefix}`,
         insuranceLimiter: memory,
+        rejectIfRedisNotReady: true,
       })
     : memory;
   const retryAfter = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
