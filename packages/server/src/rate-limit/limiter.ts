@@ -70,7 +70,8 @@ const REDIS_PREFIX = 'helhet:rl';
 
 /**
  * The store for `config.redisUrl`: one Redis connection for every limiter of the server, or
- * memory when there is no URL. `onError` hears connection errors (ioredis keeps retrying).
+ * memory when there is no URL. `onError` hears the first connection error of each outage
+ * (ioredis keeps reconnecting; meanwhile the limits count in memory).
  */
 export function openRateLimitStore(
   config: { readonly redisUrl: string | null },
@@ -84,7 +85,16 @@ export function openRateLimitStore(
     // limiter answers, instead of the request waiting for reconnects (seconds each).
     enableOfflineQueue: false,
   });
-  redis.on('error', onError);
+  // ioredis reports every failed reconnect; the operator hears once per outage.
+  let reported = false;
+  redis.on('error', (error: Error) => {
+    if (reported) return;
+    reported = true;
+    onError(error);
+  });
+  redis.on('ready', () => {
+    reported = false;
+  });
   let closed = false;
   return {
     redis,
