@@ -20,12 +20,17 @@
  *   report such a record as invalid. A new record is checked whole, rules included.
  * - Content that Yjs itself will discard (written into a record that is already garbage
  *   collected) is not checked further.
+ *
+ * When the sender is known (`author`, the server-assigned id of the person on the
+ * connection), records of an authored collection (a dot vote) may only be written or deleted
+ * by their owner; see {@link AuthoredCollection}.
  */
 import * as Y from 'yjs';
 import { formatPath, type InputProblem } from '../validation.ts';
 import { safeParseRecord } from '../map/fast-parse.ts';
 import {
   documentLayout,
+  type AuthoredCollection,
   type CheckedDocumentKind,
   type DocumentLayout,
   type RootSchema,
@@ -41,6 +46,15 @@ export const MAX_VALUE_DEPTH = 6;
 
 /** At most this many problems are listed: a hostile update can have millions. */
 const MAX_PROBLEMS = 20;
+
+/** Options of {@link checkDocumentUpdate}. */
+export interface CheckOptions {
+  /**
+   * The server-assigned id of the person who sent the update. When given, records of an
+   * authored collection (dot votes) may only be changed by their owner.
+   */
+  author?: string;
+}
 
 /** What {@link checkDocumentUpdate} found. `empty`: the update changes nothing. */
 export type UpdateCheck = { ok: true; empty: boolean } | { ok: false; problems: InputProblem[] };
@@ -133,13 +147,24 @@ class UpdateChecker {
     targets: readonly string[];
   }[] = [];
 
+  /** Authored records already refused, so each is named once. */
+  private readonly foreign = new Set<string>();
+
   private readonly layout: DocumentLayout;
   private readonly doc: Y.Doc;
   private readonly structs: readonly Struct[];
   private readonly ds: DeleteSet;
+  private readonly author: string | null;
 
-  constructor(layout: DocumentLayout, doc: Y.Doc, structs: readonly Struct[], ds: DeleteSet) {
+  constructor(
+    layout: DocumentLayout,
+    doc: Y.Doc,
+    structs: readonly Struct[],
+    ds: DeleteSet,
+    author: string | null,
+  ) {
     this.layout = layout;
+    this.author = author;
     this.doc = doc;
     this.structs = structs;
     this.ds = ds;
@@ -376,6 +401,7 @@ class UpdateChecker {
     const { record } = container;
     const schema = this.layout.collections.get(record.collection)!;
     const before = this.problems.length;
+    if (!Y.isDeleted(this.ds, item.id)) this.checkAuthoredValue(record, key, item);
     this.checkProperty(
       item,
       schema,
@@ -426,6 +452,7 @@ class UpdateChecker {
     const schema = this.layout.collections.get(collection)!;
     const id = schema.id.safeParse(key);
     const record = this.updateRecord(item);
+    if (record?.created) this.checkAuthored(collection, key);
     if (id.success) return;
     for (const issue of id.error.issues) this.refuse(path, `id ${issue.message}`);
     if (record) this.faulty.add(record.token);
@@ -477,6 +504,61 @@ class UpdateChecker {
       collection === undefined ? undefined : this.layout.references.get(collection)?.get(key);
     if (reference)
       this.references.push({ path: path(), ids: reference.ids(value), targets: reference.targets });
+  }
+
+  // --- Authored records -------------------------------------------------------------------
+
+  /** True when the sender owns the authored record `id` (no sender known: anyone may). */
+  private owns(id: string): boolean {
+    if (this.author === null) return true;
+    // An id with `:` could pose as another owner's prefix (`a` + `b:c` against `a:b` + `c`).
+    return !this.author.includes(':') && id.startsWith(`${this.author}:`);
+  }
+
+  /** Refuses a write into another person's record of an authored collection. */
+  private checkAuthored(collection: string, id: string): void {
+    if (!this.layout.authored.has(collection) || this.owns(id)) return;
+    const path = formatPath([collection, shortKey(id)]);
+    if (this.foreign.has(path)) return;
+    this.foreign.add(path);
+    this.refuse(path, 'belongs to another participant: only they may change it');
+  }
+
+  /** The owner property of an authored record must name the sender. */
+  private checkAuthoredValue(record: RecordRef, key: string, item: Y.Item): void {
+    const authored = this.layout.authored.get(record.collection);
+    if (!authored) return;
+    if (!this.owns(record.id)) {
+      this.checkAuthored(record.collection, record.id);
+      return;
+    }
+    if (this.author === null || key !== authored.ownerProperty) return;
+    const content = item.content;
+    const value = content instanceof Y.ContentAny ? content.arr[0] : undefined;
+    if (value !== this.author)
+      this.refuse(
+        formatPath([record.collection, shortKey(record.id), key]),
+        'must name the participant who sends the change',
+      );
+  }
+
+  /**
+   * Deleting another person's authored record is allowed only together with the record it
+   * points at (deleting a focus area deletes everyone's votes on it, in one transaction).
+   */
+  private checkAuthoredDeletion(collection: string, item: Y.Item): void {
+    const id = item.parentSub;
+    if (id === null || this.owns(id)) return;
+    const authored: AuthoredCollection = this.layout.authored.get(collection)!;
+    const type = item.content instanceof Y.ContentType ? item.content.type : null;
+    const targetId = type instanceof Y.Map ? type.get(authored.targetProperty) : undefined;
+    if (typeof targetId === 'string') {
+      for (const name of authored.targets) {
+        const target = this.doc.share.get(name)?._map.get(targetId);
+        if (target && (target.deleted || Y.isDeleted(this.ds, target.id))) return;
+      }
+    }
+    this.checkAuthored(collection, id);
   }
 
   // --- Whole records, references, deletions --------------------------------------------------
@@ -555,6 +637,7 @@ class UpdateChecker {
     if (typeof place !== 'object') return;
     let container: Container;
     if (typeof place.parent === 'string') {
+      if (this.layout.authored.has(place.parent)) this.checkAuthoredDeletion(place.parent, item);
       if (!this.layout.values.has(place.parent)) return; // a record itself, or not ours
       container = { kind: 'value', root: place.parent, token: `root:${place.parent}` };
     } else {
@@ -565,6 +648,8 @@ class UpdateChecker {
       if (recordItem instanceof Y.Item && recordItem.deleted) return;
     }
     if (typeof container !== 'object') return;
+    if (container.kind === 'record')
+      this.checkAuthored(container.record.collection, container.record.id);
     const schema =
       container.kind === 'value'
         ? this.layout.values.get(container.root)!
@@ -593,6 +678,7 @@ export function checkDocumentUpdate(
   kind: CheckedDocumentKind,
   doc: Y.Doc,
   update: Uint8Array,
+  options: CheckOptions = {},
 ): UpdateCheck {
   if (update.byteLength > MAX_DOCUMENT_UPDATE_BYTES)
     return refused(
@@ -608,7 +694,13 @@ export function checkDocumentUpdate(
   }
   if (decoded.structs.length === 0 && decoded.ds.clients.size === 0)
     return { ok: true, empty: true };
-  const checker = new UpdateChecker(documentLayout(kind), doc, decoded.structs, decoded.ds);
+  const checker = new UpdateChecker(
+    documentLayout(kind),
+    doc,
+    decoded.structs,
+    decoded.ds,
+    options.author ?? null,
+  );
   try {
     checker.run();
   } catch (error) {

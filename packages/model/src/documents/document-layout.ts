@@ -47,8 +47,24 @@ export interface Reference {
   ids: (value: unknown) => readonly string[];
 }
 
+/**
+ * A collection whose records belong to one person each: a record's id starts with its
+ * owner's id and `:` (e.g. a dot vote, `voteId(participantId, targetId)`), and its
+ * `ownerProperty` names the owner. When the server knows who sent an update, only the owner
+ * may write or delete such a record, except that deleting the record it points at
+ * (`targetProperty`) in the same update may delete everyone's (a deleted focus area takes
+ * its votes with it).
+ */
+export interface AuthoredCollection {
+  ownerProperty: string;
+  targetProperty: string;
+  targets: readonly string[];
+}
+
 /** Everything the checker knows about one kind of document. */
 export interface DocumentLayout {
+  /** Collections whose records belong to the person who made them. */
+  authored: ReadonlyMap<string, AuthoredCollection>;
   /** Top-level maps of plain values (`meta`, `axis`, `settings`). */
   values: ReadonlyMap<string, RootSchema>;
   /** Top-level maps of records, keyed by record id. */
@@ -97,6 +113,7 @@ const projectIds = (value: unknown): readonly string[] =>
     : [];
 
 const MAP_LAYOUT: DocumentLayout = {
+  authored: new Map(),
   values: new Map([
     ['meta', rootSchema(versioned(MapMeta, MAP_SCHEMA_VERSION))],
     ['axis', rootSchema(LifeLineAxis)],
@@ -115,6 +132,16 @@ const MAP_LAYOUT: DocumentLayout = {
 };
 
 const WORKSPACE_LAYOUT: DocumentLayout = {
+  authored: new Map([
+    [
+      'votes',
+      {
+        ownerProperty: 'participantId',
+        targetProperty: 'targetId',
+        targets: ['focusAreas', 'innovationAreas'],
+      },
+    ],
+  ]),
   values: new Map([['settings', rootSchema(versioned(ProcessSettings, WORKSPACE_SCHEMA_VERSION))]]),
   collections: new Map(
     Object.entries(WORKSPACE_COLLECTIONS).map(([name, schema]) => [name, collectionSchema(schema)]),
