@@ -61,11 +61,9 @@ export class ReadinessProbe {
   constructor(db: Kysely<Database>, redisUrl: string | null, report: DownReport = () => {}) {
     this.#db = db;
     this.#report = report;
-    // A client of its own that fails at once while disconnected (no offline queue), so a
-    // probe reports Redis down instead of waiting for a reconnect.
-    this.#redis = redisUrl
-      ? new Redis(redisUrl, { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 0 })
-      : null;
+    // A client of its own; a PING waits for a (re)connection only until the deadline, and
+    // is not retried, so a probe reports Redis down instead of hanging.
+    this.#redis = redisUrl ? new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 0 }) : null;
     this.#redis?.on('error', () => {});
     this.#redis?.connect().catch(() => {});
   }
