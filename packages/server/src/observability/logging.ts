@@ -28,6 +28,7 @@ export const REDACTED_PATHS = [
   'headers.authorization',
   'headers.cookie',
   'headers["set-cookie"]',
+  'headers["x-csrf-token"]',
   'body',
   'req.body',
   'password',

@@ -10,6 +10,8 @@ export interface SendOptions {
   method?: string;
   headers?: Record<string, string>;
   body?: unknown;
+  /** A body sent as it is (e.g. malformed JSON), instead of `body` as JSON. */
+  raw?: string;
   /** Certificate authority to trust (a test's self-signed certificate). */
   ca?: string;
 }
@@ -25,7 +27,8 @@ export interface SendAnswer {
 /** Sends one request to `url` and reads the whole answer. */
 export function send(url: string, options: SendOptions = {}): Promise<SendAnswer> {
   const target = new URL(url);
-  const body = options.body === undefined ? undefined : JSON.stringify(options.body);
+  const body =
+    options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
   const headers: Record<string, string> = {
     ...(body === undefined ? {} : { 'content-type': 'application/json' }),
     ...options.headers,
