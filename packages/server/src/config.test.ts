@@ -75,7 +75,9 @@ describe('resolveConfig', () => {
   });
 
   it('wants both TLS files or neither', () => {
-    expect(() => resolveConfig({ tlsCert: '/c.pem' }, {})).toThrow(/tlsKey: --tls-cert and --tls-key/);
+    expect(() => resolveConfig({ tlsCert: '/c.pem' }, {})).toThrow(
+      /tlsKey: --tls-cert and --tls-key/,
+    );
     expect(() => resolveConfig({}, { HELHET_TLS_KEY: '/k.pem' })).toThrow(/tlsCert/);
   });
 
@@ -102,7 +104,9 @@ describe('resolveConfig', () => {
   });
 
   it('refuses an unknown HELHET_LOG', () => {
-    expect(() => resolveConfig({}, { HELHET_LOG: 'yaml' })).toThrow(/HELHET_LOG: must be json or off/);
+    expect(() => resolveConfig({}, { HELHET_LOG: 'yaml' })).toThrow(
+      /HELHET_LOG: must be json or off/,
+    );
   });
 
   it('names the option of an invalid value', () => {
@@ -138,7 +142,9 @@ describe('servedOverHttps (Secure cookies)', () => {
     expect(servedOverHttps({ tlsCert: null, publicUrl: 'http://helhet.lan' })).toBe(false);
     expect(servedOverHttps({ tlsCert: null, publicUrl: 'https://helhet.example.no' })).toBe(true);
     expect(servedOverHttps({ tlsCert: '/c.pem', publicUrl: null })).toBe(true);
-    expect(servedOverHttps(resolveConfig({ publicUrl: 'HTTPS://helhet.example.no' }, {}))).toBe(true);
+    expect(servedOverHttps(resolveConfig({ publicUrl: 'HTTPS://helhet.example.no' }, {}))).toBe(
+      true,
+    );
   });
 });
 

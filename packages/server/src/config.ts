@@ -197,7 +197,10 @@ const RawConfig = z.object({
   tlsKey: z.string().min(1).nullable(),
   trustProxy: ProxyList,
   insecureHttp: z.boolean(),
-  metricsToken: z.string().min(16, 'must be at least 16 characters (use a random token)').nullable(),
+  metricsToken: z
+    .string()
+    .min(16, 'must be at least 16 characters (use a random token)')
+    .nullable(),
 });
 
 const TRUE_WORDS = new Set(['1', 'true', 'yes', 'on']);
@@ -211,7 +214,12 @@ function envFlag(value: string | undefined): boolean | string {
 }
 
 const list = (value: string | undefined): string[] =>
-  value === undefined ? [] : value.split(',').map((entry) => entry.trim()).filter(Boolean);
+  value === undefined
+    ? []
+    : value
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter(Boolean);
 
 const nonEmpty = (value: string | undefined) =>
   value === undefined || value.trim() === '' ? undefined : value.trim();

@@ -55,11 +55,7 @@ function ownLoopbackOrigins(config: OriginConfig): string[] {
  * listens on the network without a public URL. The CSRF check of cookie-authenticated writes
  * uses this same rule.
  */
-export function originAllowed(
-  origin: string,
-  config: OriginConfig,
-  requestHost?: string,
-): boolean {
+export function originAllowed(origin: string, config: OriginConfig, requestHost?: string): boolean {
   const normalised = originOf(origin);
   if (normalised === null) return false;
   if (config.publicUrl !== null) return normalised === config.publicUrl;

@@ -58,7 +58,16 @@ describe('helhet serve', () => {
   it('names a TLS file it cannot read', () => {
     const result = spawnSync(
       process.execPath,
-      [bin, 'serve', '--host', '0.0.0.0', '--tls-cert', '/nonexistent/helhet-cert.pem', '--tls-key', '/nonexistent/helhet-key.pem'],
+      [
+        bin,
+        'serve',
+        '--host',
+        '0.0.0.0',
+        '--tls-cert',
+        '/nonexistent/helhet-cert.pem',
+        '--tls-key',
+        '/nonexistent/helhet-key.pem',
+      ],
       { encoding: 'utf8', env: cleanEnv },
     );
     expect(result.status).toBe(2);
@@ -67,7 +76,15 @@ describe('helhet serve', () => {
 
   it('serves plain HTTP on the network when forced with --insecure-http', async () => {
     const data = mkdtempSync(join(tmpdir(), 'helhet-serve-'));
-    const { child, url } = startServe(['--host', '0.0.0.0', '--port', '0', '--data', data, '--insecure-http']);
+    const { child, url } = startServe([
+      '--host',
+      '0.0.0.0',
+      '--port',
+      '0',
+      '--data',
+      data,
+      '--insecure-http',
+    ]);
     try {
       const port = new URL(await url).port;
       expect(await url).toBe(`http://0.0.0.0:${port}`);

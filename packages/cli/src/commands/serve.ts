@@ -118,7 +118,7 @@ export const registerServe: RegisterCommand = (program: Command) => {
     )
     .option(
       '--trust-proxy <list>',
-      "addresses/CIDRs of the proxies whose X-Forwarded-* headers count (HELHET_TRUST_PROXY)",
+      'addresses/CIDRs of the proxies whose X-Forwarded-* headers count (HELHET_TRUST_PROXY)',
     )
     .option(
       '--insecure-http',

@@ -37,7 +37,10 @@ function sendOversized(
       const text = Buffer.concat(received).toString();
       const [head = '', body = ''] = text.split('\r\n\r\n', 2);
       const status = Number(/^HTTP\/1\.1 (\d{3})/.exec(head)?.[1] ?? 0);
-      resolve({ status, body: chunked ? body.replace(/^[0-9a-f]+\r\n|\r\n0\r\n\r\n$/g, '') : body });
+      resolve({
+        status,
+        body: chunked ? body.replace(/^[0-9a-f]+\r\n|\r\n0\r\n\r\n$/g, '') : body,
+      });
     });
     const framing = chunked ? 'Transfer-Encoding: chunked' : `Content-Length: ${size}`;
     socket.write(
@@ -51,7 +54,11 @@ function sendOversized(
         const part = piece.subarray(0, Math.min(piece.length, size - sent));
         sent += part.length;
         const framed = chunked
-          ? Buffer.concat([Buffer.from(`${part.length.toString(16)}\r\n`), part, Buffer.from('\r\n')])
+          ? Buffer.concat([
+              Buffer.from(`${part.length.toString(16)}\r\n`),
+              part,
+              Buffer.from('\r\n'),
+            ])
           : part;
         if (!socket.write(framed)) return void socket.once('drain', pump);
       }
@@ -80,7 +87,10 @@ describe('a body over the limit', () => {
     const routes = Object.entries(spec.paths).flatMap(([path, operations]) =>
       Object.keys(operations)
         .filter((method) => ['post', 'put', 'patch'].includes(method))
-        .map((method) => ({ method: method.toUpperCase(), path: path.replace(/\{[^}]+\}/g, 'x1') })),
+        .map((method) => ({
+          method: method.toUpperCase(),
+          path: path.replace(/\{[^}]+\}/g, 'x1'),
+        })),
     );
     // The list comes from the API's own document: a route added later is checked too.
     expect(routes.length).toBeGreaterThan(10);

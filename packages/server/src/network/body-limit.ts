@@ -65,7 +65,9 @@ class LimitedBody extends Transform {
 }
 
 function hasBody(raw: IncomingMessage): boolean {
-  return raw.headers['transfer-encoding'] !== undefined || Number(raw.headers['content-length']) > 0;
+  return (
+    raw.headers['transfer-encoding'] !== undefined || Number(raw.headers['content-length']) > 0
+  );
 }
 
 /** Installs the hook on `app` (every route, with each route's own `bodyLimit`). */

@@ -77,7 +77,9 @@ describe('behind a trusted TLS-terminating proxy', () => {
 
   it('answers the public origin, with the Host kept or forwarded', async () => {
     expect((await createWorkspace(t, proxied('203.0.113.1'))).status).toBe(201);
-    const internalHost = proxied('203.0.113.1', { host: `127.0.0.1:${new URL(t.server.url).port}` });
+    const internalHost = proxied('203.0.113.1', {
+      host: `127.0.0.1:${new URL(t.server.url).port}`,
+    });
     expect((await createWorkspace(t, internalHost)).status).toBe(201);
     expect(await upgrade(t, proxied('203.0.113.1'))).toBe('open');
   });
@@ -85,7 +87,9 @@ describe('behind a trusted TLS-terminating proxy', () => {
   it('refuses other origins, the loopback origin among them, and foreign hosts', async () => {
     const loopback = `http://127.0.0.1:${new URL(t.server.url).port}`;
     for (const origin of ['https://evil.example', loopback, 'http://helhet.example.no']) {
-      expect((await createWorkspace(t, proxied('203.0.113.1', { origin }))).status, origin).toBe(403);
+      expect((await createWorkspace(t, proxied('203.0.113.1', { origin }))).status, origin).toBe(
+        403,
+      );
       expect(await upgrade(t, proxied('203.0.113.1', { origin })), origin).toBe('403');
     }
     const rebound = { host: 'evil.example', 'x-forwarded-host': 'evil.example' };
@@ -94,7 +98,8 @@ describe('behind a trusted TLS-terminating proxy', () => {
 
   it('takes the client address from X-Forwarded-For, so limits apply per real client', async () => {
     const statuses: number[] = [];
-    for (let i = 0; i < 21; i++) statuses.push((await createDialogue(t, proxied('198.51.100.7'))).status);
+    for (let i = 0; i < 21; i++)
+      statuses.push((await createDialogue(t, proxied('198.51.100.7'))).status);
     // 20 dialogue creations a client, then 429: this client is at its limit …
     expect(statuses.slice(0, 20).every((s) => s === 400)).toBe(true);
     expect(statuses[20]).toBe(429);

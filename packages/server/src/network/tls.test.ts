@@ -69,7 +69,11 @@ describe('HTTPS served directly', () => {
         url,
         WebSocketPolyfill: TrustingWebSocket,
       });
-      const provider = new HocuspocusProvider({ websocketProvider, name: maps[0]!.id, document: doc });
+      const provider = new HocuspocusProvider({
+        websocketProvider,
+        name: maps[0]!.id,
+        document: doc,
+      });
       provider.attach();
       return { doc, provider, websocketProvider };
     });
@@ -99,7 +103,10 @@ describe('HTTPS served directly', () => {
   it('answers its own https loopback origin on the upgrade and refuses the http one', async () => {
     const port = new URL(t.server.url).port;
     const open = (origin: string) => {
-      const ws = new WebSocket(`wss://127.0.0.1:${port}/collab`, { ca: pems.cert, headers: { origin } });
+      const ws = new WebSocket(`wss://127.0.0.1:${port}/collab`, {
+        ca: pems.cert,
+        headers: { origin },
+      });
       return new Promise<string>((resolve) => {
         ws.once('open', () => resolve('open'));
         ws.once('unexpected-response', (_req, res) => resolve(String(res.statusCode)));
@@ -116,11 +123,15 @@ describe('TLS files that cannot be used', () => {
     const storage = createTestStorage();
     try {
       const missing = join(folder, 'missing-cert.pem');
-      const config = resolveConfig({ port: 0 }, {}, {
-        ...storage.overrides,
-        tlsCert: missing,
-        tlsKey: keyFile,
-      });
+      const config = resolveConfig(
+        { port: 0 },
+        {},
+        {
+          ...storage.overrides,
+          tlsCert: missing,
+          tlsKey: keyFile,
+        },
+      );
       await expect(createHelhetServer(config)).rejects.toThrow(ConfigError);
       await expect(createHelhetServer(config)).rejects.toThrow(
         new RegExp(`${missing.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}.*--tls-cert.*ENOENT`),

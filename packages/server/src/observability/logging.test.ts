@@ -37,7 +37,9 @@ describe('request logs', () => {
     const id = answer.headers['x-request-id'];
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
     await eventually(() => lines.some((l) => l.includes(String(id))), 2000, 'the log line');
-    const entry = lines.map((l) => JSON.parse(l) as Record<string, unknown>).find((e) => e.requestId === id);
+    const entry = lines
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
+      .find((e) => e.requestId === id);
     expect(entry).toMatchObject({
       level: 30,
       msg: 'request',
@@ -58,9 +60,12 @@ describe('request logs', () => {
     const answers = [
       await send(`${server.url}/api/auth/login`, { method: 'POST', headers, body: login }),
       await send(`${server.url}/api/workspaces`, { method: 'POST', headers, body: login }),
-      await send(`${server.url}/api/workspaces?token=${SECRETS.shareToken}&email=${SECRETS.email}`, {
-        headers,
-      }),
+      await send(
+        `${server.url}/api/workspaces?token=${SECRETS.shareToken}&email=${SECRETS.email}`,
+        {
+          headers,
+        },
+      ),
       // A body that cannot be parsed is an error path of its own.
       await send(`${server.url}/api/workspaces`, {
         method: 'POST',

@@ -65,7 +65,11 @@ export function loggingOptions(
     requestIdLogLabel: 'requestId',
     genReqId(request: IncomingMessage) {
       const given = request.headers['x-request-id'];
-      if (typeof given === 'string' && FORWARDED_ID.test(given) && trust(request.socket.remoteAddress))
+      if (
+        typeof given === 'string' &&
+        FORWARDED_ID.test(given) &&
+        trust(request.socket.remoteAddress)
+      )
         return given;
       return randomUUID();
     },

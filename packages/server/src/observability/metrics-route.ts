@@ -12,7 +12,12 @@ import { ApiError } from '../api/errors.ts';
 import { isLoopbackHost } from '../config.ts';
 import type { ServerMetrics } from './metrics.ts';
 
-const FORWARDING_HEADERS = ['x-forwarded-for', 'x-forwarded-host', 'x-forwarded-proto', 'forwarded'];
+const FORWARDING_HEADERS = [
+  'x-forwarded-for',
+  'x-forwarded-host',
+  'x-forwarded-proto',
+  'forwarded',
+];
 
 /** True when the request comes from this machine and not through a proxy. */
 export function fromThisMachine(request: FastifyRequest): boolean {
@@ -49,7 +54,10 @@ export function metricsRoute(
         const header = request.headers.authorization ?? '';
         const given = /^Bearer (.+)$/i.exec(header)?.[1]?.trim();
         if (token === null) {
-          throw new ApiError(403, 'Metrics are only served to this machine (no metrics token is set)');
+          throw new ApiError(
+            403,
+            'Metrics are only served to this machine (no metrics token is set)',
+          );
         }
         if (given === undefined || !tokenMatches(given, token)) {
           throw new ApiError(401, 'Metrics need Authorization: Bearer <HELHET_METRICS_TOKEN>', [], {

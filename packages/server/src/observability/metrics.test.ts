@@ -43,7 +43,10 @@ describe('/metrics content', () => {
       sample(text, 'helhet_http_requests_total{method="GET",route="/api/health",status="200"}'),
     ).toBe(3);
     expect(
-      sample(text, 'helhet_http_request_duration_seconds_count{method="GET",route="/api/health",status="200"}'),
+      sample(
+        text,
+        'helhet_http_request_duration_seconds_count{method="GET",route="/api/health",status="200"}',
+      ),
     ).toBe(3);
     expect(
       sample(text, 'helhet_http_requests_total{method="GET",route="/api/maps/:id",status="200"}'),

@@ -27,7 +27,10 @@ export interface Readiness {
 function withDeadline<T>(job: Promise<T>, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Timeout(`${what} does not answer within ${READY_TIMEOUT_MS} ms`)), READY_TIMEOUT_MS);
+    timer = setTimeout(
+      () => reject(new Timeout(`${what} does not answer within ${READY_TIMEOUT_MS} ms`)),
+      READY_TIMEOUT_MS,
+    );
   });
   return Promise.race([job, deadline]).finally(() => clearTimeout(timer));
 }
@@ -48,7 +51,10 @@ async function state(
   } catch (error) {
     report(what, error);
     const timedOut = error instanceof Timeout;
-    return { ok: false, error: timedOut ? `no answer within ${READY_TIMEOUT_MS} ms` : 'not reachable' };
+    return {
+      ok: false,
+      error: timedOut ? `no answer within ${READY_TIMEOUT_MS} ms` : 'not reachable',
+    };
   }
 }
 
@@ -63,7 +69,9 @@ export class ReadinessProbe {
     this.#report = report;
     // A client of its own; a PING waits for a (re)connection only until the deadline, and
     // is not retried, so a probe reports Redis down instead of hanging.
-    this.#redis = redisUrl ? new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 0 }) : null;
+    this.#redis = redisUrl
+      ? new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 0 })
+      : null;
     this.#redis?.on('error', () => {});
     this.#redis?.connect().catch(() => {});
   }

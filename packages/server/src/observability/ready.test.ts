@@ -48,7 +48,9 @@ describe('/api/ready with Redis', () => {
     } finally {
       await up.stop();
     }
-    const down = await startServer(storage, { redisUrl: `redis://127.0.0.1:${await closedPort()}` });
+    const down = await startServer(storage, {
+      redisUrl: `redis://127.0.0.1:${await closedPort()}`,
+    });
     try {
       const answer = await ready(down.url);
       expect(answer.status).toBe(503);
@@ -68,11 +70,14 @@ describe('/api/ready with Redis', () => {
 class Relay {
   #server: Server | null = null;
   readonly #sockets = new Set<Socket>();
+  readonly #target: { host: string; port: number };
   port = 0;
-  constructor(private readonly target: { host: string; port: number }) {}
+  constructor(target: { host: string; port: number }) {
+    this.#target = target;
+  }
   async open(): Promise<void> {
     const server = createServer((client) => {
-      const upstream = connect(this.target.port, this.target.host);
+      const upstream = connect(this.#target.port, this.#target.host);
       for (const s of [client, upstream]) {
         this.#sockets.add(s);
         s.on('close', () => this.#sockets.delete(s));
