@@ -24,6 +24,9 @@ export interface Readiness {
   checks: Record<string, DependencyState>;
 }
 
+/** A dependency that did not answer in time (as opposed to one that refused). */
+class Timeout extends Error {}
+
 function withDeadline<T>(job: Promise<T>, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
@@ -34,8 +37,6 @@ function withDeadline<T>(job: Promise<T>, what: string): Promise<T> {
   });
   return Promise.race([job, deadline]).finally(() => clearTimeout(timer));
 }
-
-class Timeout extends Error {}
 
 /** Where a probe tells why a dependency is down. */
 export type DownReport = (dependency: string, error: unknown) => void;
