@@ -3,10 +3,25 @@
  * during development the dev server proxies the API and the collaboration socket to a
  * locally running server on port 4321.
  */
-import { defineConfig } from 'vite';
+import { defineConfig, type ProxyOptions } from 'vite';
 import react from '@vitejs/plugin-react';
 
 const backend = 'http://127.0.0.1:4321';
+
+/**
+ * The server answers browsers only from its own origin (not from every loopback port), so
+ * the dev server's proxy presents the pages it serves as coming from the backend's origin.
+ */
+const asBackendOrigin: Pick<ProxyOptions, 'configure'> = {
+  configure(proxy) {
+    proxy.on('proxyReq', (request) => {
+      if (request.getHeader('origin') !== undefined) request.setHeader('origin', backend);
+    });
+    proxy.on('proxyReqWs', (request) => {
+      if (request.getHeader('origin') !== undefined) request.setHeader('origin', backend);
+    });
+  },
+};
 
 /** `@helhet/demografi`, pure (no I/O, no top-level effects) by design. */
 const DEMOGRAFI = /[\\/]packages[\\/]demografi[\\/]src[\\/]/;
@@ -61,8 +76,8 @@ export default defineConfig({
   },
   server: {
     proxy: {
-      '/api': backend,
-      '/collab': { target: backend.replace('http', 'ws'), ws: true },
+      '/api': { target: backend, ...asBackendOrigin },
+      '/collab': { target: backend.replace('http', 'ws'), ws: true, ...asBackendOrigin },
     },
   },
 });

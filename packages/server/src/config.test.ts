@@ -4,7 +4,9 @@ import {
   DEFAULT_HOST,
   DEFAULT_PORT,
   isLoopbackHost,
+  logRequestsByDefault,
   resolveConfig,
+  servedOverHttps,
 } from './config.ts';
 
 describe('resolveConfig', () => {
@@ -37,13 +39,75 @@ describe('resolveConfig', () => {
   });
 
   it.each(['0.0.0.0', '::', '192.168.1.10', 'example.org', '10.0.0.1'])(
-    'refuses to listen on %s until authentication exists',
+    'refuses plain HTTP on %s unless forced',
     (host) => {
       expect(() => resolveConfig({ host }, {})).toThrow(ConfigError);
-      expect(() => resolveConfig({ host }, {})).toThrow(/no user authentication yet/);
-      expect(() => resolveConfig({}, { HELHET_HOST: host })).toThrow(ConfigError);
+      expect(() => resolveConfig({ host }, {})).toThrow(/Refusing to serve plain HTTP on/);
+      expect(() => resolveConfig({}, { HELHET_HOST: host })).toThrow(/--insecure-http/);
+      // An http:// public URL is not HTTPS either.
+      expect(() => resolveConfig({ host, publicUrl: 'http://helhet.example.no' }, {})).toThrow(
+        ConfigError,
+      );
+      expect(resolveConfig({ host, insecureHttp: true }, {})).toMatchObject({
+        host,
+        insecureHttp: true,
+      });
+      expect(resolveConfig({}, { HELHET_HOST: host, HELHET_INSECURE_HTTP: '1' }).host).toBe(host);
     },
   );
+
+  it('accepts a network address served over HTTPS: own TLS or an https public URL', () => {
+    expect(
+      resolveConfig({ host: '0.0.0.0', tlsCert: '/etc/helhet/cert.pem', tlsKey: '/k.pem' }, {}),
+    ).toMatchObject({ tlsCert: '/etc/helhet/cert.pem', tlsKey: '/k.pem', insecureHttp: false });
+    const behindProxy = resolveConfig(
+      {},
+      {
+        HELHET_HOST: '10.0.0.5',
+        HELHET_PUBLIC_URL: 'https://Helhet.Example.no/',
+        HELHET_TRUST_PROXY: '10.0.0.1, 10.1.0.0/16,uniquelocal',
+      },
+    );
+    expect(behindProxy).toMatchObject({
+      publicUrl: 'https://helhet.example.no',
+      trustProxy: ['10.0.0.1', '10.1.0.0/16', 'uniquelocal'],
+    });
+  });
+
+  it('wants both TLS files or neither', () => {
+    expect(() => resolveConfig({ tlsCert: '/c.pem' }, {})).toThrow(
+      /tlsKey: --tls-cert and --tls-key/,
+    );
+    expect(() => resolveConfig({}, { HELHET_TLS_KEY: '/k.pem' })).toThrow(/tlsCert/);
+  });
+
+  it.each([
+    ['ftp://helhet.example.no', /must start with https/],
+    ['helhet.example.no', /must be a URL/],
+    ['https://helhet.example.no/helhet', /without a path/],
+    ['https://user:pw@helhet.example.no', /user name or password/],
+  ])('refuses the public URL %s', (publicUrl, message) => {
+    expect(() => resolveConfig({ publicUrl }, {})).toThrow(message);
+  });
+
+  it.each(['everyone', '10.0.0.0/33', '300.1.1.1', '10.0.0.1/8/9'])(
+    'refuses the trusted proxy entry %s',
+    (entry) => {
+      expect(() => resolveConfig({}, { HELHET_TRUST_PROXY: entry })).toThrow(/trustProxy/);
+    },
+  );
+
+  it('reads the metrics token and refuses a short one', () => {
+    const token = 'a-long-random-metrics-token';
+    expect(resolveConfig({}, { HELHET_METRICS_TOKEN: token }).metricsToken).toBe(token);
+    expect(() => resolveConfig({}, { HELHET_METRICS_TOKEN: 'short' })).toThrow(/metricsToken/);
+  });
+
+  it('refuses an unknown HELHET_LOG', () => {
+    expect(() => resolveConfig({}, { HELHET_LOG: 'yaml' })).toThrow(
+      /HELHET_LOG: must be json or off/,
+    );
+  });
 
   it('names the option of an invalid value', () => {
     expect(() => resolveConfig({ port: '70000' }, {})).toThrow(/port: must be between 0 and 65535/);
@@ -69,5 +133,26 @@ describe('isLoopbackHost', () => {
     ['', false],
   ])('%s → %s', (host, expected) => {
     expect(isLoopbackHost(host)).toBe(expected);
+  });
+});
+
+describe('servedOverHttps (Secure cookies)', () => {
+  it('is true with own TLS or an https public URL, false otherwise', () => {
+    expect(servedOverHttps({ tlsCert: null, publicUrl: null })).toBe(false);
+    expect(servedOverHttps({ tlsCert: null, publicUrl: 'http://helhet.lan' })).toBe(false);
+    expect(servedOverHttps({ tlsCert: null, publicUrl: 'https://helhet.example.no' })).toBe(true);
+    expect(servedOverHttps({ tlsCert: '/c.pem', publicUrl: null })).toBe(true);
+    expect(servedOverHttps(resolveConfig({ publicUrl: 'HTTPS://helhet.example.no' }, {}))).toBe(
+      true,
+    );
+  });
+});
+
+describe('logRequestsByDefault', () => {
+  it('logs when stdout is not a terminal, and HELHET_LOG decides when set', () => {
+    expect(logRequestsByDefault({}, true)).toBe(false);
+    expect(logRequestsByDefault({}, false)).toBe(true);
+    expect(logRequestsByDefault({ HELHET_LOG: 'json' }, true)).toBe(true);
+    expect(logRequestsByDefault({ HELHET_LOG: 'off' }, false)).toBe(false);
   });
 });

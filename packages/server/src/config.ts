@@ -2,9 +2,11 @@
  * Server options: command-line flags win over environment variables, which win over the
  * defaults (127.0.0.1, port 4321, `./data` relative to the working directory).
  *
- * Security default: Helhet has no authentication yet, so it only listens on the loopback
- * interface. Asked to listen anywhere else it refuses with {@link ConfigError} rather than
- * exposing every map to the network.
+ * Security default: on a non-loopback address Helhet only serves over HTTPS, either itself
+ * (`--tls-cert` and `--tls-key`) or behind a TLS-terminating reverse proxy whose public
+ * address is `HELHET_PUBLIC_URL=https://…`. Plain HTTP to the network would carry passwords
+ * and session cookies in clear text, so it is refused with {@link ConfigError} unless
+ * `--insecure-http` asks for it explicitly.
  */
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
@@ -18,9 +20,12 @@ export const DEFAULT_HOST = '127.0.0.1';
 
 /** Resolved, validated server configuration. */
 export interface HelhetConfig {
-  /** Interface to listen on; always a loopback address or `localhost` for now. */
+  /** Interface to listen on (a loopback address unless served over HTTPS or forced). */
   host: string;
-  /** TCP port; 0 picks a free port (tests). */
+  /**
+   * TCP port; 0 picks a free port (tests). The server's own copy of the configuration
+   * (`HelhetServer.config`) holds the port actually chosen once it has started.
+   */
   port: number;
   /** Folder for the embedded SQLite database (ignored when `databaseUrl` is set). */
   dataDir: string;
@@ -37,8 +42,35 @@ export interface HelhetConfig {
   webDist: string | null;
   /** Updates stored per map before they are compacted into a snapshot. */
   compactAfterUpdates: number;
-  /** Print request logs (off by default: the CLI prints its own lines). */
+  /**
+   * Structured JSON logs (one line per request) on stdout. Off by default (tests stay
+   * quiet); `helhet serve` turns them on when stdout is not a terminal or `HELHET_LOG=json`
+   * (see {@link logRequestsByDefault}).
+   */
   logRequests: boolean;
+  /**
+   * The origin people reach Helhet at, e.g. `https://helhet.kommune.no` (no path), when it
+   * is not the address it listens on: behind a reverse proxy. Browsers' `Origin` and the
+   * `Host` header must name it; an `https:` public URL makes cookies `Secure`.
+   */
+  publicUrl: string | null;
+  /** PEM certificate file (with its chain) to serve HTTPS directly; set with `tlsKey`. */
+  tlsCert: string | null;
+  /** PEM private key file of `tlsCert`. */
+  tlsKey: string | null;
+  /**
+   * Addresses or CIDR ranges of the reverse proxies whose `X-Forwarded-For`, `-Proto`,
+   * `-Host` and `X-Request-Id` are believed (also `loopback`, `linklocal`, `uniquelocal`).
+   * Empty: forwarding headers are ignored and the client is the TCP peer.
+   */
+  trustProxy: string[];
+  /** Serve plain HTTP on a non-loopback address anyway (an explicit, deliberate choice). */
+  insecureHttp: boolean;
+  /**
+   * Bearer token that `/metrics` requires from anywhere but this machine; `null` refuses
+   * `/metrics` to every client that is not on loopback.
+   */
+  metricsToken: string | null;
 }
 
 /** Options as given on the command line (all optional, all strings as typed). */
@@ -46,6 +78,11 @@ export interface ConfigFlags {
   host?: string | undefined;
   port?: string | number | undefined;
   data?: string | undefined;
+  tlsCert?: string | undefined;
+  tlsKey?: string | undefined;
+  publicUrl?: string | undefined;
+  trustProxy?: string | undefined;
+  insecureHttp?: boolean | undefined;
 }
 
 /** A configuration that cannot be used, with a message meant for the person starting Helhet. */
@@ -87,6 +124,58 @@ const Schema = z
   .string()
   .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case SQL identifier (a-z, 0-9, _)');
 
+/** Named ranges a trusted-proxy list may use (as in Fastify's and Express' `trustProxy`). */
+export const PROXY_RANGES: Readonly<Record<string, readonly string[]>> = {
+  loopback: ['127.0.0.0/8', '::1/128'],
+  linklocal: ['169.254.0.0/16', 'fe80::/10'],
+  uniquelocal: ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', 'fc00::/7'],
+};
+
+/** True for an IP address or a CIDR range (`10.0.0.0/8`, `fd00::/8`). */
+function isAddressOrRange(entry: string): boolean {
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  const bits = Number(prefix);
+  return /^\d{1,3}$/.test(prefix) && bits <= (version === 4 ? 32 : 128);
+}
+
+const ProxyList = z.array(
+  z
+    .string()
+    .refine(
+      (entry) => entry in PROXY_RANGES || isAddressOrRange(entry),
+      'must be IP addresses or CIDR ranges (or loopback, linklocal, uniquelocal), comma-separated',
+    ),
+);
+
+const PublicUrl = z
+  .string()
+  .transform((value, ctx) => {
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'must be a URL such as https://helhet.example.no' });
+      return z.NEVER;
+    }
+    const problem =
+      url.protocol !== 'https:' && url.protocol !== 'http:'
+        ? 'must start with https:// (or http://)'
+        : url.username || url.password
+          ? 'must not contain a user name or password'
+          : url.pathname !== '/' || url.search || url.hash
+            ? 'must be an origin without a path, e.g. https://helhet.example.no (Helhet is served at /)'
+            : null;
+    if (problem) {
+      ctx.addIssue({ code: 'custom', message: problem });
+      return z.NEVER;
+    }
+    return url.origin;
+  })
+  .nullable();
+
 const RawConfig = z.object({
   host: z.string().min(1, 'must not be empty'),
   port: Port,
@@ -103,15 +192,62 @@ const RawConfig = z.object({
   webDist: z.string().nullable(),
   compactAfterUpdates: z.number().int().min(1).max(1_000_000),
   logRequests: z.boolean(),
+  publicUrl: PublicUrl,
+  tlsCert: z.string().min(1).nullable(),
+  tlsKey: z.string().min(1).nullable(),
+  trustProxy: ProxyList,
+  insecureHttp: z.boolean(),
+  metricsToken: z
+    .string()
+    .min(16, 'must be at least 16 characters (use a random token)')
+    .nullable(),
 });
+
+const TRUE_WORDS = new Set(['1', 'true', 'yes', 'on']);
+const FALSE_WORDS = new Set(['0', 'false', 'no', 'off']);
+
+/** A yes/no environment variable (`1`, `true`, `yes`, `on` or their opposites). */
+function envFlag(value: string | undefined): boolean | string {
+  if (value === undefined) return false;
+  const word = value.toLowerCase();
+  return TRUE_WORDS.has(word) ? true : FALSE_WORDS.has(word) ? false : value;
+}
+
+const list = (value: string | undefined): string[] =>
+  value === undefined
+    ? []
+    : value
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter(Boolean);
 
 const nonEmpty = (value: string | undefined) =>
   value === undefined || value.trim() === '' ? undefined : value.trim();
 
 /**
+ * Whether `helhet serve` logs requests when nothing is said: `HELHET_LOG=json` turns JSON
+ * logs on and `HELHET_LOG=off` off; otherwise they are on when stdout is not a terminal
+ * (a service manager, a container, a pipe collects them) and off in an interactive shell.
+ */
+export function logRequestsByDefault(
+  env: Record<string, string | undefined>,
+  stdoutIsTerminal: boolean,
+): boolean {
+  const log = nonEmpty(env.HELHET_LOG)?.toLowerCase();
+  if (log === 'json') return true;
+  if (log === 'off') return false;
+  return !stdoutIsTerminal;
+}
+
+/** True when browsers reach this server over HTTPS (its own TLS, or an `https:` public URL). */
+export function servedOverHttps(config: Pick<HelhetConfig, 'publicUrl' | 'tlsCert'>): boolean {
+  return config.tlsCert !== null || config.publicUrl?.startsWith('https:') === true;
+}
+
+/**
  * Resolves the configuration from flags, environment and defaults.
- * Throws {@link ConfigError} naming the option when a value is invalid, and when the host
- * is not a loopback address (authentication is not available yet).
+ * Throws {@link ConfigError} naming the option when a value is invalid, and when Helhet
+ * would serve plain HTTP on a non-loopback address without `--insecure-http`.
  */
 export function resolveConfig(
   flags: ConfigFlags = {},
@@ -128,8 +264,20 @@ export function resolveConfig(
     webDist: null,
     compactAfterUpdates: 500,
     logRequests: false,
+    publicUrl: nonEmpty(flags.publicUrl) ?? nonEmpty(env.HELHET_PUBLIC_URL) ?? null,
+    tlsCert: nonEmpty(flags.tlsCert) ?? nonEmpty(env.HELHET_TLS_CERT) ?? null,
+    tlsKey: nonEmpty(flags.tlsKey) ?? nonEmpty(env.HELHET_TLS_KEY) ?? null,
+    trustProxy: list(nonEmpty(flags.trustProxy) ?? nonEmpty(env.HELHET_TRUST_PROXY)),
+    insecureHttp: flags.insecureHttp === true || envFlag(nonEmpty(env.HELHET_INSECURE_HTTP)),
+    metricsToken: nonEmpty(env.HELHET_METRICS_TOKEN) ?? null,
     ...overrides,
   };
+  const log = nonEmpty(env.HELHET_LOG)?.toLowerCase();
+  if (log !== undefined && log !== 'json' && log !== 'off') {
+    throw new ConfigError('Invalid configuration:\nHELHET_LOG: must be json or off', [
+      { path: 'HELHET_LOG', message: 'must be json or off' },
+    ]);
+  }
   const result = validate(RawConfig, input);
   if (!result.ok) {
     throw new ConfigError(
@@ -137,16 +285,26 @@ export function resolveConfig(
       result.problems,
     );
   }
-  const config = result.value;
-  if (!isLoopbackHost(config.host)) {
+  const config: HelhetConfig = result.value;
+  if ((config.tlsCert === null) !== (config.tlsKey === null)) {
+    const missing = config.tlsCert === null ? 'tlsCert' : 'tlsKey';
     throw new ConfigError(
-      `Refusing to listen on ${config.host}: Helhet has no user authentication yet, so it only ` +
-        `listens on this machine (127.0.0.1, ::1 or localhost). Anyone who can reach the port ` +
-        `could read and change every map. Use --host 127.0.0.1 (the default), or put Helhet ` +
-        `behind an authenticating reverse proxy on this machine.\n` +
-        `Nekter å lytte på ${config.host}: Helhet har ikke innlogging ennå og lytter bare på ` +
-        `denne maskinen (127.0.0.1, ::1 eller localhost).`,
-      [{ path: 'host', message: 'must be a loopback address until authentication exists' }],
+      `Invalid configuration:\n${missing}: --tls-cert and --tls-key (HELHET_TLS_CERT, ` +
+        `HELHET_TLS_KEY) go together: give both files or neither`,
+      [{ path: missing, message: 'must be given together with the other TLS file' }],
+    );
+  }
+  if (!isLoopbackHost(config.host) && !servedOverHttps(config) && !config.insecureHttp) {
+    throw new ConfigError(
+      `Refusing to serve plain HTTP on ${config.host}: passwords and session cookies would ` +
+        `cross the network unencrypted. Serve HTTPS with --tls-cert FILE --tls-key FILE, or ` +
+        `run behind a TLS-terminating reverse proxy and set HELHET_PUBLIC_URL=https://… ` +
+        `(with HELHET_TRUST_PROXY). To serve plain HTTP anyway (a closed test network), add ` +
+        `--insecure-http (HELHET_INSECURE_HTTP=1).\n` +
+        `Nekter å tilby ukryptert HTTP på ${config.host}: passord og økter ville gått ` +
+        `ukryptert over nettet. Bruk --tls-cert og --tls-key, eller HELHET_PUBLIC_URL=https://… ` +
+        `bak en omvendt mellomtjener, eller --insecure-http med vilje.`,
+      [{ path: 'host', message: 'plain HTTP on a non-loopback address needs --insecure-http' }],
     );
   }
   return config;

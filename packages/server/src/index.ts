@@ -8,7 +8,8 @@
  * ```
  */
 import { Hocuspocus, type Extension } from '@hocuspocus/server';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyHttpOptions, type FastifyInstance } from 'fastify';
+import type { Server } from 'node:http';
 import pkg from '../package.json' with { type: 'json' };
 import { registerOpenApi } from './api/docs.ts';
 import { fremtidRoutes } from './fremtid/routes.ts';
@@ -20,11 +21,18 @@ import { workspaceRoutes } from './api/workspaces.ts';
 import { presenceLimits } from './collab/presence-limits.ts';
 import { redisExtension } from './collab/redis.ts';
 import { createCollabEndpoint } from './collab/websocket.ts';
-import type { HelhetConfig } from './config.ts';
+import { servedOverHttps, type HelhetConfig } from './config.ts';
 import { openDatabase, type HelhetDatabase } from './db/database.ts';
 import { openRateLimitStore, type RateLimitStore } from './rate-limit/limiter.ts';
 import { ImportLimiter } from './rate-limit/import-limits.ts';
-import { requestIsLocal } from './local-origin.ts';
+import { refusedAddress } from './local-origin.ts';
+import { installBodyLimit } from './network/body-limit.ts';
+import { readTlsFiles } from './network/tls.ts';
+import { compileProxyTrust } from './network/trusted-proxy.ts';
+import { installRequestLog, loggingOptions, type LogStream } from './observability/logging.ts';
+import { ServerMetrics } from './observability/metrics.ts';
+import { metricsRoute } from './observability/metrics-route.ts';
+import { ReadinessProbe } from './observability/readiness.ts';
 import { MapService } from './maps/map-service.ts';
 import { seedDemo } from './seed.ts';
 import { workspaceProcessRoutes } from './process/routes.ts';
@@ -38,6 +46,8 @@ import { MapStore } from './stores/maps.ts';
 import { WorkspaceStore } from './stores/workspaces.ts';
 
 export * from './config.ts';
+export { originAllowed } from './local-origin.ts';
+export type { LogStream } from './observability/logging.ts';
 export { COLLAB_PATH } from './collab/websocket.ts';
 export { DEFAULT_WEB_DIST } from './static.ts';
 export type { MapRecord, WorkspaceRecord } from './stores/records.ts';
@@ -46,6 +56,11 @@ export type { MapRecord, WorkspaceRecord } from './stores/records.ts';
 export interface HelhetServer {
   /** The Fastify instance (for `inject` in tests). */
   app: FastifyInstance;
+  /**
+   * The server's own copy of its configuration; `port` is the port actually listened on
+   * once started (also when 0 asked for a free one), which the origin rule compares with.
+   */
+  config: HelhetConfig;
   /** The collaboration server. */
   hocuspocus: Hocuspocus;
   /** The open database. */
@@ -59,7 +74,7 @@ export interface HelhetServer {
    * instances), else memory. Make limiters on it with `createRateLimiter`.
    */
   rateLimits: RateLimitStore;
-  /** Base URL, e.g. `http://127.0.0.1:4321`; set by `start()`. */
+  /** Base URL, e.g. `http://127.0.0.1:4321` (`https:` with TLS); set by `start()`. */
   url: string;
   /** True when this start created the demo workspace. */
   seeded: boolean;
@@ -77,17 +92,32 @@ async function waitUntil(condition: () => boolean, timeoutMs: number): Promise<v
   while (!condition() && Date.now() < until) await new Promise((r) => setTimeout(r, 10));
 }
 
+/** What a server can be given besides its configuration. */
+export interface HelhetServerOptions {
+  /** Where JSON log lines go when `logRequests` is on (default stdout); tests read them. */
+  logStream?: LogStream;
+}
+
 /**
  * Builds the server: opens the database (running migrations), seeds the demo workspace on
  * first start, and wires the API, the collaboration endpoint and the web app.
+ * Throws `ConfigError` when the TLS files cannot be read.
  */
-export async function createHelhetServer(config: HelhetConfig): Promise<HelhetServer> {
+export async function createHelhetServer(
+  given: HelhetConfig,
+  options: HelhetServerOptions = {},
+): Promise<HelhetServer> {
+  const config: HelhetConfig = { ...given };
+  const tls = readTlsFiles(config);
+  const trust = compileProxyTrust(config.trustProxy);
+  const metrics = new ServerMetrics();
   const database = await openDatabase(config);
   const { db, dialect } = database;
   const workspaces = new WorkspaceStore(db);
   const maps = new MapStore(db);
   const documents = new DocumentStore(db, dialect, {
     compactAfterUpdates: config.compactAfterUpdates,
+    timings: metrics.storeTimings,
   });
 
   // Set once Hocuspocus exists; only needed when other instances write the same documents.
@@ -128,22 +158,33 @@ export async function createHelhetServer(config: HelhetConfig): Promise<HelhetSe
     },
   );
 
-  const app = Fastify({
-    logger: config.logRequests,
+  const fastifyOptions: FastifyHttpOptions<Server> = {
+    ...loggingOptions(config.logRequests, trust, options.logStream),
+    // The client's address (`request.ip`, rate limits) and protocol come from forwarding
+    // headers only when the peer is a configured proxy.
+    trustProxy: config.trustProxy.length > 0 ? (address: string) => trust(address) : false,
     // The largest route limit (imports) is set per route; everything else stays small.
     bodyLimit: 1024 * 1024,
     forceCloseConnections: true,
     rewriteUrl: (request) => routableUrl(request.url ?? '/'),
-  });
+  };
+  // With TLS Fastify makes an https.Server, which has the http.Server's interface.
+  const app = Fastify(
+    (tls ? { ...fastifyOptions, https: tls } : fastifyOptions) as FastifyHttpOptions<Server>,
+  );
   // zod validates every request inside the handlers (one error format, every problem named);
   // the JSON Schemas attached to routes only document the API.
   app.setValidatorCompiler(() => (value) => ({ value }));
   app.setSerializerCompiler(() => (value) => JSON.stringify(value));
   installErrorHandler(app);
-  installSecurityHeaders(app);
+  installSecurityHeaders(app, servedOverHttps(config));
+  installRequestLog(app);
+  metrics.observeRequests(app);
+  metrics.observeCollaboration(hocuspocus);
+  installBodyLimit(app);
   app.addHook('onRequest', async (request) => {
-    if (!requestIsLocal(request.headers))
-      throw new ApiError(403, 'Helhet only answers requests addressed to this machine (localhost)');
+    const refusal = refusedAddress(request.raw, config, trust);
+    if (refusal !== null) throw new ApiError(403, refusal, [], { code: 'foreign-origin' });
   });
   await registerOpenApi(app, VERSION);
   const rateLimits = openRateLimitStore(config, (error) =>
@@ -151,19 +192,26 @@ export async function createHelhetServer(config: HelhetConfig): Promise<HelhetSe
   );
   const imports = new ImportRunner(undefined, new ImportLimiter(undefined, rateLimits));
   const ctx = { workspaces, maps, mapService, dialect, version: VERSION, imports };
-  healthRoutes(app, ctx);
+  const readiness = new ReadinessProbe(db, config.redisUrl, (dependency, error) =>
+    app.log.warn({ dependency, err: error }, 'not ready'),
+  );
+  healthRoutes(app, ctx, readiness);
+  metricsRoute(app, metrics, config.metricsToken);
   workspaceRoutes(app, ctx);
   mapRoutes(app, ctx);
   workspaceProcessRoutes(app, ctx, workspaceProcess);
   fremtidRoutes(app, { db, dialect, rateLimits, warmData: config.webDist !== null });
   await serveWebApp(app, config.webDist);
 
-  const collab = createCollabEndpoint(hocuspocus);
+  const collab = createCollabEndpoint(hocuspocus, (request) =>
+    refusedAddress(request, config, trust),
+  );
   app.server.on('upgrade', (request, socket, head) => collab.handleUpgrade(request, socket, head));
 
   let stopping: Promise<void> | null = null;
   const server: HelhetServer = {
     app,
+    config,
     hocuspocus,
     database,
     maps: mapService,
@@ -175,8 +223,9 @@ export async function createHelhetServer(config: HelhetConfig): Promise<HelhetSe
       await app.listen({ host: config.host, port: config.port });
       const address = app.server.address();
       const port = typeof address === 'object' && address ? address.port : config.port;
+      config.port = port;
       const host = config.host.includes(':') ? `[${config.host}]` : config.host;
-      server.url = `http://${host}:${port}`;
+      server.url = `${tls ? 'https' : 'http'}://${host}:${port}`;
       return server.url;
     },
     stop() {
@@ -190,6 +239,7 @@ export async function createHelhetServer(config: HelhetConfig): Promise<HelhetSe
         await documents.close();
         await hocuspocus.hooks('onDestroy', { instance: hocuspocus });
         await app.close();
+        await readiness.close();
         await imports.pool.close();
         await rateLimits.close();
         await database.close();

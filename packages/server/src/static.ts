@@ -30,9 +30,13 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-/** Adds the security headers to every response. */
-export function installSecurityHeaders(app: FastifyInstance): void {
+/**
+ * Adds the security headers to every response. `https` (Helhet is reached over HTTPS: its
+ * own TLS or an `https:` public URL) adds HSTS, so browsers never fall back to plain HTTP.
+ */
+export function installSecurityHeaders(app: FastifyInstance, https = false): void {
   app.addHook('onSend', async (_request, reply, payload) => {
+    if (https) reply.header('strict-transport-security', 'max-age=31536000');
     reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'no-referrer');

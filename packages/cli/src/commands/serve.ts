@@ -1,13 +1,20 @@
 /**
- * `helhet serve [--host H] [--port N] [--data DIR]`: runs the Helhet server (API,
+ * `helhet serve [--host H] [--port N] [--data DIR] [--tls-cert F --tls-key F]
+ * [--public-url URL] [--trust-proxy LIST] [--insecure-http]`: runs the Helhet server (API,
  * collaboration and the web app) until SIGINT/SIGTERM. Options can also come from
- * `HELHET_HOST`, `HELHET_PORT`, `HELHET_DATA`, `DATABASE_URL` and `REDIS_URL`.
+ * `HELHET_HOST`, `HELHET_PORT`, `HELHET_DATA`, `HELHET_TLS_CERT`, `HELHET_TLS_KEY`,
+ * `HELHET_PUBLIC_URL`, `HELHET_TRUST_PROXY`, `HELHET_INSECURE_HTTP`, `HELHET_LOG`,
+ * `HELHET_METRICS_TOKEN`, `DATABASE_URL` and `REDIS_URL`.
+ *
+ * With JSON logs on (stdout is not a terminal, or `HELHET_LOG=json`) stdout carries only
+ * JSON lines, so the start-up lines for people go to stderr.
  */
 import type { Command } from 'commander';
 import {
   ConfigError,
   createHelhetServer,
   DEFAULT_WEB_DIST,
+  logRequestsByDefault,
   resolveConfig,
   type ConfigFlags,
 } from '@helhet/server';
@@ -23,6 +30,7 @@ export async function serve(flags: ConfigFlags): Promise<void> {
   try {
     config = resolveConfig(flags, process.env, {
       webDist: process.env.HELHET_WEB_DIST || DEFAULT_WEB_DIST,
+      logRequests: logRequestsByDefault(process.env, process.stdout.isTTY === true),
     });
   } catch (error) {
     if (error instanceof ConfigError) {
@@ -32,7 +40,18 @@ export async function serve(flags: ConfigFlags): Promise<void> {
     }
     throw error;
   }
-  const server = await createHelhetServer(config);
+  let server;
+  try {
+    server = await createHelhetServer(config);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exitCode = 2;
+      return;
+    }
+    throw error;
+  }
+  const say = config.logRequests ? console.error : console.log;
   let url: string;
   try {
     url = await server.start();
@@ -48,12 +67,15 @@ export async function serve(flags: ConfigFlags): Promise<void> {
     }
     throw error;
   }
-  console.log(`Helhet kjører på ${url}`);
-  console.log(`Helhet is running at ${url}`);
-  console.log(`  Database: ${server.database.location}`);
-  console.log(`  API: ${url}/api (dokumentasjon/documentation: ${url}/api/docs)`);
-  if (server.seeded) console.log('  Opprettet eksempelarbeidsområdet / created the demo workspace');
-  console.log('  Ctrl+C stopper / stops');
+  const shown = config.publicUrl ?? url;
+  say(`Helhet kjører på ${shown}`);
+  say(`Helhet is running at ${shown}`);
+  if (shown !== url) say(`  Lytter på / listening on ${url}`);
+  say(`  Database: ${server.database.location}`);
+  say(`  API: ${shown}/api (dokumentasjon/documentation: ${shown}/api/docs)`);
+  if (server.seeded) say('  Opprettet eksempelarbeidsområdet / created the demo workspace');
+  say('  Ctrl+C stopper / stops');
+  server.app.log.info({ url, publicUrl: config.publicUrl }, 'Helhet is running');
 
   let stopping = false;
   const stop = (signal: string) => {
@@ -62,7 +84,7 @@ export async function serve(flags: ConfigFlags): Promise<void> {
       process.exit(130);
     }
     stopping = true;
-    console.log(`\n${signal}: lagrer og stopper … / saving and stopping …`);
+    say(`\n${signal}: lagrer og stopper … / saving and stopping …`);
     server.stop().then(
       () => process.exit(0),
       (error: unknown) => {
@@ -82,12 +104,29 @@ export const registerServe: RegisterCommand = (program: Command) => {
     .description(
       'Start Helhet: web app, API and live collaboration (default http://127.0.0.1:4321)',
     )
-    .option('--host <host>', 'address to listen on, loopback only until login exists (HELHET_HOST)')
+    .option(
+      '--host <host>',
+      'address to listen on (HELHET_HOST, default 127.0.0.1); off loopback it needs HTTPS',
+    )
     .option('--port <port>', 'port, 0 picks a free one (HELHET_PORT, default 4321)')
     .option('--data <dir>', 'folder for the embedded database (HELHET_DATA, default ./data)')
+    .option('--tls-cert <file>', 'PEM certificate to serve HTTPS with (HELHET_TLS_CERT)')
+    .option('--tls-key <file>', 'PEM private key of the certificate (HELHET_TLS_KEY)')
+    .option(
+      '--public-url <url>',
+      'the https:// origin people reach Helhet at behind a reverse proxy (HELHET_PUBLIC_URL)',
+    )
+    .option(
+      '--trust-proxy <list>',
+      'addresses/CIDRs of the proxies whose X-Forwarded-* headers count (HELHET_TRUST_PROXY)',
+    )
+    .option(
+      '--insecure-http',
+      'serve plain HTTP on a non-loopback address anyway (HELHET_INSECURE_HTTP=1)',
+    )
     .addHelpText(
       'after',
-      '\nSet DATABASE_URL=postgres://… to use PostgreSQL instead of the embedded SQLite file,\nand REDIS_URL=redis://… to share live collaboration between several servers.',
+      '\nSet DATABASE_URL=postgres://… to use PostgreSQL instead of the embedded SQLite file,\nand REDIS_URL=redis://… to share live collaboration between several servers.\nHELHET_LOG=json|off: JSON request logs on stdout (default: on when stdout is not a terminal).\nHELHET_METRICS_TOKEN: bearer token for /metrics from other machines.',
     )
     .action(async (options: ConfigFlags) => serve(options));
 };

@@ -72,3 +72,15 @@ export const Health = z.object({
   version: z.string(),
   database: z.enum(['sqlite', 'postgres']),
 });
+
+/** One dependency in {@link Readiness}: up, or down with the reason. */
+export const DependencyState = z.object({ ok: z.boolean(), error: z.string().optional() });
+
+/**
+ * Response of GET /api/ready (200 when `ready`, 503 otherwise): the database answers a
+ * query and Redis, when configured, a PING.
+ */
+export const Readiness = z.object({
+  ready: z.boolean(),
+  checks: z.object({ database: DependencyState, redis: DependencyState.optional() }),
+});

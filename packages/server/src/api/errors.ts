@@ -73,6 +73,11 @@ export function installErrorHandler(app: FastifyInstance): void {
     }
     // Fastify's own client errors: malformed JSON, wrong content type, body too large.
     const status = typeof error.statusCode === 'number' ? error.statusCode : 500;
+    if (status === 413) {
+      // The same code as the body-limit hook's answer, should Fastify refuse a body itself.
+      const body = { message: error.message, code: 'too-large', problems: [] };
+      return reply.status(413).send({ error: body });
+    }
     if (status >= 400 && status < 500) {
       return reply.status(status).send({ error: { message: error.message, problems: [] } });
     }

@@ -28,6 +28,7 @@ export {
   DocumentDamage,
   ErrorBody,
   Health,
+  Readiness,
   HelhetMapFile,
   IdParams,
   MapInput,

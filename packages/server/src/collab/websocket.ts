@@ -8,7 +8,6 @@ import type { Duplex } from 'node:stream';
 import type { Hocuspocus } from '@hocuspocus/server';
 import * as decoding from 'lib0/decoding';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import { requestIsLocal } from '../local-origin.ts';
 
 /** Path of the collaboration endpoint. */
 export const COLLAB_PATH = '/collab';
@@ -62,8 +61,14 @@ export interface CollabEndpoint {
   close(): Promise<void>;
 }
 
-/** Creates the `/collab` endpoint for `hocuspocus`. */
-export function createCollabEndpoint(hocuspocus: Hocuspocus): CollabEndpoint {
+/**
+ * Creates the `/collab` endpoint for `hocuspocus`. `refusal` applies the server's host and
+ * origin rules to each upgrade (`local-origin.ts`): it returns why one is refused, or `null`.
+ */
+export function createCollabEndpoint(
+  hocuspocus: Hocuspocus,
+  refusal: (request: IncomingMessage) => string | null,
+): CollabEndpoint {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
 
   const accept = (ws: WebSocket, request: IncomingMessage) => {
@@ -85,7 +90,7 @@ export function createCollabEndpoint(hocuspocus: Hocuspocus): CollabEndpoint {
     handleUpgrade(request, socket, head) {
       const path = new URL(request.url ?? '/', 'http://localhost').pathname;
       if (path !== COLLAB_PATH) return refuse(socket, 404, 'Not Found');
-      if (!requestIsLocal(request.headers)) return refuse(socket, 403, 'Forbidden');
+      if (refusal(request) !== null) return refuse(socket, 403, 'Forbidden');
       wss.handleUpgrade(request, socket, head, (ws) => accept(ws, request));
     },
     async close() {

@@ -75,6 +75,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<HelhetData
       max: 10,
       ...(schema ? { options: `-c search_path="${schema}"` } : {}),
     });
+    // An idle connection that the database drops (a restart, a failover, a cut network)
+    // is reported here; unheard, pg's 'error' event would end the process. The pool makes
+    // new connections when the database is back, and /api/ready reports it meanwhile.
+    pool.on('error', (error) => console.warn(`PostgreSQL connection lost: ${error.message}`));
     db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   } else {
     dialect = 'sqlite';

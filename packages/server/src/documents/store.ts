@@ -42,6 +42,28 @@ export interface DocumentStoreOptions {
   assembler?: Assembler;
   /** Where a document that cannot be loaded whole is reported (default: `console.error`). */
   reportDamage?: (report: DamageReport) => void;
+  /** Told how long each stored update and each compaction took (the server's metrics). */
+  timings?: StoreTimings;
+}
+
+/** Durations reported by the store, in seconds; failures are reported too. */
+export interface StoreTimings {
+  /** From `append` to the update being committed (queueing included). */
+  appended(seconds: number, ok: boolean): void;
+  /** One compaction of one document. */
+  compacted(seconds: number, ok: boolean): void;
+}
+
+/** Calls `report` with the seconds `job` took and whether it succeeded; `job`'s result is kept. */
+function timed<T>(job: Promise<T>, report: ((seconds: number, ok: boolean) => void) | undefined) {
+  if (!report) return job;
+  const started = performance.now();
+  const elapsed = () => (performance.now() - started) / 1000;
+  job.then(
+    () => report(elapsed(), true),
+    () => report(elapsed(), false),
+  );
+  return job;
 }
 
 /** A document that was loaded without some of its stored updates. */
@@ -135,10 +157,11 @@ export class DocumentStore {
    * Rejects when it cannot be stored (e.g. the map was deleted meanwhile).
    */
   append(ref: DocumentRef, update: Uint8Array, origin: string): Promise<void> {
-    return new Promise((resolve, reject) => {
+    const stored = new Promise<void>((resolve, reject) => {
       this.#queue.push({ ref, update, origin, resolve, reject });
       this.#draining ??= new Promise<void>((done) => setImmediate(done)).then(() => this.#drain());
     });
+    return timed(stored, this.#options.timings?.appended);
   }
 
   /** Resolves when every update appended so far is stored (or has failed). */
@@ -408,7 +431,9 @@ export class DocumentStore {
     const key = documentName(ref);
     const running = this.#compacting.get(key);
     if (running) return running;
-    const job = this.#compactNow(ref).finally(() => this.#compacting.delete(key));
+    const job = timed(this.#compactNow(ref), this.#options.timings?.compacted).finally(() =>
+      this.#compacting.delete(key),
+    );
     this.#compacting.set(key, job);
     return job;
   }
