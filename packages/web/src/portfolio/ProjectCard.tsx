@@ -14,31 +14,30 @@ import {
   updateWorkspaceRecord,
   type Project,
 } from '@helhet/model';
-import { DeleteRecordButton } from '../process/DeleteRecordButton.tsx';
 import { useProcess } from '../process/ProcessContext.ts';
 import { CheckList, InlineForm } from '../process/fields.tsx';
 import { SelectField } from '../app/SelectField.tsx';
-import { RecordEditor } from '../process/RecordEditor.tsx';
+import { RecordCard } from '../process/RecordCard.tsx';
 
 /** A project card. */
 export function ProjectCard({ project }: { project: Project }) {
   const { t } = useTranslation('portfolio');
-  const { content, maps, doc, origin, change } = useProcess();
-  const [partner, setPartner] = useState({ name: '', sector: 'municipality' });
-  const [activity, setActivity] = useState('');
-  const [relation, setRelation] = useState({ kind: 'reinforces', projectId: '', reason: '' });
-  const update = (patch: Partial<Project>, done?: string) =>
-    change(() => updateWorkspaceRecord(doc, 'projects', project.id, patch, origin), done);
-  const others = content.projects.filter((p) => p.id !== project.id);
-  const nameOf = (id: string) => content.projects.find((p) => p.id === id)?.name ?? id;
-  const trace = traceProject(content, maps, project.id);
-  const headingId = `project-${project.id}`;
   return (
-    <article className="process-card" aria-labelledby={headingId} data-testid="project">
-      <Heading id={headingId} level={3} data-size="sm">
-        {project.name}
-        {project.example && ` (${t('example')})`}
-      </Heading>
+    <RecordCard
+      collection="projects"
+      record={project}
+      name={project.name}
+      level={3}
+      testId="project"
+      fields={[
+        { key: 'name', label: t('project.name') },
+        { key: 'tagline', label: t('project.tagline') },
+        { key: 'description', label: t('project.description'), multiline: true },
+        { key: 'goals', label: t('project.goalsHelp'), lines: true },
+      ]}
+      deleteText={(key) => t(`project.${key}`, { name: project.name })}
+      below={<ProjectDetails project={project} />}
+    >
       {project.tagline && (
         <Paragraph>
           <em>{project.tagline}</em>
@@ -57,18 +56,24 @@ export function ProjectCard({ project }: { project: Project }) {
           </ul>
         </>
       )}
-      <RecordEditor
-        collection="projects"
-        id={project.id}
-        name={project.name}
-        values={project}
-        fields={[
-          { key: 'name', label: t('project.name') },
-          { key: 'tagline', label: t('project.tagline') },
-          { key: 'description', label: t('project.description'), multiline: true },
-          { key: 'goals', label: t('project.goalsHelp'), lines: true },
-        ]}
-      />
+    </RecordCard>
+  );
+}
+
+/** Status, period, areas, partners, sub-activities, relations and trace of a project. */
+function ProjectDetails({ project }: { project: Project }) {
+  const { t } = useTranslation('portfolio');
+  const { content, maps, doc, origin, change } = useProcess();
+  const [partner, setPartner] = useState({ name: '', sector: 'municipality' });
+  const [activity, setActivity] = useState('');
+  const [relation, setRelation] = useState({ kind: 'reinforces', projectId: '', reason: '' });
+  const update = (patch: Partial<Project>, done?: string) =>
+    change(() => updateWorkspaceRecord(doc, 'projects', project.id, patch, origin), done);
+  const others = content.projects.filter((p) => p.id !== project.id);
+  const nameOf = (id: string) => content.projects.find((p) => p.id === id)?.name ?? id;
+  const trace = traceProject(content, maps, project.id);
+  return (
+    <>
       <div className="process-grid">
         <SelectField
           label={t('project.statusOf', { name: project.name })}
@@ -248,11 +253,6 @@ export function ProjectCard({ project }: { project: Project }) {
           </Details.Content>
         </Details>
       )}
-      <DeleteRecordButton
-        collection="projects"
-        id={project.id}
-        text={(key) => t(`project.${key}`, { name: project.name })}
-      />
-    </article>
+    </>
   );
 }
