@@ -10,6 +10,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Migration } from 'kysely/migration';
 import type { DialectName } from '../db/migrations.ts';
+import { dialectTypes, seqPrimaryKey } from '../db/migration-tables.ts';
 
 const OLD_TABLES = [
   { kind: 'map', updates: 'map_updates', snapshots: 'map_snapshots', id: 'map_id' },
@@ -23,18 +24,15 @@ const OLD_TABLES = [
 
 /** The migration for `dialect`. */
 export function documentsMigration(dialect: DialectName): Migration {
-  const bytes = dialect === 'postgres' ? 'bytea' : 'blob';
-  const bigint = dialect === 'postgres' ? 'bigint' : 'integer';
+  const t = dialectTypes(dialect);
   return {
     async up(db: Kysely<unknown>) {
       await db.schema
         .createTable('document_updates')
-        .addColumn('seq', sql.raw(dialect === 'postgres' ? 'bigserial' : 'integer'), (c) =>
-          dialect === 'sqlite' ? c.primaryKey().autoIncrement() : c.primaryKey(),
-        )
+        .addColumn('seq', t.seq, seqPrimaryKey(dialect))
         .addColumn('kind', 'text', (c) => c.notNull())
         .addColumn('document_id', 'text', (c) => c.notNull())
-        .addColumn('update', sql.raw(bytes), (c) => c.notNull())
+        .addColumn('update', t.bytes, (c) => c.notNull())
         .addColumn('origin', 'text', (c) => c.notNull())
         .addColumn('created_at', 'text', (c) => c.notNull())
         .execute();
@@ -47,8 +45,8 @@ export function documentsMigration(dialect: DialectName): Migration {
         .createTable('document_snapshots')
         .addColumn('kind', 'text', (c) => c.notNull())
         .addColumn('document_id', 'text', (c) => c.notNull())
-        .addColumn('state', sql.raw(bytes), (c) => c.notNull())
-        .addColumn('up_to_seq', sql.raw(bigint), (c) => c.notNull())
+        .addColumn('state', t.bytes, (c) => c.notNull())
+        .addColumn('up_to_seq', t.bigint, (c) => c.notNull())
         .addColumn('updated_at', 'text', (c) => c.notNull())
         // Null for the rows copied below: they were never measured (see `assemble.ts`).
         .addColumn('checked_depth', 'integer')
