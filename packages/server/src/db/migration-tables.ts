@@ -46,6 +46,25 @@ export interface OwnedDocumentTables {
 }
 
 /**
+ * The per-kind document tables by document kind, as `0001` and `0002` created them and
+ * `0004` copied them into the shared tables and dropped them.
+ */
+export const OWNED_DOCUMENT_TABLES = {
+  map: {
+    updates: 'map_updates',
+    snapshots: 'map_snapshots',
+    updatesIndex: 'map_updates_map_seq',
+    owner: { column: 'map_id', references: 'maps.id' },
+  },
+  workspace: {
+    updates: 'workspace_doc_updates',
+    snapshots: 'workspace_doc_snapshots',
+    updatesIndex: 'workspace_doc_updates_ws_seq',
+    owner: { column: 'workspace_id', references: 'workspaces.id' },
+  },
+} as const satisfies Record<string, OwnedDocumentTables>;
+
+/**
  * Creates an update log and a snapshot table whose rows go with their owner (foreign key,
  * cascade), as `0001` did for maps and `0002` for workspace processes.
  */

@@ -9,7 +9,7 @@ import type { Migration, MigrationProvider } from 'kysely/migration';
 import { workspaceDocumentsMigration } from '../process/migration.ts';
 import { fremtidDialoguesMigration } from '../fremtid/migration.ts';
 import { documentsMigration } from '../documents/migration.ts';
-import { createOwnedDocumentTables } from './migration-tables.ts';
+import { createOwnedDocumentTables, OWNED_DOCUMENT_TABLES } from './migration-tables.ts';
 
 /** The two supported SQL dialects. */
 export type DialectName = 'sqlite' | 'postgres';
@@ -35,12 +35,7 @@ function initial(dialect: DialectName): Migration {
         .addColumn('updated_at', 'text', (c) => c.notNull())
         .execute();
       await db.schema.createIndex('maps_workspace').on('maps').column('workspace_id').execute();
-      await createOwnedDocumentTables(db, dialect, {
-        updates: 'map_updates',
-        snapshots: 'map_snapshots',
-        updatesIndex: 'map_updates_map_seq',
-        owner: { column: 'map_id', references: 'maps.id' },
-      });
+      await createOwnedDocumentTables(db, dialect, OWNED_DOCUMENT_TABLES.map);
     },
     async down(db: Kysely<unknown>) {
       for (const table of ['map_snapshots', 'map_updates', 'maps', 'workspaces'])

@@ -8,22 +8,17 @@
 import type { Kysely } from 'kysely';
 import type { Migration } from 'kysely/migration';
 import type { DialectName } from '../db/migrations.ts';
-import { createOwnedDocumentTables } from '../db/migration-tables.ts';
+import { createOwnedDocumentTables, OWNED_DOCUMENT_TABLES } from '../db/migration-tables.ts';
 
 /** The migration for `dialect`. */
 export function workspaceDocumentsMigration(dialect: DialectName): Migration {
   return {
     async up(db: Kysely<unknown>) {
-      await createOwnedDocumentTables(db, dialect, {
-        updates: 'workspace_doc_updates',
-        snapshots: 'workspace_doc_snapshots',
-        updatesIndex: 'workspace_doc_updates_ws_seq',
-        owner: { column: 'workspace_id', references: 'workspaces.id' },
-      });
+      await createOwnedDocumentTables(db, dialect, OWNED_DOCUMENT_TABLES.workspace);
     },
     async down(db: Kysely<unknown>) {
-      for (const table of ['workspace_doc_snapshots', 'workspace_doc_updates'])
-        await db.schema.dropTable(table).execute();
+      const { snapshots, updates } = OWNED_DOCUMENT_TABLES.workspace;
+      for (const table of [snapshots, updates]) await db.schema.dropTable(table).execute();
     },
   };
 }

@@ -16,6 +16,7 @@ import {
   type Challenge,
 } from '@helhet/model';
 import { useProcess } from '../process/ProcessContext.ts';
+import { PageIntro } from '../process/PageIntro.tsx';
 import { CheckList, NewRecordForm, TextField } from '../process/fields.tsx';
 import { sdgLabel } from '../process/sdgName.ts';
 import { RecordCard } from '../process/RecordCard.tsx';
@@ -36,10 +37,7 @@ export default function ChallengesPage() {
 
   return (
     <>
-      <Heading level={1} data-size="lg">
-        {t('title')}
-      </Heading>
-      <Paragraph>{t('intro')}</Paragraph>
+      <PageIntro title={t('title')} intro={t('intro')} />
       <section className="stack" aria-labelledby="dots-heading">
         <Heading id="dots-heading" level={2} data-size="sm">
           {t('dots.title')}

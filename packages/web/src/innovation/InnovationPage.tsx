@@ -6,7 +6,7 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Alert, Button, Heading, Paragraph } from '@digdir/designsystemet-react';
+import { Alert, Button, Paragraph } from '@digdir/designsystemet-react';
 import {
   brokenReferences,
   castDots,
@@ -18,6 +18,7 @@ import {
   type InnovationArea,
 } from '@helhet/model';
 import { useProcess } from '../process/ProcessContext.ts';
+import { PageIntro } from '../process/PageIntro.tsx';
 import { useMapChoice } from '../process/useMapChoice.ts';
 import { CheckList, NewRecordForm, RecordList, TextField } from '../process/fields.tsx';
 import { SelectField } from '../app/SelectField.tsx';
@@ -39,10 +40,7 @@ export default function InnovationPage() {
   );
   return (
     <>
-      <Heading level={1} data-size="lg">
-        {t('title')}
-      </Heading>
-      <Paragraph>{t('intro')}</Paragraph>
+      <PageIntro title={t('title')} intro={t('intro')} />
       {areas.length === 0 && <Paragraph>{t('none')}</Paragraph>}
       <RecordList items={areas} render={(r) => <AreaCard area={r} />} />
       <NewArea />

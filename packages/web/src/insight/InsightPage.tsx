@@ -21,6 +21,7 @@ import {
   type Insight,
 } from '@helhet/model';
 import { useProcess } from '../process/ProcessContext.ts';
+import { PageIntro } from '../process/PageIntro.tsx';
 import { useMapChoice } from '../process/useMapChoice.ts';
 import { NewRecordForm, RecordList, TextField } from '../process/fields.tsx';
 import { SelectField } from '../app/SelectField.tsx';
@@ -45,10 +46,7 @@ export default function InsightPage() {
   );
   return (
     <>
-      <Heading level={1} data-size="lg">
-        {t('title')}
-      </Heading>
-      <Paragraph>{t('intro')}</Paragraph>
+      <PageIntro title={t('title')} intro={t('intro')} />
       <search className="inline-form" aria-label={t('filter.label')}>
         <Textfield
           label={t('filter.query')}

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { Heading, Paragraph } from '@digdir/designsystemet-react';
 import type { Portfolio } from '@helhet/model';
 import { useProcess } from '../process/ProcessContext.ts';
+import { PageIntro } from '../process/PageIntro.tsx';
 import { CheckList, NewRecordForm, TextField } from '../process/fields.tsx';
 import { SelectField } from '../app/SelectField.tsx';
 import { ProjectCard } from './ProjectCard.tsx';
@@ -31,10 +32,7 @@ export default function PortfolioPage() {
   );
   return (
     <>
-      <Heading level={1} data-size="lg">
-        {t('title')}
-      </Heading>
-      <Paragraph>{t('intro')}</Paragraph>
+      <PageIntro title={t('title')} intro={t('intro')} />
       {portfolios.map((p) => (
         <PortfolioSection key={p.id} portfolio={p} />
       ))}

@@ -1,0 +1,14 @@
+/** The top of every process page: its title, the page's only level-1 heading, and what it is for. */
+import { Heading, Paragraph } from '@digdir/designsystemet-react';
+
+/** Title and introduction of a process page. */
+export function PageIntro({ title, intro }: { title: string; intro: string }) {
+  return (
+    <>
+      <Heading level={1} data-size="lg">
+        {title}
+      </Heading>
+      <Paragraph>{intro}</Paragraph>
+    </>
+  );
+}
