@@ -23,7 +23,7 @@ import {
 import { useProcess } from '../process/ProcessContext.ts';
 import { PageIntro } from '../process/PageIntro.tsx';
 import { useMapChoice } from '../process/useMapChoice.ts';
-import { NewRecordForm, RecordList, TextField } from '../process/fields.tsx';
+import { NewRecordForm, RecordList, RemovableList, TextField } from '../process/fields.tsx';
 import { SelectField } from '../app/SelectField.tsx';
 import { RecordCard } from '../process/RecordCard.tsx';
 import { filterInsights, type InsightFilter } from '../core/insight/filter.ts';
@@ -127,34 +127,16 @@ function InsightCard({ insight }: { insight: Insight }) {
       <Heading level={3} data-size="2xs">
         {t('evidenceFor')}
       </Heading>
-      {insight.evidenceFor.length === 0 ? (
-        <Paragraph data-size="sm">{t('noEvidence')}</Paragraph>
-      ) : (
-        <ul>
-          {insight.evidenceFor.map((r) => (
-            <li key={`${r.mapId}-${r.kind}-${r.id}`}>
-              {label(r)}{' '}
-              <Button
-                variant="tertiary"
-                data-size="sm"
-                onClick={() =>
-                  change(() =>
-                    updateWorkspaceRecord(
-                      doc,
-                      'insights',
-                      insight.id,
-                      { evidenceFor: insight.evidenceFor.filter((x) => x !== r) },
-                      origin,
-                    ),
-                  )
-                }
-              >
-                {t('unlink', { label: label(r) })}
-              </Button>
-            </li>
-          ))}
-        </ul>
-      )}
+      <RemovableList
+        items={insight.evidenceFor}
+        itemKey={(r) => `${r.mapId}-${r.kind}-${r.id}`}
+        render={label}
+        removeLabel={(r) => t('unlink', { label: label(r) })}
+        onRemove={(evidenceFor) =>
+          change(() => updateWorkspaceRecord(doc, 'insights', insight.id, { evidenceFor }, origin))
+        }
+        empty={t('noEvidence')}
+      />
       {maps.length > 0 && (
         <div className="inline-form">
           <SelectField

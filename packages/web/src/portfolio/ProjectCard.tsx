@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, Details, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
+import { Details, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import {
   newId,
   PartnerSector,
@@ -15,7 +15,7 @@ import {
   type Project,
 } from '@helhet/model';
 import { useProcess } from '../process/ProcessContext.ts';
-import { CheckList, InlineForm } from '../process/fields.tsx';
+import { CheckList, InlineForm, RemovableList } from '../process/fields.tsx';
 import { SelectField } from '../app/SelectField.tsx';
 import { RecordCard } from '../process/RecordCard.tsx';
 
@@ -104,24 +104,14 @@ function ProjectDetails({ project }: { project: Project }) {
       <Heading level={4} data-size="2xs">
         {t('project.partners')}
       </Heading>
-      {project.partners.length === 0 ? (
-        <Paragraph data-size="sm">{t('project.noPartners')}</Paragraph>
-      ) : (
-        <ul>
-          {project.partners.map((p, i) => (
-            <li key={`${i}-${p.name}`}>
-              {p.name} ({t(`sectors.${p.sector}`)}){' '}
-              <Button
-                variant="tertiary"
-                data-size="sm"
-                onClick={() => update({ partners: project.partners.filter((_, j) => j !== i) })}
-              >
-                {t('remove', { name: p.name })}
-              </Button>
-            </li>
-          ))}
-        </ul>
-      )}
+      <RemovableList
+        items={project.partners}
+        itemKey={(p, i) => `${i}-${p.name}`}
+        render={(p) => `${p.name} (${t(`sectors.${p.sector}`)})`}
+        removeLabel={(p) => t('remove', { name: p.name })}
+        onRemove={(partners) => update({ partners })}
+        empty={t('project.noPartners')}
+      />
       <InlineForm
         submitLabel={t('project.addPartner')}
         onSubmit={() => {
@@ -176,23 +166,18 @@ function ProjectDetails({ project }: { project: Project }) {
       <Heading level={4} data-size="2xs">
         {t('project.relations')}
       </Heading>
-      {project.relations.length > 0 && (
-        <ul>
-          {project.relations.map((r, i) => (
-            <li key={`${r.kind}-${r.projectId}`}>
-              {t(`relation.${r.kind}`, { name: nameOf(r.projectId) })}
-              {r.reason && `: ${r.reason}`}{' '}
-              <Button
-                variant="tertiary"
-                data-size="sm"
-                onClick={() => update({ relations: project.relations.filter((_, j) => j !== i) })}
-              >
-                {t('remove', { name: nameOf(r.projectId) })}
-              </Button>
-            </li>
-          ))}
-        </ul>
-      )}
+      <RemovableList
+        items={project.relations}
+        itemKey={(r) => `${r.kind}-${r.projectId}`}
+        render={(r) => (
+          <>
+            {t(`relation.${r.kind}`, { name: nameOf(r.projectId) })}
+            {r.reason && `: ${r.reason}`}
+          </>
+        )}
+        removeLabel={(r) => t('remove', { name: nameOf(r.projectId) })}
+        onRemove={(relations) => update({ relations })}
+      />
       {others.length > 0 && (
         <InlineForm
           submitLabel={t('relation.add')}

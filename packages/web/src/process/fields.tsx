@@ -1,7 +1,8 @@
 /**
  * Small form building blocks shared by the process pages, on Designsystemet components:
  * a list of record cards, the "new record" form around its fields (it creates the record), a
- * text field that hands over its text, a fieldset of checkboxes for choosing several records and a one-line adding form.
+ * text field that hands over its text, a list of a record's parts with remove buttons, a fieldset of checkboxes for choosing
+ * several records and a one-line adding form.
  * (The labelled select is `app/SelectField.tsx`.)
  */
 import { type FormEvent, type ReactNode } from 'react';
@@ -83,6 +84,46 @@ export function NewRecordForm({
         </div>
       </form>
     </section>
+  );
+}
+
+/**
+ * The parts of a record that are kept in a list (an insight's evidence, a project's partners
+ * and relations), each followed by a button that removes it: `onRemove` gets the list without
+ * it. With `empty`, that text stands in for an empty list; without, nothing does.
+ */
+export function RemovableList<T>({
+  items,
+  itemKey,
+  render,
+  removeLabel,
+  onRemove,
+  empty,
+}: {
+  items: readonly T[];
+  itemKey: (item: T, index: number) => string;
+  render: (item: T) => ReactNode;
+  /** The remove button's label, naming the item. */
+  removeLabel: (item: T) => string;
+  onRemove: (rest: T[]) => void;
+  empty?: string;
+}) {
+  if (items.length === 0) return empty ? <Paragraph data-size="sm">{empty}</Paragraph> : null;
+  return (
+    <ul>
+      {items.map((item, i) => (
+        <li key={itemKey(item, i)}>
+          {render(item)}{' '}
+          <Button
+            variant="tertiary"
+            data-size="sm"
+            onClick={() => onRemove(items.filter((_, j) => j !== i))}
+          >
+            {removeLabel(item)}
+          </Button>
+        </li>
+      ))}
+    </ul>
   );
 }
 
