@@ -1,4 +1,4 @@
-/** The top of every process page: its title, the page's only level-1 heading, and what it is for. */
+/** The top of every process page (the home too): its title, the only level-1 heading, and what it is for. */
 import { Heading, Paragraph } from '@digdir/designsystemet-react';
 
 /** Title and introduction of a process page. */
