@@ -1,4 +1,7 @@
-/** The top of every process page (the home too): its title, the only level-1 heading, and what it is for. */
+/**
+ * The top of every process page, the home too: its title (the page's only level-1 heading)
+ * and what the page is for.
+ */
 import { Heading, Paragraph } from '@digdir/designsystemet-react';
 
 /** Title and introduction of a process page. */
