@@ -2,8 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * Three projects:
- * - `unit`: every `*.test.ts` beside the code, including the server's integration
- *   tests on the embedded SQLite default.
+ * - `unit`: every `*.test.ts` beside the code (and beside the scripts), including the
+ *   server's integration tests on the embedded SQLite default.
  * - `server`: the server's tests alone; `scripts/test.ts` runs it a second time with
  *   `DATABASE_URL` pointing at PostgreSQL so both dialects are covered.
  * - `e2e`: Playwright journeys in Debian Chromium against a real server.
@@ -14,7 +14,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['packages/*/src/**/*.test.ts'],
+          include: ['packages/*/src/**/*.test.ts', 'scripts/**/*.test.ts'],
           environment: 'node',
           testTimeout: 30_000,
           hookTimeout: 30_000,

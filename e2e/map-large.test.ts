@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startHarness, waitForCanvas, type Harness } from './harness.ts';
 import { generateMapFile } from '../bench/generated-map.ts';
-import { linkCurve, pointOnCurve } from '../packages/web/src/core/map/linkLayer/linkGeometry.ts';
+import { linkCurve, pointOnCurve } from '../packages/web/src/core/map/linkLayer/link-geometry.ts';
 
 let h: Harness;
 let mapPath = '';

@@ -79,6 +79,7 @@ function vitest(name: string, project: string, env: NodeJS.ProcessEnv = {}): voi
 
 check('typecheck', process.execPath, [join(root, 'scripts/typecheck.ts')]);
 check('lint', bin('eslint'), ['.']);
+check('file names', process.execPath, [join(root, 'scripts/check-file-names.ts')]);
 check('format', bin('prettier'), ['--check', '.']);
 check('build web', 'npm', ['run', 'build', '-w', '@helhet/web']);
 vitest('unit and integration (SQLite)', 'unit');

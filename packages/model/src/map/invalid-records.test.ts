@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { readMap, removeElements, addLink, writeMap } from './ydoc.ts';
+import { createMapReader, readMap, removeElements, addLink, writeMap } from './ydoc.ts';
+import { DEFAULT_AXIS, DEFAULT_META } from './read.ts';
 import { createDemoMap } from './demo.ts';
 import { parseMapFile, toMapFile } from './native-format.ts';
 import { invalidRecordWarnings } from '../records/invalid.ts';
@@ -104,6 +105,39 @@ describe('records that cannot be used are kept', () => {
       imported.ok &&
         imported.warnings.some((w) => w.startsWith('invalid[1] (links.l-new.to): kept as stored')),
     ).toBe(true);
+  });
+
+  it('an invalid meta or axis is read as the default, kept as stored and restored by an import', () => {
+    const doc = demoDoc();
+    // What an older client or a write that bypassed the schema can leave behind.
+    doc.transact(() => {
+      doc.getMap('meta').set('title', 42);
+      doc.getMap('axis').set('segments', []);
+    });
+    const storedMeta = { ...createDemoMap().meta, title: 42 };
+    const storedAxis = { ...createDemoMap().axis, segments: [] };
+    const { map, invalid, problems } = readMap(doc);
+    expect(map.meta).toEqual(DEFAULT_META);
+    expect(map.axis).toEqual(DEFAULT_AXIS);
+    expect(invalid.map((r) => [r.collection, r.id, r.raw])).toEqual([
+      ['axis', 'axis', storedAxis],
+      ['meta', 'meta', storedMeta],
+    ]);
+    expect(map.invalid).toEqual(invalid);
+    expect(problems.map((p) => p.path)).toEqual(['axis.segments', 'meta.title']);
+    // The export writes both as stored, beside the defaults the map was read with.
+    const file = JSON.parse(JSON.stringify(toMapFile(map)));
+    expect(file.invalid).toEqual([
+      expect.objectContaining({ collection: 'axis', id: 'axis', raw: storedAxis }),
+      expect.objectContaining({ collection: 'meta', id: 'meta', raw: storedMeta }),
+    ]);
+    // An import restores the stored values, and the copy reads exactly like the original.
+    const copy = roundTrip(doc);
+    expect(copy.getMap('meta').get('title')).toBe(42);
+    expect(copy.getMap('axis').get('segments')).toEqual([]);
+    expect(readMap(copy)).toEqual(readMap(doc));
+    // The incremental reader (the canvas) reports the same.
+    expect(createMapReader(doc).read().invalid).toEqual(invalid);
   });
 
   it('a healthy map has no invalid section in its snapshot and an empty one in its file', () => {

@@ -3,7 +3,8 @@
  * (`map/collections.ts`), then the rules across records, applied in one place for the one-shot
  * read ({@link readMap}) and the incremental one ({@link createMapReader}) alike:
  *
- * - a record that does not validate is kept aside in `invalid` (with its stored value);
+ * - a record that does not validate is kept aside in `invalid` (with its stored value), and so
+ *   is an invalid `meta` or `axis`, which the map reads as the default meanwhile;
  * - a link whose `from` or `to` element is missing (a concurrent delete can leave one) is kept
  *   out of `map.links`, which analysis and the canvas trust, and listed in `brokenLinks`;
  * - an element whose field is missing is read with `fieldId: null`, the reference listed in
@@ -16,7 +17,9 @@
 import * as Y from 'yjs';
 import { compareById } from '../ids.ts';
 import { formatPath, type InputProblem } from '../validation.ts';
-import type { InvalidRecord } from '../records/collection.ts';
+import type { z } from 'zod';
+import { plainValue, type InvalidRecord } from '../records/collection.ts';
+import { SCHEMA_VERSION_KEY } from '../records/migrations.ts';
 import { MAP_COLLECTIONS, type MapCollectionKey } from './collections.ts';
 import {
   LifeLineAxis,
@@ -51,9 +54,9 @@ export interface BrokenReference {
 export interface ReadMapResult {
   /** The usable map (what analysis, the canvas and exports work on). */
   map: MapSnapshot;
-  /** Every problem of the records that do not validate, and of `meta` and `axis`. */
+  /** Every problem of the records that do not validate (`meta` and `axis` among them). */
   problems: InputProblem[];
-  /** Records that do not validate, with their stored value. */
+  /** Records that do not validate, with their stored value (`meta` and `axis` too). */
   invalid: InvalidRecord[];
   /** Links whose `from` or `to` element is missing: kept, not in `map.links`. */
   brokenLinks: MapLink[];
@@ -69,19 +72,55 @@ type Records = {
   loops: readonly KeptLoop[];
 };
 
-function readMeta(doc: Y.Doc, problems: InputProblem[]): Pick<MapSnapshot, 'meta' | 'axis'> {
-  const meta = doc.getMap('meta');
-  const axis = doc.getMap('axis');
-  const metaResult = MapMeta.safeParse(meta.toJSON());
-  const axisResult = LifeLineAxis.safeParse(axis.toJSON());
-  if (!metaResult.success && meta.size > 0)
-    problems.push({ path: 'meta', message: 'invalid metadata' });
-  if (!axisResult.success && axis.size > 0)
-    problems.push({ path: 'axis', message: 'invalid axis' });
-  return {
-    meta: metaResult.success ? metaResult.data : DEFAULT_META,
-    axis: axisResult.success ? axisResult.data : DEFAULT_AXIS,
+/** The map's document-level properties, read with what of them is kept aside. */
+interface HeadRead {
+  head: Pick<MapSnapshot, 'meta' | 'axis'>;
+  /** `meta` or `axis` as stored when it does not validate (the map uses the default). */
+  invalid: InvalidRecord[];
+}
+
+/**
+ * Reads `meta` and `axis`. One that does not validate (a concurrent edit or an older client
+ * can leave one) is read as the default, so the map still opens, and kept in `invalid` as one
+ * record named by its part (`collection` and `id` both `meta` or `axis`) with its stored value,
+ * so exports keep it and imports restore it, as for any other record. A missing one is not an
+ * error: a new document has none until its first write.
+ */
+function readHead(doc: Y.Doc): HeadRead {
+  const invalid: InvalidRecord[] = [];
+  const part = <T>(name: 'meta' | 'axis', schema: z.ZodType<T>, fallback: T): T => {
+    const stored = plainValue(doc.getMap(name));
+    const raw = stored.ok ? withoutVersion(stored.value) : {};
+    const result = schema.safeParse(raw);
+    if (result.success) return result.data;
+    if (Object.keys(raw).length > 0 || !stored.ok)
+      invalid.push({
+        collection: name,
+        id: name,
+        raw,
+        problems: stored.ok
+          ? result.error.issues.map((i) => ({
+              path: formatPath([name, ...i.path]),
+              message: i.message,
+            }))
+          : [{ path: name, message: 'too deeply nested to read' }],
+      });
+    return fallback;
   };
+  return {
+    head: {
+      meta: part('meta', MapMeta, DEFAULT_META),
+      axis: part('axis', LifeLineAxis, DEFAULT_AXIS),
+    },
+    invalid,
+  };
+}
+
+/** A stored `meta` or `axis` without the document's schema version (which is not map data). */
+function withoutVersion(value: unknown): Record<string, unknown> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return {};
+  const { [SCHEMA_VERSION_KEY]: _version, ...rest } = value as Record<string, unknown>;
+  return rest;
 }
 
 /** A broken link as it is kept in `map.invalid` (for export and re-import). */
@@ -103,12 +142,12 @@ function brokenLinkRecord(link: MapLink, ends: BrokenReference[]): InvalidRecord
  * sorted by id (the collections sort them), so only the few fields are sorted here.
  */
 function assemble(
-  head: Pick<MapSnapshot, 'meta' | 'axis'>,
-  headProblems: readonly InputProblem[],
+  { head, invalid: headInvalid }: HeadRead,
   records: Records,
   invalidRecords: Iterable<InvalidRecord>,
 ): ReadMapResult {
-  const invalid = [...invalidRecords].sort(
+  // `axis` and `meta` first (indexOf gives -1), then the collections in document order.
+  const invalid = [...headInvalid, ...invalidRecords].sort(
     (a, b) =>
       KEYS.indexOf(a.collection as MapCollectionKey) -
         KEYS.indexOf(b.collection as MapCollectionKey) || compareById(a, b),
@@ -144,7 +183,7 @@ function assemble(
   if (kept.length > 0) map.invalid = kept;
   return {
     map,
-    problems: [...headProblems, ...invalid.flatMap((r) => r.problems)],
+    problems: invalid.flatMap((r) => r.problems),
     invalid,
     brokenLinks,
     broken,
@@ -159,8 +198,7 @@ const KEYS = Object.keys(MAP_COLLECTIONS) as MapCollectionKey[];
  * so one bad record can never take a map down and nothing is dropped silently.
  */
 export function readMap(doc: Y.Doc): ReadMapResult {
-  const problems: InputProblem[] = [];
-  const head = readMeta(doc, problems);
+  const head = readHead(doc);
   const reads = {
     fields: MAP_COLLECTIONS.fields.read(doc),
     elements: MAP_COLLECTIONS.elements.read(doc),
@@ -169,7 +207,6 @@ export function readMap(doc: Y.Doc): ReadMapResult {
   };
   return assemble(
     head,
-    problems,
     {
       fields: reads.fields.records,
       elements: reads.elements.records,
@@ -208,8 +245,7 @@ export function createMapReader(doc: Y.Doc): MapReader {
   };
   meta.observeDeep(onHead);
   axis.observeDeep(onHead);
-  let head: Pick<MapSnapshot, 'meta' | 'axis'> = { meta: DEFAULT_META, axis: DEFAULT_AXIS };
-  let headProblems: InputProblem[] = [];
+  let head: HeadRead = { head: { meta: DEFAULT_META, axis: DEFAULT_AXIS }, invalid: [] };
   let last: ReadMapResult | null = null;
   return {
     read() {
@@ -222,13 +258,11 @@ export function createMapReader(doc: Y.Doc): MapReader {
       const changed = headDirty || KEYS.some((k) => reads[k].changed);
       if (!changed && last) return last;
       if (headDirty) {
-        headProblems = [];
-        head = readMeta(doc, headProblems);
+        head = readHead(doc);
         headDirty = false;
       }
       last = assemble(
         head,
-        headProblems,
         {
           fields: reads.fields.sorted,
           elements: reads.elements.sorted,

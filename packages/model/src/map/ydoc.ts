@@ -65,22 +65,30 @@ export function mapDocParts(doc: Y.Doc): MapDocParts {
 
 /**
  * Replaces the whole content of `doc` with `map` in one transaction. Records in `map.invalid`
- * are stored exactly as they were (an export keeps them; an import restores them).
+ * are stored exactly as they were (an export keeps them; an import restores them), a kept
+ * `meta` or `axis` in place of the default the map was read with.
  */
 export function writeMap(doc: Y.Doc, map: MapSnapshot, origin: unknown = null): void {
   const parts = mapDocParts(doc);
   doc.transact(() => {
-    parts.meta.clear();
-    parts.axis.clear();
-    for (const [k, v] of Object.entries(map.meta)) parts.meta.set(k, v);
-    for (const [k, v] of Object.entries(map.axis)) parts.axis.set(k, v);
-    stampDocumentVersion(doc, MAP_DOCUMENT_SCHEMA);
     const invalid = map.invalid ?? [];
+    for (const name of ['meta', 'axis'] as const) {
+      // A `meta` or `axis` kept as stored (see read.ts) is restored as it was, not the default.
+      const kept = invalid.find((r) => r.collection === name && r.id === name)?.raw;
+      const value = isPlainObject(kept) ? kept : map[name];
+      parts[name].clear();
+      for (const [k, v] of Object.entries(value)) parts[name].set(k, v);
+    }
+    stampDocumentVersion(doc, MAP_DOCUMENT_SCHEMA);
     fieldCollection.replace(doc, map.fields, invalid);
     elementCollection.replace(doc, map.elements, invalid);
     linkCollection.replace(doc, map.links, invalid);
     keptLoopCollection.replace(doc, map.loops, invalid);
   }, origin);
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 /** Input for a new element: everything but the id is optional except label and position. */

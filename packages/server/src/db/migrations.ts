@@ -4,23 +4,17 @@
  * `Migrator`, which records applied ones in `kysely_migration` and takes a lock so two
  * servers starting together don't race. Never edit a released migration: add a new one.
  */
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Migration, MigrationProvider } from 'kysely/migration';
 import { workspaceDocumentsMigration } from '../process/migration.ts';
 import { fremtidDialoguesMigration } from '../fremtid/migration.ts';
 import { documentsMigration } from '../documents/migration.ts';
+import { createOwnedDocumentTables, OWNED_DOCUMENT_TABLES } from './migration-tables.ts';
 
 /** The two supported SQL dialects. */
 export type DialectName = 'sqlite' | 'postgres';
 
-function types(dialect: DialectName) {
-  return dialect === 'postgres'
-    ? { bytes: 'bytea', seq: 'bigserial', bigint: 'bigint' }
-    : { bytes: 'blob', seq: 'integer', bigint: 'integer' };
-}
-
 function initial(dialect: DialectName): Migration {
-  const t = types(dialect);
   return {
     async up(db: Kysely<unknown>) {
       await db.schema
@@ -41,30 +35,7 @@ function initial(dialect: DialectName): Migration {
         .addColumn('updated_at', 'text', (c) => c.notNull())
         .execute();
       await db.schema.createIndex('maps_workspace').on('maps').column('workspace_id').execute();
-      await db.schema
-        .createTable('map_updates')
-        .addColumn('seq', sql.raw(t.seq), (c) =>
-          dialect === 'sqlite' ? c.primaryKey().autoIncrement() : c.primaryKey(),
-        )
-        .addColumn('map_id', 'text', (c) => c.notNull().references('maps.id').onDelete('cascade'))
-        .addColumn('update', sql.raw(t.bytes), (c) => c.notNull())
-        .addColumn('origin', 'text', (c) => c.notNull())
-        .addColumn('created_at', 'text', (c) => c.notNull())
-        .execute();
-      await db.schema
-        .createIndex('map_updates_map_seq')
-        .on('map_updates')
-        .columns(['map_id', 'seq'])
-        .execute();
-      await db.schema
-        .createTable('map_snapshots')
-        .addColumn('map_id', 'text', (c) =>
-          c.primaryKey().references('maps.id').onDelete('cascade'),
-        )
-        .addColumn('state', sql.raw(t.bytes), (c) => c.notNull())
-        .addColumn('up_to_seq', sql.raw(t.bigint), (c) => c.notNull())
-        .addColumn('updated_at', 'text', (c) => c.notNull())
-        .execute();
+      await createOwnedDocumentTables(db, dialect, OWNED_DOCUMENT_TABLES.map);
     },
     async down(db: Kysely<unknown>) {
       for (const table of ['map_snapshots', 'map_updates', 'maps', 'workspaces'])

@@ -10,31 +10,19 @@
 import { sql, type Kysely } from 'kysely';
 import type { Migration } from 'kysely/migration';
 import type { DialectName } from '../db/migrations.ts';
-
-const OLD_TABLES = [
-  { kind: 'map', updates: 'map_updates', snapshots: 'map_snapshots', id: 'map_id' },
-  {
-    kind: 'workspace',
-    updates: 'workspace_doc_updates',
-    snapshots: 'workspace_doc_snapshots',
-    id: 'workspace_id',
-  },
-] as const;
+import { dialectTypes, OWNED_DOCUMENT_TABLES, seqPrimaryKey } from '../db/migration-tables.ts';
 
 /** The migration for `dialect`. */
 export function documentsMigration(dialect: DialectName): Migration {
-  const bytes = dialect === 'postgres' ? 'bytea' : 'blob';
-  const bigint = dialect === 'postgres' ? 'bigint' : 'integer';
+  const t = dialectTypes(dialect);
   return {
     async up(db: Kysely<unknown>) {
       await db.schema
         .createTable('document_updates')
-        .addColumn('seq', sql.raw(dialect === 'postgres' ? 'bigserial' : 'integer'), (c) =>
-          dialect === 'sqlite' ? c.primaryKey().autoIncrement() : c.primaryKey(),
-        )
+        .addColumn('seq', t.seq, seqPrimaryKey(dialect))
         .addColumn('kind', 'text', (c) => c.notNull())
         .addColumn('document_id', 'text', (c) => c.notNull())
-        .addColumn('update', sql.raw(bytes), (c) => c.notNull())
+        .addColumn('update', t.bytes, (c) => c.notNull())
         .addColumn('origin', 'text', (c) => c.notNull())
         .addColumn('created_at', 'text', (c) => c.notNull())
         .execute();
@@ -47,22 +35,22 @@ export function documentsMigration(dialect: DialectName): Migration {
         .createTable('document_snapshots')
         .addColumn('kind', 'text', (c) => c.notNull())
         .addColumn('document_id', 'text', (c) => c.notNull())
-        .addColumn('state', sql.raw(bytes), (c) => c.notNull())
-        .addColumn('up_to_seq', sql.raw(bigint), (c) => c.notNull())
+        .addColumn('state', t.bytes, (c) => c.notNull())
+        .addColumn('up_to_seq', t.bigint, (c) => c.notNull())
         .addColumn('updated_at', 'text', (c) => c.notNull())
         // Null for the rows copied below: they were never measured (see `assemble.ts`).
         .addColumn('checked_depth', 'integer')
         .addPrimaryKeyConstraint('document_snapshots_pk', ['kind', 'document_id'])
         .execute();
-      for (const old of OLD_TABLES) {
+      for (const [kind, old] of Object.entries(OWNED_DOCUMENT_TABLES)) {
         // Copied in sequence order, so each document's log keeps its order under new numbers.
         await sql`INSERT INTO document_updates (kind, document_id, "update", origin, created_at)
-          SELECT ${sql.lit(old.kind)}, ${sql.ref(old.id)}, "update", origin, created_at
+          SELECT ${sql.lit(kind)}, ${sql.ref(old.owner.column)}, "update", origin, created_at
           FROM ${sql.table(old.updates)} ORDER BY seq`.execute(db);
         // The old sequence numbers mean nothing in the new log; `up_to_seq` is informative
         // only (nothing reads it), and 0 is what a first state records.
         await sql`INSERT INTO document_snapshots (kind, document_id, state, up_to_seq, updated_at)
-          SELECT ${sql.lit(old.kind)}, ${sql.ref(old.id)}, state, 0, updated_at
+          SELECT ${sql.lit(kind)}, ${sql.ref(old.owner.column)}, state, 0, updated_at
           FROM ${sql.table(old.snapshots)}`.execute(db);
         await db.schema.dropTable(old.updates).execute();
         await db.schema.dropTable(old.snapshots).execute();

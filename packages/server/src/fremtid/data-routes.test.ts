@@ -5,51 +5,44 @@ import { useTestServer } from '../test/harness.ts';
 
 const t = useTestServer();
 
+/**
+ * Asks for `url` accepting gzip or Brotli (the server answers gzip), revalidating `etag` when
+ * given; `bytes` is the body unzipped when the answer came gzip-encoded, else empty.
+ */
+async function fetchGzip(url: string, etag?: string) {
+  const res = await t.server.app.inject({
+    url,
+    headers: { 'accept-encoding': 'gzip, br', ...(etag ? { 'if-none-match': etag } : {}) },
+  });
+  const zipped = res.headers['content-encoding'] === 'gzip';
+  return { res, bytes: new Uint8Array(zipped ? gunzipSync(res.rawPayload) : []) };
+}
+
 describe('Fremtid data routes', () => {
   it('serves the snapshot gzip-encoded with an ETag, and 304 on revalidation', async () => {
-    const res = await t.server.app.inject({
-      url: '/api/fremtid/snapshot',
-      headers: { 'accept-encoding': 'gzip, br' },
-    });
+    const { res, bytes } = await fetchGzip('/api/fremtid/snapshot');
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-encoding']).toBe('gzip');
     const etag = String(res.headers.etag);
     expect(etag).toMatch(/^"[0-9a-f]{40}"$/);
-    const snapshot = loadSnapshot(new Uint8Array(gunzipSync(res.rawPayload)));
+    const snapshot = loadSnapshot(bytes);
     expect(snapshot.municipalities).toHaveLength(357);
-    const again = await t.server.app.inject({
-      url: '/api/fremtid/snapshot',
-      headers: { 'accept-encoding': 'gzip', 'if-none-match': etag },
-    });
+    const again = (await fetchGzip('/api/fremtid/snapshot', etag)).res;
     expect(again.statusCode).toBe(304);
     expect(again.rawPayload.length).toBe(0);
   });
 
   it("serves a region's extract with the rates estimated from the snapshot, and 304", async () => {
-    const res = await t.server.app.inject({
-      url: '/api/fremtid/regions/3101',
-      headers: { 'accept-encoding': 'gzip' },
-    });
+    const { res, bytes } = await fetchGzip('/api/fremtid/regions/3101');
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-encoding']).toBe('gzip');
     expect(res.headers['cache-control']).toBe('public, no-cache');
     expect(res.rawPayload.length).toBeLessThan(40_000);
-    const extract = loadRegionExtract(new Uint8Array(gunzipSync(res.rawPayload)));
+    const extract = loadRegionExtract(bytes);
     expect(extract.code).toBe('3101');
     expect(extract.rates.codes).toEqual(['3101']);
     expect(extract.municipalities).toHaveLength(357);
-    const snapshot = loadSnapshot(
-      new Uint8Array(
-        gunzipSync(
-          (
-            await t.server.app.inject({
-              url: '/api/fremtid/snapshot',
-              headers: { 'accept-encoding': 'gzip' },
-            })
-          ).rawPayload,
-        ),
-      ),
-    );
+    const snapshot = loadSnapshot((await fetchGzip('/api/fremtid/snapshot')).bytes);
     const m = snapshot.municipalities.findIndex((x) => x.code === '3101');
     expect(extract.members).toEqual([m]);
     const { rates } = estimateSnapshot(snapshot);
@@ -58,11 +51,7 @@ describe('Fremtid data routes', () => {
     );
     expect(extract.rates.mortalityDecline).toEqual(rates.mortalityDecline);
     const etag = String(res.headers.etag);
-    const again = await t.server.app.inject({
-      url: '/api/fremtid/regions/3101',
-      headers: { 'accept-encoding': 'gzip', 'if-none-match': etag },
-    });
-    expect(again.statusCode).toBe(304);
+    expect((await fetchGzip('/api/fremtid/regions/3101', etag)).res.statusCode).toBe(304);
     // Without gzip, the same extract as plain JSON.
     const plain = await t.server.app.inject({
       url: '/api/fremtid/regions/3101',

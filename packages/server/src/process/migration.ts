@@ -5,46 +5,20 @@
  * workspace (foreign key, cascade). Superseded by `0004_documents` (`documents/migration.ts`),
  * which moves these rows into the shared document tables and drops these tables.
  */
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Migration } from 'kysely/migration';
 import type { DialectName } from '../db/migrations.ts';
+import { createOwnedDocumentTables, OWNED_DOCUMENT_TABLES } from '../db/migration-tables.ts';
 
 /** The migration for `dialect`. */
 export function workspaceDocumentsMigration(dialect: DialectName): Migration {
-  const bytes = dialect === 'postgres' ? 'bytea' : 'blob';
-  const bigint = dialect === 'postgres' ? 'bigint' : 'integer';
   return {
     async up(db: Kysely<unknown>) {
-      await db.schema
-        .createTable('workspace_doc_updates')
-        .addColumn('seq', sql.raw(dialect === 'postgres' ? 'bigserial' : 'integer'), (c) =>
-          dialect === 'sqlite' ? c.primaryKey().autoIncrement() : c.primaryKey(),
-        )
-        .addColumn('workspace_id', 'text', (c) =>
-          c.notNull().references('workspaces.id').onDelete('cascade'),
-        )
-        .addColumn('update', sql.raw(bytes), (c) => c.notNull())
-        .addColumn('origin', 'text', (c) => c.notNull())
-        .addColumn('created_at', 'text', (c) => c.notNull())
-        .execute();
-      await db.schema
-        .createIndex('workspace_doc_updates_ws_seq')
-        .on('workspace_doc_updates')
-        .columns(['workspace_id', 'seq'])
-        .execute();
-      await db.schema
-        .createTable('workspace_doc_snapshots')
-        .addColumn('workspace_id', 'text', (c) =>
-          c.primaryKey().references('workspaces.id').onDelete('cascade'),
-        )
-        .addColumn('state', sql.raw(bytes), (c) => c.notNull())
-        .addColumn('up_to_seq', sql.raw(bigint), (c) => c.notNull())
-        .addColumn('updated_at', 'text', (c) => c.notNull())
-        .execute();
+      await createOwnedDocumentTables(db, dialect, OWNED_DOCUMENT_TABLES.workspace);
     },
     async down(db: Kysely<unknown>) {
-      for (const table of ['workspace_doc_snapshots', 'workspace_doc_updates'])
-        await db.schema.dropTable(table).execute();
+      const { snapshots, updates } = OWNED_DOCUMENT_TABLES.workspace;
+      for (const table of [snapshots, updates]) await db.schema.dropTable(table).execute();
     },
   };
 }

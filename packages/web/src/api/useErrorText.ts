@@ -1,11 +1,11 @@
 /**
  * The one way a failed call or write becomes text on a page: answers the server names with a
  * code (too many imports, a file too large, a busy server) are said in the page's language;
- * anything else names its problems (`core/problemMessage.ts`).
+ * anything else names its problems (`core/problem-message.ts`).
  */
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { problemMessage } from '../core/problemMessage.ts';
+import { problemMessage } from '../core/problem-message.ts';
 import { ApiError } from './client.ts';
 
 /** Translates a key of the catalogue with values (i18next's `t`). */

@@ -1,7 +1,7 @@
 /**
  * The one way a page performs a write and reports how it went: the action runs, success is
  * announced in the page's polite status region, a failure is shown as an alert with the
- * problems it names (see `core/problemMessage.ts`), and the next attempt clears it. Pages
+ * problems it names (see `core/problem-message.ts`), and the next attempt clears it. Pages
  * render the result with `ActionFeedback`.
  */
 import { useCallback, useMemo, useState } from 'react';

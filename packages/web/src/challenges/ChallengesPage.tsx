@@ -2,7 +2,7 @@
  * Societal challenges seen from a municipal perspective, framed by the UN SDGs, with focus
  * areas the group prioritises by dot voting: each participant has N dots, results are live.
  */
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import {
@@ -15,11 +15,11 @@ import {
   updateWorkspaceRecord,
   type Challenge,
 } from '@helhet/model';
-import { DeleteRecordButton } from '../process/DeleteRecordButton.tsx';
 import { useProcess } from '../process/ProcessContext.ts';
+import { PageIntro } from '../process/PageIntro.tsx';
 import { CheckList, NewRecordForm, TextField } from '../process/fields.tsx';
 import { sdgLabel } from '../process/sdgName.ts';
-import { RecordEditor } from '../process/RecordEditor.tsx';
+import { RecordCard } from '../process/RecordCard.tsx';
 
 /** Challenges page. */
 export default function ChallengesPage() {
@@ -35,31 +35,9 @@ export default function ChallengesPage() {
     label: sdgLabel(g.number, i18n.language),
   }));
 
-  const create = (event: FormEvent) => {
-    event.preventDefault();
-    const ok = change(
-      () =>
-        addWorkspaceRecord(
-          doc,
-          'challenges',
-          { title, description, sdgs: sdgs.map(Number).sort((a, b) => a - b) },
-          origin,
-        ),
-      t('created', { title }),
-    );
-    if (ok) {
-      setTitle('');
-      setDescription('');
-      setSdgs([]);
-    }
-  };
-
   return (
     <>
-      <Heading level={1} data-size="lg">
-        {t('title')}
-      </Heading>
-      <Paragraph>{t('intro')}</Paragraph>
+      <PageIntro title={t('title')} intro={t('intro')} />
       <section className="stack" aria-labelledby="dots-heading">
         <Heading id="dots-heading" level={2} data-size="sm">
           {t('dots.title')}
@@ -88,7 +66,14 @@ export default function ChallengesPage() {
         id="new-challenge"
         heading={t('new')}
         submitLabel={t('create')}
-        onSubmit={create}
+        collection="challenges"
+        record={() => ({ title, description, sdgs: sdgs.map(Number).sort((a, b) => a - b) })}
+        created={t('created', { title })}
+        onCreated={() => {
+          setTitle('');
+          setDescription('');
+          setSdgs([]);
+        }}
       >
         <TextField label={t('field.title')} value={title} maxLength={200} onChange={setTitle} />
         <TextField
@@ -110,28 +95,47 @@ export default function ChallengesPage() {
 
 function ChallengeCard({ challenge, left }: { challenge: Challenge; left: number }) {
   const { t, i18n } = useTranslation('challenges');
-  const { content, doc, origin, change, participantId } = useProcess();
-  const [focusTitle, setFocusTitle] = useState('');
+  const { doc, origin, change } = useProcess();
   const [editing, setEditing] = useState(false);
-  const focusAreas = content.focusAreas.filter((f) => f.challengeId === challenge.id);
-  const ids = new Set(focusAreas.map((f) => f.id));
-  const tallies = new Map(
-    countVotes(content.votes, content.settings.dotsPerParticipant, ids).tallies.map((x) => [
-      x.targetId,
-      x,
-    ]),
-  );
-  const mine = (targetId: string) =>
-    content.votes.find((v) => v.participantId === participantId && v.targetId === targetId)?.dots ??
-    0;
-  const headingId = `challenge-${challenge.id}`;
-
   return (
-    <article className="process-card" aria-labelledby={headingId} data-testid="challenge">
-      <Heading id={headingId} level={2} data-size="sm">
-        {challenge.title}
-        {challenge.example && ` (${t('example')})`}
-      </Heading>
+    <RecordCard
+      collection="challenges"
+      record={challenge}
+      name={challenge.title}
+      testId="challenge"
+      fields={[
+        { key: 'title', label: t('field.title') },
+        { key: 'description', label: t('field.description'), multiline: true },
+        { key: 'sdgTargets', label: t('field.targets'), lines: true },
+      ]}
+      deleteText={(key) => t(key, { title: challenge.title })}
+      below={
+        <>
+          {editing && (
+            <CheckList
+              legend={t('field.sdgs')}
+              options={SDGS.map((g) => ({
+                value: String(g.number),
+                label: sdgLabel(g.number, i18n.language),
+              }))}
+              selected={challenge.sdgs.map(String)}
+              onChange={(selected) =>
+                change(() =>
+                  updateWorkspaceRecord(
+                    doc,
+                    'challenges',
+                    challenge.id,
+                    { sdgs: selected.map(Number).sort((a, b) => a - b) },
+                    origin,
+                  ),
+                )
+              }
+            />
+          )}
+          <FocusAreas challenge={challenge} left={left} />
+        </>
+      }
+    >
       {challenge.description && <Paragraph className="pre-line">{challenge.description}</Paragraph>}
       <ul className="process-chips" aria-label={t('field.sdgs')}>
         {challenge.sdgs.map((n) => (
@@ -150,44 +154,29 @@ function ChallengeCard({ challenge, left }: { challenge: Challenge; left: number
         >
           {t('editSdgs', { title: challenge.title })}
         </Button>
-        <DeleteRecordButton
-          collection="challenges"
-          id={challenge.id}
-          text={(key) => t(key, { title: challenge.title })}
-        />
       </div>
-      <RecordEditor
-        collection="challenges"
-        id={challenge.id}
-        name={challenge.title}
-        values={challenge}
-        fields={[
-          { key: 'title', label: t('field.title') },
-          { key: 'description', label: t('field.description'), multiline: true },
-          { key: 'sdgTargets', label: t('field.targets'), lines: true },
-        ]}
-      />
-      {editing && (
-        <CheckList
-          legend={t('field.sdgs')}
-          options={SDGS.map((g) => ({
-            value: String(g.number),
-            label: sdgLabel(g.number, i18n.language),
-          }))}
-          selected={challenge.sdgs.map(String)}
-          onChange={(selected) =>
-            change(() =>
-              updateWorkspaceRecord(
-                doc,
-                'challenges',
-                challenge.id,
-                { sdgs: selected.map(Number).sort((a, b) => a - b) },
-                origin,
-              ),
-            )
-          }
-        />
-      )}
+    </RecordCard>
+  );
+}
+
+/** The focus areas of a challenge with their dot votes, and the form for a new one. */
+function FocusAreas({ challenge, left }: { challenge: Challenge; left: number }) {
+  const { t } = useTranslation('challenges');
+  const { content, doc, origin, change, participantId } = useProcess();
+  const [focusTitle, setFocusTitle] = useState('');
+  const focusAreas = content.focusAreas.filter((f) => f.challengeId === challenge.id);
+  const ids = new Set(focusAreas.map((f) => f.id));
+  const tallies = new Map(
+    countVotes(content.votes, content.settings.dotsPerParticipant, ids).tallies.map((x) => [
+      x.targetId,
+      x,
+    ]),
+  );
+  const mine = (targetId: string) =>
+    content.votes.find((v) => v.participantId === participantId && v.targetId === targetId)?.dots ??
+    0;
+  return (
+    <>
       <Heading level={3} data-size="xs">
         {t('focusAreas')}
       </Heading>
@@ -267,6 +256,6 @@ function ChallengeCard({ challenge, left }: { challenge: Challenge; left: number
           {t('addFocusArea')}
         </Button>
       </form>
-    </article>
+    </>
   );
 }

@@ -5,7 +5,7 @@
  * open a few seconds, so moving between pages that show it does not reconnect and re-sync.
  */
 import { useEffect, useState } from 'react';
-import { createSharedRegistry, type Lease } from '../core/sharedRegistry.ts';
+import { createSharedRegistry, type Lease } from '../core/shared-registry.ts';
 import {
   closeCollabConnection,
   openCollabConnection,

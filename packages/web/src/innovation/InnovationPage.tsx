@@ -4,11 +4,10 @@
  * by id (so they survive renames) and warning when one was deleted. Status candidate →
  * prioritised → main project; prioritisation by criteria scores and dot votes.
  */
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Alert, Button, Heading, Paragraph } from '@digdir/designsystemet-react';
+import { Alert, Button, Paragraph } from '@digdir/designsystemet-react';
 import {
-  addWorkspaceRecord,
   brokenReferences,
   castDots,
   countVotes,
@@ -18,13 +17,13 @@ import {
   type CriteriaScores,
   type InnovationArea,
 } from '@helhet/model';
-import { DeleteRecordButton } from '../process/DeleteRecordButton.tsx';
 import { useProcess } from '../process/ProcessContext.ts';
+import { PageIntro } from '../process/PageIntro.tsx';
 import { useMapChoice } from '../process/useMapChoice.ts';
 import { CheckList, NewRecordForm, RecordList, TextField } from '../process/fields.tsx';
 import { SelectField } from '../app/SelectField.tsx';
 import { parseSelection } from '../core/innovation/prefill.ts';
-import { RecordEditor } from '../process/RecordEditor.tsx';
+import { RecordCard } from '../process/RecordCard.tsx';
 
 const CRITERIA = ['impact', 'feasibility', 'urgency'] as const;
 
@@ -41,10 +40,7 @@ export default function InnovationPage() {
   );
   return (
     <>
-      <Heading level={1} data-size="lg">
-        {t('title')}
-      </Heading>
-      <Paragraph>{t('intro')}</Paragraph>
+      <PageIntro title={t('title')} intro={t('intro')} />
       {areas.length === 0 && <Paragraph>{t('none')}</Paragraph>}
       <RecordList items={areas} render={(r) => <AreaCard area={r} />} />
       <NewArea />
@@ -64,7 +60,6 @@ function AreaCard({ area }: { area: InnovationArea }) {
     content.votes.find((v) => v.participantId === participantId && v.targetId === area.id)?.dots ??
     0;
   const left = dotsLeft(content.votes, participantId, content.settings.dotsPerParticipant);
-  const headingId = `area-${area.id}`;
   const setScore = (criterion: keyof CriteriaScores, value: string) =>
     change(() =>
       updateWorkspaceRecord(
@@ -77,11 +72,19 @@ function AreaCard({ area }: { area: InnovationArea }) {
     );
   const projects = content.projects.filter((p) => p.innovationAreaIds.includes(area.id));
   return (
-    <article className="process-card" aria-labelledby={headingId} data-testid="innovation-area">
-      <Heading id={headingId} level={2} data-size="sm">
-        {area.title}
-        {area.example && ` (${t('example')})`}
-      </Heading>
+    <RecordCard
+      collection="innovationAreas"
+      record={area}
+      name={area.title}
+      testId="innovation-area"
+      fields={[
+        { key: 'title', label: t('field.title') },
+        { key: 'description', label: t('field.description'), multiline: true },
+        { key: 'rationale', label: t('field.rationale'), multiline: true },
+        { key: 'expectedEffect', label: t('field.expectedEffect'), multiline: true },
+      ]}
+      deleteText={(key) => t(key, { title: area.title })}
+    >
       {mapsLoaded &&
         (broken.missingMap ||
           broken.missingElementIds.length > 0 ||
@@ -181,30 +184,13 @@ function AreaCard({ area }: { area: InnovationArea }) {
           −
         </Button>
       </div>
-      <RecordEditor
-        collection="innovationAreas"
-        id={area.id}
-        name={area.title}
-        values={area}
-        fields={[
-          { key: 'title', label: t('field.title') },
-          { key: 'description', label: t('field.description'), multiline: true },
-          { key: 'rationale', label: t('field.rationale'), multiline: true },
-          { key: 'expectedEffect', label: t('field.expectedEffect'), multiline: true },
-        ]}
-      />
-      <DeleteRecordButton
-        collection="innovationAreas"
-        id={area.id}
-        text={(key) => t(key, { title: area.title })}
-      />
-    </article>
+    </RecordCard>
   );
 }
 
 function NewArea() {
   const { t } = useTranslation('innovation');
-  const { maps, content, doc, origin, change } = useProcess();
+  const { maps, content } = useProcess();
   const [challengeIds, setChallengeIds] = useState<string[]>([]);
   const [insightIds, setInsightIds] = useState<string[]>([]);
   const prefill = parseSelection(location.search);
@@ -216,38 +202,15 @@ function NewArea() {
   const [rationale, setRationale] = useState('');
   const [expectedEffect, setExpectedEffect] = useState('');
   const map = maps.find((m) => m.id === mapId);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const ok = change(
-      () =>
-        addWorkspaceRecord(
-          doc,
-          'innovationAreas',
-          {
-            title,
-            description,
-            rationale,
-            expectedEffect,
-            mapId: mapId || null,
-            loopIds,
-            elementIds,
-            challengeIds,
-            insightIds,
-          },
-          origin,
-        ),
-      t('created', { title }),
-    );
-    if (ok) {
-      setTitle('');
-      setDescription('');
-      setRationale('');
-      setExpectedEffect('');
-      setLoopIds([]);
-      setElementIds([]);
-      setChallengeIds([]);
-      setInsightIds([]);
-    }
+  const clear = () => {
+    setTitle('');
+    setDescription('');
+    setRationale('');
+    setExpectedEffect('');
+    setLoopIds([]);
+    setElementIds([]);
+    setChallengeIds([]);
+    setInsightIds([]);
   };
   return (
     <NewRecordForm
@@ -255,7 +218,20 @@ function NewArea() {
       heading={t('new')}
       help={t('newHelp')}
       submitLabel={t('create')}
-      onSubmit={submit}
+      collection="innovationAreas"
+      record={() => ({
+        title,
+        description,
+        rationale,
+        expectedEffect,
+        mapId: mapId || null,
+        loopIds,
+        elementIds,
+        challengeIds,
+        insightIds,
+      })}
+      created={t('created', { title })}
+      onCreated={clear}
     >
       <SelectField
         label={t('field.map')}

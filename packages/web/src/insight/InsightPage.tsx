@@ -3,7 +3,7 @@
  * confidence and a blind-spot flag, each possibly evidence for elements and links of a map.
  * Search and filter; add, link to map elements, delete.
  */
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   Button,
@@ -14,19 +14,18 @@ import {
   Textfield,
 } from '@digdir/designsystemet-react';
 import {
-  addWorkspaceRecord,
   Confidence,
   InsightTheme,
   SourceKind,
   updateWorkspaceRecord,
   type Insight,
 } from '@helhet/model';
-import { DeleteRecordButton } from '../process/DeleteRecordButton.tsx';
 import { useProcess } from '../process/ProcessContext.ts';
+import { PageIntro } from '../process/PageIntro.tsx';
 import { useMapChoice } from '../process/useMapChoice.ts';
-import { NewRecordForm, RecordList, TextField } from '../process/fields.tsx';
+import { NewRecordForm, RecordList, RemovableList, TextField } from '../process/fields.tsx';
 import { SelectField } from '../app/SelectField.tsx';
-import { RecordEditor } from '../process/RecordEditor.tsx';
+import { RecordCard } from '../process/RecordCard.tsx';
 import { filterInsights, type InsightFilter } from '../core/insight/filter.ts';
 
 const THEMES = InsightTheme.options;
@@ -47,10 +46,7 @@ export default function InsightPage() {
   );
   return (
     <>
-      <Heading level={1} data-size="lg">
-        {t('title')}
-      </Heading>
-      <Paragraph>{t('intro')}</Paragraph>
+      <PageIntro title={t('title')} intro={t('intro')} />
       <search className="inline-form" aria-label={t('filter.label')}>
         <Textfield
           label={t('filter.query')}
@@ -97,13 +93,19 @@ function InsightCard({ insight }: { insight: Insight }) {
     const name = (id: string) => m?.elements.find((e) => e.id === id)?.label ?? id;
     return `${name(link.from)} → ${name(link.to)}`;
   };
-  const headingId = `insight-${insight.id}`;
   return (
-    <article className="process-card" aria-labelledby={headingId} data-testid="insight">
-      <Heading id={headingId} level={2} data-size="xs">
-        {insight.title}
-        {insight.example && ` (${t('example')})`}
-      </Heading>
+    <RecordCard
+      collection="insights"
+      record={insight}
+      name={insight.title}
+      size="xs"
+      testId="insight"
+      fields={[
+        { key: 'title', label: t('field.title') },
+        { key: 'text', label: t('field.text'), multiline: true },
+      ]}
+      deleteText={(key) => t(key, { title: insight.title })}
+    >
       <ul className="process-chips">
         <li>
           {insight.theme === 'custom' && insight.customTheme
@@ -125,34 +127,16 @@ function InsightCard({ insight }: { insight: Insight }) {
       <Heading level={3} data-size="2xs">
         {t('evidenceFor')}
       </Heading>
-      {insight.evidenceFor.length === 0 ? (
-        <Paragraph data-size="sm">{t('noEvidence')}</Paragraph>
-      ) : (
-        <ul>
-          {insight.evidenceFor.map((r) => (
-            <li key={`${r.mapId}-${r.kind}-${r.id}`}>
-              {label(r)}{' '}
-              <Button
-                variant="tertiary"
-                data-size="sm"
-                onClick={() =>
-                  change(() =>
-                    updateWorkspaceRecord(
-                      doc,
-                      'insights',
-                      insight.id,
-                      { evidenceFor: insight.evidenceFor.filter((x) => x !== r) },
-                      origin,
-                    ),
-                  )
-                }
-              >
-                {t('unlink', { label: label(r) })}
-              </Button>
-            </li>
-          ))}
-        </ul>
-      )}
+      <RemovableList
+        items={insight.evidenceFor}
+        itemKey={(r) => `${r.mapId}-${r.kind}-${r.id}`}
+        render={label}
+        removeLabel={(r) => t('unlink', { label: label(r) })}
+        onRemove={(evidenceFor) =>
+          change(() => updateWorkspaceRecord(doc, 'insights', insight.id, { evidenceFor }, origin))
+        }
+        empty={t('noEvidence')}
+      />
       {maps.length > 0 && (
         <div className="inline-form">
           <SelectField
@@ -203,28 +187,12 @@ function InsightCard({ insight }: { insight: Insight }) {
           </Button>
         </div>
       )}
-      <RecordEditor
-        collection="insights"
-        id={insight.id}
-        name={insight.title}
-        values={insight}
-        fields={[
-          { key: 'title', label: t('field.title') },
-          { key: 'text', label: t('field.text'), multiline: true },
-        ]}
-      />
-      <DeleteRecordButton
-        collection="insights"
-        id={insight.id}
-        text={(key) => t(key, { title: insight.title })}
-      />
-    </article>
+    </RecordCard>
   );
 }
 
 function NewInsight() {
   const { t } = useTranslation('insight');
-  const { doc, origin, change } = useProcess();
   const empty = {
     title: '',
     text: '',
@@ -239,35 +207,29 @@ function NewInsight() {
   };
   const [draft, setDraft] = useState(empty);
   const set = (patch: Partial<typeof draft>) => setDraft({ ...draft, ...patch });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const ok = change(
-      () =>
-        addWorkspaceRecord(
-          doc,
-          'insights',
-          {
-            title: draft.title,
-            text: draft.text,
-            theme: draft.theme,
-            customTheme: draft.theme === 'custom' ? draft.customTheme : '',
-            source: {
-              kind: draft.kind,
-              citation: draft.citation,
-              url: draft.url.trim(),
-              date: draft.date,
-            },
-            confidence: draft.confidence,
-            blindSpot: draft.blindSpot,
-          },
-          origin,
-        ),
-      t('created', { title: draft.title }),
-    );
-    if (ok) setDraft(empty);
-  };
   return (
-    <NewRecordForm id="new-insight" heading={t('new')} submitLabel={t('create')} onSubmit={submit}>
+    <NewRecordForm
+      id="new-insight"
+      heading={t('new')}
+      submitLabel={t('create')}
+      collection="insights"
+      record={() => ({
+        title: draft.title,
+        text: draft.text,
+        theme: draft.theme,
+        customTheme: draft.theme === 'custom' ? draft.customTheme : '',
+        source: {
+          kind: draft.kind,
+          citation: draft.citation,
+          url: draft.url.trim(),
+          date: draft.date,
+        },
+        confidence: draft.confidence,
+        blindSpot: draft.blindSpot,
+      })}
+      created={t('created', { title: draft.title })}
+      onCreated={() => setDraft(empty)}
+    >
       <TextField
         label={t('field.title')}
         value={draft.title}

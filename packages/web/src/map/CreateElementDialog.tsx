@@ -9,7 +9,7 @@ import { addElement, suggestPlacement } from '@helhet/model';
 import { useMapEditor } from './MapContext.ts';
 import { FormDialog } from './FormDialog.tsx';
 import { ElementFields } from './ElementFields.tsx';
-import { checkDraft, draftFromElement, type ElementDraft } from '../core/map/elementDraft.ts';
+import { checkDraft, draftFromElement, type ElementDraft } from '../core/map/element-draft.ts';
 import { NODE_WIDTH } from '../core/map/geometry.ts';
 
 /** Props of {@link CreateElementDialog}. */

@@ -8,7 +8,7 @@ import { Button, Heading, Tag } from '@digdir/designsystemet-react';
 import { removeElements, suggestPlacement, updateElement, type MapElement } from '@helhet/model';
 import { useMapEditor } from './MapContext.ts';
 import { ElementFields } from './ElementFields.tsx';
-import { checkDraft, draftFromElement, type ElementDraft } from '../core/map/elementDraft.ts';
+import { checkDraft, draftFromElement, type ElementDraft } from '../core/map/element-draft.ts';
 import { NODE_WIDTH } from '../core/map/geometry.ts';
 
 /** Element editor of the side panel. */

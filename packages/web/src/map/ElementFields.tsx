@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Field, Label, Select, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
 import { SelectField } from '../app/SelectField.tsx';
 import type { Field as MapField } from '@helhet/model';
-import { ELEMENT_KINDS, type ElementDraft } from '../core/map/elementDraft.ts';
+import { ELEMENT_KINDS, type ElementDraft } from '../core/map/element-draft.ts';
 
 /** Props of {@link ElementFields}. */
 export interface ElementFieldsProps {

@@ -7,10 +7,10 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Heading, Table, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
 import { addField, removeField, updateField, type Field } from '@helhet/model';
-import { problemMessage } from '../core/problemMessage.ts';
+import { problemMessage } from '../core/problem-message.ts';
 import { useMapEditor } from './MapContext.ts';
 
-/** A refused write as one line, the way every page names the fields (`core/problemMessage.ts`). */
+/** A refused write as one line, the way every page names the fields (`core/problem-message.ts`). */
 const errorText = (e: unknown): string => problemMessage(e).split('\n').join('; ');
 
 /** One field's row: inputs commit on change (colour) or when leaving the input (text, numbers). */

@@ -36,7 +36,7 @@ import { LinkEdge } from './LinkEdge.tsx';
 import { Backdrop } from './Backdrop.tsx';
 import { Cursors } from './Cursors.tsx';
 import { ageSpanFormatter, compileTemplate } from '../core/map/format.ts';
-import { ELEMENT_KINDS } from '../core/map/elementDraft.ts';
+import { ELEMENT_KINDS } from '../core/map/element-draft.ts';
 import { mapBounds } from '../core/map/geometry.ts';
 import { CanvasMiniMap } from './CanvasMiniMap.tsx';
 import {
@@ -46,9 +46,9 @@ import {
   type DetailLevel,
 } from '../core/map/linkLayer/detail.ts';
 import { LinkLayer } from './linkLayer/LinkLayer.tsx';
-import { linkAt, linkCurves, type LinkCurve } from '../core/map/linkLayer/linkGeometry.ts';
+import { linkAt, linkCurves, type LinkCurve } from '../core/map/linkLayer/link-geometry.ts';
 import type { LayerScene, OverviewElement } from './linkLayer/drawLayer.ts';
-import type { Emphasis, PaintGroup } from '../core/map/analysis/emphasisCss.ts';
+import type { Emphasis, PaintGroup } from '../core/map/analysis/emphasis-css.ts';
 import type { Peer } from '../collab/presence.ts';
 
 // Defined once at module level: React Flow warns (and re-mounts) if these objects change.

@@ -30,7 +30,7 @@ import { CreateElementDialog } from './CreateElementDialog.tsx';
 import { OutlineView } from '../outline/OutlineView.tsx';
 import { usePageTitle } from '../app/usePageTitle.ts';
 import { NODE_HEIGHT, NODE_WIDTH } from '../core/map/geometry.ts';
-import type { Emphasis, PaintGroup } from '../core/map/analysis/emphasisCss.ts';
+import type { Emphasis, PaintGroup } from '../core/map/analysis/emphasis-css.ts';
 
 // This code is loaded when someone opens a map: start fetching its document at once, while
 // React renders the page (useSharedDocument shares that connection).

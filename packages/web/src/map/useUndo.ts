@@ -1,10 +1,10 @@
 /**
- * Undo and redo of this person's own changes (see `core/map/undoBinding.ts` for why the
+ * Undo and redo of this person's own changes (see `core/map/undo-binding.ts` for why the
  * manager lives in an attach/detach binding).
  */
 import { useEffect, useMemo, useState } from 'react';
 import type * as Y from 'yjs';
-import { createUndoBinding, type UndoFlags } from '../core/map/undoBinding.ts';
+import { createUndoBinding, type UndoFlags } from '../core/map/undo-binding.ts';
 
 /** Undo state and actions. */
 export interface UndoApi {

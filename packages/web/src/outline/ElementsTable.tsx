@@ -8,7 +8,7 @@ import { Button, Heading, Table } from '@digdir/designsystemet-react';
 import { addElement, removeElements, updateElement, type MapElement } from '@helhet/model';
 import { useMapEditor } from '../map/MapContext.ts';
 import { OutlineSection } from './OutlineSection.tsx';
-import { ELEMENT_KINDS } from '../core/map/elementDraft.ts';
+import { ELEMENT_KINDS } from '../core/map/element-draft.ts';
 import { DeleteCell, SelectCell, TextCell } from './cells.tsx';
 import { parseAge, tryWrite } from './modelErrors.ts';
 import { placeFromOutline } from '../core/outline/placement.ts';

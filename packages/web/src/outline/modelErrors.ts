@@ -1,8 +1,8 @@
 /**
  * Runs a model write and turns a rejection into a message for the cell that caused it, the
- * way every page reports a refused write (`core/problemMessage.ts`), on one line.
+ * way every page reports a refused write (`core/problem-message.ts`), on one line.
  */
-import { problemMessage } from '../core/problemMessage.ts';
+import { problemMessage } from '../core/problem-message.ts';
 
 /** Runs `write`; returns null on success or a readable message naming the field. */
 export function tryWrite(write: () => unknown): string | null {

@@ -2,19 +2,19 @@
  * Portfolios with their vision and main goals, their main projects, the coverage matrix, the
  * portfolio network with reinforcing loops, and traceability from elements to projects.
  */
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Heading, Paragraph } from '@digdir/designsystemet-react';
-import { addWorkspaceRecord, type Portfolio } from '@helhet/model';
-import { DeleteRecordButton } from '../process/DeleteRecordButton.tsx';
+import type { Portfolio } from '@helhet/model';
 import { useProcess } from '../process/ProcessContext.ts';
+import { PageIntro } from '../process/PageIntro.tsx';
 import { CheckList, NewRecordForm, TextField } from '../process/fields.tsx';
 import { SelectField } from '../app/SelectField.tsx';
 import { ProjectCard } from './ProjectCard.tsx';
 import { CoverageMatrix } from './CoverageMatrix.tsx';
 import { PortfolioNetwork } from './PortfolioNetwork.tsx';
 import { ElementTrace } from './ElementTrace.tsx';
-import { RecordEditor } from '../process/RecordEditor.tsx';
+import { RecordCard } from '../process/RecordCard.tsx';
 
 const lines = (text: string) =>
   text
@@ -32,10 +32,7 @@ export default function PortfolioPage() {
   );
   return (
     <>
-      <Heading level={1} data-size="lg">
-        {t('title')}
-      </Heading>
-      <Paragraph>{t('intro')}</Paragraph>
+      <PageIntro title={t('title')} intro={t('intro')} />
       {portfolios.map((p) => (
         <PortfolioSection key={p.id} portfolio={p} />
       ))}
@@ -64,13 +61,30 @@ function PortfolioSection({ portfolio }: { portfolio: Portfolio }) {
   const projects = content.projects
     .filter((p) => p.portfolioId === portfolio.id)
     .sort((a, b) => a.name.localeCompare(b.name, 'nb'));
-  const headingId = `portfolio-${portfolio.id}`;
   return (
-    <section className="stack" aria-labelledby={headingId} data-testid="portfolio">
-      <Heading id={headingId} level={2} data-size="md">
-        {t('portfolio', { name: portfolio.name })}
-        {portfolio.example && ` (${t('example')})`}
-      </Heading>
+    <RecordCard
+      section
+      collection="portfolios"
+      record={portfolio}
+      name={portfolio.name}
+      heading={t('portfolio', { name: portfolio.name })}
+      size="md"
+      testId="portfolio"
+      fields={[
+        { key: 'name', label: t('name') },
+        { key: 'vision', label: t('vision'), multiline: true },
+        { key: 'mainGoals', label: t('mainGoalsHelp'), lines: true },
+      ]}
+      deleteText={(key) => t(key, { name: portfolio.name })}
+      below={
+        <>
+          {projects.length === 0 && <Paragraph>{t('noProjects')}</Paragraph>}
+          {projects.map((p) => (
+            <ProjectCard key={p.id} project={p} />
+          ))}
+        </>
+      }
+    >
       {portfolio.vision && (
         <Paragraph>
           <strong>{t('vision')}: </strong>
@@ -89,62 +103,36 @@ function PortfolioSection({ portfolio }: { portfolio: Portfolio }) {
           </ul>
         </>
       )}
-      <RecordEditor
-        collection="portfolios"
-        id={portfolio.id}
-        name={portfolio.name}
-        values={portfolio}
-        fields={[
-          { key: 'name', label: t('name') },
-          { key: 'vision', label: t('vision'), multiline: true },
-          { key: 'mainGoals', label: t('mainGoalsHelp'), lines: true },
-        ]}
-      />
-      {projects.length === 0 && <Paragraph>{t('noProjects')}</Paragraph>}
-      {projects.map((p) => (
-        <ProjectCard key={p.id} project={p} />
-      ))}
-      <DeleteRecordButton
-        collection="portfolios"
-        id={portfolio.id}
-        text={(key) => t(key, { name: portfolio.name })}
-      />
-    </section>
+    </RecordCard>
   );
 }
 
 function NewProject() {
   const { t } = useTranslation('portfolio');
-  const { content, doc, origin, change } = useProcess();
+  const { content } = useProcess();
   const [name, setName] = useState('');
   const [portfolioId, setPortfolioId] = useState('');
   const [goals, setGoals] = useState('');
   const [areas, setAreas] = useState<string[]>([]);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const ok = change(
-      () =>
-        addWorkspaceRecord(
-          doc,
-          'projects',
-          { name, portfolioId: portfolioId || null, goals: lines(goals), innovationAreaIds: areas },
-          origin,
-        ),
-      t('project.created', { name }),
-    );
-    if (ok) {
-      setName('');
-      setGoals('');
-      setAreas([]);
-    }
-  };
   return (
     <NewRecordForm
       id="new-project"
       heading={t('project.new')}
       headingSize="md"
       submitLabel={t('project.create')}
-      onSubmit={submit}
+      collection="projects"
+      record={() => ({
+        name,
+        portfolioId: portfolioId || null,
+        goals: lines(goals),
+        innovationAreaIds: areas,
+      })}
+      created={t('project.created', { name })}
+      onCreated={() => {
+        setName('');
+        setGoals('');
+        setAreas([]);
+      }}
     >
       <TextField label={t('project.name')} value={name} maxLength={200} onChange={setName} />
       <SelectField
@@ -170,31 +158,23 @@ function NewProject() {
 
 function NewPortfolio() {
   const { t } = useTranslation('portfolio');
-  const { doc, origin, change } = useProcess();
   const [name, setName] = useState('');
   const [vision, setVision] = useState('');
   const [goals, setGoals] = useState('');
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (
-      change(
-        () =>
-          addWorkspaceRecord(doc, 'portfolios', { name, vision, mainGoals: lines(goals) }, origin),
-        t('created', { name }),
-      )
-    ) {
-      setName('');
-      setVision('');
-      setGoals('');
-    }
-  };
   return (
     <NewRecordForm
       id="new-portfolio"
       heading={t('new')}
       headingSize="md"
       submitLabel={t('create')}
-      onSubmit={submit}
+      collection="portfolios"
+      record={() => ({ name, vision, mainGoals: lines(goals) })}
+      created={t('created', { name })}
+      onCreated={() => {
+        setName('');
+        setVision('');
+        setGoals('');
+      }}
     >
       <TextField label={t('name')} value={name} maxLength={200} onChange={setName} />
       <TextField label={t('vision')} rows={2} value={vision} onChange={setVision} />

@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, Details, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
+import { Details, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import {
   newId,
   PartnerSector,
@@ -14,31 +14,30 @@ import {
   updateWorkspaceRecord,
   type Project,
 } from '@helhet/model';
-import { DeleteRecordButton } from '../process/DeleteRecordButton.tsx';
 import { useProcess } from '../process/ProcessContext.ts';
-import { CheckList, InlineForm } from '../process/fields.tsx';
+import { CheckList, InlineForm, RemovableList } from '../process/fields.tsx';
 import { SelectField } from '../app/SelectField.tsx';
-import { RecordEditor } from '../process/RecordEditor.tsx';
+import { RecordCard } from '../process/RecordCard.tsx';
 
 /** A project card. */
 export function ProjectCard({ project }: { project: Project }) {
   const { t } = useTranslation('portfolio');
-  const { content, maps, doc, origin, change } = useProcess();
-  const [partner, setPartner] = useState({ name: '', sector: 'municipality' });
-  const [activity, setActivity] = useState('');
-  const [relation, setRelation] = useState({ kind: 'reinforces', projectId: '', reason: '' });
-  const update = (patch: Partial<Project>, done?: string) =>
-    change(() => updateWorkspaceRecord(doc, 'projects', project.id, patch, origin), done);
-  const others = content.projects.filter((p) => p.id !== project.id);
-  const nameOf = (id: string) => content.projects.find((p) => p.id === id)?.name ?? id;
-  const trace = traceProject(content, maps, project.id);
-  const headingId = `project-${project.id}`;
   return (
-    <article className="process-card" aria-labelledby={headingId} data-testid="project">
-      <Heading id={headingId} level={3} data-size="sm">
-        {project.name}
-        {project.example && ` (${t('example')})`}
-      </Heading>
+    <RecordCard
+      collection="projects"
+      record={project}
+      name={project.name}
+      level={3}
+      testId="project"
+      fields={[
+        { key: 'name', label: t('project.name') },
+        { key: 'tagline', label: t('project.tagline') },
+        { key: 'description', label: t('project.description'), multiline: true },
+        { key: 'goals', label: t('project.goalsHelp'), lines: true },
+      ]}
+      deleteText={(key) => t(`project.${key}`, { name: project.name })}
+      below={<ProjectDetails project={project} />}
+    >
       {project.tagline && (
         <Paragraph>
           <em>{project.tagline}</em>
@@ -57,18 +56,24 @@ export function ProjectCard({ project }: { project: Project }) {
           </ul>
         </>
       )}
-      <RecordEditor
-        collection="projects"
-        id={project.id}
-        name={project.name}
-        values={project}
-        fields={[
-          { key: 'name', label: t('project.name') },
-          { key: 'tagline', label: t('project.tagline') },
-          { key: 'description', label: t('project.description'), multiline: true },
-          { key: 'goals', label: t('project.goalsHelp'), lines: true },
-        ]}
-      />
+    </RecordCard>
+  );
+}
+
+/** Status, period, areas, partners, sub-activities, relations and trace of a project. */
+function ProjectDetails({ project }: { project: Project }) {
+  const { t } = useTranslation('portfolio');
+  const { content, maps, doc, origin, change } = useProcess();
+  const [partner, setPartner] = useState({ name: '', sector: 'municipality' });
+  const [activity, setActivity] = useState('');
+  const [relation, setRelation] = useState({ kind: 'reinforces', projectId: '', reason: '' });
+  const update = (patch: Partial<Project>, done?: string) =>
+    change(() => updateWorkspaceRecord(doc, 'projects', project.id, patch, origin), done);
+  const others = content.projects.filter((p) => p.id !== project.id);
+  const nameOf = (id: string) => content.projects.find((p) => p.id === id)?.name ?? id;
+  const trace = traceProject(content, maps, project.id);
+  return (
+    <>
       <div className="process-grid">
         <SelectField
           label={t('project.statusOf', { name: project.name })}
@@ -99,24 +104,14 @@ export function ProjectCard({ project }: { project: Project }) {
       <Heading level={4} data-size="2xs">
         {t('project.partners')}
       </Heading>
-      {project.partners.length === 0 ? (
-        <Paragraph data-size="sm">{t('project.noPartners')}</Paragraph>
-      ) : (
-        <ul>
-          {project.partners.map((p, i) => (
-            <li key={`${i}-${p.name}`}>
-              {p.name} ({t(`sectors.${p.sector}`)}){' '}
-              <Button
-                variant="tertiary"
-                data-size="sm"
-                onClick={() => update({ partners: project.partners.filter((_, j) => j !== i) })}
-              >
-                {t('remove', { name: p.name })}
-              </Button>
-            </li>
-          ))}
-        </ul>
-      )}
+      <RemovableList
+        items={project.partners}
+        itemKey={(p, i) => `${i}-${p.name}`}
+        render={(p) => `${p.name} (${t(`sectors.${p.sector}`)})`}
+        removeLabel={(p) => t('remove', { name: p.name })}
+        onRemove={(partners) => update({ partners })}
+        empty={t('project.noPartners')}
+      />
       <InlineForm
         submitLabel={t('project.addPartner')}
         onSubmit={() => {
@@ -171,23 +166,18 @@ export function ProjectCard({ project }: { project: Project }) {
       <Heading level={4} data-size="2xs">
         {t('project.relations')}
       </Heading>
-      {project.relations.length > 0 && (
-        <ul>
-          {project.relations.map((r, i) => (
-            <li key={`${r.kind}-${r.projectId}`}>
-              {t(`relation.${r.kind}`, { name: nameOf(r.projectId) })}
-              {r.reason && `: ${r.reason}`}{' '}
-              <Button
-                variant="tertiary"
-                data-size="sm"
-                onClick={() => update({ relations: project.relations.filter((_, j) => j !== i) })}
-              >
-                {t('remove', { name: nameOf(r.projectId) })}
-              </Button>
-            </li>
-          ))}
-        </ul>
-      )}
+      <RemovableList
+        items={project.relations}
+        itemKey={(r) => `${r.kind}-${r.projectId}`}
+        render={(r) => (
+          <>
+            {t(`relation.${r.kind}`, { name: nameOf(r.projectId) })}
+            {r.reason && `: ${r.reason}`}
+          </>
+        )}
+        removeLabel={(r) => t('remove', { name: nameOf(r.projectId) })}
+        onRemove={(relations) => update({ relations })}
+      />
       {others.length > 0 && (
         <InlineForm
           submitLabel={t('relation.add')}
@@ -248,11 +238,6 @@ export function ProjectCard({ project }: { project: Project }) {
           </Details.Content>
         </Details>
       )}
-      <DeleteRecordButton
-        collection="projects"
-        id={project.id}
-        text={(key) => t(`project.${key}`, { name: project.name })}
-      />
-    </article>
+    </>
   );
 }

@@ -11,6 +11,7 @@ import { workspacePath } from '../app/router.ts';
 import { processPath } from '../core/process/paths.ts';
 import { useProcess } from './ProcessContext.ts';
 import { ExportWorkspaceButton } from './WorkspaceTransfer.tsx';
+import { PageIntro } from './PageIntro.tsx';
 
 /** A list of gaps, or nothing when there are none. */
 function GapList({ title, items, testId }: { title: string; items: string[]; testId: string }) {
@@ -39,10 +40,7 @@ export function ProcessHome() {
   const c = gaps.change;
   return (
     <>
-      <Heading level={1} data-size="lg">
-        {t('home.title', { name: workspaceName })}
-      </Heading>
-      <Paragraph>{t('home.intro')}</Paragraph>
+      <PageIntro title={t('home.title', { name: workspaceName })} intro={t('home.intro')} />
       <ol className="process-steps">
         <li className="process-card" data-testid="step-understanding">
           <Heading level={2} data-size="sm">

@@ -1,7 +1,8 @@
 /**
  * Small form building blocks shared by the process pages, on Designsystemet components:
- * a list of record cards, the "new record" form around its fields, a text field that hands over
- * its text, a fieldset of checkboxes for choosing several records and a one-line adding form.
+ * a list of record cards, the "new record" form around its fields (it creates the record), a
+ * text field that hands over its text, a list of a record's parts with remove buttons, a fieldset of checkboxes for choosing
+ * several records and a one-line adding form.
  * (The labelled select is `app/SelectField.tsx`.)
  */
 import { type FormEvent, type ReactNode } from 'react';
@@ -13,6 +14,8 @@ import {
   Paragraph,
   Textfield,
 } from '@digdir/designsystemet-react';
+import { addWorkspaceRecord, type WorkspaceCollection } from '@helhet/model';
+import { useProcess } from './ProcessContext.ts';
 
 /** The records of a process page as a plain list of cards, one `render` each. */
 export function RecordList<T extends { id: string }>({
@@ -32,8 +35,9 @@ export function RecordList<T extends { id: string }>({
 }
 
 /**
- * A section with a heading and a form that creates a record: its fields, then the submit
- * button. Validation is the model's (`noValidate`), reported by the page's action runner.
+ * A section with a heading and a form that creates a record in `collection`: its fields, then
+ * the submit button. Validation is the model's (`noValidate`), reported by the page's action
+ * runner, which announces `created` on success; then `onCreated` clears the fields.
  */
 export function NewRecordForm({
   id,
@@ -41,7 +45,10 @@ export function NewRecordForm({
   headingSize = 'sm',
   help,
   submitLabel,
-  onSubmit,
+  collection,
+  record,
+  created,
+  onCreated,
   children,
 }: {
   /** The heading's id, which names the section. */
@@ -51,22 +58,72 @@ export function NewRecordForm({
   /** A line of help under the heading. */
   help?: string;
   submitLabel: string;
-  onSubmit: (event: FormEvent) => void;
+  collection: WorkspaceCollection;
+  /** The new record's input, from the fields as they are when the form is submitted. */
+  record: () => Record<string, unknown>;
+  /** What is announced once the record is created. */
+  created: string;
+  onCreated: () => void;
   children: ReactNode;
 }) {
+  const { doc, origin, change } = useProcess();
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (change(() => addWorkspaceRecord(doc, collection, record(), origin), created)) onCreated();
+  };
   return (
     <section className="stack" aria-labelledby={id}>
       <Heading id={id} level={2} data-size={headingSize}>
         {heading}
       </Heading>
       {help && <Paragraph data-size="sm">{help}</Paragraph>}
-      <form className="stack" onSubmit={onSubmit} noValidate>
+      <form className="stack" onSubmit={submit} noValidate>
         {children}
         <div>
           <Button type="submit">{submitLabel}</Button>
         </div>
       </form>
     </section>
+  );
+}
+
+/**
+ * The parts of a record that are kept in a list (an insight's evidence, a project's partners
+ * and relations), each followed by a button that removes it: `onRemove` gets the list without
+ * it. With `empty`, that text stands in for an empty list; without, nothing does.
+ */
+export function RemovableList<T>({
+  items,
+  itemKey,
+  render,
+  removeLabel,
+  onRemove,
+  empty,
+}: {
+  items: readonly T[];
+  itemKey: (item: T, index: number) => string;
+  render: (item: T) => ReactNode;
+  /** The remove button's label, naming the item. */
+  removeLabel: (item: T) => string;
+  onRemove: (rest: T[]) => void;
+  empty?: string;
+}) {
+  if (items.length === 0) return empty ? <Paragraph data-size="sm">{empty}</Paragraph> : null;
+  return (
+    <ul>
+      {items.map((item, i) => (
+        <li key={itemKey(item, i)}>
+          {render(item)}{' '}
+          <Button
+            variant="tertiary"
+            data-size="sm"
+            onClick={() => onRemove(items.filter((_, j) => j !== i))}
+          >
+            {removeLabel(item)}
+          </Button>
+        </li>
+      ))}
+    </ul>
   );
 }
 

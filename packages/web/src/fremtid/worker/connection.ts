@@ -4,7 +4,7 @@
  * rest of the app are evaluated; `client.ts` adds the hooks.
  */
 import { firstRegion, parseFremtidRoute } from '../../core/fremtid/routes.ts';
-import { createWorkerClient } from '../../core/workerClient.ts';
+import { createWorkerClient } from '../../core/worker-client.ts';
 import {
   MAIN_SCENARIO,
   type CentralityTotals,

@@ -4,8 +4,8 @@
  */
 import { createContext, useContext } from 'react';
 import type { CausalGraph } from '@helhet/model';
-import type { MapStructure } from '../../core/map/analysis/graphInput.ts';
-import type { Emphasis, PaintGroup } from '../../core/map/analysis/emphasisCss.ts';
+import type { MapStructure } from '../../core/map/analysis/graph-input.ts';
+import type { Emphasis, PaintGroup } from '../../core/map/analysis/emphasis-css.ts';
 import type { LoopBudgetsInput, LoopSearchState } from './useLoopSearch.ts';
 
 /** A named emphasis, so a button can show whether it is the one on the canvas. */

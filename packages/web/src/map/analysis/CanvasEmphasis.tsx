@@ -1,13 +1,13 @@
 /**
  * Applies the current emphasis and colouring to the map canvas as one `<style>` element
- * (see `emphasisCss.ts` for why a stylesheet), and shows the colouring's legend.
+ * (see `emphasis-css.ts` for why a stylesheet), and shows the colouring's legend.
  */
 import { useMemo } from 'react';
 import {
   emphasisCss,
   type Emphasis,
   type PaintGroup,
-} from '../../core/map/analysis/emphasisCss.ts';
+} from '../../core/map/analysis/emphasis-css.ts';
 
 /** Props of {@link CanvasEmphasis}. */
 export interface CanvasEmphasisProps {

@@ -9,7 +9,7 @@ import type { Direction } from '@helhet/model';
 import { useMapEditor } from '../MapContext.ts';
 import { ANALYSIS_NS } from './i18n.ts';
 import { useAnalysis } from './AnalysisContext.ts';
-import { neighbourhoodOf } from '../../core/map/analysis/neighbourhoodEmphasis.ts';
+import { neighbourhoodOf } from '../../core/map/analysis/neighbourhood-emphasis.ts';
 
 const MAX_STEPS = 20;
 

@@ -11,7 +11,7 @@ import { useMapEditor } from '../MapContext.ts';
 import { useModalDialog } from '../../app/useModalDialog.ts';
 import { ANALYSIS_NS } from './i18n.ts';
 import { useAnalysis } from './AnalysisContext.ts';
-import { cldLayout, wrapLabel } from '../../core/map/analysis/cldLayout.ts';
+import { cldLayout, wrapLabel } from '../../core/map/analysis/cld-layout.ts';
 import { polarityKey } from './PolarityBadge.tsx';
 
 const MARK: Record<Polarity, string> = { '+': '+', '-': '−', '?': '?' };

@@ -19,7 +19,7 @@ import { loopKey, type FoundLoop, type LoopPolarity } from '@helhet/model';
 import { useMapEditor } from '../MapContext.ts';
 import { ANALYSIS_NS } from './i18n.ts';
 import { useAnalysis } from './AnalysisContext.ts';
-import { filterLoops, orderLoops } from '../../core/map/analysis/loopFilters.ts';
+import { filterLoops, orderLoops } from '../../core/map/analysis/loop-filters.ts';
 import { LoopItem, loopEmphasisKey } from './LoopItem.tsx';
 import { LoopBudgetsForm } from './LoopBudgetsForm.tsx';
 import { ElementPicker } from './ElementPicker.tsx';

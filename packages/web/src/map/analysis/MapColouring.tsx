@@ -8,7 +8,7 @@ import { Field, Label, Select } from '@digdir/designsystemet-react';
 import type { CommunitiesResult, ElementMetrics } from '@helhet/model';
 import { ANALYSIS_NS } from './i18n.ts';
 import { useAnalysis } from './AnalysisContext.ts';
-import { communityColour, metricBins } from '../../core/map/analysis/colourScale.ts';
+import { communityColour, metricBins } from '../../core/map/analysis/colour-scale.ts';
 import { METRIC_KEYS, type MetricKey } from './useMetrics.ts';
 import { formatMetric } from './MetricsTable.tsx';
 

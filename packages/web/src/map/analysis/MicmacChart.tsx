@@ -10,8 +10,8 @@ import { Button, Details, Heading, Paragraph, Table } from '@digdir/designsystem
 import type { MicmacQuadrant, MicmacResult } from '@helhet/model';
 import { ANALYSIS_NS } from './i18n.ts';
 import { emphasisOf, useAnalysis } from './AnalysisContext.ts';
-import { micmacPlot } from '../../core/map/analysis/micmacPlot.ts';
-import { wrapLabel } from '../../core/map/analysis/cldLayout.ts';
+import { micmacPlot } from '../../core/map/analysis/micmac-plot.ts';
+import { wrapLabel } from '../../core/map/analysis/cld-layout.ts';
 
 /** Points get a visible text label up to this many elements; above it, only on hover. */
 const LABEL_LIMIT = 40;

@@ -9,7 +9,7 @@ import { allPaths, shortestPath, type MapPath, type PathsResult } from '@helhet/
 import { useMapEditor } from '../MapContext.ts';
 import { ANALYSIS_NS } from './i18n.ts';
 import { useAnalysis } from './AnalysisContext.ts';
-import { pathsEmphasis } from '../../core/map/analysis/neighbourhoodEmphasis.ts';
+import { pathsEmphasis } from '../../core/map/analysis/neighbourhood-emphasis.ts';
 import { ElementPicker } from './ElementPicker.tsx';
 
 /** Budgets of "all paths": longest path and most paths. */

@@ -11,7 +11,7 @@ import {
   LoopSearchGraph,
   micmac,
 } from '@helhet/model';
-import type { GraphAnalysisResponse } from '../../core/map/analysis/graphAnalysisMessages.ts';
+import type { GraphAnalysisResponse } from '../../core/map/analysis/graph-analysis-messages.ts';
 
 const Request = z.object({ requestId: z.string().min(1).max(64), graph: LoopSearchGraph });
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createDemoMap, micmac, type MapSnapshot } from '@helhet/model';
-import { graphOf, mapStructure } from '../../core/map/analysis/graphInput.ts';
+import { graphOf, mapStructure } from '../../core/map/analysis/graph-input.ts';
 import { keptLoopViews } from './keptLoopView.ts';
-import { micmacPlot } from '../../core/map/analysis/micmacPlot.ts';
-import { neighbourhoodOf, pathsEmphasis } from '../../core/map/analysis/neighbourhoodEmphasis.ts';
+import { micmacPlot } from '../../core/map/analysis/micmac-plot.ts';
+import { neighbourhoodOf, pathsEmphasis } from '../../core/map/analysis/neighbourhood-emphasis.ts';
 
 const demo = createDemoMap();
 

@@ -4,10 +4,10 @@
  * `createLoopSearchSession` exactly as `loops-worker-protocol.ts` describes: validate the
  * request, hand out loops in time-sliced batches, and yield to the event loop between
  * batches so a `cancel` (or a newer `start`) is seen promptly. Batches travel as JSON text
- * (see `loopMessages.ts`).
+ * (see `loop-messages.ts`).
  */
 import { createLoopSearchSession, LoopWorkerRequest, type LoopSearchSession } from '@helhet/model';
-import type { EncodedLoopWorkerResponse } from '../../core/map/analysis/loopMessages.ts';
+import type { EncodedLoopWorkerResponse } from '../../core/map/analysis/loop-messages.ts';
 
 let current: LoopSearchSession | null = null;
 

@@ -4,11 +4,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoMap, type FoundLoop } from '@helhet/model';
-import { mapStructure } from '../../core/map/analysis/graphInput.ts';
+import { mapStructure } from '../../core/map/analysis/graph-input.ts';
 import {
   decodeLoops,
   type EncodedLoopWorkerResponse,
-} from '../../core/map/analysis/loopMessages.ts';
+} from '../../core/map/analysis/loop-messages.ts';
 
 const sent: EncodedLoopWorkerResponse[] = [];
 const scope = globalThis as unknown as {

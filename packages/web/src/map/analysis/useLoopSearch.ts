@@ -9,13 +9,13 @@ import {
   createWorkerClient,
   WorkerTerminatedError,
   type WorkerClient,
-} from '../../core/workerClient.ts';
+} from '../../core/worker-client.ts';
 import {
   decodeLoops,
   type EncodedLoopWorkerResponse,
-} from '../../core/map/analysis/loopMessages.ts';
-import type { MapStructure } from '../../core/map/analysis/graphInput.ts';
-import { mergeSorted } from '../../core/map/analysis/loopFilters.ts';
+} from '../../core/map/analysis/loop-messages.ts';
+import type { MapStructure } from '../../core/map/analysis/graph-input.ts';
+import { mergeSorted } from '../../core/map/analysis/loop-filters.ts';
 
 /** Budgets the user can set. */
 export interface LoopBudgetsInput {

@@ -5,11 +5,11 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { CommunitiesResult, ElementMetrics, MicmacResult } from '@helhet/model';
 import { useAnalysis } from './AnalysisContext.ts';
-import { createWorkerClient, WorkerTerminatedError } from '../../core/workerClient.ts';
+import { createWorkerClient, WorkerTerminatedError } from '../../core/worker-client.ts';
 import type {
   GraphAnalysisRequest,
   GraphAnalysisResponse,
-} from '../../core/map/analysis/graphAnalysisMessages.ts';
+} from '../../core/map/analysis/graph-analysis-messages.ts';
 
 /** Metric columns, in table order. */
 export const METRIC_KEYS = [

@@ -16,7 +16,7 @@ import { useReactFlow } from '@xyflow/react';
 import { useMapEditor } from '../MapContext.ts';
 import { ANALYSIS_NS } from '../analysis/i18n.ts';
 import { useAnalysis } from '../analysis/AnalysisContext.ts';
-import type { Emphasis } from '../../core/map/analysis/emphasisCss.ts';
+import type { Emphasis } from '../../core/map/analysis/emphasis-css.ts';
 import { mapBounds, mapSvg, type Rect } from './mapSvg.ts';
 import { downloadBlob, downloadText, fileStem } from './download.ts';
 import { svgToPng } from './rasterise.ts';

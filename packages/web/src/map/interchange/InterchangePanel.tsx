@@ -4,7 +4,7 @@
 import { useTranslation } from 'react-i18next';
 import { Heading } from '@digdir/designsystemet-react';
 import { ANALYSIS_NS } from '../analysis/i18n.ts';
-import type { Emphasis } from '../../core/map/analysis/emphasisCss.ts';
+import type { Emphasis } from '../../core/map/analysis/emphasis-css.ts';
 import { ExportSection } from './ExportSection.tsx';
 import { ImageExport } from './ImageExport.tsx';
 import { ImportSection } from './ImportSection.tsx';

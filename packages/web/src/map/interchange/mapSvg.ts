@@ -18,7 +18,7 @@ import {
   polarityStyle,
   tint,
 } from '../../core/map/geometry.ts';
-import { wrapLabel } from '../../core/map/analysis/cldLayout.ts';
+import { wrapLabel } from '../../core/map/analysis/cld-layout.ts';
 
 /** A rectangle in map (flow) coordinates. */
 export interface Rect {

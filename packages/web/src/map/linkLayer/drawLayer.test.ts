@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { MapLink } from '@helhet/model';
 import { drawLayer, visibleRect, type LayerContext, type LayerScene } from './drawLayer.ts';
-import { linkCurve } from '../../core/map/linkLayer/linkGeometry.ts';
-import { FADED_OPACITY } from '../../core/map/analysis/emphasisCss.ts';
+import { linkCurve } from '../../core/map/linkLayer/link-geometry.ts';
+import { FADED_OPACITY } from '../../core/map/analysis/emphasis-css.ts';
 
 /** A 2D context double that records strokes with the state they were drawn in. */
 function recordingContext() {

@@ -5,7 +5,7 @@
  */
 import type { Polarity } from '@helhet/model';
 import { NODE_HEIGHT, NODE_WIDTH, polarityStyle } from '../../core/map/geometry.ts';
-import { FADED_OPACITY, type Emphasis } from '../../core/map/analysis/emphasisCss.ts';
+import { FADED_OPACITY, type Emphasis } from '../../core/map/analysis/emphasis-css.ts';
 import {
   curveMeets,
   flattenCurve,
@@ -13,8 +13,8 @@ import {
   straightLine,
   type LinkCurve,
   type Rect,
-} from '../../core/map/linkLayer/linkGeometry.ts';
-import { traceVisible } from '../../core/map/linkLayer/tracePath.ts';
+} from '../../core/map/linkLayer/link-geometry.ts';
+import { traceVisible } from '../../core/map/linkLayer/trace-path.ts';
 import type { DetailLevel } from '../../core/map/linkLayer/detail.ts';
 
 /** The part of the 2D context the layer uses (the DOM's, or a recording double in tests). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cssString, emphasisCss, FADED_OPACITY } from './emphasisCss.ts';
+import { cssString, emphasisCss, FADED_OPACITY } from './emphasis-css.ts';
 
 describe('canvas emphasis stylesheet', () => {
   it('fades every node and edge, then restores the emphasised ones', () => {

@@ -13,7 +13,7 @@ import {
   pointOnCurve,
   sourceAnchor,
   targetAnchor,
-} from './linkGeometry.ts';
+} from './link-geometry.ts';
 
 const link = (id: string, from = 'a', to = 'b'): MapLink => ({
   id,

@@ -7,7 +7,7 @@ import {
   findLoops,
   type FoundLoop,
 } from '@helhet/model';
-import { filterLoops, mergeSorted, NO_FILTER, orderLoops } from './loopFilters.ts';
+import { filterLoops, mergeSorted, NO_FILTER, orderLoops } from './loop-filters.ts';
 
 const demo = createDemoMap();
 const { loops } = findLoops(buildCausalGraph(demo.elements, demo.links));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { clipSegment, traceVisible, type PathSink } from './tracePath.ts';
+import { clipSegment, traceVisible, type PathSink } from './trace-path.ts';
 
 /** Records the pieces a path gets: each moveTo starts a piece, lineTo extends it. */
 function recorder() {

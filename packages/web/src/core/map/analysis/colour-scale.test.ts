@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { communityColour, COMMUNITY_COLOURS, METRIC_COLOURS, metricBins } from './colourScale.ts';
+import { communityColour, COMMUNITY_COLOURS, METRIC_COLOURS, metricBins } from './colour-scale.ts';
 
 /** WCAG 2.1 relative luminance of `#rrggbb`. */
 function luminance(hex: string): number {

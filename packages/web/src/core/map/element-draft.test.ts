@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkDraft, draftFromElement, patchFromDraft } from './elementDraft.ts';
+import { checkDraft, draftFromElement, patchFromDraft } from './element-draft.ts';
 
 const base = { id: 'e1', x: 0, y: 0 };
 

@@ -3,7 +3,7 @@
  * along the whole line, so what is drawn is the same as stroking the whole line with a dash
  * pattern, without the canvas computing dashes for the parts nobody sees.
  */
-import type { Rect } from './linkGeometry.ts';
+import type { Rect } from './link-geometry.ts';
 
 /** The path-building part of a 2D context. */
 export interface PathSink {

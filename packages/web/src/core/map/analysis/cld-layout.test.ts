@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cldLayout, wrapLabel } from './cldLayout.ts';
+import { cldLayout, wrapLabel } from './cld-layout.ts';
 
 describe('causal loop diagram layout', () => {
   it('puts the first element at the top and the rest clockwise on one circle', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { createSharedRegistry, type Lease } from './sharedRegistry.ts';
+import { createSharedRegistry, type Lease } from './shared-registry.ts';
 
 /** A registry whose timers the test runs by hand, recording every open and close. */
 function setUp(keepMs = 5000) {

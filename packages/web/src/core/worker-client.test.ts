@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createWorkerClient, WorkerTerminatedError, type WorkerLike } from './workerClient.ts';
+import { createWorkerClient, WorkerTerminatedError, type WorkerLike } from './worker-client.ts';
 
 type Req = { id: number; ask: string };
 type Res = { id: number; type: 'part' | 'answer' | 'error'; text: string };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addElement, mapDocParts } from '@helhet/model';
-import { createUndoBinding, type UndoFlags } from './undoBinding.ts';
+import { createUndoBinding, type UndoFlags } from './undo-binding.ts';
 
 describe('createUndoBinding', () => {
   it('undoes after the attach, detach, attach that StrictMode runs in development', () => {

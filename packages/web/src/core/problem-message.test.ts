@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { addElement, ModelInputError } from '@helhet/model';
 import * as Y from 'yjs';
-import { problemMessage } from './problemMessage.ts';
+import { problemMessage } from './problem-message.ts';
 
 describe('problemMessage', () => {
   it('names every field a refused model write names, one per line', () => {
