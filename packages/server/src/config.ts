@@ -71,6 +71,12 @@ export interface HelhetConfig {
    * `/metrics` to every client that is not on loopback.
    */
   metricsToken: string | null;
+  /**
+   * E-mail and password of the administrator to create at start when no account exists
+   * (`HELHET_ADMIN_EMAIL`, `HELHET_ADMIN_PASSWORD`); the administrator owns the demo workspace.
+   */
+  adminEmail: string | null;
+  adminPassword: string | null;
 }
 
 /** Options as given on the command line (all optional, all strings as typed). */
@@ -201,6 +207,8 @@ const RawConfig = z.object({
     .string()
     .min(16, 'must be at least 16 characters (use a random token)')
     .nullable(),
+  adminEmail: z.string().trim().toLowerCase().pipe(z.email('must be an e-mail address')).nullable(),
+  adminPassword: z.string().min(10, 'must be at least 10 characters').max(256).nullable(),
 });
 
 const TRUE_WORDS = new Set(['1', 'true', 'yes', 'on']);
@@ -270,6 +278,8 @@ export function resolveConfig(
     trustProxy: list(nonEmpty(flags.trustProxy) ?? nonEmpty(env.HELHET_TRUST_PROXY)),
     insecureHttp: flags.insecureHttp === true || envFlag(nonEmpty(env.HELHET_INSECURE_HTTP)),
     metricsToken: nonEmpty(env.HELHET_METRICS_TOKEN) ?? null,
+    adminEmail: nonEmpty(env.HELHET_ADMIN_EMAIL) ?? null,
+    adminPassword: env.HELHET_ADMIN_PASSWORD || null,
     ...overrides,
   };
   const log = nonEmpty(env.HELHET_LOG)?.toLowerCase();

@@ -44,6 +44,14 @@ import { LiveDocuments } from './documents/live.ts';
 import { DocumentStore } from './documents/store.ts';
 import { MapStore } from './stores/maps.ts';
 import { WorkspaceStore } from './stores/workspaces.ts';
+import { installAccess } from './auth/access.ts';
+import { SessionCookie } from './auth/cookies.ts';
+import { LiveAccess } from './auth/live-access.ts';
+import { LoginLimits } from './auth/login-limits.ts';
+import { authRoutes } from './auth/routes.ts';
+import { prepareFirstStart } from './auth/setup.ts';
+import { membershipRoutes } from './membership/routes.ts';
+import { sharingRoutes } from './sharing/routes.ts';
 
 export * from './config.ts';
 export { originAllowed } from './local-origin.ts';
@@ -51,6 +59,20 @@ export type { LogStream } from './observability/logging.ts';
 export { COLLAB_PATH } from './collab/websocket.ts';
 export { DEFAULT_WEB_DIST } from './static.ts';
 export type { MapRecord, WorkspaceRecord } from './stores/records.ts';
+export { openDatabase, type HelhetDatabase } from './db/database.ts';
+export { createApiToken } from './auth/api-tokens.ts';
+export { hashPassword, verifyPassword } from './auth/passwords.ts';
+export { createSession } from './auth/sessions.ts';
+export { startUserSession } from './auth/sign-in.ts';
+export { createFirstAdmin } from './auth/setup.ts';
+export {
+  countUsers,
+  createUser,
+  findUserByEmail,
+  findUserById,
+  listUsers,
+  toUserRecord,
+} from './auth/users.ts';
 
 /** A running (or ready to start) Helhet server. */
 export interface HelhetServer {
@@ -78,6 +100,13 @@ export interface HelhetServer {
   url: string;
   /** True when this start created the demo workspace. */
   seeded: boolean;
+  /**
+   * The one-time first-start link (`<url>/setup#token=…`) while no account exists; null once
+   * the administrator exists. Set by `start()`.
+   */
+  setupUrl: string | null;
+  /** Open live-document connections by principal (closed when access is lost). */
+  live: LiveAccess;
   /** Listens on the configured host and port. */
   start(): Promise<string>;
   /** Closes connections, waits for pending writes, closes the database. Safe to call twice. */
@@ -120,11 +149,15 @@ export async function createHelhetServer(
     timings: metrics.storeTimings,
   });
 
+  const cookie = new SessionCookie(servedOverHttps(config));
+  const liveAccess = new LiveAccess();
   // Set once Hocuspocus exists; only needed when other instances write the same documents.
   let convergence: StorageConvergence | null = null;
   const extensions: Extension[] = [
     documentsExtension(db, documents, {
       onLoaded: (name, seq) => convergence?.loaded(name, seq),
+      cookie,
+      live: liveAccess,
     }),
     presenceLimits,
   ];
@@ -151,12 +184,13 @@ export async function createHelhetServer(
     documents: live,
   });
 
-  const seeded = await seedDemo(db, workspaces, mapService, workspaceProcess).catch(
-    async (error: unknown) => {
-      await database.close();
-      throw error;
-    },
-  );
+  const closeOnError = async (error: unknown): Promise<never> => {
+    await database.close();
+    throw error;
+  };
+  const seeded = await seedDemo(db, workspaces, mapService, workspaceProcess).catch(closeOnError);
+  // After the seed, so that the first administrator owns the demo workspace.
+  const firstStart = await prepareFirstStart(db, config).catch(closeOnError);
 
   const fastifyOptions: FastifyHttpOptions<Server> = {
     ...loggingOptions(config.logRequests, trust, options.logStream),
@@ -186,12 +220,13 @@ export async function createHelhetServer(
     const refusal = refusedAddress(request.raw, config, trust);
     if (refusal !== null) throw new ApiError(403, refusal, [], { code: 'foreign-origin' });
   });
+  installAccess(app, { db, cookie, origins: config });
   await registerOpenApi(app, VERSION);
   const rateLimits = openRateLimitStore(config, (error) =>
     app.log.warn({ err: error }, 'rate limits: Redis unreachable, counting in memory meanwhile'),
   );
   const imports = new ImportRunner(undefined, new ImportLimiter(undefined, rateLimits));
-  const ctx = { workspaces, maps, mapService, dialect, version: VERSION, imports };
+  const ctx = { db, workspaces, maps, mapService, dialect, version: VERSION, imports };
   const readiness = new ReadinessProbe(db, config.redisUrl, (dependency, error) =>
     app.log.warn({ dependency, err: error }, 'not ready'),
   );
@@ -201,6 +236,18 @@ export async function createHelhetServer(
   mapRoutes(app, ctx);
   workspaceProcessRoutes(app, ctx, workspaceProcess);
   fremtidRoutes(app, { db, dialect, rateLimits, warmData: config.webDist !== null });
+  const authCtx = {
+    db,
+    cookie,
+    live: liveAccess,
+    publicUrl: config.publicUrl,
+    origins: config,
+    loginLimits: new LoginLimits(rateLimits),
+    rateLimits,
+  };
+  authRoutes(app, authCtx);
+  membershipRoutes(app, authCtx);
+  sharingRoutes(app, authCtx);
   await serveWebApp(app, config.webDist);
 
   const collab = createCollabEndpoint(hocuspocus, (request) =>
@@ -219,6 +266,8 @@ export async function createHelhetServer(
     rateLimits,
     url: '',
     seeded,
+    setupUrl: null,
+    live: liveAccess,
     async start() {
       await app.listen({ host: config.host, port: config.port });
       const address = app.server.address();
@@ -226,6 +275,8 @@ export async function createHelhetServer(
       config.port = port;
       const host = config.host.includes(':') ? `[${config.host}]` : config.host;
       server.url = `${tls ? 'https' : 'http'}://${host}:${port}`;
+      if (firstStart.setupToken)
+        server.setupUrl = `${config.publicUrl ?? server.url}/setup#token=${firstStart.setupToken}`;
       return server.url;
     },
     stop() {

@@ -18,6 +18,8 @@ const cleanEnv = {
   HELHET_TLS_CERT: '',
   HELHET_TLS_KEY: '',
   HELHET_INSECURE_HTTP: '',
+  HELHET_ADMIN_EMAIL: '',
+  HELHET_ADMIN_PASSWORD: '',
 };
 
 /** Starts `helhet serve` with `args` and resolves the URL it prints (on stderr, see below). */
@@ -40,7 +42,7 @@ function startServe(args: string[]) {
     });
     child.once('exit', (code) => reject(new Error(`exited with ${code}:\n${output}`)));
   });
-  return { child, url, logs: () => logs };
+  return { child, url, logs: () => logs, output: () => output };
 }
 
 describe('helhet serve', () => {
@@ -113,6 +115,30 @@ describe('helhet serve', () => {
         .split('\n')
         .map((line) => JSON.parse(line) as { msg: string; route?: string });
       expect(entries.some((e) => e.msg === 'Helhet is running')).toBe(true);
+      // No account yet: the one-time setup link is printed, and creates the administrator.
+      await new Promise((r) => setTimeout(r, 200));
+      const setupToken = /Oppsett\/setup: http:\/\/\S+\/setup#token=(\S+)/.exec(
+        started.output(),
+      )?.[1];
+      expect(setupToken).toBeTruthy();
+      const body = (token: string) =>
+        JSON.stringify({
+          setupToken: token,
+          name: 'Kari',
+          email: 'kari@example.no',
+          password: 'et langt passord',
+        });
+      const post = (token: string) =>
+        fetch(`${url}/api/setup`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: body(token),
+        });
+      expect((await post('not-the-token')).status).toBe(403);
+      const setup = await post(setupToken!);
+      expect(setup.status).toBe(201);
+      expect(setup.headers.get('set-cookie')).toMatch(/^helhet_session=.+HttpOnly; SameSite=Lax/);
+      expect((await post(setupToken!)).status).toBe(403);
       const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
       expect(await exited).toBe(0);

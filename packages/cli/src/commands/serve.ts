@@ -8,6 +8,9 @@
  *
  * With JSON logs on (stdout is not a terminal, or `HELHET_LOG=json`) stdout carries only
  * JSON lines, so the start-up lines for people go to stderr.
+ *
+ * With no account yet it prints the one-time setup link (or creates the administrator from
+ * `HELHET_ADMIN_EMAIL` and `HELHET_ADMIN_PASSWORD`).
  */
 import type { Command } from 'commander';
 import {
@@ -74,6 +77,11 @@ export async function serve(flags: ConfigFlags): Promise<void> {
   say(`  Database: ${server.database.location}`);
   say(`  API: ${shown}/api (dokumentasjon/documentation: ${shown}/api/docs)`);
   if (server.seeded) say('  Opprettet eksempelarbeidsområdet / created the demo workspace');
+  if (server.setupUrl) {
+    say('  Ingen kontoer ennå: opprett administratoren på denne maskinen med lenken');
+    say('  No accounts yet: create the administrator on this machine with the link');
+    say(`  Oppsett/setup: ${server.setupUrl}`);
+  }
   say('  Ctrl+C stopper / stops');
   server.app.log.info({ url, publicUrl: config.publicUrl }, 'Helhet is running');
 

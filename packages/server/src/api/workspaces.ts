@@ -1,5 +1,7 @@
 /** Workspace routes: list, create, read, rename, delete; and the maps of a workspace. */
 import type { FastifyInstance } from 'fastify';
+import { requireAuth, requireUser } from '../auth/access.ts';
+import { setMembership, workspaceIdsOf } from '../membership/memberships.ts';
 import type { ApiContext } from './context.ts';
 import { notFound, parseInput } from './errors.ts';
 import {
@@ -28,18 +30,29 @@ export function workspaceRoutes(app: FastifyInstance, ctx: ApiContext): void {
   app.get(
     '/api/workspaces',
     {
+      config: { access: 'signed-in' },
       schema: {
         tags: ['workspaces'],
         summary: 'List workspaces',
         response: { 200: jsonSchema(WorkspaceList) },
       },
     },
-    async () => ({ workspaces: await ctx.workspaces.list() }),
+    async (request) => {
+      const { principal } = requireAuth(request);
+      const all = await ctx.workspaces.list();
+      // A person sees only the workspaces they belong to; an administrator sees all.
+      if (principal.kind === 'guest')
+        return { workspaces: all.filter((w) => w.id === principal.workspaceId) };
+      if (principal.admin) return { workspaces: all };
+      const mine = new Set(await workspaceIdsOf(ctx.db, principal.id));
+      return { workspaces: all.filter((w) => mine.has(w.id)) };
+    },
   );
 
   app.post(
     '/api/workspaces',
     {
+      config: { access: 'account' },
       schema: {
         tags: ['workspaces'],
         summary: 'Create a workspace',
@@ -48,14 +61,21 @@ export function workspaceRoutes(app: FastifyInstance, ctx: ApiContext): void {
       },
     },
     async (request, reply) => {
+      const { principal } = requireUser(request);
       const { name } = parseInput(WorkspaceInput, request.body, 'workspace');
-      return reply.status(201).send(await ctx.workspaces.create(name));
+      const created = await ctx.db.transaction().execute(async (trx) => {
+        const workspace = await ctx.workspaces.create(name, trx);
+        await setMembership(trx, workspace.id, principal.id, 'owner');
+        return workspace;
+      });
+      return reply.status(201).send(created);
     },
   );
 
   app.get(
     '/api/workspaces/:id',
     {
+      config: { access: { workspace: 'viewer' } },
       schema: {
         tags: ['workspaces'],
         summary: 'Read a workspace',
@@ -69,6 +89,7 @@ export function workspaceRoutes(app: FastifyInstance, ctx: ApiContext): void {
   app.patch(
     '/api/workspaces/:id',
     {
+      config: { access: { workspace: 'owner' } },
       schema: {
         tags: ['workspaces'],
         summary: 'Rename a workspace',
@@ -87,6 +108,7 @@ export function workspaceRoutes(app: FastifyInstance, ctx: ApiContext): void {
   app.delete(
     '/api/workspaces/:id',
     {
+      config: { access: { workspace: 'owner' } },
       schema: {
         tags: ['workspaces'],
         summary: 'Delete a workspace with all its maps',
@@ -106,6 +128,7 @@ export function workspaceRoutes(app: FastifyInstance, ctx: ApiContext): void {
   app.get(
     '/api/workspaces/:id/maps',
     {
+      config: { access: { workspace: 'viewer' } },
       schema: {
         tags: ['maps'],
         summary: 'List the maps of a workspace',
@@ -122,6 +145,7 @@ export function workspaceRoutes(app: FastifyInstance, ctx: ApiContext): void {
   app.post(
     '/api/workspaces/:id/maps',
     {
+      config: { access: { workspace: 'editor' } },
       schema: {
         tags: ['maps'],
         summary: 'Create an empty map (default life-line and the four fields)',

@@ -10,6 +10,7 @@ import { workspaceDocumentsMigration } from '../process/migration.ts';
 import { fremtidDialoguesMigration } from '../fremtid/migration.ts';
 import { documentsMigration } from '../documents/migration.ts';
 import { createOwnedDocumentTables, OWNED_DOCUMENT_TABLES } from './migration-tables.ts';
+import { accessMigration } from '../auth/migration.ts';
 
 /** The two supported SQL dialects. */
 export type DialectName = 'sqlite' | 'postgres';
@@ -52,6 +53,7 @@ export function migrationProvider(dialect: DialectName): MigrationProvider {
       '0002_workspace_documents': workspaceDocumentsMigration(dialect),
       '0003_fremtid_dialogues': fremtidDialoguesMigration(dialect),
       '0004_documents': documentsMigration(dialect),
+      '0005_access': accessMigration(dialect),
     }),
   };
 }

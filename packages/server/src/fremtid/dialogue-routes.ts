@@ -109,6 +109,7 @@ export function fremtidDialogueRoutes(
   app.post(
     '/api/fremtid/dialogues',
     {
+      config: { access: 'account' },
       schema: {
         tags,
         summary: 'Create a dialogue (returns the secret facilitator token once)',
@@ -143,6 +144,7 @@ export function fremtidDialogueRoutes(
   app.get(
     '/api/fremtid/dialogues/by-code/:code',
     {
+      config: { access: 'public' },
       schema: {
         tags,
         summary: 'Find a dialogue by its join code, with its approved statements',
@@ -176,6 +178,7 @@ export function fremtidDialogueRoutes(
   app.post(
     '/api/fremtid/dialogues/:id/participants',
     {
+      config: { access: 'public' },
       schema: {
         tags,
         summary: 'Join a dialogue without an account (returns a participant token)',
@@ -217,6 +220,7 @@ export function fremtidDialogueRoutes(
   app.get(
     '/api/fremtid/dialogues/:id/me',
     {
+      config: { access: 'public' },
       schema: {
         tags,
         security: auth,
@@ -235,6 +239,7 @@ export function fremtidDialogueRoutes(
   app.put(
     '/api/fremtid/dialogues/:id/statements/:sid/answer',
     {
+      config: { access: 'public' },
       schema: {
         tags,
         security: auth,
@@ -262,6 +267,7 @@ export function fremtidDialogueRoutes(
   app.post(
     '/api/fremtid/dialogues/:id/proposals',
     {
+      config: { access: 'public' },
       schema: {
         tags,
         security: auth,
@@ -287,6 +293,7 @@ export function fremtidDialogueRoutes(
   app.get(
     '/api/fremtid/dialogues/:id/results',
     {
+      config: { access: 'public' },
       schema: {
         tags,
         security: auth,
@@ -307,6 +314,7 @@ export function fremtidDialogueRoutes(
   app.get(
     '/api/fremtid/dialogues/:id/results.csv',
     {
+      config: { access: 'public' },
       schema: {
         tags,
         security: auth,
@@ -339,6 +347,7 @@ export function fremtidDialogueRoutes(
   app.get(
     '/api/fremtid/dialogues/:id/admin',
     {
+      config: { access: 'public' },
       schema: {
         tags,
         security: auth,
@@ -357,6 +366,7 @@ export function fremtidDialogueRoutes(
   app.post(
     '/api/fremtid/dialogues/:id/statements',
     {
+      config: { access: 'public' },
       schema: {
         tags,
         security: auth,
@@ -375,6 +385,7 @@ export function fremtidDialogueRoutes(
   app.patch(
     '/api/fremtid/dialogues/:id/statements/:sid',
     {
+      config: { access: 'public' },
       schema: {
         tags,
         security: auth,

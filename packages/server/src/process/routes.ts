@@ -40,6 +40,8 @@ import {
   type WorkspaceCollection,
 } from '@helhet/model';
 import type { ApiContext } from '../api/context.ts';
+import { requireUser } from '../auth/access.ts';
+import { setMembership } from '../membership/memberships.ts';
 import { ApiError, notFound, parseInput } from '../api/errors.ts';
 import { errorResponses, IdParams, jsonSchema, WorkspaceRecord } from '../api/schemas.ts';
 import { rawJsonBodies } from '../import-workers/import-routes.ts';
@@ -116,6 +118,7 @@ export function workspaceProcessRoutes(
   app.get(
     base,
     {
+      config: { access: { workspace: 'viewer' } },
       schema: {
         tags,
         summary: "The workspace's whole process content, with the gaps of each step of the method",
@@ -169,6 +172,7 @@ export function workspaceProcessRoutes(
     app.get(
       `${base}/${path}`,
       {
+        config: { access: { workspace: 'viewer' } },
         schema: {
           tags,
           summary: `List ${what}s`,
@@ -188,6 +192,7 @@ export function workspaceProcessRoutes(
     app.post(
       `${base}/${path}`,
       {
+        config: { access: { workspace: 'editor' } },
         schema: {
           tags,
           summary: `Create a ${what} (id optional)`,
@@ -215,6 +220,7 @@ export function workspaceProcessRoutes(
     app.patch(
       `${base}/${path}/:recordId`,
       {
+        config: { access: { workspace: 'editor' } },
         schema: {
           tags,
           summary: `Change a ${what} (only the properties given)`,
@@ -246,6 +252,7 @@ export function workspaceProcessRoutes(
     app.delete(
       `${base}/${path}/:recordId`,
       {
+        config: { access: { workspace: 'editor' } },
         schema: {
           tags,
           summary: `Delete a ${what}`,
@@ -268,6 +275,7 @@ export function workspaceProcessRoutes(
   app.patch(
     `${base}/settings`,
     {
+      config: { access: { workspace: 'editor' } },
       schema: {
         tags,
         summary: 'Change the process settings (dots per participant)',
@@ -288,6 +296,7 @@ export function workspaceProcessRoutes(
   app.get(
     `${base}/votes`,
     {
+      config: { access: { workspace: 'viewer' } },
       schema: {
         tags,
         summary:
@@ -312,6 +321,7 @@ export function workspaceProcessRoutes(
   app.put(
     `${base}/votes`,
     {
+      config: { access: { workspace: 'editor' } },
       schema: {
         tags,
         summary: "Set a participant's dots on a focus area or innovation area (0 removes them)",
@@ -341,6 +351,7 @@ export function workspaceProcessRoutes(
   app.get(
     `${base}/coverage`,
     {
+      config: { access: { workspace: 'viewer' } },
       schema: {
         tags,
         summary:
@@ -362,6 +373,7 @@ export function workspaceProcessRoutes(
   app.get(
     `${base}/traceability/projects/:recordId`,
     {
+      config: { access: { workspace: 'viewer' } },
       schema: {
         tags,
         summary: 'From a project to its innovation areas, loops, elements and insight',
@@ -385,6 +397,7 @@ export function workspaceProcessRoutes(
   app.get(
     `${base}/traceability/elements/:mapId/:elementId`,
     {
+      config: { access: { workspace: 'viewer' } },
       schema: {
         tags,
         summary: 'From an element of a map to the projects that address it, and its evidence',
@@ -407,6 +420,7 @@ export function workspaceProcessRoutes(
   app.get(
     `${base}/network`,
     {
+      config: { access: { workspace: 'viewer' } },
       schema: {
         tags,
         summary: 'The project network (reinforces / depends on) with its reinforcing loops',
@@ -429,6 +443,7 @@ export function workspaceProcessRoutes(
   app.get(
     '/api/workspaces/:id/export',
     {
+      config: { access: { workspace: 'viewer' }, audit: 'workspace-exported' },
       schema: {
         tags: ['workspaces'],
         summary: 'Export the whole workspace (maps and process) as one helhet-workspace file',
@@ -455,6 +470,7 @@ export function workspaceProcessRoutes(
     scope.post(
       '/api/workspaces/import',
       {
+        config: { access: 'account', audit: 'workspace-imported' },
         bodyLimit: WORKSPACE_IMPORT_LIMIT,
         ...ctx.imports.hooks(),
         schema: {
@@ -467,8 +483,12 @@ export function workspaceProcessRoutes(
         },
       },
       async (request, reply) => {
+        const { principal } = requireUser(request);
         const file = await ctx.imports.run('workspace', request.body);
-        return reply.status(201).send(await process.importEncoded(file));
+        const workspace = await process.importEncoded(file);
+        // The importer owns the new workspace, as when creating one.
+        await setMembership(ctx.db, workspace.id, principal.id, 'owner');
+        return reply.status(201).send(workspace);
       },
     );
   });
