@@ -33,6 +33,7 @@ const process = (path: string): Record<string, Need> => ({
 
 const EXPECTED: Record<string, Need> = {
   'GET /api/health': P,
+  'GET /api/ready': P,
   'GET /api/workspaces': 'signed-in',
   'POST /api/workspaces': 'account',
   'POST /api/workspaces/import': 'account',

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { collabUrl, useTestServer, type TestServerHandle } from '../test/harness.ts';
+import { adminToken, collabUrl, useTestServer, type TestServerHandle } from '../test/harness.ts';
 import { send } from '../test/http-request.ts';
 
 const PUBLIC = 'https://helhet.example.no';
@@ -21,12 +21,26 @@ function upgrade(t: TestServerHandle, headers: Record<string, string>): Promise<
   }).finally(() => ws.terminate());
 }
 
-const createWorkspace = (t: TestServerHandle, headers: Record<string, string>) =>
-  send(`${t.server.url}/api/workspaces`, { method: 'POST', headers, body: { name: 'Nett' } });
+/** `headers` plus the test administrator's API token (the routes need an account). */
+const signedIn = async (t: TestServerHandle, headers: Record<string, string>) => ({
+  ...headers,
+  authorization: `Bearer ${await adminToken(t.server)}`,
+});
+
+const createWorkspace = async (t: TestServerHandle, headers: Record<string, string>) =>
+  send(`${t.server.url}/api/workspaces`, {
+    method: 'POST',
+    headers: await signedIn(t, headers),
+    body: { name: 'Nett' },
+  });
 
 /** Asks to create a dialogue (refused as invalid, 400, or rate-limited per client, 429). */
-const createDialogue = (t: TestServerHandle, headers: Record<string, string>) =>
-  send(`${t.server.url}/api/fremtid/dialogues`, { method: 'POST', headers, body: {} });
+const createDialogue = async (t: TestServerHandle, headers: Record<string, string>) =>
+  send(`${t.server.url}/api/fremtid/dialogues`, {
+    method: 'POST',
+    headers: await signedIn(t, headers),
+    body: {},
+  });
 
 describe('the embedded default (loopback, no public URL)', () => {
   const t = useTestServer();

@@ -13,7 +13,7 @@ import { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { addElement, readMap } from '@helhet/model';
 import { ConfigError, createHelhetServer, resolveConfig } from '../index.ts';
-import { createTestStorage, eventually, useTestServer } from '../test/harness.ts';
+import { createTestStorage, eventually, TEST_ADMIN, useTestServer } from '../test/harness.ts';
 import { send } from '../test/http-request.ts';
 
 const folder = mkdtempSync(join(tmpdir(), 'helhet-tls-'));
@@ -57,10 +57,32 @@ describe('HTTPS served directly', () => {
   });
 
   it('carries a live collaboration session over wss://', async () => {
-    const { workspaces } = (await send(`${t.server.url}/api/workspaces`, { ca: pems.cert }))
-      .json as { workspaces: { id: string }[] };
+    // Signed in over HTTPS as a script would: a session, then a personal API token.
+    const login = await send(`${t.server.url}/api/auth/login`, {
+      method: 'POST',
+      body: TEST_ADMIN,
+      ca: pems.cert,
+    });
+    expect(login.status).toBe(200);
+    const cookie = String(login.headers['set-cookie']).split(';')[0]!;
+    const made = await send(`${t.server.url}/api/account/tokens`, {
+      method: 'POST',
+      body: { name: 'tls' },
+      ca: pems.cert,
+      headers: {
+        cookie,
+        origin: t.server.url,
+        'x-csrf-token': (login.json as { csrfToken: string }).csrfToken,
+      },
+    });
+    expect(made.status).toBe(201);
+    const token = (made.json as { token: string }).token;
+    const signedIn = { ca: pems.cert, headers: { authorization: `Bearer ${token}` } };
+    const { workspaces } = (await send(`${t.server.url}/api/workspaces`, signedIn)).json as {
+      workspaces: { id: string }[];
+    };
     const { maps } = (
-      await send(`${t.server.url}/api/workspaces/${workspaces[0]!.id}/maps`, { ca: pems.cert })
+      await send(`${t.server.url}/api/workspaces/${workspaces[0]!.id}/maps`, signedIn)
     ).json as { maps: { id: string }[] };
     const url = `${t.server.url.replace(/^https/, 'wss')}/collab`;
     const clients = [0, 1].map(() => {
@@ -72,6 +94,7 @@ describe('HTTPS served directly', () => {
       const provider = new HocuspocusProvider({
         websocketProvider,
         name: maps[0]!.id,
+        token,
         document: doc,
       });
       provider.attach();

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { addElement } from '@helhet/model';
-import { acknowledged, demoMapId, eventually, useTestServer } from '../test/harness.ts';
+import { acknowledged, api, demoMapId, eventually, useTestServer } from '../test/harness.ts';
 import { send } from '../test/http-request.ts';
 
 /** The value of one sample line (`name{labels} value`), or undefined when absent. */
@@ -20,7 +20,7 @@ describe('/metrics content', () => {
   it('counts requests by route pattern and reports documents, connections and storage times', async () => {
     const mapId = await demoMapId(t.server);
     for (let i = 0; i < 3; i++) await fetch(`${t.server.url}/api/health`);
-    await fetch(`${t.server.url}/api/maps/${mapId}`);
+    await api(t.server, `/api/maps/${mapId}`);
     await fetch(`${t.server.url}/api/no-such-route-${mapId}`);
     const client = await t.connect(mapId);
     for (let i = 0; i < 4; i++) addElement(client.doc, { label: `Måling ${i}`, x: i, y: 0 });

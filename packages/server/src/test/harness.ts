@@ -199,13 +199,17 @@ export async function signIn(
 }
 
 /** Makes a personal API token for a browser session (as the account page does). */
-export async function tokenFor(server: { url: string }, session: TestSession): Promise<string> {
+export async function tokenFor(
+  server: { url: string; config?: { publicUrl: string | null } },
+  session: TestSession,
+): Promise<string> {
   const response = await fetch(`${server.url}/api/account/tokens`, {
     method: 'POST',
     headers: {
       'content-type': 'application/json',
       cookie: session.cookie,
-      origin: server.url,
+      // A browser's write comes from the origin people reach Helhet at.
+      origin: server.config?.publicUrl ?? server.url,
       'x-csrf-token': session.csrfToken,
     },
     body: JSON.stringify({ name: 'tests' }),
@@ -218,7 +222,10 @@ export async function tokenFor(server: { url: string }, session: TestSession): P
 const adminTokens = new Map<string, Promise<string>>();
 
 /** An API token of {@link TEST_ADMIN} on this server (made once per server URL). */
-export function adminToken(server: { url: string }): Promise<string> {
+export function adminToken(server: {
+  url: string;
+  config?: { publicUrl: string | null };
+}): Promise<string> {
   let token = adminTokens.get(server.url);
   if (!token) {
     token = signIn(server).then((session) => tokenFor(server, session));
