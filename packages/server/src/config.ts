@@ -39,6 +39,8 @@ export interface HelhetConfig {
   compactAfterUpdates: number;
   /** Print request logs (off by default: the CLI prints its own lines). */
   logRequests: boolean;
+  /** JSON file of identity providers (`HELHET_IDENTITY_PROVIDERS`); `null`: none. */
+  identityProvidersFile: string | null;
 }
 
 /** Options as given on the command line (all optional, all strings as typed). */
@@ -103,6 +105,7 @@ const RawConfig = z.object({
   webDist: z.string().nullable(),
   compactAfterUpdates: z.number().int().min(1).max(1_000_000),
   logRequests: z.boolean(),
+  identityProvidersFile: z.string().min(1, 'must not be empty').nullable(),
 });
 
 const nonEmpty = (value: string | undefined) =>
@@ -128,6 +131,7 @@ export function resolveConfig(
     webDist: null,
     compactAfterUpdates: 500,
     logRequests: false,
+    identityProvidersFile: nonEmpty(env.HELHET_IDENTITY_PROVIDERS) ?? null,
     ...overrides,
   };
   const result = validate(RawConfig, input);

@@ -28,6 +28,7 @@ import { seedDemo } from './seed.ts';
 import { workspaceProcessRoutes } from './process/routes.ts';
 import { WorkspaceProcessService } from './process/service.ts';
 import { installSecurityHeaders, routableUrl, serveWebApp } from './static.ts';
+import { installOidc, type SignInCompleter } from './auth/oidc/index.ts';
 import { StorageConvergence } from './documents/converge.ts';
 import { documentsExtension } from './documents/extension.ts';
 import { LiveDocuments } from './documents/live.ts';
@@ -62,6 +63,20 @@ export interface HelhetServer {
   stop(): Promise<void>;
 }
 
+/** Parts a caller may supply instead of the defaults. */
+export interface HelhetServerOptions {
+  /** How an OpenID Connect sign-in becomes an account and a session. */
+  signInCompleter?: SignInCompleter;
+}
+
+/** Until accounts exist, a sign-in through an identity provider cannot finish. */
+const noAccounts: SignInCompleter = {
+  findOrCreateUser: async () => ({ refused: 'new-users-not-allowed' }),
+  startSession: async () => {
+    throw new Error('no sessions without accounts');
+  },
+};
+
 /** Version of the server package (reported by `/api/health`). */
 export const VERSION: string = pkg.version;
 
@@ -74,7 +89,10 @@ async function waitUntil(condition: () => boolean, timeoutMs: number): Promise<v
  * Builds the server: opens the database (running migrations), seeds the demo workspace on
  * first start, and wires the API, the collaboration endpoint and the web app.
  */
-export async function createHelhetServer(config: HelhetConfig): Promise<HelhetServer> {
+export async function createHelhetServer(
+  config: HelhetConfig,
+  options: HelhetServerOptions = {},
+): Promise<HelhetServer> {
   const database = await openDatabase(config);
   const { db, dialect } = database;
   const workspaces = new WorkspaceStore(db);
@@ -146,6 +164,15 @@ export async function createHelhetServer(config: HelhetConfig): Promise<HelhetSe
   mapRoutes(app, ctx);
   workspaceProcessRoutes(app, ctx, workspaceProcess);
   fremtidRoutes(app, { db, dialect, warmData: config.webDist !== null });
+  await installOidc(app, {
+    db,
+    providersFile: config.identityProvidersFile,
+    completer: options.signInCompleter ?? noAccounts,
+    publicOrigin: () => server.url,
+  }).catch(async (error: unknown) => {
+    await database.close();
+    throw error;
+  });
   await serveWebApp(app, config.webDist);
 
   const collab = createCollabEndpoint(hocuspocus);

@@ -1,0 +1,220 @@
+/**
+ * What an identity provider is, as the administrator configures it (admin API or the
+ * `HELHET_IDENTITY_PROVIDERS` file) and as the API answers about it. The client secret is
+ * write-only: it is accepted, stored, and never part of an answer (`hasClientSecret` says
+ * whether one is set).
+ */
+import { z } from 'zod';
+
+/** The identity providers Helhet knows by name; `generic` is any OpenID Connect provider. */
+export const IDENTITY_PROVIDER_KINDS = [
+  'entra',
+  'idporten',
+  'ansattporten',
+  'feide',
+  'generic',
+] as const;
+/** One of {@link IDENTITY_PROVIDER_KINDS}. */
+export const IdentityProviderKind = z.enum(IDENTITY_PROVIDER_KINDS);
+/** See {@link IdentityProviderKind}. */
+export type IdentityProviderKind = z.infer<typeof IdentityProviderKind>;
+
+/** Digdir's providers require pushed authorisation requests (and PKCE). */
+export const KINDS_REQUIRING_PAR: ReadonlySet<IdentityProviderKind> = new Set([
+  'idporten',
+  'ansattporten',
+]);
+
+/**
+ * Entra's multi-tenant issuer templates: with them any Microsoft tenant in the world could
+ * sign in, so Helhet refuses them and asks for the issuer of one tenant.
+ */
+const ENTRA_SHARED_TENANTS = new Set(['common', 'organizations', 'consumers', '{tenantid}']);
+
+/** The tenant segment of an Entra issuer (`https://login.microsoftonline.com/<tenant>/v2.0`). */
+export function entraTenantOfIssuer(issuer: string): string | null {
+  try {
+    const segment = new URL(issuer).pathname.split('/').filter(Boolean)[0];
+    return segment ? decodeURIComponent(segment).toLowerCase() : null;
+  } catch {
+    return null;
+  }
+}
+
+const Issuer = z
+  .string({ error: 'must be a string' })
+  .trim()
+  .max(500, 'must be at most 500 characters')
+  .pipe(z.url({ error: 'must be a URL', protocol: /^https?$/ }))
+  .refine((url) => url.startsWith('https:') || isLoopbackUrl(url), {
+    error: 'must use https (plain http only for a provider on this machine)',
+  });
+
+/** True for a URL on this machine (tests and development may run a provider there). */
+export function isLoopbackUrl(url: string): boolean {
+  try {
+    return ['127.0.0.1', 'localhost', '[::1]'].includes(new URL(url).hostname);
+  } catch {
+    return false;
+  }
+}
+
+const Domain = z
+  .string({ error: 'must be a string' })
+  .trim()
+  .toLowerCase()
+  .regex(/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, {
+    error: 'must be a domain name such as kommune.no',
+  });
+
+const Scope = z
+  .string()
+  .trim()
+  .regex(/^[\x21\x23-\x5B\x5D-\x7E]+$/, { error: 'must be one scope without spaces' });
+
+/** The fields an administrator sets (all of them; see {@link IdentityProviderInput}). */
+const ProviderFields = z.strictObject({
+  kind: IdentityProviderKind,
+  displayName: z
+    .string({ error: 'must be a string' })
+    .trim()
+    .min(1, 'must not be empty')
+    .max(80, 'must be at most 80 characters'),
+  issuer: Issuer,
+  clientId: z.string({ error: 'must be a string' }).trim().min(1, 'must not be empty').max(200),
+  clientSecret: z.string({ error: 'must be a string' }).min(1, 'must not be empty').max(2000),
+  tenant: z
+    .string({ error: 'must be a string' })
+    .trim()
+    .min(1, 'must not be empty')
+    .max(200)
+    .nullable()
+    .default(null)
+    .describe('Allowed tenant or organisation (Entra: the tenant id, compared with `tid`)'),
+  tenantClaim: z
+    .string()
+    .trim()
+    .min(1)
+    .max(100)
+    .nullable()
+    .default(null)
+    .describe('Claim holding the tenant or organisation; `tid` for Entra'),
+  emailDomains: z
+    .array(Domain)
+    .max(100)
+    .default([])
+    .describe('E-mail domains this provider serves; empty: any'),
+  allowNewUsers: z.boolean().default(false),
+  usePar: z.boolean().default(false),
+  scopes: z.array(Scope).min(1).max(20).default(['openid', 'email', 'profile']),
+});
+
+type ProviderFieldsOut = z.output<typeof ProviderFields>;
+
+/** The rules across fields, shared by creation, update and the config file. */
+function checkProvider(p: ProviderFieldsOut, ctx: z.RefinementCtx): void {
+  if (!p.scopes.includes('openid'))
+    ctx.addIssue({ code: 'custom', path: ['scopes'], message: 'must include openid' });
+  if (KINDS_REQUIRING_PAR.has(p.kind) && !p.usePar)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['usePar'],
+      message: `must be true: ${p.kind} requires pushed authorisation requests`,
+    });
+  if (p.kind === 'entra') {
+    const tenant = entraTenantOfIssuer(p.issuer);
+    if (!tenant || ENTRA_SHARED_TENANTS.has(tenant))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['issuer'],
+        message:
+          'must be the issuer of one tenant (https://login.microsoftonline.com/<tenant id>/v2.0), not /common, /organizations or /consumers',
+      });
+    if (p.tenant !== null && p.tenant.toLowerCase() !== tenant)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['tenant'],
+        message: "must be the tenant of the issuer (or left out, which takes the issuer's)",
+      });
+  } else if (p.tenant !== null && p.tenantClaim === null) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['tenantClaim'],
+      message: 'must name the claim that holds the organisation when tenant is set',
+    });
+  }
+}
+
+/** Entra's tenant defaults to the one in its issuer, and its claim is always `tid`. */
+function withDefaults<P extends ProviderFieldsOut>(p: P): P {
+  if (p.kind !== 'entra') return p;
+  return { ...p, tenant: p.tenant ?? entraTenantOfIssuer(p.issuer), tenantClaim: 'tid' };
+}
+
+/** Body of POST /api/admin/identity-providers. */
+export const IdentityProviderInput = ProviderFields.superRefine(checkProvider).transform(
+  withDefaults,
+);
+/** See {@link IdentityProviderInput}. */
+export type IdentityProviderInput = z.output<typeof IdentityProviderInput>;
+
+/**
+ * Body of PATCH /api/admin/identity-providers/:id: any subset of the fields. The merged
+ * result is checked again with {@link IdentityProviderInput}'s rules.
+ */
+export const IdentityProviderPatch = ProviderFields.partial();
+
+/** Checks a merged provider (after a PATCH) with the same rules as a new one. */
+export const IdentityProviderMerged = IdentityProviderInput;
+
+/** One entry of the `HELHET_IDENTITY_PROVIDERS` file: an id and the fields of a provider. */
+export const IdentityProviderFileEntry = ProviderFields.extend({
+  id: z
+    .string({ error: 'must be a string' })
+    .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, {
+      error: 'must be lower-case letters, digits and dashes (e.g. "oslo-entra")',
+    }),
+})
+  .superRefine(checkProvider)
+  .transform(withDefaults);
+
+/** The `HELHET_IDENTITY_PROVIDERS` file: `{ "identityProviders": [ … ] }`. */
+export const IdentityProvidersFile = z.strictObject({
+  identityProviders: z.array(IdentityProviderFileEntry).superRefine((list, ctx) => {
+    const seen = new Set<string>();
+    list.forEach((p, i) => {
+      if (seen.has(p.id))
+        ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `"${p.id}" is used twice` });
+      seen.add(p.id);
+    });
+  }),
+});
+
+/** An identity provider as the admin API answers: everything but the secret. */
+export const IdentityProviderView = z.object({
+  id: z.string(),
+  kind: IdentityProviderKind,
+  displayName: z.string(),
+  issuer: z.string(),
+  clientId: z.string(),
+  hasClientSecret: z.boolean(),
+  tenant: z.string().nullable(),
+  tenantClaim: z.string().nullable(),
+  emailDomains: z.array(z.string()),
+  allowNewUsers: z.boolean(),
+  usePar: z.boolean(),
+  scopes: z.array(z.string()),
+  source: z.enum(['database', 'file']).describe('Providers from the config file are read-only'),
+  createdAt: z.string(),
+});
+/** See {@link IdentityProviderView}. */
+export type IdentityProviderView = z.infer<typeof IdentityProviderView>;
+
+/** A sign-in option on the login page: no configuration, only what a person chooses by. */
+export const SignInOption = z.object({
+  id: z.string(),
+  kind: IdentityProviderKind,
+  displayName: z.string(),
+});
+/** See {@link SignInOption}. */
+export type SignInOption = z.infer<typeof SignInOption>;
