@@ -105,7 +105,10 @@ export async function followSignIn(
     }
     const html = await response.text();
     const form = response.status === 200 ? formOf(html) : null;
-    if (!form) throw new Error(`unexpected answer ${response.status} from ${url.href}: ${html.slice(0, 300)}`);
+    if (!form)
+      throw new Error(
+        `unexpected answer ${response.status} from ${url.href}: ${html.slice(0, 300)}`,
+      );
     const fields = new URLSearchParams({ prompt: form.prompt });
     if (form.prompt === 'login') {
       fields.set('login', options.login);

@@ -56,9 +56,17 @@ export async function startTestOpenIdProvider(
   options: TestOpenIdProviderOptions,
 ): Promise<TestOpenIdProvider> {
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  const jwk = { ...privateKey.export({ format: 'jwk' }), kid: 'test-key', alg: 'RS256', use: 'sig' };
+  const jwk = {
+    ...privateKey.export({ format: 'jwk' }),
+    kid: 'test-key',
+    alg: 'RS256',
+    use: 'sig',
+  };
   const signingKey = createPrivateKey({ key: jwk as JsonWebKey, format: 'jwk' });
-  const resign = (idToken: string, change: (c: Record<string, unknown>) => Record<string, unknown>) => {
+  const resign = (
+    idToken: string,
+    change: (c: Record<string, unknown>) => Record<string, unknown>,
+  ) => {
     const [header, payload] = idToken.split('.') as [string, string];
     const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<
       string,
@@ -118,6 +126,7 @@ export async function startTestOpenIdProvider(
       },
     },
     cookies: { keys: ['test-provider-cookie-key'] },
+    ttl: { Interaction: 600, Session: 3600, Grant: 3600, AccessToken: 600, IdToken: 600 },
   };
   const provider = new Provider(issuer, configuration);
   handle.provider = provider;

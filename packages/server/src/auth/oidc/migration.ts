@@ -47,7 +47,8 @@ export function identityProvidersMigration(_dialect: DialectName): Migration {
         .execute();
     },
     async down(db: Kysely<unknown>) {
-      for (const t of ['oidc_sign_ins', 'identity_providers']) await db.schema.dropTable(t).execute();
+      for (const t of ['oidc_sign_ins', 'identity_providers'])
+        await db.schema.dropTable(t).execute();
     },
   };
 }

@@ -91,7 +91,11 @@ beforeAll(async () => {
   const add = async (fields: Record<string, unknown>) =>
     (
       await store.create(
-        IdentityProviderInput.parse({ clientId: 'helhet', clientSecret: 'provider-secret-1', ...fields }),
+        IdentityProviderInput.parse({
+          clientId: 'helhet',
+          clientSecret: 'provider-secret-1',
+          ...fields,
+        }),
       )
     ).id;
   ids.generic = await add({
@@ -190,9 +194,7 @@ describe('signing in through an identity provider', () => {
 });
 
 describe('refusals', () => {
-  const tampered = async (
-    change: (claims: Record<string, unknown>) => Record<string, unknown>,
-  ) => {
+  const tampered = async (change: (claims: Record<string, unknown>) => Record<string, unknown>) => {
     generic.tamperIdToken = change;
     try {
       return await signIn(ids.generic, 'kari');
@@ -221,7 +223,7 @@ describe('refusals', () => {
     expectRefused(await tampered((c) => ({ ...c, nonce: 'another-nonce' })), 'token-rejected');
   });
 
-  it("refuses a callback in a browser that did not start the sign-in (state mismatch)", async () => {
+  it('refuses a callback in a browser that did not start the sign-in (state mismatch)', async () => {
     // An attacker signs in at the provider and hands the callback URL to a victim, whose
     // browser started a sign-in of its own (login CSRF).
     const attacker = new CookieJar();

@@ -152,9 +152,8 @@ function withDefaults<P extends ProviderFieldsOut>(p: P): P {
 }
 
 /** Body of POST /api/admin/identity-providers. */
-export const IdentityProviderInput = ProviderFields.superRefine(checkProvider).transform(
-  withDefaults,
-);
+export const IdentityProviderInput =
+  ProviderFields.superRefine(checkProvider).transform(withDefaults);
 /** See {@link IdentityProviderInput}. */
 export type IdentityProviderInput = z.output<typeof IdentityProviderInput>;
 
@@ -169,11 +168,9 @@ export const IdentityProviderMerged = IdentityProviderInput;
 
 /** One entry of the `HELHET_IDENTITY_PROVIDERS` file: an id and the fields of a provider. */
 export const IdentityProviderFileEntry = ProviderFields.extend({
-  id: z
-    .string({ error: 'must be a string' })
-    .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, {
-      error: 'must be lower-case letters, digits and dashes (e.g. "oslo-entra")',
-    }),
+  id: z.string({ error: 'must be a string' }).regex(/^[a-z0-9][a-z0-9-]{0,62}$/, {
+    error: 'must be lower-case letters, digits and dashes (e.g. "oslo-entra")',
+  }),
 })
   .superRefine(checkProvider)
   .transform(withDefaults);

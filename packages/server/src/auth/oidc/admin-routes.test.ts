@@ -1,0 +1,163 @@
+/**
+ * The administration of identity providers and the login page's sign-in options over HTTP:
+ * secrets never leave the server, Entra's shared issuers and Digdir without PAR are refused
+ * with the field named, and the config file's providers are listed but read-only.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHelhetServer, resolveConfig, type HelhetServer } from '../../index.ts';
+import { createTestStorage, type TestStorage } from '../../test/harness.ts';
+
+let storage: TestStorage;
+let server: HelhetServer;
+const FILE_SECRET = 'file-secret-value-1';
+const API_SECRET = 'api-secret-value-2';
+
+beforeAll(async () => {
+  storage = createTestStorage();
+  const file = join(storage.overrides.dataDir!, `idp-${process.pid}-${Date.now()}.json`);
+  writeFileSync(
+    file,
+    JSON.stringify({
+      identityProviders: [
+        {
+          id: 'oslo-entra',
+          kind: 'entra',
+          displayName: 'Oslo kommune',
+          issuer: 'https://login.microsoftonline.com/1b6c2f0e-7d3a-4c55-9f2e-0a1b2c3d4e5f/v2.0',
+          clientId: 'c1',
+          clientSecret: FILE_SECRET,
+          emailDomains: ['oslo.kommune.no'],
+        },
+      ],
+    }),
+  );
+  server = await createHelhetServer(
+    resolveConfig({ port: 0 }, {}, { ...storage.overrides, identityProvidersFile: file }),
+  );
+  await server.start();
+});
+
+afterAll(async () => {
+  await server?.stop();
+  await storage?.dispose();
+});
+
+const api = (path: string, init: { method?: string; body?: unknown } = {}) =>
+  server.app.inject({
+    method: (init.method ?? 'GET') as 'GET',
+    url: path,
+    ...(init.body === undefined ? {} : { payload: init.body as object }),
+  });
+
+const feide = {
+  kind: 'feide',
+  displayName: 'Feide',
+  issuer: 'https://auth.dataporten.no',
+  clientId: 'feide-client',
+  clientSecret: API_SECRET,
+  emailDomains: ['uio.no', 'NTNU.no'],
+  allowNewUsers: true,
+};
+
+describe('identity provider administration', () => {
+  it('adds, reads, changes and removes a provider without ever answering its secret', async () => {
+    const created = await api('/api/admin/identity-providers', { method: 'POST', body: feide });
+    expect(created.statusCode).toBe(201);
+    expect(created.body).not.toContain(API_SECRET);
+    const view = created.json();
+    expect(view).toMatchObject({
+      kind: 'feide',
+      hasClientSecret: true,
+      emailDomains: ['uio.no', 'ntnu.no'],
+      scopes: ['openid', 'email', 'profile'],
+      source: 'database',
+    });
+
+    const list = await api('/api/admin/identity-providers');
+    expect(list.statusCode).toBe(200);
+    expect(list.body).not.toContain(API_SECRET);
+    expect(list.body).not.toContain(FILE_SECRET);
+    expect(list.json().providers.map((p: { id: string }) => p.id)).toEqual(['oslo-entra', view.id]);
+
+    const patched = await api(`/api/admin/identity-providers/${view.id}`, {
+      method: 'PATCH',
+      body: { displayName: 'Feide (UH)' },
+    });
+    expect(patched.statusCode).toBe(200);
+    expect(patched.json()).toMatchObject({ displayName: 'Feide (UH)', hasClientSecret: true });
+    // The secret was kept (a patch without it does not clear it).
+    const row = await server.database.db
+      .selectFrom('identity_providers' as never)
+      .select('client_secret' as never)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ client_secret: API_SECRET });
+
+    expect(
+      (await api(`/api/admin/identity-providers/${view.id}`, { method: 'DELETE' })).statusCode,
+    ).toBe(204);
+    expect((await api(`/api/admin/identity-providers/${view.id}`)).statusCode).toBe(404);
+  });
+
+  it("refuses Entra's /common and /organizations issuers, naming the field", async () => {
+    for (const tenant of ['common', 'organizations', 'consumers']) {
+      const answer = await api('/api/admin/identity-providers', {
+        method: 'POST',
+        body: {
+          ...feide,
+          kind: 'entra',
+          issuer: `https://login.microsoftonline.com/${tenant}/v2.0`,
+        },
+      });
+      expect(answer.statusCode).toBe(400);
+      expect(answer.json().error.problems.map((p: { path: string }) => p.path)).toEqual(['issuer']);
+    }
+  });
+
+  it('refuses ID-porten and Ansattporten without PAR, and plain http off this machine', async () => {
+    const noPar = await api('/api/admin/identity-providers', {
+      method: 'POST',
+      body: { ...feide, kind: 'ansattporten', issuer: 'https://ansattporten.no' },
+    });
+    expect(noPar.statusCode).toBe(400);
+    expect(noPar.json().error.problems).toEqual([
+      {
+        path: 'usePar',
+        message: 'must be true: ansattporten requires pushed authorisation requests',
+      },
+    ]);
+    const http = await api('/api/admin/identity-providers', {
+      method: 'POST',
+      body: { ...feide, issuer: 'http://idp.example.no' },
+    });
+    expect(http.statusCode).toBe(400);
+    expect(http.json().error.problems[0].path).toBe('issuer');
+  });
+
+  it("keeps the config file's providers read-only", async () => {
+    const patch = await api('/api/admin/identity-providers/oslo-entra', {
+      method: 'PATCH',
+      body: { displayName: 'x' },
+    });
+    expect(patch.statusCode).toBe(409);
+    expect(
+      (await api('/api/admin/identity-providers/oslo-entra', { method: 'DELETE' })).statusCode,
+    ).toBe(409);
+  });
+});
+
+describe('sign-in options for the login page', () => {
+  it('lists providers by name only and finds the one serving an e-mail domain', async () => {
+    const options = await api('/api/auth/providers');
+    expect(options.json()).toEqual({
+      providers: [{ id: 'oslo-entra', kind: 'entra', displayName: 'Oslo kommune' }],
+    });
+    const forOslo = await api('/api/auth/providers/for?email=Kari@Oslo.Kommune.no');
+    expect(forOslo.json()).toEqual({
+      provider: { id: 'oslo-entra', kind: 'entra', displayName: 'Oslo kommune' },
+    });
+    const forOther = await api('/api/auth/providers/for?email=kari@bergen.kommune.no');
+    expect(forOther.json()).toEqual({ provider: null });
+  });
+});
