@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { identityFromClaims } from './claims.ts';
-import { IdentityProviderInput } from './schema.ts';
+import { IdentityProviderInput } from '@helhet/model';
 import type { IdentityProvider } from './store.ts';
 
 const TENANT = '1b6c2f0e-7d3a-4c55-9f2e-0a1b2c3d4e5f';

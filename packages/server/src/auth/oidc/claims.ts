@@ -4,6 +4,7 @@
  * restrictions (tenant or organisation, e-mail domains). Pure: the signatures, issuer,
  * audience, expiry, nonce and state were checked before this is called.
  */
+import type { SignInRefusal } from '@helhet/model';
 import type { IdentityProvider } from './store.ts';
 
 /** The person a provider vouches for, as Helhet keeps them. */
@@ -15,30 +16,7 @@ export interface VerifiedIdentity {
   name: string;
 }
 
-/** Why a sign-in is refused; each is a translated message on the sign-in page. */
-export type SignInRefusal =
-  | 'provider-unknown'
-  | 'state-mismatch'
-  | 'provider-error'
-  | 'token-rejected'
-  | 'email-missing'
-  | 'tenant-not-allowed'
-  | 'email-domain-not-served'
-  | 'new-users-not-allowed'
-  | 'account-inactive';
-
-/** Every refusal code, for the translations and the tests. */
-export const SIGN_IN_REFUSALS: readonly SignInRefusal[] = [
-  'provider-unknown',
-  'state-mismatch',
-  'provider-error',
-  'token-rejected',
-  'email-missing',
-  'tenant-not-allowed',
-  'email-domain-not-served',
-  'new-users-not-allowed',
-  'account-inactive',
-];
+export type { SignInRefusal };
 
 type Claims = Readonly<Record<string, unknown>>;
 

@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { describeProblems, validate } from '@helhet/model';
 import { ConfigError } from '../../config.ts';
-import { IdentityProvidersFile } from './schema.ts';
+import { IdentityProvidersFile } from '@helhet/model';
 import type { IdentityProvider } from './store.ts';
 
 /** Reads and validates the providers of `path`. */

@@ -12,7 +12,7 @@ import type { Kysely } from 'kysely';
 import * as client from 'openid-client';
 import type { Database } from '../../db/tables.ts';
 import { identityFromClaims, type SignInRefusal, type VerifiedIdentity } from './claims.ts';
-import { isLoopbackUrl } from './schema.ts';
+import { isLoopbackUrl } from '@helhet/model';
 import type { IdentityProvider, IdentityProviderStore } from './store.ts';
 import type { IdentityProviderTables } from './tables.ts';
 

@@ -13,7 +13,6 @@ import { IdentityProviderStore } from './store.ts';
 
 export type { SignInCompleter } from './completer.ts';
 export type { SignInRefusal, VerifiedIdentity } from './claims.ts';
-export { SIGN_IN_REFUSALS } from './claims.ts';
 export { SIGN_IN_PAGE } from './routes.ts';
 
 /** What {@link installOidc} needs. */

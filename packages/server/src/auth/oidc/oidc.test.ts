@@ -12,7 +12,7 @@ import { startTestOpenIdProvider, type TestOpenIdProvider } from '../../test/oid
 import type { SignInCompleter } from './completer.ts';
 import { CALLBACK_PATH } from './flow.ts';
 import { STATE_COOKIE } from './routes.ts';
-import { IdentityProviderInput } from './schema.ts';
+import { IdentityProviderInput } from '@helhet/model';
 import { IdentityProviderStore } from './store.ts';
 
 const TENANT = '1b6c2f0e-7d3a-4c55-9f2e-0a1b2c3d4e5f';

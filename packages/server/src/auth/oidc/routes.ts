@@ -17,7 +17,7 @@ import {
   IdentityProviderPatch,
   IdentityProviderView,
   SignInOption,
-} from './schema.ts';
+} from '@helhet/model';
 import { signInOptionOf, viewOf, type IdentityProviderStore } from './store.ts';
 
 /** The web app's sign-in page, where refused sign-ins are shown. */

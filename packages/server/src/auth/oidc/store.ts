@@ -12,7 +12,7 @@ import type {
   IdentityProviderKind,
   IdentityProviderView,
   SignInOption,
-} from './schema.ts';
+} from '@helhet/model';
 import type { IdentityProvidersTable, IdentityProviderTables } from './tables.ts';
 
 /** A provider with everything the sign-in flow needs, the secret included. */

@@ -1,6 +1,7 @@
 /**
- * What an identity provider is, as the administrator configures it (admin API or the
- * `HELHET_IDENTITY_PROVIDERS` file) and as the API answers about it. The client secret is
+ * The identity provider contract (`/api/admin/identity-providers`, `/api/auth/providers`,
+ * the `HELHET_IDENTITY_PROVIDERS` file and the sign-in page's error codes): what an identity
+ * provider is, as the administrator configures it and as the API answers about it. The client secret is
  * write-only: it is accepted, stored, and never part of an answer (`hasClientSecret` says
  * whether one is set).
  */
@@ -33,9 +34,11 @@ const ENTRA_SHARED_TENANTS = new Set(['common', 'organizations', 'consumers', '{
 
 /** The tenant segment of an Entra issuer (`https://login.microsoftonline.com/<tenant>/v2.0`). */
 export function entraTenantOfIssuer(issuer: string): string | null {
+  // The model runs without the DOM or Node types, so no URL parser: the path's first segment.
+  const segment = /^https?:\/\/[^/?#]+\/([^/?#]+)/i.exec(issuer.trim())?.[1];
+  if (!segment) return null;
   try {
-    const segment = new URL(issuer).pathname.split('/').filter(Boolean)[0];
-    return segment ? decodeURIComponent(segment).toLowerCase() : null;
+    return decodeURIComponent(segment).toLowerCase();
   } catch {
     return null;
   }
@@ -52,11 +55,7 @@ const Issuer = z
 
 /** True for a URL on this machine (tests and development may run a provider there). */
 export function isLoopbackUrl(url: string): boolean {
-  try {
-    return ['127.0.0.1', 'localhost', '[::1]'].includes(new URL(url).hostname);
-  } catch {
-    return false;
-  }
+  return /^https?:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?([/?#]|$)/i.test(url.trim());
 }
 
 const Domain = z
@@ -72,8 +71,8 @@ const Scope = z
   .trim()
   .regex(/^[\x21\x23-\x5B\x5D-\x7E]+$/, { error: 'must be one scope without spaces' });
 
-/** The fields an administrator sets (all of them; see {@link IdentityProviderInput}). */
-const ProviderFields = z.strictObject({
+/** Each field an administrator sets, without defaults (a change names only what changes). */
+const fieldShape = {
   kind: IdentityProviderKind,
   displayName: z
     .string({ error: 'must be a string' })
@@ -89,7 +88,6 @@ const ProviderFields = z.strictObject({
     .min(1, 'must not be empty')
     .max(200)
     .nullable()
-    .default(null)
     .describe('Allowed tenant or organisation (Entra: the tenant id, compared with `tid`)'),
   tenantClaim: z
     .string()
@@ -97,16 +95,25 @@ const ProviderFields = z.strictObject({
     .min(1)
     .max(100)
     .nullable()
-    .default(null)
     .describe('Claim holding the tenant or organisation; `tid` for Entra'),
   emailDomains: z
     .array(Domain)
     .max(100)
-    .default([])
     .describe('E-mail domains this provider serves; empty: any'),
-  allowNewUsers: z.boolean().default(false),
-  usePar: z.boolean().default(false),
-  scopes: z.array(Scope).min(1).max(20).default(['openid', 'email', 'profile']),
+  allowNewUsers: z.boolean({ error: 'must be true or false' }),
+  usePar: z.boolean({ error: 'must be true or false' }),
+  scopes: z.array(Scope).min(1).max(20),
+};
+
+/** All the fields of a provider, with the defaults of a new one. */
+const ProviderFields = z.strictObject({
+  ...fieldShape,
+  tenant: fieldShape.tenant.default(null),
+  tenantClaim: fieldShape.tenantClaim.default(null),
+  emailDomains: fieldShape.emailDomains.default([]),
+  allowNewUsers: fieldShape.allowNewUsers.default(false),
+  usePar: fieldShape.usePar.default(false),
+  scopes: fieldShape.scopes.default(['openid', 'email', 'profile']),
 });
 
 type ProviderFieldsOut = z.output<typeof ProviderFields>;
@@ -161,7 +168,7 @@ export type IdentityProviderInput = z.output<typeof IdentityProviderInput>;
  * Body of PATCH /api/admin/identity-providers/:id: any subset of the fields. The merged
  * result is checked again with {@link IdentityProviderInput}'s rules.
  */
-export const IdentityProviderPatch = ProviderFields.partial();
+export const IdentityProviderPatch = z.strictObject(fieldShape).partial();
 
 /** Checks a merged provider (after a PATCH) with the same rules as a new one. */
 export const IdentityProviderMerged = IdentityProviderInput;
@@ -215,3 +222,21 @@ export const SignInOption = z.object({
 });
 /** See {@link SignInOption}. */
 export type SignInOption = z.infer<typeof SignInOption>;
+
+/**
+ * Why an OpenID Connect sign-in was refused: the sign-in page shows
+ * `/sign-in?error=oidc-<code>` as a translated message.
+ */
+export const SIGN_IN_REFUSALS = [
+  'provider-unknown',
+  'provider-error',
+  'state-mismatch',
+  'token-rejected',
+  'email-missing',
+  'tenant-not-allowed',
+  'email-domain-not-served',
+  'new-users-not-allowed',
+  'account-inactive',
+] as const;
+/** One of {@link SIGN_IN_REFUSALS}. */
+export type SignInRefusal = (typeof SIGN_IN_REFUSALS)[number];
