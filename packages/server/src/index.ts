@@ -29,6 +29,7 @@ import { workspaceProcessRoutes } from './process/routes.ts';
 import { WorkspaceProcessService } from './process/service.ts';
 import { installSecurityHeaders, routableUrl, serveWebApp } from './static.ts';
 import { installOidc, type SignInCompleter } from './auth/oidc/index.ts';
+import type { BucketSpec } from './rate-limit/token-buckets.ts';
 import { StorageConvergence } from './documents/converge.ts';
 import { documentsExtension } from './documents/extension.ts';
 import { LiveDocuments } from './documents/live.ts';
@@ -67,6 +68,8 @@ export interface HelhetServer {
 export interface HelhetServerOptions {
   /** How an OpenID Connect sign-in becomes an account and a session. */
   signInCompleter?: SignInCompleter;
+  /** How many OpenID Connect sign-ins one client may start (tests make it small). */
+  signInStartLimit?: BucketSpec;
 }
 
 /** Until accounts exist, a sign-in through an identity provider cannot finish. */
@@ -169,6 +172,7 @@ export async function createHelhetServer(
     providersFile: config.identityProvidersFile,
     completer: options.signInCompleter ?? noAccounts,
     publicOrigin: () => server.url,
+    startLimit: options.signInStartLimit,
   }).catch(async (error: unknown) => {
     await database.close();
     throw error;

@@ -237,6 +237,7 @@ export const SIGN_IN_REFUSALS = [
   'email-domain-not-served',
   'new-users-not-allowed',
   'account-inactive',
+  'rate-limited',
 ] as const;
 /** One of {@link SIGN_IN_REFUSALS}. */
 export type SignInRefusal = (typeof SIGN_IN_REFUSALS)[number];

@@ -30,11 +30,21 @@ beforeAll(async () => {
           clientSecret: FILE_SECRET,
           emailDomains: ['oslo.kommune.no'],
         },
+        {
+          // Nothing listens on port 9: discovery fails at once.
+          id: 'unreachable',
+          kind: 'generic',
+          displayName: 'Unreachable',
+          issuer: 'http://127.0.0.1:9',
+          clientId: 'c2',
+          clientSecret: FILE_SECRET,
+        },
       ],
     }),
   );
   server = await createHelhetServer(
     resolveConfig({ port: 0 }, {}, { ...storage.overrides, identityProvidersFile: file }),
+    { signInStartLimit: { capacity: 2, perSecond: 0.001 } },
   );
   await server.start();
 });
@@ -79,7 +89,11 @@ describe('identity provider administration', () => {
     expect(list.statusCode).toBe(200);
     expect(list.body).not.toContain(API_SECRET);
     expect(list.body).not.toContain(FILE_SECRET);
-    expect(list.json().providers.map((p: { id: string }) => p.id)).toEqual(['oslo-entra', view.id]);
+    expect(list.json().providers.map((p: { id: string }) => p.id)).toEqual([
+      'oslo-entra',
+      'unreachable',
+      view.id,
+    ]);
 
     const patched = await api(`/api/admin/identity-providers/${view.id}`, {
       method: 'PATCH',
@@ -152,7 +166,10 @@ describe('sign-in options for the login page', () => {
   it('lists providers by name only and finds the one serving an e-mail domain', async () => {
     const options = await api('/api/auth/providers');
     expect(options.json()).toEqual({
-      providers: [{ id: 'oslo-entra', kind: 'entra', displayName: 'Oslo kommune' }],
+      providers: [
+        { id: 'oslo-entra', kind: 'entra', displayName: 'Oslo kommune' },
+        { id: 'unreachable', kind: 'generic', displayName: 'Unreachable' },
+      ],
     });
     const forOslo = await api('/api/auth/providers/for?email=Kari@Oslo.Kommune.no');
     expect(forOslo.json()).toEqual({
@@ -160,5 +177,19 @@ describe('sign-in options for the login page', () => {
     });
     const forOther = await api('/api/auth/providers/for?email=kari@bergen.kommune.no');
     expect(forOther.json()).toEqual({ provider: null });
+  });
+});
+
+describe('starting a sign-in', () => {
+  it('sends the browser to the sign-in page when the provider cannot be reached, and limits starts per client', async () => {
+    const start = () => api('/api/auth/oidc/unreachable/start');
+    for (let i = 0; i < 2; i++) {
+      const answer = await start();
+      expect(answer.statusCode).toBe(303);
+      expect(answer.headers.location).toBe('/sign-in?error=oidc-provider-error');
+    }
+    const limited = await start();
+    expect(limited.statusCode).toBe(303);
+    expect(limited.headers.location).toBe('/sign-in?error=oidc-rate-limited');
   });
 });

@@ -10,6 +10,7 @@ import { loadIdentityProvidersFile } from './config-file.ts';
 import { OidcFlow } from './flow.ts';
 import { oidcRoutes } from './routes.ts';
 import { IdentityProviderStore } from './store.ts';
+import type { BucketSpec } from '../../rate-limit/token-buckets.ts';
 
 export type { SignInCompleter } from './completer.ts';
 export type { SignInRefusal, VerifiedIdentity } from './claims.ts';
@@ -22,6 +23,8 @@ export interface OidcOptions {
   providersFile: string | null;
   completer: SignInCompleter;
   publicOrigin: () => string;
+  /** Sign-ins a client may start (see `DEFAULT_START_LIMIT`). */
+  startLimit?: BucketSpec | undefined;
 }
 
 /**
@@ -42,6 +45,7 @@ export async function installOidc(
     flow,
     completer: options.completer,
     publicOrigin: options.publicOrigin,
+    ...(options.startLimit ? { startLimit: options.startLimit } : {}),
   });
   return providers;
 }

@@ -19,6 +19,8 @@ import {
   SignInOption,
 } from '@helhet/model';
 import { signInOptionOf, viewOf, type IdentityProviderStore } from './store.ts';
+import { clientKey } from '../../rate-limit/import-limits.ts';
+import { TokenBuckets, type BucketSpec } from '../../rate-limit/token-buckets.ts';
 
 /** The web app's sign-in page, where refused sign-ins are shown. */
 export const SIGN_IN_PAGE = '/sign-in';
@@ -33,7 +35,12 @@ export interface OidcRoutesContext {
   completer: SignInCompleter;
   /** The public origin (`https://helhet.kommune.no`); the redirect URI is made from it. */
   publicOrigin: () => string;
+  /** Sign-ins a client may start (each keeps a row for 10 minutes); default 30, then 1 per 2 s. */
+  startLimit?: BucketSpec;
 }
+
+/** Default of {@link OidcRoutesContext.startLimit}. */
+export const DEFAULT_START_LIMIT: BucketSpec = { capacity: 30, perSecond: 0.5 };
 
 const ProviderParams = z.object({ id: z.string().min(1).max(64) });
 const StartParams = z.object({ providerId: z.string().min(1).max(64) });
@@ -68,6 +75,7 @@ function refusedRedirect(reply: FastifyReply, code: string): FastifyReply {
 /** Registers the sign-in and administration routes of identity providers. */
 export function oidcRoutes(app: FastifyInstance, ctx: OidcRoutesContext): void {
   const secure = () => ctx.publicOrigin().startsWith('https:');
+  const starts = new TokenBuckets(ctx.startLimit ?? DEFAULT_START_LIMIT);
 
   app.get(
     '/api/auth/providers',
@@ -116,6 +124,7 @@ export function oidcRoutes(app: FastifyInstance, ctx: OidcRoutesContext): void {
       const params = StartParams.safeParse(request.params);
       const provider = params.success ? await ctx.providers.get(params.data.providerId) : null;
       if (!provider) return refusedRedirect(reply, 'provider-unknown');
+      if (!starts.take(clientKey(request))) return refusedRedirect(reply, 'rate-limited');
       const returnTo = safeReturnTo((request.query as { returnTo?: unknown }).returnTo);
       try {
         const { url, state } = await ctx.flow.start(provider, ctx.publicOrigin(), returnTo);
