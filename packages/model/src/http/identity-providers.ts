@@ -158,9 +158,23 @@ function withDefaults<P extends ProviderFieldsOut>(p: P): P {
   return { ...p, tenant: p.tenant ?? entraTenantOfIssuer(p.issuer), tenantClaim: 'tid' };
 }
 
+/**
+ * Digdir's providers answer no e-mail scope (ID-porten identifies people by national
+ * identity number), so their default scopes are `openid profile`.
+ */
+function withKindScopes(input: unknown): unknown {
+  if (input === null || typeof input !== 'object' || 'scopes' in input) return input;
+  const kind = (input as { kind?: unknown }).kind;
+  return kind === 'idporten' || kind === 'ansattporten'
+    ? { ...input, scopes: ['openid', 'profile'] }
+    : input;
+}
+
 /** Body of POST /api/admin/identity-providers. */
-export const IdentityProviderInput =
-  ProviderFields.superRefine(checkProvider).transform(withDefaults);
+export const IdentityProviderInput = z.preprocess(
+  withKindScopes,
+  ProviderFields.superRefine(checkProvider).transform(withDefaults),
+);
 /** See {@link IdentityProviderInput}. */
 export type IdentityProviderInput = z.output<typeof IdentityProviderInput>;
 
@@ -174,13 +188,16 @@ export const IdentityProviderPatch = z.strictObject(fieldShape).partial();
 export const IdentityProviderMerged = IdentityProviderInput;
 
 /** One entry of the `HELHET_IDENTITY_PROVIDERS` file: an id and the fields of a provider. */
-export const IdentityProviderFileEntry = ProviderFields.extend({
-  id: z.string({ error: 'must be a string' }).regex(/^[a-z0-9][a-z0-9-]{0,62}$/, {
-    error: 'must be lower-case letters, digits and dashes (e.g. "oslo-entra")',
-  }),
-})
-  .superRefine(checkProvider)
-  .transform(withDefaults);
+export const IdentityProviderFileEntry = z.preprocess(
+  withKindScopes,
+  ProviderFields.extend({
+    id: z.string({ error: 'must be a string' }).regex(/^[a-z0-9][a-z0-9-]{0,62}$/, {
+      error: 'must be lower-case letters, digits and dashes (e.g. "oslo-entra")',
+    }),
+  })
+    .superRefine(checkProvider)
+    .transform(withDefaults),
+);
 
 /** The `HELHET_IDENTITY_PROVIDERS` file: `{ "identityProviders": [ … ] }`. */
 export const IdentityProvidersFile = z.strictObject({

@@ -35,6 +35,18 @@ describe('the HELHET_IDENTITY_PROVIDERS file', () => {
     });
   });
 
+  it("gives Digdir's providers the scopes they answer", () => {
+    const [p] = parseIdentityProvidersFile(
+      JSON.stringify({
+        identityProviders: [
+          { ...entra, kind: 'idporten', issuer: 'https://idporten.no', usePar: true },
+        ],
+      }),
+      'f',
+    );
+    expect(p).toMatchObject({ scopes: ['openid', 'profile'], tenant: null, usePar: true });
+  });
+
   it('names every field that is wrong', () => {
     expect(
       problemsOf({
