@@ -112,6 +112,8 @@ beforeAll(async () => {
     issuer: digdir.issuer,
     usePar: true,
     allowNewUsers: true,
+    // The test provider answers e-mail (ID-porten itself does not; see docs/access.md).
+    scopes: ['openid', 'email', 'profile'],
   });
 });
 
