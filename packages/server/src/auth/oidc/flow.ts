@@ -178,8 +178,7 @@ export class OidcFlow {
       claims = { ...userInfo, ...claims };
     }
     const identity = identityFromClaims(claims, provider);
-    if ('refused' in identity)
-      throw new SignInRefused(identity.refused, `provider ${provider.id}, subject ${idClaims.sub}`);
+    if ('refused' in identity) throw new SignInRefused(identity.refused, `provider ${provider.id}`);
     return { provider, identity, returnTo: pending.return_to };
   }
 
