@@ -28,7 +28,8 @@ import { seedDemo } from './seed.ts';
 import { workspaceProcessRoutes } from './process/routes.ts';
 import { WorkspaceProcessService } from './process/service.ts';
 import { installSecurityHeaders, routableUrl, serveWebApp } from './static.ts';
-import { installOidc, type SignInCompleter } from './auth/oidc/index.ts';
+import { accountSignIn } from './auth/oidc/account-sign-in.ts';
+import { installOidc, loadIdentityProvidersFile } from './auth/oidc/index.ts';
 import type { BucketSpec } from './rate-limit/token-buckets.ts';
 import { StorageConvergence } from './documents/converge.ts';
 import { documentsExtension } from './documents/extension.ts';
@@ -36,11 +37,33 @@ import { LiveDocuments } from './documents/live.ts';
 import { DocumentStore } from './documents/store.ts';
 import { MapStore } from './stores/maps.ts';
 import { WorkspaceStore } from './stores/workspaces.ts';
+import { installAccess } from './auth/access.ts';
+import { SessionCookie } from './auth/cookies.ts';
+import { LiveAccess } from './auth/live-access.ts';
+import { LoginLimits } from './auth/login-limits.ts';
+import { authRoutes } from './auth/routes.ts';
+import { prepareFirstStart } from './auth/setup.ts';
+import { membershipRoutes } from './membership/routes.ts';
+import { sharingRoutes } from './sharing/routes.ts';
 
 export * from './config.ts';
 export { COLLAB_PATH } from './collab/websocket.ts';
 export { DEFAULT_WEB_DIST } from './static.ts';
 export type { MapRecord, WorkspaceRecord } from './stores/records.ts';
+export { openDatabase, type HelhetDatabase } from './db/database.ts';
+export { createApiToken } from './auth/api-tokens.ts';
+export { hashPassword, verifyPassword } from './auth/passwords.ts';
+export { createSession } from './auth/sessions.ts';
+export { startUserSession } from './auth/sign-in.ts';
+export { createFirstAdmin } from './auth/setup.ts';
+export {
+  countUsers,
+  createUser,
+  findUserByEmail,
+  findUserById,
+  listUsers,
+  toUserRecord,
+} from './auth/users.ts';
 
 /** A running (or ready to start) Helhet server. */
 export interface HelhetServer {
@@ -58,6 +81,13 @@ export interface HelhetServer {
   url: string;
   /** True when this start created the demo workspace. */
   seeded: boolean;
+  /**
+   * The one-time first-start link (`<url>/setup#token=…`) while no account exists; null once
+   * the administrator exists. Set by `start()`.
+   */
+  setupUrl: string | null;
+  /** Open live-document connections by principal (closed when access is lost). */
+  live: LiveAccess;
   /** Listens on the configured host and port. */
   start(): Promise<string>;
   /** Closes connections, waits for pending writes, closes the database. Safe to call twice. */
@@ -66,19 +96,9 @@ export interface HelhetServer {
 
 /** Parts a caller may supply instead of the defaults. */
 export interface HelhetServerOptions {
-  /** How an OpenID Connect sign-in becomes an account and a session. */
-  signInCompleter?: SignInCompleter;
   /** How many OpenID Connect sign-ins one client may start (tests make it small). */
   signInStartLimit?: BucketSpec;
 }
-
-/** Until accounts exist, a sign-in through an identity provider cannot finish. */
-const noAccounts: SignInCompleter = {
-  findOrCreateUser: async () => ({ refused: 'new-users-not-allowed' }),
-  startSession: async () => {
-    throw new Error('no sessions without accounts');
-  },
-};
 
 /** Version of the server package (reported by `/api/health`). */
 export const VERSION: string = pkg.version;
@@ -96,6 +116,10 @@ export async function createHelhetServer(
   config: HelhetConfig,
   options: HelhetServerOptions = {},
 ): Promise<HelhetServer> {
+  // Read before anything is opened: a broken file stops the start with nothing to close.
+  const providersFromFile = config.identityProvidersFile
+    ? await loadIdentityProvidersFile(config.identityProvidersFile)
+    : [];
   const database = await openDatabase(config);
   const { db, dialect } = database;
   const workspaces = new WorkspaceStore(db);
@@ -104,11 +128,15 @@ export async function createHelhetServer(
     compactAfterUpdates: config.compactAfterUpdates,
   });
 
+  const cookie = new SessionCookie(config.publicUrl);
+  const liveAccess = new LiveAccess();
   // Set once Hocuspocus exists; only needed when other instances write the same documents.
   let convergence: StorageConvergence | null = null;
   const extensions: Extension[] = [
     documentsExtension(db, documents, {
       onLoaded: (name, seq) => convergence?.loaded(name, seq),
+      cookie,
+      live: liveAccess,
     }),
     presenceLimits,
   ];
@@ -135,12 +163,13 @@ export async function createHelhetServer(
     documents: live,
   });
 
-  const seeded = await seedDemo(db, workspaces, mapService, workspaceProcess).catch(
-    async (error: unknown) => {
-      await database.close();
-      throw error;
-    },
-  );
+  const closeOnError = async (error: unknown): Promise<never> => {
+    await database.close();
+    throw error;
+  };
+  const seeded = await seedDemo(db, workspaces, mapService, workspaceProcess).catch(closeOnError);
+  // After the seed, so that the first administrator owns the demo workspace.
+  const firstStart = await prepareFirstStart(db, config).catch(closeOnError);
 
   const app = Fastify({
     logger: config.logRequests,
@@ -159,6 +188,7 @@ export async function createHelhetServer(
     if (!requestIsLocal(request.headers))
       throw new ApiError(403, 'Helhet only answers requests addressed to this machine (localhost)');
   });
+  installAccess(app, { db, cookie, publicUrl: config.publicUrl });
   await registerOpenApi(app, VERSION);
   const imports = new ImportRunner();
   const ctx = { workspaces, maps, mapService, dialect, version: VERSION, imports };
@@ -167,15 +197,22 @@ export async function createHelhetServer(
   mapRoutes(app, ctx);
   workspaceProcessRoutes(app, ctx, workspaceProcess);
   fremtidRoutes(app, { db, dialect, warmData: config.webDist !== null });
-  await installOidc(app, {
+  const authCtx = {
     db,
-    providersFile: config.identityProvidersFile,
-    completer: options.signInCompleter ?? noAccounts,
-    publicOrigin: () => server.url,
+    cookie,
+    live: liveAccess,
+    publicUrl: config.publicUrl,
+    loginLimits: new LoginLimits(),
+  };
+  authRoutes(app, authCtx);
+  membershipRoutes(app, authCtx);
+  sharingRoutes(app, authCtx);
+  installOidc(app, {
+    db,
+    providersFromFile,
+    completer: accountSignIn(authCtx),
+    publicOrigin: () => (config.publicUrl ?? server.url).replace(/\/+$/, ''),
     startLimit: options.signInStartLimit,
-  }).catch(async (error: unknown) => {
-    await database.close();
-    throw error;
   });
   await serveWebApp(app, config.webDist);
 
@@ -191,12 +228,16 @@ export async function createHelhetServer(
     documents,
     url: '',
     seeded,
+    setupUrl: null,
+    live: liveAccess,
     async start() {
       await app.listen({ host: config.host, port: config.port });
       const address = app.server.address();
       const port = typeof address === 'object' && address ? address.port : config.port;
       const host = config.host.includes(':') ? `[${config.host}]` : config.host;
       server.url = `http://${host}:${port}`;
+      if (firstStart.setupToken)
+        server.setupUrl = `${config.publicUrl ?? server.url}/setup#token=${firstStart.setupToken}`;
       return server.url;
     },
     stop() {

@@ -9,6 +9,7 @@ import type { Migration, MigrationProvider } from 'kysely/migration';
 import { workspaceDocumentsMigration } from '../process/migration.ts';
 import { fremtidDialoguesMigration } from '../fremtid/migration.ts';
 import { documentsMigration } from '../documents/migration.ts';
+import { accessMigration } from '../auth/migration.ts';
 import { identityProvidersMigration } from '../auth/oidc/migration.ts';
 
 /** The two supported SQL dialects. */
@@ -82,6 +83,7 @@ export function migrationProvider(dialect: DialectName): MigrationProvider {
       '0002_workspace_documents': workspaceDocumentsMigration(dialect),
       '0003_fremtid_dialogues': fremtidDialoguesMigration(dialect),
       '0004_documents': documentsMigration(dialect),
+      '0005_access': accessMigration(dialect),
       '0006_identity_providers': identityProvidersMigration(dialect),
     }),
   };

@@ -7,7 +7,15 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHelhetServer, resolveConfig, type HelhetServer } from '../../index.ts';
-import { createTestStorage, type TestStorage } from '../../test/harness.ts';
+import {
+  adminToken,
+  createTestStorage,
+  signIn,
+  TEST_ADMIN,
+  type TestStorage,
+} from '../../test/harness.ts';
+import { hashPassword } from '../passwords.ts';
+import { createUser } from '../users.ts';
 
 let storage: TestStorage;
 let server: HelhetServer;
@@ -43,7 +51,16 @@ beforeAll(async () => {
     }),
   );
   server = await createHelhetServer(
-    resolveConfig({ port: 0 }, {}, { ...storage.overrides, identityProvidersFile: file }),
+    resolveConfig(
+      { port: 0 },
+      {},
+      {
+        ...storage.overrides,
+        adminEmail: TEST_ADMIN.email,
+        adminPassword: TEST_ADMIN.password,
+        identityProvidersFile: file,
+      },
+    ),
     { signInStartLimit: { capacity: 2, perSecond: 0.001 } },
   );
   await server.start();
@@ -54,10 +71,15 @@ afterAll(async () => {
   await storage?.dispose();
 });
 
-const api = (path: string, init: { method?: string; body?: unknown } = {}) =>
+/** A request as the administrator (Bearer token), or with `headers` instead. */
+const api = async (
+  path: string,
+  init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
+) =>
   server.app.inject({
     method: (init.method ?? 'GET') as 'GET',
     url: path,
+    headers: init.headers ?? { authorization: `Bearer ${await adminToken(server)}` },
     ...(init.body === undefined ? {} : { payload: init.body as object }),
   });
 
@@ -162,16 +184,52 @@ describe('identity provider administration', () => {
   });
 });
 
+describe('who may administer identity providers', () => {
+  it('refuses anonymous requests (401) and accounts that are not administrators (403)', async () => {
+    await createUser(server.database.db, {
+      email: 'editor@kommune.no',
+      name: 'Editor',
+      passwordHash: await hashPassword('editor-password-1'),
+    });
+    const editor = await signIn(server, {
+      email: 'editor@kommune.no',
+      password: 'editor-password-1',
+    });
+    const asEditor = {
+      cookie: editor.cookie,
+      origin: server.url,
+      'x-csrf-token': editor.csrfToken,
+    };
+    for (const [method, path] of [
+      ['GET', '/api/admin/identity-providers'],
+      ['POST', '/api/admin/identity-providers'],
+      ['GET', '/api/admin/identity-providers/oslo-entra'],
+      ['PATCH', '/api/admin/identity-providers/oslo-entra'],
+      ['DELETE', '/api/admin/identity-providers/oslo-entra'],
+    ] as const) {
+      const body = method === 'POST' || method === 'PATCH' ? feide : undefined;
+      const anonymous = await api(path, { method, body, headers: {} });
+      expect(anonymous.statusCode, `${method} ${path} anonymous`).toBe(401);
+      const notAdmin = await api(path, { method, body, headers: asEditor });
+      expect(notAdmin.statusCode, `${method} ${path} as an editor`).toBe(403);
+      expect(notAdmin.body).not.toContain(FILE_SECRET);
+    }
+  });
+});
+
 describe('sign-in options for the login page', () => {
   it('lists providers by name only and finds the one serving an e-mail domain', async () => {
-    const options = await api('/api/auth/providers');
+    // Public: the login page asks before anyone is signed in.
+    const options = await api('/api/auth/providers', { headers: {} });
     expect(options.json()).toEqual({
       providers: [
         { id: 'oslo-entra', kind: 'entra', displayName: 'Oslo kommune' },
         { id: 'unreachable', kind: 'generic', displayName: 'Unreachable' },
       ],
     });
-    const forOslo = await api('/api/auth/providers/for?email=Kari@Oslo.Kommune.no');
+    const forOslo = await api('/api/auth/providers/for?email=Kari@Oslo.Kommune.no', {
+      headers: {},
+    });
     expect(forOslo.json()).toEqual({
       provider: { id: 'oslo-entra', kind: 'entra', displayName: 'Oslo kommune' },
     });
@@ -182,7 +240,7 @@ describe('sign-in options for the login page', () => {
 
 describe('starting a sign-in', () => {
   it('sends the browser to the sign-in page when the provider cannot be reached, and limits starts per client', async () => {
-    const start = () => api('/api/auth/oidc/unreachable/start');
+    const start = () => api('/api/auth/oidc/unreachable/start', { headers: {} });
     for (let i = 0; i < 2; i++) {
       const answer = await start();
       expect(answer.statusCode).toBe(303);

@@ -19,4 +19,10 @@ export interface SignInCompleter {
   ): Promise<{ userId: string } | { refused: SignInRefusal }>;
   /** Starts a session for `userId` (sets the session cookie on `reply`). */
   startSession(request: FastifyRequest, reply: FastifyReply, userId: string): Promise<void>;
+  /** Notes a refused sign-in (the audit log); `providerId` is null when it is not known. */
+  refused?(
+    request: FastifyRequest,
+    refusal: SignInRefusal,
+    providerId: string | null,
+  ): Promise<void>;
 }

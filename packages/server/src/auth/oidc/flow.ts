@@ -24,10 +24,13 @@ export const SIGN_IN_TTL_MS = 10 * 60 * 1000;
 /** A sign-in refused, with what to log (never tokens or claims). */
 export class SignInRefused extends Error {
   readonly refusal: SignInRefusal;
-  constructor(refusal: SignInRefusal, detail: string) {
+  /** The provider of the sign-in, once it is known. */
+  readonly providerId: string | null;
+  constructor(refusal: SignInRefusal, detail: string, providerId: string | null = null) {
     super(`${refusal}: ${detail}`);
     this.name = 'SignInRefused';
     this.refusal = refusal;
+    this.providerId = providerId;
   }
 }
 
@@ -149,7 +152,11 @@ export class OidcFlow {
     const provider = await this.#providers.get(pending.provider_id);
     if (!provider) throw new SignInRefused('provider-unknown', pending.provider_id);
     const config = await this.#configuration(provider).catch((error: unknown) => {
-      throw new SignInRefused('provider-error', `discovery failed: ${(error as Error).message}`);
+      throw new SignInRefused(
+        'provider-error',
+        `discovery failed: ${(error as Error).message}`,
+        provider.id,
+      );
     });
     let tokens: Awaited<ReturnType<typeof client.authorizationCodeGrant>>;
     try {
@@ -161,18 +168,26 @@ export class OidcFlow {
       });
     } catch (error) {
       if (error instanceof client.AuthorizationResponseError)
-        throw new SignInRefused('provider-error', `${error.error}: ${error.error_description}`);
-      throw new SignInRefused('token-rejected', (error as Error).message);
+        throw new SignInRefused(
+          'provider-error',
+          `${error.error}: ${error.error_description}`,
+          provider.id,
+        );
+      throw new SignInRefused('token-rejected', (error as Error).message, provider.id);
     }
     const idClaims = tokens.claims();
-    if (!idClaims) throw new SignInRefused('token-rejected', 'no ID token');
+    if (!idClaims) throw new SignInRefused('token-rejected', 'no ID token', provider.id);
     let claims: Record<string, unknown> = { ...idClaims };
     const lacksProfile = typeof claims.email !== 'string' || typeof claims.name !== 'string';
     if (lacksProfile && config.serverMetadata().userinfo_endpoint) {
       const userInfo = await client
         .fetchUserInfo(config, tokens.access_token, idClaims.sub)
         .catch((error: unknown) => {
-          throw new SignInRefused('provider-error', `userinfo: ${(error as Error).message}`);
+          throw new SignInRefused(
+            'provider-error',
+            `userinfo: ${(error as Error).message}`,
+            provider.id,
+          );
         });
       // The ID token's claims win: they are signed, and `tid` comes from there.
       claims = { ...userInfo, ...claims };

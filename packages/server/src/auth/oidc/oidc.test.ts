@@ -5,62 +5,28 @@
  * on the sign-in page with its code and without a session.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHelhetServer, resolveConfig, type HelhetServer } from '../../index.ts';
+import type { HelhetServer } from '../../index.ts';
 import { browserFetch, CookieJar, followSignIn } from '../../test/browser-fetch.ts';
-import { createTestStorage, type TestStorage } from '../../test/harness.ts';
+import { api, createTestStorage, startServer, type TestStorage } from '../../test/harness.ts';
 import { startTestOpenIdProvider, type TestOpenIdProvider } from '../../test/oidc-provider.ts';
-import type { SignInCompleter } from './completer.ts';
+import { createUser, findUserByEmail } from '../users.ts';
 import { CALLBACK_PATH } from './flow.ts';
 import { STATE_COOKIE } from './routes.ts';
-import { IdentityProviderInput } from '@helhet/model';
-import { IdentityProviderStore } from './store.ts';
 
 const TENANT = '1b6c2f0e-7d3a-4c55-9f2e-0a1b2c3d4e5f';
 const OTHER_TENANT = '99999999-0000-4000-8000-000000000000';
 const SESSION_COOKIE = 'helhet_session';
-
-/** Accounts and sessions as the sign-in sees them (by e-mail), kept in memory. */
-class Accounts implements SignInCompleter {
-  readonly users = new Map<string, { id: string; name: string; active: boolean }>();
-  readonly sessions = new Map<string, string>();
-  add(email: string, name: string): void {
-    this.users.set(email, { id: `u-${this.users.size + 1}`, name, active: true });
-  }
-  async findOrCreateUser(
-    identity: { email: string; name: string },
-    provider: { allowNewUsers: boolean },
-  ) {
-    const user = this.users.get(identity.email);
-    if (user) return user.active ? { userId: user.id } : { refused: 'account-inactive' as const };
-    if (!provider.allowNewUsers) return { refused: 'new-users-not-allowed' as const };
-    this.add(identity.email, identity.name);
-    return { userId: this.users.get(identity.email)!.id };
-  }
-  async startSession(
-    _request: unknown,
-    reply: { header(name: string, value: string): unknown },
-    userId: string,
-  ) {
-    const token = `s${this.sessions.size + 1}`;
-    this.sessions.set(token, userId);
-    reply.header('set-cookie', `${SESSION_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Lax`);
-  }
-}
 
 let storage: TestStorage;
 let server: HelhetServer;
 let generic: TestOpenIdProvider;
 let entra: TestOpenIdProvider;
 let digdir: TestOpenIdProvider;
-const accounts = new Accounts();
 const ids = { generic: '', entra: '', digdir: '' };
 
 beforeAll(async () => {
   storage = createTestStorage();
-  server = await createHelhetServer(resolveConfig({ port: 0 }, {}, storage.overrides), {
-    signInCompleter: accounts,
-  });
-  await server.start();
+  server = await startServer(storage);
   const redirectUri = `${server.url}${CALLBACK_PATH}`;
   const client = { clientId: 'helhet', clientSecret: 'provider-secret-1', redirectUri };
   generic = await startTestOpenIdProvider({
@@ -85,19 +51,22 @@ beforeAll(async () => {
     requirePar: true,
     accounts: { anne: { email: 'anne@kommune.no', name: 'Anne' } },
   });
-  accounts.add('per.hansen@kommune.no', 'Per Hansen');
+  await createUser(server.database.db, {
+    email: 'per.hansen@kommune.no',
+    name: 'Per Hansen',
+    passwordHash: null,
+  });
 
-  const store = new IdentityProviderStore(server.database.db);
-  const add = async (fields: Record<string, unknown>) =>
-    (
-      await store.create(
-        IdentityProviderInput.parse({
-          clientId: 'helhet',
-          clientSecret: 'provider-secret-1',
-          ...fields,
-        }),
-      )
-    ).id;
+  // Added as an administrator does, through the admin API.
+  const add = async (fields: Record<string, unknown>) => {
+    const response = await api(server, '/api/admin/identity-providers', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ clientId: 'helhet', clientSecret: 'provider-secret-1', ...fields }),
+    });
+    expect(response.status).toBe(201);
+    return ((await response.json()) as { id: string }).id;
+  };
   ids.generic = await add({
     kind: 'generic',
     displayName: 'Kommune',
@@ -128,14 +97,24 @@ async function signIn(
   id: string,
   login: string,
   options: { jar?: CookieJar; returnTo?: string } = {},
-): Promise<{ jar: CookieJar; location: string; session: string | undefined }> {
+): Promise<{ jar: CookieJar; location: string; session: string | undefined; callback: URL }> {
   const jar = options.jar ?? new CookieJar();
   const query = options.returnTo ? `?returnTo=${encodeURIComponent(options.returnTo)}` : '';
   const callback = await followSignIn(jar, `${server.url}/api/auth/oidc/${id}/start${query}`, {
     login,
     stopAt: `${server.url}${CALLBACK_PATH}`,
   });
-  return finishAt(jar, callback);
+  return { ...(await finishAt(jar, callback)), callback };
+}
+
+/** Who the session cookie `session` signs in, as `GET /api/auth/me` answers. */
+async function whoIs(session: string | undefined) {
+  expect(session).toBeDefined();
+  const response = await fetch(`${server.url}/api/auth/me`, {
+    headers: { cookie: `${SESSION_COOKIE}=${session}` },
+  });
+  expect(response.status).toBe(200);
+  return ((await response.json()) as { principal: { email: string; name: string } }).principal;
 }
 
 /** Follows a callback URL in `jar`'s browser: Helhet's redirect and the session it set. */
@@ -160,28 +139,37 @@ describe('signing in through an identity provider', () => {
     generic.tamperIdToken = null;
     const result = await signIn(ids.generic, 'kari', { returnTo: '/maps/m1?view=outline#x' });
     expect(result.location).toBe('/maps/m1?view=outline#x');
-    expect(result.session).toBeDefined();
-    const userId = accounts.sessions.get(result.session!);
-    expect(accounts.users.get('kari@kommune.no')).toEqual({
-      id: userId,
+    expect(await whoIs(result.session)).toMatchObject({
+      kind: 'user',
+      email: 'kari@kommune.no',
       name: 'Kari Nordmann',
-      active: true,
+      admin: false,
     });
+    const user = await findUserByEmail(server.database.db, 'kari@kommune.no');
+    expect(user).toMatchObject({ password_hash: null, active: 1 });
+    const signIns = await server.database.db
+      .selectFrom('audit_events')
+      .select('details')
+      .where('action', '=', 'sign-in')
+      .where('actor', '=', `user:${user!.id}`)
+      .execute();
+    expect(signIns.map((e) => JSON.parse(e.details) as unknown)).toEqual([{ method: 'oidc' }]);
     // The state is single use: the cookie is gone, and the same callback again is refused.
     expect(result.jar.get('127.0.0.1', STATE_COOKIE)).toBeUndefined();
+    expectRefused(await finishAt(new CookieJar(), result.callback), 'state-mismatch');
   });
 
   it('refuses a returnTo outside the application and goes to the start page instead', async () => {
     const result = await signIn(ids.generic, 'kari', { returnTo: 'https://evil.example/x' });
     expect(result.location).toBe('/');
-    expect(result.session).toBeDefined();
+    expect(await whoIs(result.session)).toMatchObject({ email: 'kari@kommune.no' });
   });
 
   it('pushes the authorisation request (PAR) when the provider is configured for it', async () => {
     const before = { ...digdir.requests };
     const result = await signIn(ids.digdir, 'anne');
     expect(result.location).toBe('/');
-    expect(result.session).toBeDefined();
+    expect(await whoIs(result.session)).toMatchObject({ email: 'anne@kommune.no' });
     expect(digdir.requests.pushed).toBe(before.pushed + 1);
     expect(digdir.requests.direct).toBe(before.direct);
   });
@@ -189,9 +177,10 @@ describe('signing in through an identity provider', () => {
   it('signs an Entra account in by its sign-in name when the token has no email', async () => {
     const result = await signIn(ids.entra, 'per');
     expect(result.location).toBe('/');
-    expect(accounts.sessions.get(result.session!)).toBe(
-      accounts.users.get('per.hansen@kommune.no')!.id,
-    );
+    expect(await whoIs(result.session)).toMatchObject({
+      email: 'per.hansen@kommune.no',
+      name: 'Per Hansen',
+    });
   });
 });
 
@@ -253,7 +242,19 @@ describe('refusals', () => {
 
   it('refuses a new person when the provider does not let new users join', async () => {
     expectRefused(await signIn(ids.entra, 'newcomer'), 'new-users-not-allowed');
-    expect(accounts.users.has('new@kommune.no')).toBe(false);
+    expect(await findUserByEmail(server.database.db, 'new@kommune.no')).toBeUndefined();
+    // The audit log has the failed sign-in, with the provider and reason, not the person.
+    const failed = await server.database.db
+      .selectFrom('audit_events')
+      .select(['actor', 'details'])
+      .where('action', '=', 'sign-in-failed')
+      .execute();
+    expect(failed.map((e) => JSON.parse(e.details) as unknown)).toContainEqual({
+      method: 'oidc',
+      provider: ids.entra,
+      reason: 'new-users-not-allowed',
+    });
+    expect(JSON.stringify(failed)).not.toContain('new@kommune.no');
   });
 
   it('sends an unknown provider to the sign-in page', async () => {

@@ -4,6 +4,7 @@
  * the flow ends on the sign-in page with a code the page translates
  * (`/sign-in?error=oidc-token-rejected`), never on an error page of the API.
  */
+import { parseCookie } from 'cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { ApiError, notFound, parseInput } from '../../api/errors.ts';
@@ -47,13 +48,11 @@ const StartParams = z.object({ providerId: z.string().min(1).max(64) });
 const ForEmailQuery = z.object({ email: z.string().max(254) });
 
 function readCookie(request: FastifyRequest, name: string): string | undefined {
-  const header = request.headers.cookie;
-  if (!header) return undefined;
-  for (const part of header.split(';')) {
-    const at = part.indexOf('=');
-    if (at > 0 && part.slice(0, at).trim() === name) return part.slice(at + 1).trim();
+  try {
+    return parseCookie(request.headers.cookie ?? '')[name] || undefined;
+  } catch {
+    return undefined;
   }
-  return undefined;
 }
 
 function stateCookie(value: string, maxAgeSeconds: number, secure: boolean): string {
@@ -154,7 +153,8 @@ export function oidcRoutes(app: FastifyInstance, ctx: OidcRoutesContext): void {
       try {
         const done = await ctx.flow.finish(callbackUrl, readCookie(request, STATE_COOKIE));
         const account = await ctx.completer.findOrCreateUser(done.identity, done.provider);
-        if ('refused' in account) throw new SignInRefused(account.refused, done.provider.id);
+        if ('refused' in account)
+          throw new SignInRefused(account.refused, done.provider.id, done.provider.id);
         await ctx.completer.startSession(request, reply, account.userId);
         return reply.redirect(done.returnTo, 303);
       } catch (error) {
@@ -163,6 +163,7 @@ export function oidcRoutes(app: FastifyInstance, ctx: OidcRoutesContext): void {
           return refusedRedirect(reply, 'provider-error');
         }
         request.log.warn({ reason: error.message }, 'sign-in refused');
+        await ctx.completer.refused?.(request, error.refusal, error.providerId);
         return refusedRedirect(reply, error.refusal);
       }
     },
