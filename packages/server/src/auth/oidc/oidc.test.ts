@@ -257,6 +257,23 @@ describe('refusals', () => {
     expect(JSON.stringify(failed)).not.toContain('new@kommune.no');
   });
 
+  it('refuses a deactivated account', async () => {
+    await server.database.db
+      .updateTable('users')
+      .set({ active: 0 })
+      .where('email', '=', 'per.hansen@kommune.no')
+      .execute();
+    try {
+      expectRefused(await signIn(ids.entra, 'per'), 'account-inactive');
+    } finally {
+      await server.database.db
+        .updateTable('users')
+        .set({ active: 1 })
+        .where('email', '=', 'per.hansen@kommune.no')
+        .execute();
+    }
+  });
+
   it('sends an unknown provider to the sign-in page', async () => {
     const response = await fetch(`${server.url}/api/auth/oidc/nope/start`, { redirect: 'manual' });
     expect(response.status).toBe(303);
