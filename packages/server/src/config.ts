@@ -77,6 +77,8 @@ export interface HelhetConfig {
    */
   adminEmail: string | null;
   adminPassword: string | null;
+  /** JSON file of identity providers (`HELHET_IDENTITY_PROVIDERS`); `null`: none. */
+  identityProvidersFile: string | null;
 }
 
 /** Options as given on the command line (all optional, all strings as typed). */
@@ -209,6 +211,7 @@ const RawConfig = z.object({
     .nullable(),
   adminEmail: z.string().trim().toLowerCase().pipe(z.email('must be an e-mail address')).nullable(),
   adminPassword: z.string().min(10, 'must be at least 10 characters').max(256).nullable(),
+  identityProvidersFile: z.string().min(1, 'must not be empty').nullable(),
 });
 
 const TRUE_WORDS = new Set(['1', 'true', 'yes', 'on']);
@@ -280,6 +283,7 @@ export function resolveConfig(
     metricsToken: nonEmpty(env.HELHET_METRICS_TOKEN) ?? null,
     adminEmail: nonEmpty(env.HELHET_ADMIN_EMAIL) ?? null,
     adminPassword: env.HELHET_ADMIN_PASSWORD || null,
+    identityProvidersFile: nonEmpty(env.HELHET_IDENTITY_PROVIDERS) ?? null,
     ...overrides,
   };
   const log = nonEmpty(env.HELHET_LOG)?.toLowerCase();

@@ -23,7 +23,11 @@ import { redisExtension } from './collab/redis.ts';
 import { createCollabEndpoint } from './collab/websocket.ts';
 import { servedOverHttps, type HelhetConfig } from './config.ts';
 import { openDatabase, type HelhetDatabase } from './db/database.ts';
-import { openRateLimitStore, type RateLimitStore } from './rate-limit/limiter.ts';
+import {
+  openRateLimitStore,
+  type RateLimitSpec,
+  type RateLimitStore,
+} from './rate-limit/limiter.ts';
 import { ImportLimiter } from './rate-limit/import-limits.ts';
 import { refusedAddress } from './local-origin.ts';
 import { installBodyLimit } from './network/body-limit.ts';
@@ -38,6 +42,8 @@ import { seedDemo } from './seed.ts';
 import { workspaceProcessRoutes } from './process/routes.ts';
 import { WorkspaceProcessService } from './process/service.ts';
 import { installSecurityHeaders, routableUrl, serveWebApp } from './static.ts';
+import { accountSignIn } from './auth/oidc/account-sign-in.ts';
+import { installOidc, loadIdentityProvidersFile } from './auth/oidc/index.ts';
 import { StorageConvergence } from './documents/converge.ts';
 import { documentsExtension } from './documents/extension.ts';
 import { LiveDocuments } from './documents/live.ts';
@@ -113,6 +119,12 @@ export interface HelhetServer {
   stop(): Promise<void>;
 }
 
+/** Parts a caller may supply instead of the defaults. */
+export interface HelhetServerOptions {
+  /** How many OpenID Connect sign-ins one client may start (tests make it small). */
+  signInStartLimit?: RateLimitSpec;
+}
+
 /** Version of the server package (reported by `/api/health`). */
 export const VERSION: string = pkg.version;
 
@@ -137,6 +149,10 @@ export async function createHelhetServer(
   options: HelhetServerOptions = {},
 ): Promise<HelhetServer> {
   const config: HelhetConfig = { ...given };
+  // Read before anything is opened: a broken file stops the start with nothing to close.
+  const providersFromFile = config.identityProvidersFile
+    ? await loadIdentityProvidersFile(config.identityProvidersFile)
+    : [];
   const tls = readTlsFiles(config);
   const trust = compileProxyTrust(config.trustProxy);
   const metrics = new ServerMetrics();
@@ -248,6 +264,14 @@ export async function createHelhetServer(
   authRoutes(app, authCtx);
   membershipRoutes(app, authCtx);
   sharingRoutes(app, authCtx);
+  installOidc(app, {
+    db,
+    providersFromFile,
+    completer: accountSignIn(authCtx),
+    publicOrigin: () => (config.publicUrl ?? server.url).replace(/\/+$/, ''),
+    rateLimits,
+    startLimit: options.signInStartLimit,
+  });
   await serveWebApp(app, config.webDist);
 
   const collab = createCollabEndpoint(hocuspocus, (request) =>

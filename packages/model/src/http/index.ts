@@ -7,3 +7,4 @@ export * from './errors.ts';
 export * from './workspaces.ts';
 export * from './dialogues.ts';
 export * from './access.ts';
+export * from './identity-providers.ts';

@@ -86,6 +86,17 @@ const EXPECTED: Record<string, Need> = {
   'DELETE /api/account/tokens/{tokenId}': 'account',
   'GET /api/admin/users': 'admin',
   'GET /api/admin/audit': 'admin',
+  // Single sign-on: the login page's choices and the flow are public; providers are the
+  // administrators' (docs/access.md, "Identity providers").
+  'GET /api/auth/providers': P,
+  'GET /api/auth/providers/for': P,
+  'GET /api/auth/oidc/{providerId}/start': P,
+  'GET /api/auth/oidc/callback': P,
+  'GET /api/admin/identity-providers': 'admin',
+  'POST /api/admin/identity-providers': 'admin',
+  'GET /api/admin/identity-providers/{id}': 'admin',
+  'PATCH /api/admin/identity-providers/{id}': 'admin',
+  'DELETE /api/admin/identity-providers/{id}': 'admin',
   // Fremtid 2040 is public; creating a dialogue needs an account, taking part does not
   // (facilitator routes check the dialogue's own facilitator token).
   'GET /api/fremtid/regions/{code}': P,

@@ -11,6 +11,7 @@ import { fremtidDialoguesMigration } from '../fremtid/migration.ts';
 import { documentsMigration } from '../documents/migration.ts';
 import { createOwnedDocumentTables, OWNED_DOCUMENT_TABLES } from './migration-tables.ts';
 import { accessMigration } from '../auth/migration.ts';
+import { identityProvidersMigration } from '../auth/oidc/migration.ts';
 
 /** The two supported SQL dialects. */
 export type DialectName = 'sqlite' | 'postgres';
@@ -54,6 +55,7 @@ export function migrationProvider(dialect: DialectName): MigrationProvider {
       '0003_fremtid_dialogues': fremtidDialoguesMigration(dialect),
       '0004_documents': documentsMigration(dialect),
       '0005_access': accessMigration(dialect),
+      '0006_identity_providers': identityProvidersMigration(dialect),
     }),
   };
 }

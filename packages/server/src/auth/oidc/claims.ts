@@ -1,0 +1,78 @@
+/**
+ * From a checked ID token (and the UserInfo answer, when the token lacks e-mail or name) to
+ * the person Helhet signs in, or the reason it refuses: claim mapping and the provider's
+ * restrictions (tenant or organisation, e-mail domains). Pure: the signatures, issuer,
+ * audience, expiry, nonce and state were checked before this is called.
+ */
+import type { SignInRefusal } from '@helhet/model';
+import type { IdentityProvider } from './store.ts';
+
+/** The person a provider vouches for, as Helhet keeps them. */
+export interface VerifiedIdentity {
+  /** The provider's subject identifier (stable per provider). */
+  subject: string;
+  /** Lower-case e-mail address. */
+  email: string;
+  name: string;
+}
+
+export type { SignInRefusal };
+
+type Claims = Readonly<Record<string, unknown>>;
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+function text(claims: Claims, name: string): string | null {
+  const value = claims[name];
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
+}
+
+/**
+ * The e-mail address: `email`, except when the provider says it is not verified; for
+ * Entra, whose `email` claim is optional, the `preferred_username` (the sign-in name, an
+ * e-mail address in a tenant's own domains) when it is one.
+ */
+function emailOf(claims: Claims, provider: IdentityProvider): string | null {
+  const email = text(claims, 'email');
+  if (email && claims.email_verified !== false && EMAIL.test(email)) return email.toLowerCase();
+  if (provider.kind === 'entra') {
+    const username = text(claims, 'preferred_username');
+    if (username && EMAIL.test(username)) return username.toLowerCase();
+  }
+  return null;
+}
+
+function nameOf(claims: Claims, email: string): string {
+  const full = text(claims, 'name');
+  if (full) return full.slice(0, 80);
+  const parts = [text(claims, 'given_name'), text(claims, 'family_name')].filter(Boolean);
+  if (parts.length) return parts.join(' ').slice(0, 80);
+  return email.split('@')[0]!.slice(0, 80);
+}
+
+/** The domain part of an e-mail address, lower-case. */
+export function emailDomain(email: string): string {
+  return email.slice(email.lastIndexOf('@') + 1).toLowerCase();
+}
+
+/** True when `provider` serves `email` (its domain list is empty, or holds the domain). */
+export function servesEmail(provider: IdentityProvider, email: string): boolean {
+  return provider.emailDomains.length === 0 || provider.emailDomains.includes(emailDomain(email));
+}
+
+/** Maps and checks the claims of a sign-in through `provider`. */
+export function identityFromClaims(
+  claims: Claims,
+  provider: IdentityProvider,
+): VerifiedIdentity | { refused: SignInRefusal } {
+  if (provider.tenant !== null) {
+    const tenant = text(claims, provider.tenantClaim ?? 'tid');
+    if (tenant === null || tenant.toLowerCase() !== provider.tenant.toLowerCase())
+      return { refused: 'tenant-not-allowed' };
+  }
+  const subject = text(claims, 'sub');
+  const email = emailOf(claims, provider);
+  if (!subject || !email) return { refused: 'email-missing' };
+  if (!servesEmail(provider, email)) return { refused: 'email-domain-not-served' };
+  return { subject, email, name: nameOf(claims, email) };
+}

@@ -1,0 +1,45 @@
+/**
+ * OpenID Connect single sign-on: identity providers per organisation (database and config
+ * file), the sign-in flow and its routes. See `docs/access.md`, "Identity providers".
+ */
+import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/tables.ts';
+import type { SignInCompleter } from './completer.ts';
+import { OidcFlow } from './flow.ts';
+import { oidcRoutes } from './routes.ts';
+import { IdentityProviderStore, type IdentityProvider } from './store.ts';
+import type { RateLimitSpec, RateLimitStore } from '../../rate-limit/limiter.ts';
+
+export { loadIdentityProvidersFile } from './config-file.ts';
+export type { SignInCompleter } from './completer.ts';
+export type { SignInRefusal, VerifiedIdentity } from './claims.ts';
+export { SIGN_IN_PAGE } from './routes.ts';
+
+/** What {@link installOidc} needs. */
+export interface OidcOptions {
+  db: Kysely<Database>;
+  /** The providers of the `HELHET_IDENTITY_PROVIDERS` file ({@link loadIdentityProvidersFile}). */
+  providersFromFile: readonly IdentityProvider[];
+  completer: SignInCompleter;
+  publicOrigin: () => string;
+  /** Where rate limits are counted (Redis when configured). */
+  rateLimits: RateLimitStore;
+  /** Sign-ins a client may start (see `DEFAULT_START_LIMIT`). */
+  startLimit?: RateLimitSpec | undefined;
+}
+
+/** Registers the routes. Returns the store, for the server's other parts. */
+export function installOidc(app: FastifyInstance, options: OidcOptions): IdentityProviderStore {
+  const providers = new IdentityProviderStore(options.db, options.providersFromFile);
+  const flow = new OidcFlow(options.db, providers);
+  oidcRoutes(app, {
+    providers,
+    flow,
+    completer: options.completer,
+    publicOrigin: options.publicOrigin,
+    rateLimits: options.rateLimits,
+    ...(options.startLimit ? { startLimit: options.startLimit } : {}),
+  });
+  return providers;
+}
