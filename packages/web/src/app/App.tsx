@@ -7,11 +7,20 @@ import { useTranslation } from 'react-i18next';
 import { SkipLink, Spinner } from '@digdir/designsystemet-react';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { Header } from './Header.tsx';
-import { parseRoute, usePathname } from './router.ts';
+import { isPublicRoute, navigate, parseRoute, usePathname, type Route } from './router.ts';
 import { MessagePage } from './MessagePage.tsx';
 import { StartPage } from '../workspaces/StartPage.tsx';
 import { WorkspacePage } from '../workspaces/WorkspacePage.tsx';
 import { RefusedChangeNotice } from '../collab/RefusedChangeNotice.tsx';
+import { setUnauthorizedHandler } from '../api/client.ts';
+import { endSession, useSession } from '../auth/session.ts';
+import { signInPath } from '../core/auth/returnTo.ts';
+import { SignInPage } from '../auth/SignInPage.tsx';
+import { SetupPage } from '../auth/SetupPage.tsx';
+import { InvitationPage } from '../auth/InvitationPage.tsx';
+import { ShareLinkPage } from '../auth/ShareLinkPage.tsx';
+import { AccountPage } from '../auth/AccountPage.tsx';
+import { MembersPage } from '../members/MembersPage.tsx';
 
 const importMapPage = () => import('../map/MapPage.tsx');
 const MapPage = lazy(importMapPage);
@@ -21,12 +30,31 @@ if (parseRoute(location.pathname).page === 'map') void importMapPage();
 const FremtidRoot = lazy(() => import('../fremtid/FremtidRoot.tsx'));
 const ProcessRoot = lazy(() => import('../process/ProcessRoot.tsx'));
 
+/** Takes the person to the sign-in page, and back to where they are after signing in. */
+function toSignIn(): void {
+  if (isPublicRoute(parseRoute(location.pathname))) return;
+  navigate(signInPath(location.pathname + location.search + location.hash));
+}
+
+// A 401 from any call means the session ended (expired, signed out elsewhere).
+setUnauthorizedHandler(() => {
+  endSession();
+  toSignIn();
+});
+
 /** The whole app. */
 export function App() {
   const { t } = useTranslation();
   const pathname = usePathname();
   const route = parseRoute(pathname);
   const fullBleed = route.page === 'map';
+  const session = useSession();
+  const open = isPublicRoute(route);
+  const waiting = !open && session.status !== 'signed-in';
+
+  useEffect(() => {
+    if (!open && session.status === 'signed-out') toSignIn();
+  }, [open, session.status]);
 
   useEffect(() => {
     // Move focus to the new page's main region so keyboard and screen-reader users start
@@ -40,29 +68,55 @@ export function App() {
       <Header />
       <main id="main" tabIndex={-1} className="app__main">
         <ErrorBoundary resetKey={pathname}>
-          {route.page === 'start' && <StartPage />}
-          {route.page === 'workspace' && <WorkspacePage workspaceId={route.workspaceId} />}
-          {route.page === 'map' && (
-            <Suspense fallback={<Spinner aria-label={t('common.loading')} />}>
-              <MapPage key={route.mapId} mapId={route.mapId} />
-            </Suspense>
-          )}
-          {route.page === 'fremtid' && (
-            <Suspense fallback={<Spinner aria-label={t('common.loading')} />}>
-              <FremtidRoot parts={route.parts} />
-            </Suspense>
-          )}
-          {route.page === 'process' && (
-            <Suspense fallback={<Spinner aria-label={t('common.loading')} />}>
-              <ProcessRoot workspaceId={route.workspaceId} parts={route.parts} />
-            </Suspense>
-          )}
-          {route.page === 'notFound' && <NotFound />}
+          {waiting ? <Spinner aria-label={t('common.loading')} /> : <RoutePage route={route} />}
         </ErrorBoundary>
       </main>
       <RefusedChangeNotice />
     </div>
   );
+}
+
+/** The page of `route`. */
+function RoutePage({ route }: { route: Route }) {
+  const { t } = useTranslation();
+  switch (route.page) {
+    case 'start':
+      return <StartPage />;
+    case 'workspace':
+      return <WorkspacePage workspaceId={route.workspaceId} />;
+    case 'members':
+      return <MembersPage workspaceId={route.workspaceId} />;
+    case 'map':
+      return (
+        <Suspense fallback={<Spinner aria-label={t('common.loading')} />}>
+          <MapPage key={route.mapId} mapId={route.mapId} />
+        </Suspense>
+      );
+    case 'fremtid':
+      return (
+        <Suspense fallback={<Spinner aria-label={t('common.loading')} />}>
+          <FremtidRoot parts={route.parts} />
+        </Suspense>
+      );
+    case 'process':
+      return (
+        <Suspense fallback={<Spinner aria-label={t('common.loading')} />}>
+          <ProcessRoot workspaceId={route.workspaceId} parts={route.parts} />
+        </Suspense>
+      );
+    case 'signIn':
+      return <SignInPage />;
+    case 'setup':
+      return <SetupPage />;
+    case 'account':
+      return <AccountPage />;
+    case 'invitation':
+      return <InvitationPage token={route.token} />;
+    case 'share':
+      return <ShareLinkPage token={route.token} />;
+    case 'notFound':
+      return <NotFound />;
+  }
 }
 
 /** The page for an address that leads nowhere. */

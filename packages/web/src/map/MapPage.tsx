@@ -14,6 +14,8 @@ import type { CollabDoc } from '../collab/connection.ts';
 import { connectEarly, useSharedDocument } from '../collab/documentRegistry.ts';
 import { publishCursor, usePeers, usePublishUser } from '../collab/presence.ts';
 import { useLocalUser } from '../app/user.ts';
+import { useWorkspaceRole } from '../auth/useWorkspaceRole.ts';
+import { ShareDialog } from '../members/ShareDialog.tsx';
 import { api } from '../api/client.ts';
 import { useAsync } from '../api/useAsync.ts';
 import { AppLink } from '../app/AppLink.tsx';
@@ -107,10 +109,20 @@ function MapEditorView({
   const peers = usePeers(provider);
   usePublishUser(provider, me);
   const flow = useReactFlow();
+  const access = useWorkspaceRole(workspaceId);
+  const canEdit = access.can.edit;
 
   const editor = useMemo<MapEditor>(
-    () => ({ doc, origin, snapshot, selection, select: setSelection, announce: setLiveMessage }),
-    [doc, origin, snapshot, selection],
+    () => ({
+      doc,
+      origin,
+      snapshot,
+      selection,
+      select: setSelection,
+      announce: setLiveMessage,
+      canEdit,
+    }),
+    [doc, origin, snapshot, selection, canEdit],
   );
 
   usePageTitle(snapshot.meta.title);
@@ -119,7 +131,7 @@ function MapEditorView({
   // field's own undo applies.
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (!(event.ctrlKey || event.metaKey) || isEditingText(event.target)) return;
+      if (!canEdit || !(event.ctrlKey || event.metaKey) || isEditingText(event.target)) return;
       const key = event.key.toLowerCase();
       if (key === 'z' && !event.shiftKey) undo.undo();
       else if ((key === 'z' && event.shiftKey) || key === 'y') undo.redo();
@@ -128,7 +140,7 @@ function MapEditorView({
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [undo]);
+  }, [undo, canEdit]);
 
   const onPointer = useCallback(
     (p: { x: number; y: number } | null) => publishCursor(provider, p),
@@ -158,8 +170,19 @@ function MapEditorView({
             {snapshot.meta.example && <Paragraph data-size="xs">{t('map.exampleMap')}</Paragraph>}
           </div>
           <p className={`conn conn--${collab.status}`}>{t(`connection.${collab.status}`)}</p>
+          {workspaceId && access.can.share && <ShareDialog workspaceId={workspaceId} />}
           <PresenceList me={me} peers={peers} />
         </div>
+        {!canEdit && access.role && (
+          <Alert
+            data-color="info"
+            data-size="sm"
+            className="read-only-notice"
+            data-testid="read-only"
+          >
+            {t('readOnly.map', { role: t(`roles.${access.role}`).toLowerCase() })}
+          </Alert>
+        )}
         <MapHealthNotice damage={damage} invalid={snapshot.invalid} />
         <div role="status" aria-live="polite" className="visually-hidden" data-testid="live">
           {liveMessage}
@@ -170,7 +193,7 @@ function MapEditorView({
             <Tabs.Tab value="outline">{t('tabs.outline')}</Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="canvas" className="map-page__panel">
-            <Toolbar undo={undo} onNewElement={onNewElement} />
+            <Toolbar undo={undo} onNewElement={onNewElement} canEdit={canEdit} />
             <div className="map-page__work">
               <section className="map-page__canvas" aria-label={t('map.canvasLabel')}>
                 <MapCanvas
@@ -186,10 +209,15 @@ function MapEditorView({
             </div>
           </Tabs.Panel>
           <Tabs.Panel value="outline" className="map-page__panel map-page__panel--outline">
-            {tab === 'outline' && <OutlineView />}
+            {tab === 'outline' && (
+              // A disabled fieldset disables every control of the outline's tables at once.
+              <fieldset disabled={!canEdit} className="plain-fieldset">
+                <OutlineView />
+              </fieldset>
+            )}
           </Tabs.Panel>
         </Tabs>
-        <CreateElementDialog at={createAt} onClose={() => setCreateAt(null)} />
+        {canEdit && <CreateElementDialog at={createAt} onClose={() => setCreateAt(null)} />}
       </div>
     </MapEditorContext.Provider>
   );
