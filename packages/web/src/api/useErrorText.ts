@@ -18,8 +18,7 @@ export type Translate = (key: string, values: Record<string, unknown>) => string
  * the person has no access rather than the server's technical message.
  */
 export function errorTextWith(translate: Translate, error: unknown): string {
-  if (error instanceof ApiError && error.status === 403 && !error.code)
-    return translate('api.forbidden', {});
+  if (error instanceof ApiError && error.status === 403) return translate('api.forbidden', {});
   return error instanceof ApiError && error.code
     ? translate(`api.error.${error.code}`, { seconds: error.retryAfter ?? 60 })
     : problemMessage(error);

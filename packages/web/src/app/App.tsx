@@ -14,7 +14,7 @@ import { WorkspacePage } from '../workspaces/WorkspacePage.tsx';
 import { RefusedChangeNotice } from '../collab/RefusedChangeNotice.tsx';
 import { setUnauthorizedHandler } from '../api/client.ts';
 import { endSession, useSession } from '../auth/session.ts';
-import { signInPath } from '../core/auth/returnTo.ts';
+import { signInPath, tokenFromFragment } from '../core/auth/returnTo.ts';
 import { SignInPage } from '../auth/SignInPage.tsx';
 import { SetupPage } from '../auth/SetupPage.tsx';
 import { InvitationPage } from '../auth/InvitationPage.tsx';
@@ -111,9 +111,9 @@ function RoutePage({ route }: { route: Route }) {
     case 'account':
       return <AccountPage />;
     case 'invitation':
-      return <InvitationPage token={route.token} />;
+      return <InvitationPage token={route.token ?? tokenFromFragment(location.hash)} />;
     case 'share':
-      return <ShareLinkPage token={route.token} />;
+      return <ShareLinkPage token={route.token ?? tokenFromFragment(location.hash)} />;
     case 'notFound':
       return <NotFound />;
   }

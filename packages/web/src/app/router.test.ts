@@ -25,7 +25,9 @@ describe('parseRoute', () => {
     expect(parseRoute('/account')).toEqual({ page: 'account' });
     expect(parseRoute('/invitations/abc')).toEqual({ page: 'invitation', token: 'abc' });
     expect(parseRoute('/share/xyz')).toEqual({ page: 'share', token: 'xyz' });
-    const open = ['/fremtid', '/sign-in', '/setup', '/invitations/a', '/share/b'];
+    expect(parseRoute('/invitation')).toEqual({ page: 'invitation', token: null });
+    expect(parseRoute('/share')).toEqual({ page: 'share', token: null });
+    const open = ['/fremtid', '/sign-in', '/setup', '/invitations/a', '/share/b', '/share'];
     for (const path of open) expect(isPublicRoute(parseRoute(path))).toBe(true);
     const closed = ['/', '/workspaces/w1', '/maps/m1', '/workspaces/w1/members', '/account'];
     for (const path of closed) expect(isPublicRoute(parseRoute(path))).toBe(false);

@@ -17,8 +17,9 @@ export type Route =
   | { page: 'signIn' }
   | { page: 'setup' }
   | { page: 'account' }
-  | { page: 'invitation'; token: string }
-  | { page: 'share'; token: string }
+  /** `token` null: it is in the address fragment (`/invitation#token=…`), kept out of logs. */
+  | { page: 'invitation'; token: string | null }
+  | { page: 'share'; token: string | null }
   | { page: 'notFound' };
 
 /**
@@ -58,6 +59,8 @@ export function parseRoute(pathname: string): Route {
   if (parts.length === 2 && parts[0] === 'invitations')
     return { page: 'invitation', token: parts[1]! };
   if (parts.length === 2 && parts[0] === 'share') return { page: 'share', token: parts[1]! };
+  if (parts.length === 1 && parts[0] === 'invitation') return { page: 'invitation', token: null };
+  if (parts.length === 1 && parts[0] === 'share') return { page: 'share', token: null };
   if (parts[0] === 'fremtid') return { page: 'fremtid', parts: parts.slice(1) };
   if (parts.length >= 3 && parts[0] === 'workspaces' && parts[2] === 'process')
     return { page: 'process', workspaceId: parts[1]!, parts: parts.slice(3) };

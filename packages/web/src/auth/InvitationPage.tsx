@@ -6,7 +6,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert, Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
-import { api, ApiError, type Joined } from '../api/client.ts';
+import { api, ApiError, type InvitationPreview, type Joined } from '../api/client.ts';
 import { useAsync } from '../api/useAsync.ts';
 import { useErrorText } from '../api/useErrorText.ts';
 import { AppLink } from '../app/AppLink.tsx';
@@ -18,10 +18,13 @@ import { signInPath } from '../core/auth/returnTo.ts';
 import { sessionFrom, usePrincipal } from './session.ts';
 
 /** Route component for `/invitations/:token`. */
-export function InvitationPage({ token }: { token: string }) {
+export function InvitationPage({ token }: { token: string | null }) {
   const { t } = useTranslation();
   const principal = usePrincipal();
-  const { state, reload } = useAsync(() => api.invitation(token), [token]);
+  const { state, reload } = useAsync(
+    () => (token ? api.invitation(token) : Promise.reject(new ApiError(404, 'no token'))),
+    [token],
+  );
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -40,13 +43,13 @@ export function InvitationPage({ token }: { token: string }) {
     );
 
   const accept = async (input: Parameters<typeof api.acceptInvitation>[1]) => {
+    if (!token) return;
     setBusy(true);
     setError(null);
     try {
       const joined: Joined = await api.acceptInvitation(token, input);
       await sessionFrom(joined);
-      const workspaceId = joined.workspaceId ?? preview?.workspaceId;
-      navigate(workspaceId ? workspacePath(workspaceId) : '/');
+      navigate(await workspaceAfterJoining(joined, preview));
     } catch (e) {
       setError(errorText(e));
       setBusy(false);
@@ -123,7 +126,9 @@ export function InvitationPage({ token }: { token: string }) {
               </form>
               <Paragraph>
                 {t('auth.invitation.haveAccount')}{' '}
-                <AppLink to={signInPath(location.pathname)}>{t('auth.signIn.submit')}</AppLink>
+                <AppLink to={signInPath(location.pathname + location.hash)}>
+                  {t('auth.signIn.submit')}
+                </AppLink>
               </Paragraph>
             </>
           )}
@@ -131,4 +136,21 @@ export function InvitationPage({ token }: { token: string }) {
       )}
     </section>
   );
+}
+
+/**
+ * Where a person lands after accepting: the workspace the answer or the invitation names,
+ * else the one of the invitation's name among theirs, else the start page.
+ */
+async function workspaceAfterJoining(
+  joined: Joined,
+  preview: InvitationPreview | null,
+): Promise<string> {
+  const id = joined.workspaceId ?? preview?.workspaceId;
+  if (id) return workspacePath(id);
+  if (!preview) return '/';
+  const named = (await api.listWorkspaces().catch(() => [])).filter(
+    (w) => w.name === preview.workspaceName,
+  );
+  return named.length === 1 ? workspacePath(named[0]!.id) : '/';
 }

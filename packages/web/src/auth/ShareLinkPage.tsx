@@ -16,9 +16,12 @@ import { LoadState } from '../workspaces/LoadState.tsx';
 import { currentSession, sessionFrom } from './session.ts';
 
 /** Route component for `/share/:token`. */
-export function ShareLinkPage({ token }: { token: string }) {
+export function ShareLinkPage({ token }: { token: string | null }) {
   const { t } = useTranslation();
-  const { state, reload } = useAsync(() => api.shareLink(token), [token]);
+  const { state, reload } = useAsync(
+    () => (token ? api.shareLink(token) : Promise.reject(new ApiError(404, 'no token'))),
+    [token],
+  );
   const [name, setName] = useState('');
   const [passCode, setPassCode] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -35,6 +38,7 @@ export function ShareLinkPage({ token }: { token: string }) {
 
   const join = async (event: FormEvent) => {
     event.preventDefault();
+    if (!token) return;
     setBusy(true);
     setError(null);
     try {

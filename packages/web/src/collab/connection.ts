@@ -28,6 +28,11 @@ export interface CollabDoc {
   synced: boolean;
   /** Set when the server refused the document (e.g. the map does not exist). */
   failed: string | null;
+  /**
+   * What the server lets this connection do once it has authenticated it: `readonly` for
+   * viewers and commenters (their updates are refused), undefined until it has said.
+   */
+  scope?: 'read-write' | 'readonly';
 }
 
 /** The close reason with which the server refuses an update that breaks the layout. */
@@ -100,6 +105,7 @@ export function openCollabConnection(mapId: string): CollabConnection {
         if (synced) performance.mark('helhet:synced');
         update({ synced });
       },
+      onAuthenticated: ({ scope }) => update({ scope }),
       onAuthenticationFailed: ({ reason }) => update({ failed: reason }),
       onClose: ({ event }) => {
         if (!current() || !isUpdateRefusal(event.reason)) return;

@@ -110,7 +110,9 @@ function MapEditorView({
   usePublishUser(provider, me);
   const flow = useReactFlow();
   const access = useWorkspaceRole(workspaceId);
-  const canEdit = access.can.edit;
+  // The live connection's scope is the server's own word on it; the role hides what it
+  // would refuse before the connection has said.
+  const canEdit = access.can.edit && collab.scope !== 'readonly';
 
   const editor = useMemo<MapEditor>(
     () => ({
@@ -173,14 +175,16 @@ function MapEditorView({
           {workspaceId && access.can.share && <ShareDialog workspaceId={workspaceId} />}
           <PresenceList me={me} peers={peers} />
         </div>
-        {!canEdit && access.role && (
+        {!canEdit && (
           <Alert
             data-color="info"
             data-size="sm"
             className="read-only-notice"
             data-testid="read-only"
           >
-            {t('readOnly.map', { role: t(`roles.${access.role}`).toLowerCase() })}
+            {access.role
+              ? t('readOnly.map', { role: t(`roles.${access.role}`).toLowerCase() })
+              : t('readOnly.mapNoRole')}
           </Alert>
         )}
         <MapHealthNotice damage={damage} invalid={snapshot.invalid} />
