@@ -19,8 +19,6 @@ import { SignInPage } from '../auth/SignInPage.tsx';
 import { SetupPage } from '../auth/SetupPage.tsx';
 import { InvitationPage } from '../auth/InvitationPage.tsx';
 import { ShareLinkPage } from '../auth/ShareLinkPage.tsx';
-import { AccountPage } from '../auth/AccountPage.tsx';
-import { MembersPage } from '../members/MembersPage.tsx';
 
 const importMapPage = () => import('../map/MapPage.tsx');
 const MapPage = lazy(importMapPage);
@@ -29,6 +27,12 @@ const MapPage = lazy(importMapPage);
 if (parseRoute(location.pathname).page === 'map') void importMapPage();
 const FremtidRoot = lazy(() => import('../fremtid/FremtidRoot.tsx'));
 const ProcessRoot = lazy(() => import('../process/ProcessRoot.tsx'));
+const MembersPage = lazy(() =>
+  import('../members/MembersPage.tsx').then((m) => ({ default: m.MembersPage })),
+);
+const AccountPage = lazy(() =>
+  import('../auth/AccountPage.tsx').then((m) => ({ default: m.AccountPage })),
+);
 
 /** Takes the person to the sign-in page, and back to where they are after signing in. */
 function toSignIn(): void {
@@ -85,7 +89,11 @@ function RoutePage({ route }: { route: Route }) {
     case 'workspace':
       return <WorkspacePage workspaceId={route.workspaceId} />;
     case 'members':
-      return <MembersPage workspaceId={route.workspaceId} />;
+      return (
+        <Suspense fallback={<Spinner aria-label={t('common.loading')} />}>
+          <MembersPage workspaceId={route.workspaceId} />
+        </Suspense>
+      );
     case 'map':
       return (
         <Suspense fallback={<Spinner aria-label={t('common.loading')} />}>
@@ -109,7 +117,11 @@ function RoutePage({ route }: { route: Route }) {
     case 'setup':
       return <SetupPage />;
     case 'account':
-      return <AccountPage />;
+      return (
+        <Suspense fallback={<Spinner aria-label={t('common.loading')} />}>
+          <AccountPage />
+        </Suspense>
+      );
     case 'invitation':
       return <InvitationPage token={route.token ?? tokenFromFragment(location.hash)} />;
     case 'share':

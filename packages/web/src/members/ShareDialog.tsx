@@ -2,10 +2,12 @@
  * The "Share" button of the workspace and map pages: a dialog with the workspace's share
  * links (make one, its QR code for the projector, revoke). Shown to facilitators and owners.
  */
-import { useRef, useState } from 'react';
+import { lazy, Suspense, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, Dialog, Heading } from '@digdir/designsystemet-react';
-import { ShareLinks } from './ShareLinks.tsx';
+import { Button, Dialog, Heading, Spinner } from '@digdir/designsystemet-react';
+
+// Loaded when the dialog first opens: the QR code library stays out of the pages' bundle.
+const ShareLinks = lazy(() => import('./ShareLinks.tsx').then((m) => ({ default: m.ShareLinks })));
 
 /** The share button and its dialog. */
 export function ShareDialog({ workspaceId }: { workspaceId: string }) {
@@ -38,7 +40,11 @@ export function ShareDialog({ workspaceId }: { workspaceId: string }) {
           </Heading>
         </Dialog.Block>
         <Dialog.Block>
-          {opened && <ShareLinks workspaceId={workspaceId} headingLevel={3} />}
+          {opened && (
+            <Suspense fallback={<Spinner aria-label={t('common.loading')} />}>
+              <ShareLinks workspaceId={workspaceId} headingLevel={3} />
+            </Suspense>
+          )}
         </Dialog.Block>
       </Dialog>
     </>
