@@ -1,7 +1,8 @@
 /**
  * The header's account menu: who is signed in (name, e-mail or guest role), the presence
  * colour others see them with, the account page, sign out and sign out everywhere. Nobody
- * signed in: the presence identity (Fremtid pages need no account) and a sign-in link.
+ * signed in: a sign-in link, and on the Fremtid pages (which need no account) the presence
+ * identity.
  */
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -21,11 +22,13 @@ export function AccountMenu() {
   const { t } = useTranslation();
   const principal = usePrincipal();
   const pathname = usePathname();
+  const page = parseRoute(pathname).page;
   if (!principal)
     return (
       <>
-        <ProfileButton />
-        {parseRoute(pathname).page !== 'signIn' && (
+        {/* Presence without an account is only met on the Fremtid pages (Fremtidsdialog). */}
+        {page === 'fremtid' && <ProfileButton />}
+        {page !== 'signIn' && (
           <AppLink to={signInPath(pathname + location.search)}>{t('account.signInLink')}</AppLink>
         )}
       </>
