@@ -56,7 +56,11 @@ export function ShareLinkPage({ token }: { token: string | null }) {
       navigate(workspaceId ? workspacePath(workspaceId) : '/');
     } catch (e) {
       setError(
-        e instanceof ApiError && e.status === 403 ? t('auth.share.wrongPassCode') : errorText(e),
+        e instanceof ApiError && e.status === 429
+          ? t('auth.signIn.rateLimited', { seconds: e.retryAfter ?? 60 })
+          : e instanceof ApiError && e.status === 403
+            ? t('auth.share.wrongPassCode')
+            : errorText(e),
       );
       setBusy(false);
     }
