@@ -5,7 +5,7 @@
  */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, Heading, Paragraph, Table, Textfield } from '@digdir/designsystemet-react';
+import { Button, Heading, Paragraph, Select, Table, Textfield } from '@digdir/designsystemet-react';
 import { WORKSPACE_ROLES, type Invitation, type Member, type WorkspaceRole } from '@helhet/model';
 import { api } from '../api/client.ts';
 import { useAsync } from '../api/useAsync.ts';
@@ -102,23 +102,30 @@ function MemberTable({
               <Table.Cell>{m.email}</Table.Cell>
               <Table.Cell>
                 {canManage ? (
-                  <SelectField
-                    label={t('members.roleOf', { name: m.name })}
+                  // The column header says what it is; the name says whose it is.
+                  <Select
+                    aria-label={t('members.roleOf', { name: m.name })}
                     className="members-table__role"
-                    size="sm"
+                    data-size="sm"
                     width="auto"
                     value={m.role}
-                    options={roleOptions}
-                    onChange={(role: WorkspaceRole) =>
+                    onChange={(e) => {
+                      const role = e.target.value as WorkspaceRole;
                       void runner.performAsync(
                         () => api.changeRole(workspaceId, m.userId, role),
                         t('members.roleChanged', {
                           name: m.name,
                           role: t(`roles.${role}`).toLowerCase(),
                         }),
-                      )
-                    }
-                  />
+                      );
+                    }}
+                  >
+                    {roleOptions.map((o) => (
+                      <Select.Option key={o.value} value={o.value}>
+                        {o.label}
+                      </Select.Option>
+                    ))}
+                  </Select>
                 ) : (
                   t(`roles.${m.role}`)
                 )}

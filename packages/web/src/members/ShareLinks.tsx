@@ -3,7 +3,7 @@
  * pass code; its address and a QR code big enough for the projector are shown once; the
  * list shows every link with its guests, and revoking one disconnects them.
  */
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Heading, Paragraph, Table, Textfield } from '@digdir/designsystemet-react';
 import type { ShareLink } from '@helhet/model';
@@ -40,6 +40,11 @@ export function ShareLinks({
   const [hours, setHours] = useState<(typeof EXPIRY_HOURS)[number]>('8');
   const [passCode, setPassCode] = useState('');
   const [created, setCreated] = useState<ShareLink | null>(null);
+  const newLink = useRef<HTMLDivElement>(null);
+  // A new link moves focus (and the view) to itself, so it is seen and heard at once.
+  useEffect(() => {
+    if (created) newLink.current?.focus();
+  }, [created]);
 
   const create = async (event: FormEvent) => {
     event.preventDefault();
@@ -74,7 +79,19 @@ export function ShareLinks({
       </Heading>
       <Paragraph>{t('share.intro')}</Paragraph>
       <ActionFeedback runner={runner} />
-      <form className="stack" onSubmit={(e) => void create(e)}>
+      {created?.url && (
+        // First in the dialog, QR code beside the address: this is what goes on the
+        // projector, and it must not need scrolling to.
+        <div className="share-links__new" ref={newLink} tabIndex={-1}>
+          <QrCode text={absoluteUrl(created.url)} label={t('share.qr')} />
+          <CopyField
+            label={t('share.url')}
+            description={t('share.showOnce')}
+            value={absoluteUrl(created.url)}
+          />
+        </div>
+      )}
+      <form className="stack share-links__form" onSubmit={(e) => void create(e)}>
         <div className="inline-form">
           <SelectField
             label={t('share.role')}
@@ -108,16 +125,6 @@ export function ShareLinks({
           <Button type="submit">{t('share.create')}</Button>
         </div>
       </form>
-      {created?.url && (
-        <div className="share-links__new stack">
-          <CopyField
-            label={t('share.url')}
-            description={t('share.showOnce')}
-            value={absoluteUrl(created.url)}
-          />
-          <QrCode text={absoluteUrl(created.url)} label={t('share.qr')} />
-        </div>
-      )}
       <LoadState state={state} retry={reload} />
       {state.status === 'ready' &&
         (state.value.length === 0 ? (
