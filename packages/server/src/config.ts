@@ -39,6 +39,18 @@ export interface HelhetConfig {
   compactAfterUpdates: number;
   /** Print request logs (off by default: the CLI prints its own lines). */
   logRequests: boolean;
+  /**
+   * The URL people reach Helhet at (`HELHET_PUBLIC_URL`), e.g. `https://helhet.kommune.no`;
+   * null on the embedded default. When it is HTTPS the session cookie is `Secure` and
+   * `__Host-` prefixed; links (invitations, share links) are made with it.
+   */
+  publicUrl: string | null;
+  /**
+   * E-mail and password of the administrator to create at start when no account exists
+   * (`HELHET_ADMIN_EMAIL`, `HELHET_ADMIN_PASSWORD`); the administrator owns the demo workspace.
+   */
+  adminEmail: string | null;
+  adminPassword: string | null;
 }
 
 /** Options as given on the command line (all optional, all strings as typed). */
@@ -103,6 +115,13 @@ const RawConfig = z.object({
   webDist: z.string().nullable(),
   compactAfterUpdates: z.number().int().min(1).max(1_000_000),
   logRequests: z.boolean(),
+  publicUrl: z
+    .string()
+    .regex(/^https?:\/\/[^/]+/, 'must be an http:// or https:// URL')
+    .transform((url) => url.replace(/\/+$/, ''))
+    .nullable(),
+  adminEmail: z.string().trim().toLowerCase().pipe(z.email('must be an e-mail address')).nullable(),
+  adminPassword: z.string().min(10, 'must be at least 10 characters').max(256).nullable(),
 });
 
 const nonEmpty = (value: string | undefined) =>
@@ -128,6 +147,9 @@ export function resolveConfig(
     webDist: null,
     compactAfterUpdates: 500,
     logRequests: false,
+    publicUrl: nonEmpty(env.HELHET_PUBLIC_URL) ?? null,
+    adminEmail: nonEmpty(env.HELHET_ADMIN_EMAIL) ?? null,
+    adminPassword: env.HELHET_ADMIN_PASSWORD || null,
     ...overrides,
   };
   const result = validate(RawConfig, input);

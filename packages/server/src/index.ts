@@ -34,11 +34,33 @@ import { LiveDocuments } from './documents/live.ts';
 import { DocumentStore } from './documents/store.ts';
 import { MapStore } from './stores/maps.ts';
 import { WorkspaceStore } from './stores/workspaces.ts';
+import { installAccess } from './auth/access.ts';
+import { SessionCookie } from './auth/cookies.ts';
+import { LiveAccess } from './auth/live-access.ts';
+import { LoginLimits } from './auth/login-limits.ts';
+import { authRoutes } from './auth/routes.ts';
+import { prepareFirstStart } from './auth/setup.ts';
+import { membershipRoutes } from './membership/routes.ts';
+import { sharingRoutes } from './sharing/routes.ts';
 
 export * from './config.ts';
 export { COLLAB_PATH } from './collab/websocket.ts';
 export { DEFAULT_WEB_DIST } from './static.ts';
 export type { MapRecord, WorkspaceRecord } from './stores/records.ts';
+export { openDatabase, type HelhetDatabase } from './db/database.ts';
+export { createApiToken } from './auth/api-tokens.ts';
+export { hashPassword, verifyPassword } from './auth/passwords.ts';
+export { createSession } from './auth/sessions.ts';
+export { startUserSession } from './auth/sign-in.ts';
+export { createFirstAdmin } from './auth/setup.ts';
+export {
+  countUsers,
+  createUser,
+  findUserByEmail,
+  findUserById,
+  listUsers,
+  toUserRecord,
+} from './auth/users.ts';
 
 /** A running (or ready to start) Helhet server. */
 export interface HelhetServer {
@@ -56,6 +78,13 @@ export interface HelhetServer {
   url: string;
   /** True when this start created the demo workspace. */
   seeded: boolean;
+  /**
+   * The one-time first-start link (`<url>/setup#token=…`) while no account exists; null once
+   * the administrator exists. Set by `start()`.
+   */
+  setupUrl: string | null;
+  /** Open live-document connections by principal (closed when access is lost). */
+  live: LiveAccess;
   /** Listens on the configured host and port. */
   start(): Promise<string>;
   /** Closes connections, waits for pending writes, closes the database. Safe to call twice. */
@@ -83,11 +112,15 @@ export async function createHelhetServer(config: HelhetConfig): Promise<HelhetSe
     compactAfterUpdates: config.compactAfterUpdates,
   });
 
+  const cookie = new SessionCookie(config.publicUrl);
+  const liveAccess = new LiveAccess();
   // Set once Hocuspocus exists; only needed when other instances write the same documents.
   let convergence: StorageConvergence | null = null;
   const extensions: Extension[] = [
     documentsExtension(db, documents, {
       onLoaded: (name, seq) => convergence?.loaded(name, seq),
+      cookie,
+      live: liveAccess,
     }),
     presenceLimits,
   ];
@@ -114,12 +147,13 @@ export async function createHelhetServer(config: HelhetConfig): Promise<HelhetSe
     documents: live,
   });
 
-  const seeded = await seedDemo(db, workspaces, mapService, workspaceProcess).catch(
-    async (error: unknown) => {
-      await database.close();
-      throw error;
-    },
-  );
+  const closeOnError = async (error: unknown): Promise<never> => {
+    await database.close();
+    throw error;
+  };
+  const seeded = await seedDemo(db, workspaces, mapService, workspaceProcess).catch(closeOnError);
+  // After the seed, so that the first administrator owns the demo workspace.
+  const firstStart = await prepareFirstStart(db, config).catch(closeOnError);
 
   const app = Fastify({
     logger: config.logRequests,
@@ -138,6 +172,7 @@ export async function createHelhetServer(config: HelhetConfig): Promise<HelhetSe
     if (!requestIsLocal(request.headers))
       throw new ApiError(403, 'Helhet only answers requests addressed to this machine (localhost)');
   });
+  installAccess(app, { db, cookie, publicUrl: config.publicUrl });
   await registerOpenApi(app, VERSION);
   const imports = new ImportRunner();
   const ctx = { workspaces, maps, mapService, dialect, version: VERSION, imports };
@@ -146,6 +181,16 @@ export async function createHelhetServer(config: HelhetConfig): Promise<HelhetSe
   mapRoutes(app, ctx);
   workspaceProcessRoutes(app, ctx, workspaceProcess);
   fremtidRoutes(app, { db, dialect, warmData: config.webDist !== null });
+  const authCtx = {
+    db,
+    cookie,
+    live: liveAccess,
+    publicUrl: config.publicUrl,
+    loginLimits: new LoginLimits(),
+  };
+  authRoutes(app, authCtx);
+  membershipRoutes(app, authCtx);
+  sharingRoutes(app, authCtx);
   await serveWebApp(app, config.webDist);
 
   const collab = createCollabEndpoint(hocuspocus);
@@ -160,12 +205,16 @@ export async function createHelhetServer(config: HelhetConfig): Promise<HelhetSe
     documents,
     url: '',
     seeded,
+    setupUrl: null,
+    live: liveAccess,
     async start() {
       await app.listen({ host: config.host, port: config.port });
       const address = app.server.address();
       const port = typeof address === 'object' && address ? address.port : config.port;
       const host = config.host.includes(':') ? `[${config.host}]` : config.host;
       server.url = `http://${host}:${port}`;
+      if (firstStart.setupToken)
+        server.setupUrl = `${config.publicUrl ?? server.url}/setup#token=${firstStart.setupToken}`;
       return server.url;
     },
     stop() {

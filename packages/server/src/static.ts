@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
+import { declarePublicScope } from './auth/access.ts';
 
 /** Where `npm run build` puts the web app in this repository (`packages/web/dist`). */
 export const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
@@ -71,20 +72,27 @@ export async function serveWebApp(app: FastifyInstance, webDist: string | null):
   const built = webDist !== null && existsSync(join(webDist, 'index.html'));
   if (built) {
     const assets = join(webDist, 'assets');
-    await app.register(fastifyStatic, {
-      root: webDist,
-      // Look files up per request (not only those present at start), so a rebuild of the web
-      // app while the server runs is served at once; unknown paths fall through to the
-      // not-found handler below.
-      wildcard: true,
-      index: ['index.html'],
-      setHeaders(reply, path) {
-        // Vite fingerprints everything under assets/: cache it for good; never cache the shell.
-        reply.header(
-          'cache-control',
-          path.startsWith(assets) ? 'public, max-age=31536000, immutable' : 'no-cache',
-        );
-      },
+    // The files are served from their own scope, which declares its routes public; the
+    // root only gets `sendFile` for the not-found handler's client routes.
+    await app.register(fastifyStatic, { root: webDist, serve: false });
+    await app.register(async (scope) => {
+      declarePublicScope(scope);
+      await scope.register(fastifyStatic, {
+        decorateReply: false,
+        root: webDist,
+        // Look files up per request (not only those present at start), so a rebuild of the web
+        // app while the server runs is served at once; unknown paths fall through to the
+        // not-found handler below.
+        wildcard: true,
+        index: ['index.html'],
+        setHeaders(reply, path) {
+          // Vite fingerprints everything under assets/: cache it for good; never cache the shell.
+          reply.header(
+            'cache-control',
+            path.startsWith(assets) ? 'public, max-age=31536000, immutable' : 'no-cache',
+          );
+        },
+      });
     });
   }
   app.setNotFoundHandler((request, reply) => {

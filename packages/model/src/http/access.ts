@@ -66,7 +66,10 @@ export const SetupInput = z.strictObject({
   password: NewPassword,
 });
 
-/** Body of POST /api/invitations/:token/accept (sign up through an invitation). */
+/**
+ * Body of POST /api/invitations/:token/accept when signing up through an invitation. A
+ * signed-in account accepts with an empty body and keeps its account.
+ */
 export const AcceptInvitationInput = z.strictObject({
   name: PersonName,
   email: Email.optional().describe('Required for invitations by link; fixed for e-mail ones'),
@@ -146,6 +149,16 @@ export const Invitation = z.object({
 });
 /** See {@link Invitation}. */
 export type Invitation = z.infer<typeof Invitation>;
+
+/** What an invitation's landing page shows before accepting (GET /api/invitations/:token). */
+export const InvitationPreview = z.object({
+  workspaceName: z.string(),
+  role: WorkspaceRole,
+  email: z
+    .string()
+    .nullable()
+    .describe('Set for invitations by e-mail: only that account may accept'),
+});
 
 /** Body of POST /api/workspaces/:id/share-links. */
 export const ShareLinkInput = z.strictObject({

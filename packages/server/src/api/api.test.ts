@@ -9,7 +9,7 @@ interface Reply {
 }
 
 async function call(method: string, path: string, body?: unknown, raw?: string): Promise<Reply> {
-  const response = await fetch(`${t.server.url}${path}`, {
+  const response = await t.api(path, {
     method,
     headers: body !== undefined || raw !== undefined ? { 'content-type': 'application/json' } : {},
     body: raw ?? (body === undefined ? undefined : JSON.stringify(body)),

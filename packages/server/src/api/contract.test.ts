@@ -38,7 +38,7 @@ async function expectContract<S extends z.ZodType>(
   const headers: Record<string, string> = {};
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (options.token) headers.authorization = `Bearer ${options.token}`;
-  const response = await fetch(`${t.server.url}${path}`, {
+  const response = await t.api(path, {
     method,
     headers,
     body: options.body === undefined ? undefined : JSON.stringify(options.body),

@@ -4,6 +4,7 @@
 import type { FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import { declarePublicScope } from '../auth/access.ts';
 
 /** Registers the OpenAPI generator; call before the routes are added. */
 export async function registerOpenApi(app: FastifyInstance, version: string): Promise<void> {
@@ -24,6 +25,11 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
       },
       tags: [
         { name: 'system', description: 'Health' },
+        {
+          name: 'access',
+          description:
+            'Accounts, sessions, members, invitations, share links and API tokens (docs/access.md). Send a personal API token as Authorization: Bearer hlt_…, or sign in for a session cookie; cookie-authenticated writes need X-CSRF-Token.',
+        },
         { name: 'workspaces', description: 'Workspaces (processes with their maps)' },
         { name: 'maps', description: 'System maps, export and import' },
         {
@@ -34,6 +40,12 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
       ],
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  // The API's description is public: it holds no data, and integrators read it first.
+  await app.register(async (scope) => {
+    declarePublicScope(scope);
+    await scope.register(swaggerUi, { routePrefix: '/api/docs' });
+  });
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
 }

@@ -8,6 +8,7 @@ export function healthRoutes(app: FastifyInstance, ctx: ApiContext): void {
   app.get(
     '/api/health',
     {
+      config: { access: 'public' },
       schema: {
         tags: ['system'],
         summary: 'Is the server up, which version, which database',

@@ -31,6 +31,7 @@ export function mapRoutes(app: FastifyInstance, ctx: ApiContext): void {
   app.get(
     '/api/maps/:id',
     {
+      config: { access: { workspace: 'viewer', from: 'map' } },
       schema: {
         tags: ['maps'],
         summary: "Read a map's record (its content is the collaborative document)",
@@ -52,6 +53,7 @@ export function mapRoutes(app: FastifyInstance, ctx: ApiContext): void {
   app.patch(
     '/api/maps/:id',
     {
+      config: { access: { workspace: 'editor', from: 'map' } },
       schema: {
         tags: ['maps'],
         summary: 'Rename a map (open canvases see the new title at once)',
@@ -72,6 +74,7 @@ export function mapRoutes(app: FastifyInstance, ctx: ApiContext): void {
   app.delete(
     '/api/maps/:id',
     {
+      config: { access: { workspace: 'editor', from: 'map' } },
       schema: {
         tags: ['maps'],
         summary: 'Delete a map and its document',
@@ -89,6 +92,7 @@ export function mapRoutes(app: FastifyInstance, ctx: ApiContext): void {
   app.get(
     '/api/maps/:id/export',
     {
+      config: { access: { workspace: 'viewer', from: 'map' }, audit: 'map-exported' },
       schema: {
         tags: ['maps'],
         summary: 'Export a map in the native format (helhet-map, version 1)',
@@ -116,6 +120,7 @@ export function mapRoutes(app: FastifyInstance, ctx: ApiContext): void {
     scope.post(
       '/api/workspaces/:id/maps/import',
       {
+        config: { access: { workspace: 'editor' }, audit: 'map-imported' },
         bodyLimit: IMPORT_BODY_LIMIT,
         ...ctx.imports.hooks(),
         schema: {

@@ -24,6 +24,17 @@ export const errorResponses = {
   404: { description: 'Not found', ...jsonSchema(ErrorBody) },
 };
 
+/** The denials of authorised routes (`docs/access.md`), for the OpenAPI document. */
+export const accessDenials = {
+  401: { ...jsonSchema(ErrorBody), description: 'Not signed in' },
+  403: {
+    ...jsonSchema(ErrorBody),
+    description: 'Signed in, but not allowed (or CSRF check failed)',
+  },
+  409: { ...jsonSchema(ErrorBody), description: 'Conflicts with the current state' },
+  429: { ...jsonSchema(ErrorBody), description: 'Too many attempts: wait Retry-After seconds' },
+};
+
 export {
   DocumentDamage,
   ErrorBody,

@@ -28,6 +28,7 @@ export function workspaceRoutes(app: FastifyInstance, ctx: ApiContext): void {
   app.get(
     '/api/workspaces',
     {
+      config: { access: 'signed-in' },
       schema: {
         tags: ['workspaces'],
         summary: 'List workspaces',
@@ -40,6 +41,7 @@ export function workspaceRoutes(app: FastifyInstance, ctx: ApiContext): void {
   app.post(
     '/api/workspaces',
     {
+      config: { access: 'account' },
       schema: {
         tags: ['workspaces'],
         summary: 'Create a workspace',
@@ -56,6 +58,7 @@ export function workspaceRoutes(app: FastifyInstance, ctx: ApiContext): void {
   app.get(
     '/api/workspaces/:id',
     {
+      config: { access: { workspace: 'viewer' } },
       schema: {
         tags: ['workspaces'],
         summary: 'Read a workspace',
@@ -69,6 +72,7 @@ export function workspaceRoutes(app: FastifyInstance, ctx: ApiContext): void {
   app.patch(
     '/api/workspaces/:id',
     {
+      config: { access: { workspace: 'owner' } },
       schema: {
         tags: ['workspaces'],
         summary: 'Rename a workspace',
@@ -87,6 +91,7 @@ export function workspaceRoutes(app: FastifyInstance, ctx: ApiContext): void {
   app.delete(
     '/api/workspaces/:id',
     {
+      config: { access: { workspace: 'owner' } },
       schema: {
         tags: ['workspaces'],
         summary: 'Delete a workspace with all its maps',
@@ -106,6 +111,7 @@ export function workspaceRoutes(app: FastifyInstance, ctx: ApiContext): void {
   app.get(
     '/api/workspaces/:id/maps',
     {
+      config: { access: { workspace: 'viewer' } },
       schema: {
         tags: ['maps'],
         summary: 'List the maps of a workspace',
@@ -122,6 +128,7 @@ export function workspaceRoutes(app: FastifyInstance, ctx: ApiContext): void {
   app.post(
     '/api/workspaces/:id/maps',
     {
+      config: { access: { workspace: 'editor' } },
       schema: {
         tags: ['maps'],
         summary: 'Create an empty map (default life-line and the four fields)',

@@ -7,6 +7,8 @@ import { addElement, addLink, readMap, toMapFile } from '@helhet/model';
 import {
   acknowledged,
   collabUrl,
+  adminToken,
+  api,
   connectClient,
   demoMapId,
   eventually,
@@ -15,7 +17,7 @@ import {
 import type { HelhetServer } from '../index.ts';
 
 async function exported(s: HelhetServer, mapId: string): Promise<unknown> {
-  return (await fetch(`${s.url}/api/maps/${mapId}/export`)).json();
+  return (await api(s, `/api/maps/${mapId}/export`)).json();
 }
 
 const t = useTestServer({ perTest: true });
@@ -105,7 +107,7 @@ describe('collaboration over /collab', () => {
     expect(readMap(b.doc).map).toEqual(before);
     expect(readMap(b.doc).map.elements.map((e) => e.id)).toContain(added.id);
     // The record follows the title changed on the canvas.
-    const record = (await (await fetch(`${t.server.url}/api/maps/${mapId}`)).json()) as {
+    const record = (await (await t.api(`/api/maps/${mapId}`)).json()) as {
       title: string;
     };
     expect(record.title).toBe('Nytt navn fra lerretet');
@@ -141,7 +143,7 @@ describe('collaboration over /collab', () => {
   it('shows a rename through the API live on an open canvas', async () => {
     const mapId = await demoMapId(t.server);
     const a = await t.connect(mapId);
-    const response = await fetch(`${t.server.url}/api/maps/${mapId}`, {
+    const response = await t.api(`/api/maps/${mapId}`, {
       method: 'PATCH',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ title: 'Omdøpt' }),
@@ -176,6 +178,7 @@ const MESSAGE_CLOSE = 7;
  */
 async function attachRaw(s: HelhetServer, mapId: string) {
   const ws = await rawSocket(s);
+  const token = await adminToken(s);
   const received: number[] = [];
   ws.on('message', (data: Buffer) => {
     const d = decoding.createDecoder(new Uint8Array(data));
@@ -186,7 +189,7 @@ async function attachRaw(s: HelhetServer, mapId: string) {
     frame(mapId, (e) => {
       encoding.writeVarUint(e, MESSAGE_AUTH);
       encoding.writeVarUint(e, 0); // token
-      encoding.writeVarString(e, '');
+      encoding.writeVarString(e, token);
     }),
   );
   await eventually(() => received.includes(MESSAGE_AUTH), 3000, 'authentication');

@@ -6,8 +6,16 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { WebSocket as NodeWebSocket } from 'ws';
 import { addElement, readMap } from '@helhet/model';
-import { demoMapId, eventually, type TestClient, useTestServer } from '../test/harness.ts';
+import {
+  api,
+  demoMapId,
+  eventually,
+  signIn,
+  type TestClient,
+  useTestServer,
+} from '../test/harness.ts';
 import type { HelhetServer } from '../index.ts';
 
 /**
@@ -26,7 +34,7 @@ interface WebCollab {
 }
 
 async function exported(s: HelhetServer, mapId: string): Promise<{ status: number; body: string }> {
-  const response = await fetch(`${s.url}/api/maps/${mapId}/export`);
+  const response = await api(s, `/api/maps/${mapId}/export`);
   return { status: response.status, body: await response.text() };
 }
 
@@ -97,9 +105,17 @@ describe("the web app's connection after a refusal", () => {
   it('drops the refused local state, resynchronises from the server and says so', async () => {
     const mapId = await demoMapId(t.server);
     // The web connection finds the server through the page's address.
-    const page = globalThis as { location?: unknown };
+    const page = globalThis as { location?: unknown; WebSocket?: unknown };
     const previous = page.location;
+    const previousWebSocket = page.WebSocket;
     page.location = new URL(t.server.url);
+    // As in a browser, the socket carries the session cookie of the signed-in page.
+    const { cookie } = await signIn(t.server);
+    page.WebSocket = class extends NodeWebSocket {
+      constructor(url: string, protocols?: string | string[]) {
+        super(url, protocols, { headers: { cookie, origin: t.server.url } });
+      }
+    };
     const { openCollabConnection, closeCollabConnection, onUpdateRefused } = (await import(
       WEB_CONNECTION
     )) as WebCollab;
@@ -127,6 +143,7 @@ describe("the web app's connection after a refusal", () => {
       stopListening();
       closeCollabConnection(connection);
       page.location = previous;
+      page.WebSocket = previousWebSocket;
     }
   });
 });

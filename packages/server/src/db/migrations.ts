@@ -9,6 +9,7 @@ import type { Migration, MigrationProvider } from 'kysely/migration';
 import { workspaceDocumentsMigration } from '../process/migration.ts';
 import { fremtidDialoguesMigration } from '../fremtid/migration.ts';
 import { documentsMigration } from '../documents/migration.ts';
+import { accessMigration } from '../auth/migration.ts';
 
 /** The two supported SQL dialects. */
 export type DialectName = 'sqlite' | 'postgres';
@@ -81,6 +82,7 @@ export function migrationProvider(dialect: DialectName): MigrationProvider {
       '0002_workspace_documents': workspaceDocumentsMigration(dialect),
       '0003_fremtid_dialogues': fremtidDialoguesMigration(dialect),
       '0004_documents': documentsMigration(dialect),
+      '0005_access': accessMigration(dialect),
     }),
   };
 }

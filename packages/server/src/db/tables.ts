@@ -3,6 +3,7 @@
  * dialects (portable, sortable, no time-zone surprises); binary Yjs data is `blob` in SQLite
  * and `bytea` in PostgreSQL.
  */
+import type { AccessTables } from '../auth/tables.ts';
 import type { DocumentTables } from '../documents/tables.ts';
 
 /** A workspace: one process (e.g. a partnership) with its maps. */
@@ -23,7 +24,7 @@ export interface MapsTable {
 }
 
 /** The whole database. */
-export interface Database extends DocumentTables {
+export interface Database extends DocumentTables, AccessTables {
   workspaces: WorkspacesTable;
   maps: MapsTable;
 }

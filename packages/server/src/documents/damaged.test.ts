@@ -22,7 +22,7 @@ it('reports no damage for a sound map, with edits in its log', async () => {
       if (tries > 500) throw new Error('the edit was never stored');
       await new Promise((r) => setTimeout(r, 10));
     }
-    const read = await fetch(`${t.server.url}/api/maps/${record.id}`);
+    const read = await t.api(`/api/maps/${record.id}`);
     expect(read.status).toBe(200);
     const body = (await read.json()) as object;
     expect(body).toMatchObject({ id: record.id, title: 'Hel' });
@@ -84,13 +84,13 @@ it('opens a map whose stored log holds an unreadable update at its last good sta
       .where('seq', '=', seqs[1]!)
       .executeTakeFirstOrThrow()
   ).created_at;
-  const read = await fetch(`${t.server.url}/api/maps/${record.id}`);
+  const read = await t.api(`/api/maps/${record.id}`);
   expect(read.status).toBe(200);
   expect(await read.json()).toMatchObject({
     id: record.id,
     damage: { skippedUpdates: 1, snapshotUnreadable: false, since: skippedAt },
   });
-  const exported = await fetch(`${t.server.url}/api/maps/${record.id}/export`);
+  const exported = await t.api(`/api/maps/${record.id}/export`);
   expect(exported.status).toBe(200);
   const file = (await exported.json()) as { elements: { id: string; label: string }[] };
   expect(file.elements.map((e) => e.label).sort()).toEqual(['Etter', 'Før']);
@@ -107,7 +107,7 @@ it('opens a map whose stored log holds an unreadable update at its last good sta
         .sort(),
     ).toEqual(['Etter', 'Før']);
     expect((await t.server.maps.read(record.id))!.damage).toMatchObject({ skippedSeqs: [seqs[1]] });
-    const again = (await (await fetch(`${t.server.url}/api/maps/${record.id}`)).json()) as object;
+    const again = (await (await t.api(`/api/maps/${record.id}`)).json()) as object;
     expect(again).toMatchObject({ damage: { skippedUpdates: 1 } });
   } finally {
     client.destroy();

@@ -10,7 +10,16 @@
 import type { Extension } from '@hocuspocus/server';
 import type { Kysely } from 'kysely';
 import * as Y from 'yjs';
-import { parseDocumentName, type DocumentRef } from '@helhet/model';
+import { parseDocumentName, roleCanEdit, type DocumentRef } from '@helhet/model';
+import type { SessionCookie } from '../auth/cookies.ts';
+import type { ConnectionGrant, LiveAccess } from '../auth/live-access.ts';
+import {
+  authenticateSessionToken,
+  authenticateToken,
+  principalKey,
+  type Authenticated,
+} from '../auth/principal.ts';
+import { workspaceRole } from '../membership/memberships.ts';
 import { CollabRefusal } from '../collab/refusal.ts';
 import { inspectUpdate, refusalReason } from '../collab/validate-update.ts';
 import type { Database } from '../db/tables.ts';
@@ -34,14 +43,33 @@ function notFound(documentName: string, ref: DocumentRef | null): CollabRefusal 
 export interface DocumentsExtensionOptions {
   /** Told the highest stored sequence number each document was loaded with. */
   onLoaded?(documentName: string, highestSeq: number): void;
+  /** Reads the session cookie of the upgrade request. */
+  cookie: SessionCookie;
+  /** Where authorised connections are registered, to close them when access is lost. */
+  live: LiveAccess;
+}
+
+/** What `onAuthenticate` puts in a connection's context. */
+interface AccessContext {
+  grant?: ConnectionGrant;
+}
+
+function unauthenticated(): CollabRefusal {
+  return new CollabRefusal('unauthenticated', 'sign in first', 4401);
 }
 
 /** The persistence extension; documents whose owner does not exist are refused. */
 export function documentsExtension(
   db: Kysely<Database>,
   store: DocumentStore,
-  options: DocumentsExtensionOptions = {},
+  options: DocumentsExtensionOptions,
 ): Extension {
+  const authenticate = async (token: string, headers: Headers): Promise<Authenticated | null> => {
+    // The provider's token (an API token or a session token) wins over the cookie.
+    if (token) return authenticateToken(db, token);
+    const cookieToken = options.cookie.read(headers.get('cookie'));
+    return cookieToken ? authenticateSessionToken(db, cookieToken, 'cookie') : null;
+  };
   const existing = async (documentName: string): Promise<DocumentRef> => {
     const ref = parseDocumentName(documentName);
     if (!ref || !(await documentExists(db, ref.kind, ref.id))) throw notFound(documentName, ref);
@@ -50,8 +78,31 @@ export function documentsExtension(
   return {
     extensionName: 'helhet-documents',
 
-    async onConnect({ documentName }) {
-      await existing(documentName);
+    // Authorisation of a live document: who is asking (cookie or token), the document's
+    // workspace from its kind, and the role there. No role is answered like a document that
+    // does not exist, so names cannot be probed; viewers and commenters get read-only
+    // connections.
+    async onAuthenticate({ documentName, token, requestHeaders, connectionConfig }) {
+      const auth = await authenticate(token, requestHeaders);
+      if (!auth) throw unauthenticated();
+      const ref = parseDocumentName(documentName);
+      const workspaceId = ref ? await DOCUMENT_KINDS[ref.kind].workspaceOf(db, ref.id) : null;
+      const role = workspaceId ? await workspaceRole(db, auth.principal, workspaceId) : null;
+      if (!ref || !workspaceId || !role) throw notFound(documentName, ref);
+      connectionConfig.readOnly = !roleCanEdit(role);
+      const grant: ConnectionGrant = {
+        principal: principalKey(auth.principal),
+        workspaceId,
+        sessionHash: auth.session?.tokenHash ?? null,
+      };
+      return { grant } satisfies AccessContext;
+    },
+
+    async connected({ connection, context }) {
+      const { grant } = context as AccessContext;
+      if (!grant) return;
+      options.live.add(connection, grant);
+      connection.onClose(() => options.live.remove(connection));
     },
 
     async onLoadDocument({ documentName }) {
@@ -81,6 +132,9 @@ export function documentsExtension(
 
     async beforeSync({ type, payload, documentName, connection, document }) {
       if (!CONTENT_MESSAGES.has(type)) return;
+      // A read-only connection's update is never stored; Hocuspocus then neither applies nor
+      // relays it and answers the sender that it was not accepted.
+      if (connection.readOnly) return;
       const ref = parseDocumentName(documentName);
       if (!ref) throw notFound(documentName, ref);
       const inspection = inspectUpdate(payload, ref.kind, document);

@@ -26,6 +26,8 @@ export interface DocumentKind {
   roots: ReadonlySet<string>;
   /** Brings a loaded document to the current schema version (the model's migrations). */
   migrate(doc: Y.Doc): DocumentMigrationResult;
+  /** The workspace a document belongs to (authorisation), or null when its owner is gone. */
+  workspaceOf(db: Kysely<Database>, id: string): Promise<string | null>;
   /** Housekeeping after collaborative edits were stored (debounced by Hocuspocus). */
   afterStore?(db: Kysely<Database>, id: string, document: Y.Doc): Promise<void>;
 }
@@ -43,6 +45,14 @@ export const DOCUMENT_KINDS: Readonly<Record<DocumentKindName, DocumentKind>> = 
     owners: 'maps',
     roots: DOCUMENT_ROOTS.map,
     migrate: migrateMapDocument,
+    async workspaceOf(db, id) {
+      const row = await db
+        .selectFrom('maps')
+        .select('workspace_id')
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return row?.workspace_id ?? null;
+    },
     // Marks the map as changed and copies a title renamed on a canvas into its record.
     async afterStore(db, id, document) {
       const title = MapMeta.shape.title.safeParse(document.getMap('meta').get('title'));
@@ -54,6 +64,9 @@ export const DOCUMENT_KINDS: Readonly<Record<DocumentKindName, DocumentKind>> = 
     owners: 'workspaces',
     roots: DOCUMENT_ROOTS.workspace,
     migrate: migrateWorkspaceDocument,
+    async workspaceOf(db, id) {
+      return (await documentExists(db, 'workspace', id)) ? id : null;
+    },
   },
 };
 

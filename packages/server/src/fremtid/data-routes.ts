@@ -177,6 +177,7 @@ export function fremtidDataRoutes(app: FastifyInstance, options: FremtidDataOpti
   app.get(
     '/api/fremtid/regions/:code',
     {
+      config: { access: 'public' },
       schema: {
         tags: ['fremtid'],
         summary:
@@ -193,6 +194,7 @@ export function fremtidDataRoutes(app: FastifyInstance, options: FremtidDataOpti
   app.get(
     '/api/fremtid/snapshot',
     {
+      config: { access: 'public' },
       schema: {
         tags: ['fremtid'],
         summary:
@@ -205,6 +207,7 @@ export function fremtidDataRoutes(app: FastifyInstance, options: FremtidDataOpti
   app.get(
     '/api/fremtid/kommuner.topojson',
     {
+      config: { access: 'public' },
       schema: {
         tags: ['fremtid'],
         summary: 'Municipality boundaries (© Kartverket) as compact TopoJSON',

@@ -20,7 +20,12 @@ async function call(method: string, path: string, body?: unknown, token?: string
   const headers: Record<string, string> = {};
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (token) headers.authorization = `Bearer ${token}`;
-  const response = await fetch(`${t.server.url}${path}`, {
+  // Creating a dialogue needs an account; taking part needs only the dialogue's own tokens.
+  const send =
+    path === '/api/fremtid/dialogues'
+      ? t.api
+      : (p: string, init: RequestInit) => fetch(`${t.server.url}${p}`, init);
+  const response = await send(path, {
     method,
     headers,
     body: body === undefined ? undefined : JSON.stringify(body),
@@ -70,7 +75,7 @@ describe(`Fremtidsdialog API (${TEST_DIALECT})`, () => {
     });
     expect(unknown.status).toBe(400);
     expect(unknown.body.error.problems[0].path).toBe('regionCode');
-    const notJson = await fetch(`${t.server.url}/api/fremtid/dialogues`, {
+    const notJson = await t.api(`/api/fremtid/dialogues`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: '{"title":',

@@ -94,6 +94,7 @@ export function fremtidDialogueRoutes(
   app.post(
     '/api/fremtid/dialogues',
     {
+      config: { access: 'account' },
       schema: {
         tags,
         summary: 'Create a dialogue (returns the secret facilitator token once)',
@@ -123,6 +124,7 @@ export function fremtidDialogueRoutes(
   app.get(
     '/api/fremtid/dialogues/by-code/:code',
     {
+      config: { access: 'public' },
       schema: {
         tags,
         summary: 'Find a dialogue by its join code, with its approved statements',
@@ -142,6 +144,7 @@ export function fremtidDialogueRoutes(
   app.post(
     '/api/fremtid/dialogues/:id/participants',
     {
+      config: { access: 'public' },
       schema: {
         tags,
         summary: 'Join a dialogue without an account (returns a participant token)',
@@ -160,6 +163,7 @@ export function fremtidDialogueRoutes(
   app.get(
     '/api/fremtid/dialogues/:id/me',
     {
+      config: { access: 'public' },
       schema: {
         tags,
         security: auth,
@@ -178,6 +182,7 @@ export function fremtidDialogueRoutes(
   app.put(
     '/api/fremtid/dialogues/:id/statements/:sid/answer',
     {
+      config: { access: 'public' },
       schema: {
         tags,
         security: auth,
@@ -201,6 +206,7 @@ export function fremtidDialogueRoutes(
   app.post(
     '/api/fremtid/dialogues/:id/proposals',
     {
+      config: { access: 'public' },
       schema: {
         tags,
         security: auth,
@@ -222,6 +228,7 @@ export function fremtidDialogueRoutes(
   app.get(
     '/api/fremtid/dialogues/:id/results',
     {
+      config: { access: 'public' },
       schema: {
         tags,
         summary:
@@ -240,7 +247,10 @@ export function fremtidDialogueRoutes(
 
   app.get(
     '/api/fremtid/dialogues/:id/results.csv',
-    { schema: { tags, summary: 'Results as CSV (one row per statement)' } },
+    {
+      config: { access: 'public' },
+      schema: { tags, summary: 'Results as CSV (one row per statement)' },
+    },
     async (request, reply) => {
       const d = await dialogueOr404(request.params);
       const r = await store.results(d.id);
@@ -266,6 +276,7 @@ export function fremtidDialogueRoutes(
   app.get(
     '/api/fremtid/dialogues/:id/admin',
     {
+      config: { access: 'public' },
       schema: {
         tags,
         security: auth,
@@ -284,6 +295,7 @@ export function fremtidDialogueRoutes(
   app.post(
     '/api/fremtid/dialogues/:id/statements',
     {
+      config: { access: 'public' },
       schema: {
         tags,
         security: auth,
@@ -302,6 +314,7 @@ export function fremtidDialogueRoutes(
   app.patch(
     '/api/fremtid/dialogues/:id/statements/:sid',
     {
+      config: { access: 'public' },
       schema: {
         tags,
         security: auth,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoMap, toMapFile } from '@helhet/model';
-import { createTestStorage, startServer, type TestStorage } from '../test/harness.ts';
+import { api, createTestStorage, startServer, type TestStorage } from '../test/harness.ts';
 import type { HelhetServer } from '../index.ts';
 import { IMPORT_BODY_LIMIT } from '../api/maps.ts';
 
@@ -9,7 +9,7 @@ let server: HelhetServer;
 let workspaceId: string;
 
 async function post(path: string, body: string) {
-  const response = await fetch(`${server.url}${path}`, {
+  const response = await api(server, path, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body,
@@ -34,7 +34,7 @@ function bigMapBody(elements: number): string {
 beforeAll(async () => {
   storage = createTestStorage();
   server = await startServer(storage);
-  const response = await fetch(`${server.url}/api/workspaces`, {
+  const response = await api(server, `/api/workspaces`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ name: 'Importer' }),

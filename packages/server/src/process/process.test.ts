@@ -11,7 +11,7 @@ interface Reply {
 }
 
 async function call(method: string, path: string, body?: unknown): Promise<Reply> {
-  const response = await fetch(`${t.server.url}${path}`, {
+  const response = await t.api(path, {
     method,
     headers: body !== undefined ? { 'content-type': 'application/json' } : {},
     body: body === undefined ? undefined : JSON.stringify(body),

@@ -116,6 +116,7 @@ export function workspaceProcessRoutes(
   app.get(
     base,
     {
+      config: { access: { workspace: 'viewer' } },
       schema: {
         tags,
         summary: "The workspace's whole process content, with the gaps of each step of the method",
@@ -169,6 +170,7 @@ export function workspaceProcessRoutes(
     app.get(
       `${base}/${path}`,
       {
+        config: { access: { workspace: 'viewer' } },
         schema: {
           tags,
           summary: `List ${what}s`,
@@ -188,6 +190,7 @@ export function workspaceProcessRoutes(
     app.post(
       `${base}/${path}`,
       {
+        config: { access: { workspace: 'editor' } },
         schema: {
           tags,
           summary: `Create a ${what} (id optional)`,
@@ -215,6 +218,7 @@ export function workspaceProcessRoutes(
     app.patch(
       `${base}/${path}/:recordId`,
       {
+        config: { access: { workspace: 'editor' } },
         schema: {
           tags,
           summary: `Change a ${what} (only the properties given)`,
@@ -246,6 +250,7 @@ export function workspaceProcessRoutes(
     app.delete(
       `${base}/${path}/:recordId`,
       {
+        config: { access: { workspace: 'editor' } },
         schema: {
           tags,
           summary: `Delete a ${what}`,
@@ -268,6 +273,7 @@ export function workspaceProcessRoutes(
   app.patch(
     `${base}/settings`,
     {
+      config: { access: { workspace: 'editor' } },
       schema: {
         tags,
         summary: 'Change the process settings (dots per participant)',
@@ -288,6 +294,7 @@ export function workspaceProcessRoutes(
   app.get(
     `${base}/votes`,
     {
+      config: { access: { workspace: 'viewer' } },
       schema: {
         tags,
         summary:
@@ -312,6 +319,7 @@ export function workspaceProcessRoutes(
   app.put(
     `${base}/votes`,
     {
+      config: { access: { workspace: 'editor' } },
       schema: {
         tags,
         summary: "Set a participant's dots on a focus area or innovation area (0 removes them)",
@@ -341,6 +349,7 @@ export function workspaceProcessRoutes(
   app.get(
     `${base}/coverage`,
     {
+      config: { access: { workspace: 'viewer' } },
       schema: {
         tags,
         summary:
@@ -362,6 +371,7 @@ export function workspaceProcessRoutes(
   app.get(
     `${base}/traceability/projects/:recordId`,
     {
+      config: { access: { workspace: 'viewer' } },
       schema: {
         tags,
         summary: 'From a project to its innovation areas, loops, elements and insight',
@@ -385,6 +395,7 @@ export function workspaceProcessRoutes(
   app.get(
     `${base}/traceability/elements/:mapId/:elementId`,
     {
+      config: { access: { workspace: 'viewer' } },
       schema: {
         tags,
         summary: 'From an element of a map to the projects that address it, and its evidence',
@@ -407,6 +418,7 @@ export function workspaceProcessRoutes(
   app.get(
     `${base}/network`,
     {
+      config: { access: { workspace: 'viewer' } },
       schema: {
         tags,
         summary: 'The project network (reinforces / depends on) with its reinforcing loops',
@@ -429,6 +441,7 @@ export function workspaceProcessRoutes(
   app.get(
     '/api/workspaces/:id/export',
     {
+      config: { access: { workspace: 'viewer' }, audit: 'workspace-exported' },
       schema: {
         tags: ['workspaces'],
         summary: 'Export the whole workspace (maps and process) as one helhet-workspace file',
@@ -455,6 +468,7 @@ export function workspaceProcessRoutes(
     scope.post(
       '/api/workspaces/import',
       {
+        config: { access: 'account', audit: 'workspace-imported' },
         bodyLimit: WORKSPACE_IMPORT_LIMIT,
         ...ctx.imports.hooks(),
         schema: {

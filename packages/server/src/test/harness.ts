@@ -54,12 +54,28 @@ export function createTestStorage(): TestStorage {
   };
 }
 
+/**
+ * The administrator every test server is started with (through the same configuration as
+ * `HELHET_ADMIN_EMAIL` / `HELHET_ADMIN_PASSWORD`); it owns the demo workspace, so tests run
+ * signed in as its owner unless they say otherwise.
+ */
+export const TEST_ADMIN = { email: 'admin@helhet.test', password: 'test-admin-password' };
+
 /** Starts a server on `storage` on a random port. */
 export async function startServer(
   storage: TestStorage,
   overrides: Partial<HelhetConfig> = {},
 ): Promise<HelhetServer> {
-  const config = resolveConfig({ port: 0 }, {}, { ...storage.overrides, ...overrides });
+  const config = resolveConfig(
+    { port: 0 },
+    {},
+    {
+      adminEmail: TEST_ADMIN.email,
+      adminPassword: TEST_ADMIN.password,
+      ...storage.overrides,
+      ...overrides,
+    },
+  );
   const server = await createHelhetServer(config);
   await server.start();
   return server;
@@ -74,7 +90,9 @@ export interface TestServerHandle {
   /** Stops the server and starts a new one on the same storage, to prove data survives. */
   restart(overrides?: Partial<HelhetConfig>): Promise<HelhetServer>;
   /** Connects a client to `mapId`; it is closed at a restart and when the test ends. */
-  connect(mapId: string): Promise<TestClient>;
+  connect(mapId: string, options?: ConnectOptions): Promise<TestClient>;
+  /** `fetch` on the server's `path`, signed in as {@link TEST_ADMIN} (a Bearer API token). */
+  api(path: string, init?: RequestInit): Promise<Response>;
 }
 
 /** Options of {@link useTestServer}. */
@@ -137,10 +155,13 @@ export function useTestServer(options: UseTestServerOptions = {}): TestServerHan
       });
       return server;
     },
-    async connect(mapId) {
-      const client = await connectClient(started(server, 'server'), mapId);
+    async connect(mapId, connectOptions) {
+      const client = await connectClient(started(server, 'server'), mapId, connectOptions);
       clients.push(client);
       return client;
+    },
+    api(path, init) {
+      return api(started(server, 'server'), path, init);
     },
   };
 }
@@ -154,19 +175,84 @@ export async function firstWorkspaceId(server: HelhetServer): Promise<string> {
   return row.id;
 }
 
+/** A browser session: its cookie header and CSRF token. */
+export interface TestSession {
+  cookie: string;
+  csrfToken: string;
+}
+
+/** Signs in with e-mail and password as a browser does; throws when refused. */
+export async function signIn(
+  server: { url: string },
+  credentials: { email: string; password: string } = TEST_ADMIN,
+): Promise<TestSession> {
+  const response = await fetch(`${server.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(credentials),
+  });
+  if (response.status !== 200)
+    throw new Error(`sign-in refused: ${response.status} ${await response.text()}`);
+  const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0]!;
+  const { csrfToken } = (await response.json()) as { csrfToken: string };
+  return { cookie, csrfToken };
+}
+
+/** Makes a personal API token for a browser session (as the account page does). */
+export async function tokenFor(server: { url: string }, session: TestSession): Promise<string> {
+  const response = await fetch(`${server.url}/api/account/tokens`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      cookie: session.cookie,
+      origin: server.url,
+      'x-csrf-token': session.csrfToken,
+    },
+    body: JSON.stringify({ name: 'tests' }),
+  });
+  if (response.status !== 201)
+    throw new Error(`token refused: ${response.status} ${await response.text()}`);
+  return ((await response.json()) as { token: string }).token;
+}
+
+const adminTokens = new Map<string, Promise<string>>();
+
+/** An API token of {@link TEST_ADMIN} on this server (made once per server URL). */
+export function adminToken(server: { url: string }): Promise<string> {
+  let token = adminTokens.get(server.url);
+  if (!token) {
+    token = signIn(server).then((session) => tokenFor(server, session));
+    token.catch(() => adminTokens.delete(server.url));
+    adminTokens.set(server.url, token);
+  }
+  return token;
+}
+
+/** `fetch` on `path` of the server, signed in as {@link TEST_ADMIN}. */
+export async function api(
+  server: { url: string },
+  path: string,
+  init: RequestInit = {},
+): Promise<Response> {
+  const headers = new Headers(init.headers);
+  if (!headers.has('authorization'))
+    headers.set('authorization', `Bearer ${await adminToken(server)}`);
+  return fetch(`${server.url}${path}`, { ...init, headers });
+}
+
 /** The id of the demo map, read through the HTTP API as a client finds it. */
 export async function demoMapId(server: { url: string }): Promise<string> {
-  const { workspaces } = (await (await fetch(`${server.url}/api/workspaces`)).json()) as {
+  const { workspaces } = (await (await api(server, '/api/workspaces')).json()) as {
     workspaces: { id: string }[];
   };
   const { maps } = (await (
-    await fetch(`${server.url}/api/workspaces/${workspaces[0]!.id}/maps`)
+    await api(server, `/api/workspaces/${workspaces[0]!.id}/maps`)
   ).json()) as { maps: { id: string }[] };
   return maps[0]!.id;
 }
 
 /** The WebSocket URL of a server's collaboration endpoint. */
-export function collabUrl(server: HelhetServer): string {
+export function collabUrl(server: { url: string }): string {
   return `${server.url.replace(/^http/, 'ws')}/collab`;
 }
 
@@ -177,10 +263,29 @@ export interface TestClient {
   destroy(): void;
 }
 
-/** Connects a client to map `mapId` and waits until it has synced with the server. */
-export async function connectClient(server: HelhetServer, mapId: string): Promise<TestClient> {
+/** Options of {@link connectClient}. */
+export interface ConnectOptions {
+  /** The provider's token; {@link TEST_ADMIN}'s API token by default, `null` for none. */
+  token?: string | null;
+}
+
+/**
+ * Connects a client to document `mapId` (a map id or another document name) and waits until
+ * it has synced with the server.
+ */
+export async function connectClient(
+  server: { url: string },
+  mapId: string,
+  options: ConnectOptions = {},
+): Promise<TestClient> {
+  const token = options.token === undefined ? await adminToken(server) : options.token;
   const doc = new Y.Doc();
-  const provider = new HocuspocusProvider({ url: collabUrl(server), name: mapId, document: doc });
+  const provider = new HocuspocusProvider({
+    url: collabUrl(server),
+    name: mapId,
+    document: doc,
+    ...(token ? { token } : {}),
+  });
   const client = { doc, provider, destroy: () => (provider.destroy(), doc.destroy()) };
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`client did not sync map ${mapId}`)), 10_000);

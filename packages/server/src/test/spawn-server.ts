@@ -4,7 +4,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { TestStorage } from './harness.ts';
+import { TEST_ADMIN, type TestStorage } from './harness.ts';
 
 const fixture = fileURLToPath(new URL('./serve-fixture.ts', import.meta.url));
 
@@ -26,6 +26,8 @@ export async function spawnServer(storage: TestStorage, redisUrl = ''): Promise<
       DATABASE_URL: o.databaseUrl ?? '',
       HELHET_DATABASE_SCHEMA: o.databaseSchema ?? '',
       REDIS_URL: redisUrl,
+      HELHET_ADMIN_EMAIL: TEST_ADMIN.email,
+      HELHET_ADMIN_PASSWORD: TEST_ADMIN.password,
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -1,0 +1,292 @@
+/**
+ * Sign-in and account routes: `/api/auth/login|logout|logout-everywhere|me`, the first-start
+ * `/api/setup`, personal API tokens at `/api/account/tokens`, and the administrator's
+ * `/api/admin/users` and `/api/admin/audit`.
+ */
+import { isIP } from 'node:net';
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import {
+  ApiToken,
+  ApiTokenInput,
+  LoginInput,
+  RecordId,
+  SessionInfo,
+  SetupInput,
+  SetupState,
+  UserRecord,
+} from '@helhet/model';
+import { ApiError, notFound, parseInput } from '../api/errors.ts';
+import { accessDenials, errorResponses, jsonSchema } from '../api/schemas.ts';
+import { listAudit, recordAudit } from '../audit/audit-log.ts';
+import { isLoopbackHost } from '../config.ts';
+import { requireAuth, requireUser } from './access.ts';
+import { createApiToken, listApiTokens, revokeApiToken } from './api-tokens.ts';
+import type { AuthContext } from './context.ts';
+import { dummyPasswordHash, verifyPassword } from './passwords.ts';
+import { principalKey } from './principal.ts';
+import { csrfTokenFor } from './secrets.ts';
+import { deleteSession, deleteUserSessions } from './sessions.ts';
+import { claimSetupToken, createFirstAdmin } from './setup.ts';
+import { startUserSession } from './sign-in.ts';
+import { countUsers, findUserByEmail, listUsers, toUserRecord } from './users.ts';
+
+const WRONG = 'Wrong e-mail address or password';
+const TokenParams = z.object({ tokenId: RecordId });
+const AuditQuery = z.object({ workspaceId: RecordId.optional() });
+const AuditList = z.object({
+  events: z.array(
+    z.object({
+      id: z.number(),
+      at: z.string(),
+      actor: z.string().nullable(),
+      action: z.string(),
+      workspaceId: z.string().nullable(),
+      details: z.record(z.string(), z.unknown()),
+      address: z.string().nullable(),
+    }),
+  ),
+});
+
+/** Registers the sign-in, setup, token and administration routes. */
+export function authRoutes(app: FastifyInstance, ctx: AuthContext): void {
+  const tags = ['access'];
+
+  app.post(
+    '/api/auth/login',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: 'Sign in with e-mail and password (sets the session cookie)',
+        description:
+          'The same 401 for an unknown e-mail as for a wrong password. 429 with Retry-After after repeated failures for one account or from one address.',
+        body: jsonSchema(LoginInput),
+        response: { 200: jsonSchema(SessionInfo), 400: errorResponses[400], ...accessDenials },
+      },
+    },
+    async (request, reply) => {
+      const { email, password } = parseInput(LoginInput, request.body, 'sign-in');
+      ctx.loginLimits.check(email, request.ip);
+      const user = await findUserByEmail(ctx.db, email);
+      // An unknown account, a deactivated one and one without a password do the same work
+      // as a wrong password and get the same answer.
+      const usable = user && user.active === 1 && user.password_hash !== null;
+      const ok = await verifyPassword(
+        password,
+        usable ? user.password_hash! : await dummyPasswordHash(),
+      );
+      if (!usable || !ok) {
+        ctx.loginLimits.failed(email, request.ip);
+        await recordAudit(ctx.db, {
+          action: 'sign-in-failed',
+          actor: user ? `user:${user.id}` : null,
+          details: { email },
+          address: request.ip,
+        });
+        throw new ApiError(401, WRONG, [], { code: 'wrong-credentials' });
+      }
+      return startUserSession(ctx, request, reply, user);
+    },
+  );
+
+  app.post(
+    '/api/auth/logout',
+    {
+      config: { access: 'signed-in' },
+      schema: {
+        tags,
+        summary: 'Sign out this browser',
+        response: { 204: { type: 'null', description: 'Signed out' }, ...accessDenials },
+      },
+    },
+    async (request, reply) => {
+      const auth = requireAuth(request);
+      if (auth.session) {
+        await deleteSession(ctx.db, auth.session.tokenHash);
+        ctx.live.revoke({ sessionHash: auth.session.tokenHash });
+      }
+      ctx.cookie.clear(reply);
+      return reply.status(204).send();
+    },
+  );
+
+  app.post(
+    '/api/auth/logout-everywhere',
+    {
+      config: { access: 'account' },
+      schema: {
+        tags,
+        summary: 'Sign out every session of the account (closes its live connections)',
+        response: { 204: { type: 'null', description: 'Signed out everywhere' }, ...accessDenials },
+      },
+    },
+    async (request, reply) => {
+      const { principal } = requireUser(request);
+      await deleteUserSessions(ctx.db, principal.id);
+      ctx.live.revoke({ principals: [principalKey(principal)] });
+      await recordAudit(ctx.db, {
+        action: 'sign-out-everywhere',
+        actor: principalKey(principal),
+        address: request.ip,
+      });
+      ctx.cookie.clear(reply);
+      return reply.status(204).send();
+    },
+  );
+
+  app.get(
+    '/api/auth/me',
+    {
+      config: { access: 'signed-in' },
+      schema: {
+        tags,
+        summary: 'Who is signed in, with the CSRF token for cookie-authenticated writes',
+        response: { 200: jsonSchema(SessionInfo), ...accessDenials },
+      },
+    },
+    async (request, reply) => {
+      const auth = requireAuth(request);
+      reply.header('cache-control', 'no-store');
+      return {
+        principal: auth.principal,
+        // A bearer token needs no CSRF token; the field stays for one response shape.
+        csrfToken: auth.session ? csrfTokenFor(auth.session.token) : '',
+        expiresAt: auth.session?.expiresAt ?? '',
+      };
+    },
+  );
+
+  app.get(
+    '/api/setup',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: 'Whether the first administrator still has to be created',
+        response: { 200: jsonSchema(SetupState) },
+      },
+    },
+    async () => ({ needed: (await countUsers(ctx.db)) === 0 }),
+  );
+
+  app.post(
+    '/api/setup',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: 'Create the first administrator with the one-time setup link (loopback only)',
+        body: jsonSchema(SetupInput),
+        response: { 201: jsonSchema(SessionInfo), 400: errorResponses[400], ...accessDenials },
+      },
+    },
+    async (request, reply) => {
+      // The socket's own address, not a forwarded one: the link is for this machine only.
+      const address = request.socket.remoteAddress ?? '';
+      if (!(isIP(address) && isLoopbackHost(address)))
+        throw new ApiError(403, 'The setup link only works on the machine Helhet runs on', [], {
+          code: 'forbidden',
+        });
+      const input = parseInput(SetupInput, request.body, 'setup');
+      if (!(await claimSetupToken(ctx.db, input.setupToken)))
+        throw new ApiError(403, 'This setup link is not valid (or was used already)', [], {
+          code: 'forbidden',
+        });
+      const admin = await createFirstAdmin(ctx.db, input);
+      await recordAudit(ctx.db, {
+        action: 'setup-completed',
+        actor: `user:${admin.id}`,
+        address: request.ip,
+      });
+      return reply.status(201).send(await startUserSession(ctx, request, reply, admin, 'setup'));
+    },
+  );
+
+  app.get(
+    '/api/account/tokens',
+    {
+      config: { access: 'account' },
+      schema: {
+        tags,
+        summary: 'Your personal API tokens (without their secrets)',
+        response: { 200: jsonSchema(z.object({ tokens: z.array(ApiToken) })), ...accessDenials },
+      },
+    },
+    async (request) => ({ tokens: await listApiTokens(ctx.db, requireUser(request).principal.id) }),
+  );
+
+  app.post(
+    '/api/account/tokens',
+    {
+      config: { access: 'account' },
+      schema: {
+        tags,
+        summary:
+          'Make a personal API token (Authorization: Bearer hlt_…); its secret is shown once',
+        body: jsonSchema(ApiTokenInput),
+        response: { 201: jsonSchema(ApiToken), 400: errorResponses[400], ...accessDenials },
+      },
+    },
+    async (request, reply) => {
+      const { principal } = requireUser(request);
+      const input = parseInput(ApiTokenInput, request.body, 'token');
+      return reply
+        .status(201)
+        .send(await createApiToken(ctx.db, principal.id, input.name, input.expiresInDays));
+    },
+  );
+
+  app.delete(
+    '/api/account/tokens/:tokenId',
+    {
+      config: { access: 'account' },
+      schema: {
+        tags,
+        summary: 'Revoke one of your API tokens',
+        params: jsonSchema(TokenParams),
+        response: {
+          204: { type: 'null', description: 'Revoked' },
+          ...errorResponses,
+          ...accessDenials,
+        },
+      },
+    },
+    async (request, reply) => {
+      const { principal } = requireUser(request);
+      const { tokenId } = parseInput(TokenParams, request.params, 'path');
+      if (!(await revokeApiToken(ctx.db, principal.id, tokenId))) throw notFound('token', tokenId);
+      return reply.status(204).send();
+    },
+  );
+
+  app.get(
+    '/api/admin/users',
+    {
+      config: { access: 'admin' },
+      schema: {
+        tags,
+        summary: 'Every account (administrators only)',
+        response: { 200: jsonSchema(z.object({ users: z.array(UserRecord) })), ...accessDenials },
+      },
+    },
+    async () => ({ users: (await listUsers(ctx.db)).map(toUserRecord) }),
+  );
+
+  app.get(
+    '/api/admin/audit',
+    {
+      config: { access: 'admin' },
+      schema: {
+        tags,
+        summary: 'The latest audit events, newest first (administrators only)',
+        querystring: jsonSchema(AuditQuery),
+        response: { 200: jsonSchema(AuditList), ...accessDenials },
+      },
+    },
+    async (request) => {
+      const { workspaceId } = parseInput(AuditQuery, request.query, 'query');
+      return { events: await listAudit(ctx.db, { workspaceId }) };
+    },
+  );
+}
