@@ -79,7 +79,8 @@ describe('first start', () => {
     const server = await startServer(dataDir, false);
     try {
       expect(server.setupUrl).toMatch(/\/setup#token=/);
-      const page = await h.browser.newPage();
+      const context = await h.browser.newContext();
+      const page = await context.newPage();
       await page.goto(server.setupUrl!);
       await page.getByRole('heading', { level: 1, name: 'Første oppstart' }).waitFor();
       expect(await seriousViolations(page)).toEqual([]);
@@ -94,7 +95,7 @@ describe('first start', () => {
       // The link is spent.
       await page.goto(server.setupUrl!);
       await page.getByText('Helhet er allerede satt opp.').waitFor();
-      await page.close();
+      await context.close();
     } finally {
       await server.stop();
       await rm(dataDir, { recursive: true, force: true });

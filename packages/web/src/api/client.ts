@@ -80,6 +80,7 @@ export function setUnauthorizedHandler(handler: (() => void) | null): void {
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const LooseErrorBody = z.object({ error: z.object({ message: z.string() }) });
 
 /** Options of a request beyond `fetch`'s. */
 interface RequestOptions {
@@ -111,12 +112,17 @@ async function request<S extends z.ZodType>(
   if (!response.ok) {
     const parsed = ErrorBody.safeParse(body);
     const retryAfter = Number(response.headers.get('retry-after') ?? NaN);
+    // A code this client does not know yet still leaves the server's message to show.
+    const message = LooseErrorBody.safeParse(body);
     throw parsed.success
       ? new ApiError(response.status, parsed.data.error.message, parsed.data.error.problems, {
           code: parsed.data.error.code,
           retryAfter: Number.isFinite(retryAfter) ? retryAfter : undefined,
         })
-      : new ApiError(response.status, `${path}: HTTP ${response.status}`);
+      : new ApiError(
+          response.status,
+          message.success ? message.data.error.message : `${path}: HTTP ${response.status}`,
+        );
   }
   const parsed = schema.safeParse(body);
   if (!parsed.success)
