@@ -120,7 +120,7 @@ describe('access in the browser', () => {
 
     // The page: read-only, with no editing controls and nothing to drag.
     await viewer.getByTestId('read-only').waitFor();
-    expect(await viewer.getByTestId('read-only').textContent()).toContain('rollen din er leser');
+    expect(await viewer.getByTestId('read-only').textContent()).toContain('men ikke endre det');
     expect(await viewer.getByRole('button', { name: 'Nytt element' }).count()).toBe(0);
     expect(await viewer.locator('.react-flow__node.draggable').count()).toBe(0);
     await nodeWith(viewer, 'Fast losperson for den unge').click();
@@ -193,8 +193,9 @@ describe('access in the browser', () => {
     host.once('dialog', (question) => void question.accept());
     await dialog.getByRole('button', { name: 'Trekk tilbake «Verksted i rådhuset»' }).click();
     await dialog.getByRole('cell', { name: 'Trukket tilbake' }).waitFor();
-    // Disconnected: the guest's map is no longer connected, and its session is gone.
-    await eventually(() => guest.locator('.conn--connected').count()).toBe(0);
+    // Disconnected: the guest's map says it has no access any more, and its session is gone.
+    await guest.getByTestId('map-refused').filter({ hasText: 'Du har ikke tilgang' }).waitFor();
+    expect(await guest.locator('.react-flow__node').count()).toBe(0);
     await eventually(() =>
       watcher.getByTestId('peer').filter({ hasText: 'Gjest Gunn' }).count(),
     ).toBe(0);

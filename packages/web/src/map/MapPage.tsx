@@ -10,7 +10,7 @@ import { MapHealthNotice } from './MapHealthNotice.tsx';
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import './map.css';
-import type { CollabDoc } from '../collab/connection.ts';
+import { isAccessRefusal, type CollabDoc } from '../collab/connection.ts';
 import { connectEarly, useSharedDocument } from '../collab/documentRegistry.ts';
 import { publishCursor, usePeers, usePublishUser } from '../collab/presence.ts';
 import { useLocalUser } from '../app/user.ts';
@@ -57,7 +57,11 @@ export default function MapPage({ mapId }: { mapId: string }) {
   if (collab?.failed)
     return (
       <section className="page">
-        <Alert data-color="danger">{t('map.refused', { reason: collab.failed })}</Alert>
+        <Alert data-color="danger" data-testid="map-refused">
+          {isAccessRefusal(collab.failed)
+            ? t('map.noAccess')
+            : t('map.refused', { reason: collab.failed })}
+        </Alert>
       </section>
     );
   if (!collab || !collab.synced)
