@@ -82,76 +82,79 @@ function MemberTable({
   const principal = usePrincipal();
   const roleOptions = WORKSPACE_ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }));
   return (
-    <Table zebra border className="members-table">
-      <caption className="visually-hidden">{t('members.table')}</caption>
-      <Table.Head>
-        <Table.Row>
-          <Table.HeaderCell>{t('common.name')}</Table.HeaderCell>
-          <Table.HeaderCell>{t('members.email')}</Table.HeaderCell>
-          <Table.HeaderCell>{t('members.role')}</Table.HeaderCell>
-          <Table.HeaderCell>{t('members.addedAt')}</Table.HeaderCell>
-          {canManage && <Table.HeaderCell>{t('common.actions')}</Table.HeaderCell>}
-        </Table.Row>
-      </Table.Head>
-      <Table.Body>
-        {members.map((m) => {
-          const me = principal?.id === m.userId;
-          return (
-            <Table.Row key={m.userId}>
-              <Table.Cell>{me ? t('members.you', { name: m.name }) : m.name}</Table.Cell>
-              <Table.Cell>{m.email}</Table.Cell>
-              <Table.Cell>
-                {canManage ? (
-                  // The column header says what it is; the name says whose it is.
-                  <Select
-                    aria-label={t('members.roleOf', { name: m.name })}
-                    className="members-table__role"
-                    data-size="sm"
-                    width="auto"
-                    value={m.role}
-                    onChange={(e) => {
-                      const role = e.target.value as WorkspaceRole;
-                      void runner.performAsync(
-                        () => api.changeRole(workspaceId, m.userId, role),
-                        t('members.roleChanged', {
-                          name: m.name,
-                          role: t(`roles.${role}`).toLowerCase(),
-                        }),
-                      );
-                    }}
-                  >
-                    {roleOptions.map((o) => (
-                      <Select.Option key={o.value} value={o.value}>
-                        {o.label}
-                      </Select.Option>
-                    ))}
-                  </Select>
-                ) : (
-                  t(`roles.${m.role}`)
-                )}
-              </Table.Cell>
-              <Table.Cell>{formatDateTime(m.addedAt)}</Table.Cell>
-              {canManage && (
+    // Scrolls by itself on a phone instead of widening the whole page.
+    <div className="table-scroll">
+      <Table zebra border className="members-table">
+        <caption className="visually-hidden">{t('members.table')}</caption>
+        <Table.Head>
+          <Table.Row>
+            <Table.HeaderCell>{t('common.name')}</Table.HeaderCell>
+            <Table.HeaderCell>{t('members.email')}</Table.HeaderCell>
+            <Table.HeaderCell>{t('members.role')}</Table.HeaderCell>
+            <Table.HeaderCell>{t('members.addedAt')}</Table.HeaderCell>
+            {canManage && <Table.HeaderCell>{t('common.actions')}</Table.HeaderCell>}
+          </Table.Row>
+        </Table.Head>
+        <Table.Body>
+          {members.map((m) => {
+            const me = principal?.id === m.userId;
+            return (
+              <Table.Row key={m.userId}>
+                <Table.Cell>{me ? t('members.you', { name: m.name }) : m.name}</Table.Cell>
+                <Table.Cell>{m.email}</Table.Cell>
                 <Table.Cell>
-                  <DeleteButton
-                    aria-label={t('members.removeNamed', { name: m.name })}
-                    confirmText={t('members.confirmRemove', { name: m.name })}
-                    onConfirm={() =>
-                      void runner.performAsync(
-                        () => api.removeMember(workspaceId, m.userId),
-                        t('members.removed', { name: m.name }),
-                      )
-                    }
-                  >
-                    {t('common.remove')}
-                  </DeleteButton>
+                  {canManage ? (
+                    // The column header says what it is; the name says whose it is.
+                    <Select
+                      aria-label={t('members.roleOf', { name: m.name })}
+                      className="members-table__role"
+                      data-size="sm"
+                      width="auto"
+                      value={m.role}
+                      onChange={(e) => {
+                        const role = e.target.value as WorkspaceRole;
+                        void runner.performAsync(
+                          () => api.changeRole(workspaceId, m.userId, role),
+                          t('members.roleChanged', {
+                            name: m.name,
+                            role: t(`roles.${role}`).toLowerCase(),
+                          }),
+                        );
+                      }}
+                    >
+                      {roleOptions.map((o) => (
+                        <Select.Option key={o.value} value={o.value}>
+                          {o.label}
+                        </Select.Option>
+                      ))}
+                    </Select>
+                  ) : (
+                    t(`roles.${m.role}`)
+                  )}
                 </Table.Cell>
-              )}
-            </Table.Row>
-          );
-        })}
-      </Table.Body>
-    </Table>
+                <Table.Cell>{formatDateTime(m.addedAt)}</Table.Cell>
+                {canManage && (
+                  <Table.Cell>
+                    <DeleteButton
+                      aria-label={t('members.removeNamed', { name: m.name })}
+                      confirmText={t('members.confirmRemove', { name: m.name })}
+                      onConfirm={() =>
+                        void runner.performAsync(
+                          () => api.removeMember(workspaceId, m.userId),
+                          t('members.removed', { name: m.name }),
+                        )
+                      }
+                    >
+                      {t('common.remove')}
+                    </DeleteButton>
+                  </Table.Cell>
+                )}
+              </Table.Row>
+            );
+          })}
+        </Table.Body>
+      </Table>
+    </div>
   );
 }
 
@@ -212,42 +215,44 @@ function Invitations({ workspaceId, role }: { workspaceId: string; role: Workspa
         (pending.length === 0 ? (
           <Paragraph>{t('members.pending.none')}</Paragraph>
         ) : (
-          <Table zebra border>
-            <caption className="visually-hidden">{t('members.pending.table')}</caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell>{t('members.pending.who')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('members.role')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('members.pending.expiresAt')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('common.actions')}</Table.HeaderCell>
-              </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {pending.map((i) => (
-                <Table.Row key={i.id}>
-                  <Table.Cell>{who(i)}</Table.Cell>
-                  <Table.Cell>{t(`roles.${i.role}`)}</Table.Cell>
-                  <Table.Cell>{formatDateTime(i.expiresAt)}</Table.Cell>
-                  <Table.Cell>
-                    <Button
-                      variant="tertiary"
-                      data-color="danger"
-                      data-size="sm"
-                      aria-label={t('members.pending.withdrawNamed', { who: who(i) })}
-                      onClick={() =>
-                        void runner.performAsync(
-                          () => api.withdrawInvitation(workspaceId, i.id),
-                          t('members.pending.withdrawn'),
-                        )
-                      }
-                    >
-                      {t('common.revoke')}
-                    </Button>
-                  </Table.Cell>
+          <div className="table-scroll">
+            <Table zebra border>
+              <caption className="visually-hidden">{t('members.pending.table')}</caption>
+              <Table.Head>
+                <Table.Row>
+                  <Table.HeaderCell>{t('members.pending.who')}</Table.HeaderCell>
+                  <Table.HeaderCell>{t('members.role')}</Table.HeaderCell>
+                  <Table.HeaderCell>{t('members.pending.expiresAt')}</Table.HeaderCell>
+                  <Table.HeaderCell>{t('common.actions')}</Table.HeaderCell>
                 </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
+              </Table.Head>
+              <Table.Body>
+                {pending.map((i) => (
+                  <Table.Row key={i.id}>
+                    <Table.Cell>{who(i)}</Table.Cell>
+                    <Table.Cell>{t(`roles.${i.role}`)}</Table.Cell>
+                    <Table.Cell>{formatDateTime(i.expiresAt)}</Table.Cell>
+                    <Table.Cell>
+                      <Button
+                        variant="tertiary"
+                        data-color="danger"
+                        data-size="sm"
+                        aria-label={t('members.pending.withdrawNamed', { who: who(i) })}
+                        onClick={() =>
+                          void runner.performAsync(
+                            () => api.withdrawInvitation(workspaceId, i.id),
+                            t('members.pending.withdrawn'),
+                          )
+                        }
+                      >
+                        {t('common.revoke')}
+                      </Button>
+                    </Table.Cell>
+                  </Table.Row>
+                ))}
+              </Table.Body>
+            </Table>
+          </div>
         ))}
     </section>
   );

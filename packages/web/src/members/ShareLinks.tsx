@@ -135,7 +135,7 @@ export function ShareLinks({
               <caption className="visually-hidden">{t('share.table')}</caption>
               <Table.Head>
                 <Table.Row>
-                  <Table.HeaderCell>{t('share.label')}</Table.HeaderCell>
+                  <Table.HeaderCell>{t('share.labelColumn')}</Table.HeaderCell>
                   <Table.HeaderCell>{t('members.role')}</Table.HeaderCell>
                   <Table.HeaderCell>{t('share.expiresAt')}</Table.HeaderCell>
                   <Table.HeaderCell>{t('share.hasPassCode')}</Table.HeaderCell>
