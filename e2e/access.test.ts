@@ -10,6 +10,7 @@ import * as Y from 'yjs';
 import NodeWebSocket from 'ws';
 import { HocuspocusProvider } from '@hocuspocus/provider';
 import { addElement } from '@helhet/model';
+import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import {
   demoWorkspaceId,
@@ -43,6 +44,15 @@ function eventually<T>(read: () => Promise<T> | T) {
 const mapUrl = () => `${h.server.url}/maps/${mapId}`;
 const nodeWith = (page: Page, label: string) =>
   page.locator('.react-flow__node').filter({ hasText: label });
+
+/** Serious or critical WCAG 2.1 A/AA violations on the page (in `include` only, if given). */
+async function seriousViolations(page: Page, include?: string) {
+  const builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
+  const results = await (include ? builder.include(include) : builder).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({ id: v.id, targets: v.nodes.slice(0, 5).map((n) => n.target) }));
+}
 
 /** Creates an element through the map page's toolbar and dialog. */
 async function createElement(page: Page, label: string) {
@@ -79,11 +89,13 @@ describe('access in the browser', () => {
     await owner.getByLabel('Rolle', { exact: true }).selectOption('editor');
     await owner.getByRole('button', { name: 'Inviter' }).click();
     const link = await owner.getByLabel('Invitasjonslenke').inputValue();
+    expect(await seriousViolations(owner)).toEqual([]);
     expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/invitation#token=/);
 
     const colleague = await h.newPage({ signedIn: false });
     await colleague.goto(link);
     await colleague.getByText('Du er invitert som redigerer.').waitFor();
+    expect(await seriousViolations(colleague)).toEqual([]);
     await colleague.getByRole('textbox', { name: 'Navn' }).fill('Kollega Kari');
     await colleague
       .getByRole('textbox', { name: 'E-postadresse' })
@@ -173,6 +185,7 @@ describe('access in the browser', () => {
     const link = await dialog.getByLabel('Delingslenke', { exact: true }).inputValue();
     expect(link).toMatch(/\/share#token=/);
     await dialog.getByRole('img', { name: 'QR-kode for delingslenken' }).waitFor();
+    expect(await seriousViolations(host, '.share-dialog')).toEqual([]);
 
     const watcher = await h.newPage();
     await watcher.goto(mapUrl());
@@ -181,6 +194,7 @@ describe('access in the browser', () => {
     const guest = await h.newPage({ signedIn: false });
     await guest.goto(link);
     await guest.getByText('Du blir med som gjest med rollen redigerer.').waitFor();
+    expect(await seriousViolations(guest)).toEqual([]);
     await guest.getByRole('textbox', { name: 'Navnet ditt' }).fill('Gjest Gunn');
     await guest.getByRole('button', { name: 'Bli med' }).click();
     await guest.getByRole('link', { name: 'Ungt utenforskap' }).click();
