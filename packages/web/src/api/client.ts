@@ -70,6 +70,11 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
+/** The current session's CSRF token, for the few calls made outside this client (Fremtidsdialog). */
+export function currentCsrfToken(): string | null {
+  return csrfToken;
+}
+
 let onUnauthorized: (() => void) | null = null;
 /**
  * What to do when the server answers 401 (nobody signed in, or the session ended): the app

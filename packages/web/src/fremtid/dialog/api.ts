@@ -4,6 +4,7 @@
  * participant keeps their answers after a reload without an account.
  */
 import { z } from 'zod';
+import { currentCsrfToken } from '../../api/client.ts';
 import {
   AnswerGiven,
   CreatedDialogue,
@@ -51,6 +52,9 @@ async function call<S extends z.ZodType>(
   const headers: Record<string, string> = {};
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (token) headers.authorization = `Bearer ${token}`;
+  // Creating a dialogue is a signed-in account's write: the session's CSRF token goes along.
+  const csrf = currentCsrfToken();
+  if (csrf && method !== 'GET') headers['x-csrf-token'] = csrf;
   const response = await fetch(`/api/fremtid/dialogues${path}`, {
     method,
     headers,
