@@ -33,7 +33,7 @@ describe('Fremtidsdialog', () => {
 
     // The projector view shows the results on the facilitator's device (its token), and
     // only a notice on any other.
-    const stranger = await h.newPage({ name: 'Fremmed' });
+    const stranger = await h.newPage({ name: 'Fremmed', signedIn: false });
     await stranger.goto(`${h.server.url}/fremtid/dialog/${code}/skjerm`);
     await stranger.getByText('Resultatene vises bare på enheten som opprettet dialogen').waitFor();
     expect(await stranger.getByTestId('result-0').count()).toBe(0);
@@ -45,7 +45,7 @@ describe('Fremtidsdialog', () => {
     const answers = ['Enig', 'Uenig'] as const;
     const participants = [];
     for (const [i, choice] of answers.entries()) {
-      const p = await h.newPage({ name: `Deltaker ${i + 1}` });
+      const p = await h.newPage({ name: `Deltaker ${i + 1}`, signedIn: false });
       await p.goto(`${h.server.url}/fremtid/dialog`);
       await p.getByRole('textbox', { name: 'Kode (6 tegn)' }).fill(code.toLowerCase());
       await p.getByRole('button', { name: 'Bli med' }).click();

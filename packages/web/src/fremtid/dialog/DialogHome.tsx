@@ -16,7 +16,7 @@ import {
   Label,
 } from '@digdir/designsystemet-react';
 import { navigate } from '../../app/router.ts';
-import { dialogueErrorText } from './errorText.ts';
+import { dialogueErrorText } from './error-text.ts';
 import { useFormat } from '../format.ts';
 import { RegionSearch } from '../pages/RegionSearch.tsx';
 import { DIALOG_PATH } from '../../core/fremtid/routes.ts';

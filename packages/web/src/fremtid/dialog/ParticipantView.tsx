@@ -17,7 +17,7 @@ import {
   type Statement,
 } from './api.ts';
 import { FremtidPage } from '../FremtidRegion.tsx';
-import { dialogueErrorText, isRateLimited } from './errorText.ts';
+import { dialogueErrorText, isRateLimited } from './error-text.ts';
 
 /** Seconds between checks for newly approved statements. */
 const REFRESH_MS = 5000;

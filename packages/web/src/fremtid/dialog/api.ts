@@ -8,6 +8,7 @@
  * (the projector view on the facilitator's device) or the participant's.
  */
 import { z } from 'zod';
+import { currentCsrfToken } from '../../api/client.ts';
 import {
   AnswerGiven,
   CreatedDialogue,
@@ -75,6 +76,9 @@ async function call<S extends z.ZodType>(
   const headers: Record<string, string> = {};
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (token) headers.authorization = `Bearer ${token}`;
+  // Creating a dialogue is a signed-in account's write: the session's CSRF token goes along.
+  const csrf = currentCsrfToken();
+  if (csrf && method !== 'GET') headers['x-csrf-token'] = csrf;
   const response = await fetch(`/api/fremtid/dialogues${path}`, {
     method,
     headers,

@@ -2,7 +2,7 @@ import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import nb from '../i18n/nb.json';
 import { DialogueApiError } from './api.ts';
-import { dialogueErrorText } from './errorText.ts';
+import { dialogueErrorText } from './error-text.ts';
 
 describe('dialogueErrorText', () => {
   it('says a refusal for going too fast in the page language, with the seconds to wait', async () => {
