@@ -10,6 +10,7 @@ import { workspaceDocumentsMigration } from '../process/migration.ts';
 import { fremtidDialoguesMigration } from '../fremtid/migration.ts';
 import { documentsMigration } from '../documents/migration.ts';
 import { accessMigration } from '../auth/migration.ts';
+import { adminMigration } from '../admin/migration.ts';
 
 /** The two supported SQL dialects. */
 export type DialectName = 'sqlite' | 'postgres';
@@ -83,6 +84,7 @@ export function migrationProvider(dialect: DialectName): MigrationProvider {
       '0003_fremtid_dialogues': fremtidDialoguesMigration(dialect),
       '0004_documents': documentsMigration(dialect),
       '0005_access': accessMigration(dialect),
+      '0007_admin': adminMigration(),
     }),
   };
 }
