@@ -18,9 +18,8 @@ let dialogueId = '';
 let facilitatorToken = '';
 beforeAll(async () => {
   h = await startHarness();
-  const response = await fetch(`${h.server.url}/api/fremtid/dialogues`, {
+  const response = await h.api('/api/fremtid/dialogues', {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
     body: JSON.stringify({
       title: 'Halden mot 2040',
       regionCode: '3101',

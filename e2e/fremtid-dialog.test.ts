@@ -29,14 +29,15 @@ describe('Fremtidsdialog', () => {
     const code = (await facilitator.getByTestId('dialog-code').textContent())!;
     expect(code).toMatch(/^[A-Z2-9]{6}$/);
 
-    const projector = await h.newPage({ name: 'Skjerm' });
+    // The projector and the participants need no account (a code, or the projector address).
+    const projector = await h.newPage({ name: 'Skjerm', signedIn: false });
     await projector.goto(`${h.server.url}/fremtid/dialog/${code}/skjerm`);
     await projector.getByTestId('result-0').waitFor();
 
     const answers = ['Enig', 'Uenig'] as const;
     const participants = [];
     for (const [i, choice] of answers.entries()) {
-      const p = await h.newPage({ name: `Deltaker ${i + 1}` });
+      const p = await h.newPage({ name: `Deltaker ${i + 1}`, signedIn: false });
       await p.goto(`${h.server.url}/fremtid/dialog`);
       await p.getByRole('textbox', { name: 'Kode (6 tegn)' }).fill(code.toLowerCase());
       await p.getByRole('button', { name: 'Bli med' }).click();

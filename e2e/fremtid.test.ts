@@ -191,7 +191,8 @@ describe('Scenariofabrikken', () => {
     await page.reload();
     await page.getByRole('checkbox', { name: 'Sammenlign Flere barn' }).waitFor();
 
-    const other = await h.newPage({ name: 'Annen person' });
+    // A permalink of a scenario opens for anyone, signed in or not.
+    const other = await h.newPage({ name: 'Annen person', signedIn: false });
     await other.goto(link);
     await other.getByTestId('scn-total-2050').waitFor();
     await expect.poll(() => cellValue(other, 'scn-total-2050')).toBe(values.total);

@@ -2,6 +2,11 @@
  * End-to-end harness: a real Helhet server on a random port with a fresh data directory,
  * and Debian's Chromium driven by playwright-core. Builds nothing: the web app must have
  * been built (`npm run build -w @helhet/web`) so the server can serve `packages/web/dist`.
+ *
+ * The server starts with an administrator (`HELHET_ADMIN_EMAIL`/`HELHET_ADMIN_PASSWORD`),
+ * who owns the demo workspace, and `newPage` gives a signed-in page: the administrator's, or
+ * for a named person (`newPage({ name: 'Kari' })`) an account of that name, made once through
+ * an invitation to the demo workspace, so presence shows the names the journeys expect.
  */
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -36,22 +41,121 @@ export async function launchChromium(): Promise<Browser> {
 /** The part of `createHelhetServer`'s result the journeys use. */
 export interface RunningServer {
   url: string;
+  /** The first-start link while no account exists (a server started without an admin). */
+  setupUrl: string | null;
   stop: () => Promise<void>;
 }
 
-/** Starts a Helhet server on 127.0.0.1 with a random port over `dataDir`. */
-export async function startServer(dataDir: string): Promise<RunningServer> {
+/** The administrator every harness server starts with. */
+export const ADMIN = { email: 'admin@helhet.test', password: 'e2e-admin-passord' } as const;
+/** The password of every account the harness makes for a named person. */
+export const PERSON_PASSWORD = 'e2e-person-passord';
+
+/**
+ * Starts a Helhet server on 127.0.0.1 with a random port over `dataDir`, with the
+ * administrator {@link ADMIN} unless `withAdmin` is false (then it prints a setup link).
+ */
+export async function startServer(dataDir: string, withAdmin = true): Promise<RunningServer> {
   const { createHelhetServer, resolveConfig } = await import('@helhet/server');
-  // An empty environment: the journeys always use the embedded SQLite in `dataDir`, whatever
-  // DATABASE_URL or REDIS_URL the shell has.
+  // Only the administrator from the environment: the journeys always use the embedded SQLite
+  // in `dataDir`, whatever DATABASE_URL or REDIS_URL the shell has.
   const config = resolveConfig(
     { host: '127.0.0.1', port: 0, data: dataDir },
-    {},
+    withAdmin ? { HELHET_ADMIN_EMAIL: ADMIN.email, HELHET_ADMIN_PASSWORD: ADMIN.password } : {},
     { webDist: WEB_DIST },
   );
   const server = await createHelhetServer(config);
   const url = (await server.start()).replace(/\/$/, '');
-  return { url, stop: () => server.stop() };
+  const setupUrl = (server as { setupUrl?: string | null }).setupUrl ?? null;
+  return { url, setupUrl, stop: () => server.stop() };
+}
+
+/** A session made through the API: its cookie and CSRF token. */
+export interface ApiSession {
+  cookie: { name: string; value: string };
+  csrfToken: string;
+  /** `fetch` on the server with this session (cookie, CSRF token and Origin on writes). */
+  fetch: (path: string, init?: RequestInit) => Promise<Response>;
+}
+
+/** The session cookie of a response that set one. */
+function sessionCookie(response: Response): { name: string; value: string } {
+  const header = response.headers.getSetCookie().find((c) => /helhet_session=/.test(c));
+  if (!header) throw new Error(`no session cookie in the answer (HTTP ${response.status})`);
+  const [pair] = header.split(';');
+  const at = pair!.indexOf('=');
+  return { name: pair!.slice(0, at).trim(), value: pair!.slice(at + 1).trim() };
+}
+
+/** A fetch on `base` with `cookie` and (on writes) the CSRF token and the page's Origin. */
+function sessionFetch(base: string, cookie: { name: string; value: string }, csrfToken: string) {
+  return (path: string, init: RequestInit = {}) => {
+    const headers = new Headers(init.headers);
+    headers.set('cookie', `${cookie.name}=${cookie.value}`);
+    const method = (init.method ?? 'GET').toUpperCase();
+    if (method !== 'GET' && method !== 'HEAD') {
+      headers.set('x-csrf-token', csrfToken);
+      headers.set('origin', base);
+      if (init.body !== undefined && !headers.has('content-type'))
+        headers.set('content-type', 'application/json');
+    }
+    return fetch(base + path, { ...init, headers });
+  };
+}
+
+/** Signs in through `POST /api/auth/login`; throws unless it succeeds. */
+export async function signInByApi(base: string, email: string, password: string) {
+  const response = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: base },
+    body: JSON.stringify({ email, password }),
+  });
+  if (!response.ok)
+    throw new Error(`sign-in of ${email} failed: HTTP ${response.status} ${await response.text()}`);
+  const { csrfToken } = (await response.json()) as { csrfToken: string };
+  const cookie = sessionCookie(response);
+  return { cookie, csrfToken, fetch: sessionFetch(base, cookie, csrfToken) } satisfies ApiSession;
+}
+
+/** Accepts an invitation `url` (as the server made it) by signing up; the new account's session. */
+export async function signUpByInvitation(
+  base: string,
+  url: string,
+  person: { name: string; email: string; password: string },
+): Promise<ApiSession> {
+  const token = new URL(url, base).hash.replace(/^#token=/, '') || url.split('/').pop()!;
+  const response = await fetch(`${base}/api/invitations/${encodeURIComponent(token)}/accept`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: base },
+    body: JSON.stringify(person),
+  });
+  if (!response.ok)
+    throw new Error(
+      `sign-up of ${person.email} failed: HTTP ${response.status} ${await response.text()}`,
+    );
+  const { csrfToken } = (await response.json()) as { csrfToken: string };
+  const cookie = sessionCookie(response);
+  return { cookie, csrfToken, fetch: sessionFetch(base, cookie, csrfToken) };
+}
+
+/** The demo workspace's id, read with `session`. */
+export async function demoWorkspaceId(session: ApiSession): Promise<string> {
+  const response = await session.fetch('/api/workspaces');
+  const { workspaces } = (await response.json()) as { workspaces: { id: string; name: string }[] };
+  const demo = workspaces.find((w) => w.name.startsWith('Partnerskap'));
+  if (!demo) throw new Error('the demo workspace is missing');
+  return demo.id;
+}
+
+/** Options of {@link Harness.newPage}. */
+export interface NewPageOptions {
+  /** Presence name; a name other than the default signs in as an account of that name. */
+  name?: string;
+  color?: string;
+  language?: 'nb' | 'nn' | 'en';
+  /** False: a page nobody is signed in on. Or a session to sign the page in with. */
+  signedIn?: boolean | ApiSession;
+  viewport?: { width: number; height: number };
 }
 
 /** A server, a browser and a data directory, torn down together. */
@@ -61,13 +165,26 @@ export interface Harness {
   dataDir: string;
   /** Stops the server and starts a new one on the same data directory. */
   restartServer: () => Promise<RunningServer>;
-  /** A fresh browser context (own storage) with a display name and UI language preset. */
-  newPage: (options?: {
-    name?: string;
-    color?: string;
-    language?: 'nb' | 'nn' | 'en';
-  }) => Promise<Page>;
+  /** A fresh browser context (own storage), signed in unless asked otherwise. */
+  newPage: (options?: NewPageOptions) => Promise<Page>;
+  /** `fetch` on the server as the administrator (cookie, CSRF token and Origin on writes). */
+  api: (path: string, init?: RequestInit) => Promise<Response>;
+  /** An account named `name` (made once, an owner of the demo workspace), signed in anew. */
+  person: (name: string) => Promise<ApiSession>;
   close: () => Promise<void>;
+}
+
+/** The default presence name of a page: the administrator's page. */
+const DEFAULT_NAME = 'Testperson';
+
+/** An e-mail address for a named test person. */
+export function emailOf(name: string): string {
+  const local = name
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '.')
+    .replace(/^\.|\.$/g, '');
+  return `${local || 'person'}@helhet.test`;
 }
 
 /** Checks the build exists, then starts server and browser. */
@@ -84,6 +201,26 @@ export async function startHarness(): Promise<Harness> {
   let server = await startServer(dataDir);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   const contexts: BrowserContext[] = [];
+  let admin: ApiSession | null = null;
+  const adminSession = async () =>
+    (admin ??= await signInByApi(server.url, ADMIN.email, ADMIN.password));
+  const people = new Set<string>();
+  const person = async (name: string): Promise<ApiSession> => {
+    const email = emailOf(name);
+    if (!people.has(email)) {
+      const asAdmin = await adminSession();
+      const workspaceId = await demoWorkspaceId(asAdmin);
+      const invited = await asAdmin.fetch(`/api/workspaces/${workspaceId}/invitations`, {
+        method: 'POST',
+        body: JSON.stringify({ role: 'owner', email }),
+      });
+      if (!invited.ok) throw new Error(`inviting ${email}: HTTP ${invited.status}`);
+      const { url } = (await invited.json()) as { url: string };
+      await signUpByInvitation(server.url, url, { name, email, password: PERSON_PASSWORD });
+      people.add(email);
+    }
+    return signInByApi(server.url, email, PERSON_PASSWORD);
+  };
   const harness: Harness = {
     get server() {
       return server;
@@ -93,11 +230,33 @@ export async function startHarness(): Promise<Harness> {
     restartServer: async () => {
       await server.stop();
       server = await startServer(dataDir);
+      // Sessions live in the database and survive the restart; the port does not.
+      admin = null;
       return server;
     },
-    newPage: async ({ name = 'Testperson', color = '#0062ba', language = 'nb' } = {}) => {
-      const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    api: async (path, init) => (await adminSession()).fetch(path, init),
+    person,
+    newPage: async ({
+      name = DEFAULT_NAME,
+      color = '#0062ba',
+      language = 'nb',
+      signedIn = true,
+      viewport = { width: 1400, height: 900 },
+    } = {}) => {
+      const context = await browser.newContext({ viewport });
       contexts.push(context);
+      const session =
+        signedIn === false
+          ? null
+          : signedIn === true
+            ? name === DEFAULT_NAME
+              ? await signInByApi(server.url, ADMIN.email, ADMIN.password)
+              : await person(name)
+            : signedIn;
+      if (session)
+        await context.addCookies([
+          { name: session.cookie.name, value: session.cookie.value, url: server.url },
+        ]);
       await context.addInitScript(
         ([user, lang]) => {
           localStorage.setItem('helhet.user', user);

@@ -15,13 +15,8 @@ let mapPath = '';
 
 beforeAll(async () => {
   h = await startHarness();
-  const base = h.server.url;
   const post = async (url: string, body: unknown) => {
-    const res = await fetch(base + url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
+    const res = await h.api(url, { method: 'POST', body: JSON.stringify(body) });
     if (!res.ok) throw new Error(`${url}: ${res.status} ${await res.text()}`);
     return (await res.json()) as { id: string };
   };

@@ -18,14 +18,14 @@ afterAll(async () => {
 
 it('names the records a map keeps but cannot show, and keeps them in its export', async () => {
   const base = h.server.url;
-  const { workspaces } = (await (await fetch(`${base}/api/workspaces`)).json()) as {
+  const { workspaces } = (await (await h.api('/api/workspaces')).json()) as {
     workspaces: { id: string; name: string }[];
   };
   const demo = workspaces.find((w) => w.name.startsWith('Partnerskap'))!;
-  const { maps } = (await (await fetch(`${base}/api/workspaces/${demo.id}/maps`)).json()) as {
+  const { maps } = (await (await h.api(`/api/workspaces/${demo.id}/maps`)).json()) as {
     maps: { id: string }[];
   };
-  const file = (await (await fetch(`${base}/api/maps/${maps[0]!.id}/export`)).json()) as Record<
+  const file = (await (await h.api(`/api/maps/${maps[0]!.id}/export`)).json()) as Record<
     string,
     unknown
   > & { meta: { title: string } };
@@ -38,9 +38,8 @@ it('names the records a map keeps but cannot show, and keeps them in its export'
       problems: [{ path: 'elements.e-ugyldig.label', message: 'must be a string' }],
     },
   ];
-  const imported = await fetch(`${base}/api/workspaces/${demo.id}/maps/import`, {
+  const imported = await h.api(`/api/workspaces/${demo.id}/maps/import`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
     body: JSON.stringify(file),
   });
   expect(imported.status).toBe(201);
@@ -64,7 +63,7 @@ it('names the records a map keeps but cannot show, and keeps them in its export'
     await page.close();
   }
 
-  const exported = (await (await fetch(`${base}/api/maps/${id}/export`)).json()) as {
+  const exported = (await (await h.api(`/api/maps/${id}/export`)).json()) as {
     invalid: { id: string }[];
   };
   expect(exported.invalid.map((r) => r.id)).toEqual(['e-ugyldig']);

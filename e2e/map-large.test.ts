@@ -17,11 +17,7 @@ const file = generateMapFile(400, 800, 7);
 beforeAll(async () => {
   h = await startHarness();
   const post = async (url: string, body: unknown) => {
-    const res = await fetch(h.server.url + url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
+    const res = await h.api(url, { method: 'POST', body: JSON.stringify(body) });
     if (!res.ok) throw new Error(`${url}: ${res.status} ${await res.text()}`);
     return (await res.json()) as { id: string };
   };

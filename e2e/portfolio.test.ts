@@ -17,7 +17,7 @@ const PROJECT = 'Losprosjektet';
 
 beforeAll(async () => {
   h = await startHarness();
-  const response = await fetch(`${h.server.url}/api/workspaces`);
+  const response = await h.api('/api/workspaces');
   workspaceId = ((await response.json()) as { workspaces: { id: string }[] }).workspaces[0]!.id;
 });
 afterAll(async () => {
@@ -166,9 +166,7 @@ describe('from challenges to portfolio', () => {
     // Taking one back shows at once in the other browser.
     await kari.getByRole('button', { name: `Ta tilbake en prikk fra «${focus}»` }).click();
     await eventually(() => total(ola)).toBe('4 prikker totalt');
-    const results = await (
-      await fetch(`${h.server.url}/api/workspaces/${workspaceId}/process/votes`)
-    ).json();
+    const results = await (await h.api(`/api/workspaces/${workspaceId}/process/votes`)).json();
     expect(results.tallies[0]).toEqual({ targetId: 'fa-arbeid', dots: 4, voters: 2 });
     await kari.context().close();
     await ola.context().close();

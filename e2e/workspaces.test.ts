@@ -37,13 +37,13 @@ it('deletes a map only after the person confirms', async () => {
   await deleteButton.click();
   await mapLink.waitFor({ state: 'detached' });
   await page.getByText('«Kart som skal bort» er slettet.').waitFor();
-  const { workspaces } = (await (await fetch(`${h.server.url}/api/workspaces`)).json()) as {
+  const { workspaces } = (await (await h.api('/api/workspaces')).json()) as {
     workspaces: { id: string; name: string }[];
   };
   const demo = workspaces.find((w) => w.name.startsWith('Partnerskap'))!;
-  const { maps } = (await (
-    await fetch(`${h.server.url}/api/workspaces/${demo.id}/maps`)
-  ).json()) as { maps: { title: string }[] };
+  const { maps } = (await (await h.api(`/api/workspaces/${demo.id}/maps`)).json()) as {
+    maps: { title: string }[];
+  };
   expect(maps.map((m) => m.title)).not.toContain('Kart som skal bort');
 });
 

@@ -32,4 +32,21 @@ describe('the text of a failed call', () => {
     ]);
     expect(errorTextWith(() => 'translated', error)).toContain('title: must not be empty');
   });
+
+  it('says plainly that a refused request (403) needs access the person does not have', async () => {
+    const texts = {
+      nb: 'Du har ikke tilgang til dette.',
+      nn: 'Du har ikkje tilgang til dette.',
+      en: 'You do not have access to this.',
+    };
+    for (const [lng, catalogue] of Object.entries({ nb, nn, en })) {
+      const i18n = i18next.createInstance();
+      await i18n.init({ lng, resources: { [lng]: { translation: catalogue } } });
+      const text = errorTextWith(
+        i18n.t.bind(i18n),
+        new ApiError(403, 'Forbidden: role editor needed'),
+      );
+      expect(text).toBe(texts[lng as keyof typeof texts]);
+    }
+  });
 });

@@ -7,11 +7,18 @@ import { useTranslation } from 'react-i18next';
 import { SkipLink, Spinner } from '@digdir/designsystemet-react';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { Header } from './Header.tsx';
-import { parseRoute, usePathname } from './router.ts';
+import { isPublicRoute, navigate, parseRoute, usePathname, type Route } from './router.ts';
 import { MessagePage } from './MessagePage.tsx';
 import { StartPage } from '../workspaces/StartPage.tsx';
 import { WorkspacePage } from '../workspaces/WorkspacePage.tsx';
 import { RefusedChangeNotice } from '../collab/RefusedChangeNotice.tsx';
+import { setUnauthorizedHandler } from '../api/client.ts';
+import { endSession, useSession } from '../auth/session.ts';
+import { signInPath, tokenFromFragment } from '../core/auth/returnTo.ts';
+import { SignInPage } from '../auth/SignInPage.tsx';
+import { SetupPage } from '../auth/SetupPage.tsx';
+import { InvitationPage } from '../auth/InvitationPage.tsx';
+import { ShareLinkPage } from '../auth/ShareLinkPage.tsx';
 
 const importMapPage = () => import('../map/MapPage.tsx');
 const MapPage = lazy(importMapPage);
@@ -20,6 +27,24 @@ const MapPage = lazy(importMapPage);
 if (parseRoute(location.pathname).page === 'map') void importMapPage();
 const FremtidRoot = lazy(() => import('../fremtid/FremtidRoot.tsx'));
 const ProcessRoot = lazy(() => import('../process/ProcessRoot.tsx'));
+const MembersPage = lazy(() =>
+  import('../members/MembersPage.tsx').then((m) => ({ default: m.MembersPage })),
+);
+const AccountPage = lazy(() =>
+  import('../auth/AccountPage.tsx').then((m) => ({ default: m.AccountPage })),
+);
+
+/** Takes the person to the sign-in page, and back to where they are after signing in. */
+function toSignIn(): void {
+  if (isPublicRoute(parseRoute(location.pathname))) return;
+  navigate(signInPath(location.pathname + location.search + location.hash));
+}
+
+// A 401 from any call means the session ended (expired, signed out elsewhere).
+setUnauthorizedHandler(() => {
+  endSession();
+  toSignIn();
+});
 
 /** The whole app. */
 export function App() {
@@ -27,6 +52,13 @@ export function App() {
   const pathname = usePathname();
   const route = parseRoute(pathname);
   const fullBleed = route.page === 'map';
+  const session = useSession();
+  const open = isPublicRoute(route);
+  const waiting = !open && session.status !== 'signed-in';
+
+  useEffect(() => {
+    if (!open && session.status === 'signed-out') toSignIn();
+  }, [open, session.status]);
 
   useEffect(() => {
     // Move focus to the new page's main region so keyboard and screen-reader users start
@@ -40,29 +72,63 @@ export function App() {
       <Header />
       <main id="main" tabIndex={-1} className="app__main">
         <ErrorBoundary resetKey={pathname}>
-          {route.page === 'start' && <StartPage />}
-          {route.page === 'workspace' && <WorkspacePage workspaceId={route.workspaceId} />}
-          {route.page === 'map' && (
-            <Suspense fallback={<Spinner aria-label={t('common.loading')} />}>
-              <MapPage key={route.mapId} mapId={route.mapId} />
-            </Suspense>
-          )}
-          {route.page === 'fremtid' && (
-            <Suspense fallback={<Spinner aria-label={t('common.loading')} />}>
-              <FremtidRoot parts={route.parts} />
-            </Suspense>
-          )}
-          {route.page === 'process' && (
-            <Suspense fallback={<Spinner aria-label={t('common.loading')} />}>
-              <ProcessRoot workspaceId={route.workspaceId} parts={route.parts} />
-            </Suspense>
-          )}
-          {route.page === 'notFound' && <NotFound />}
+          {waiting ? <Spinner aria-label={t('common.loading')} /> : <RoutePage route={route} />}
         </ErrorBoundary>
       </main>
       <RefusedChangeNotice />
     </div>
   );
+}
+
+/** The page of `route`. */
+function RoutePage({ route }: { route: Route }) {
+  const { t } = useTranslation();
+  switch (route.page) {
+    case 'start':
+      return <StartPage />;
+    case 'workspace':
+      return <WorkspacePage workspaceId={route.workspaceId} />;
+    case 'members':
+      return (
+        <Suspense fallback={<Spinner aria-label={t('common.loading')} />}>
+          <MembersPage workspaceId={route.workspaceId} />
+        </Suspense>
+      );
+    case 'map':
+      return (
+        <Suspense fallback={<Spinner aria-label={t('common.loading')} />}>
+          <MapPage key={route.mapId} mapId={route.mapId} />
+        </Suspense>
+      );
+    case 'fremtid':
+      return (
+        <Suspense fallback={<Spinner aria-label={t('common.loading')} />}>
+          <FremtidRoot parts={route.parts} />
+        </Suspense>
+      );
+    case 'process':
+      return (
+        <Suspense fallback={<Spinner aria-label={t('common.loading')} />}>
+          <ProcessRoot workspaceId={route.workspaceId} parts={route.parts} />
+        </Suspense>
+      );
+    case 'signIn':
+      return <SignInPage />;
+    case 'setup':
+      return <SetupPage />;
+    case 'account':
+      return (
+        <Suspense fallback={<Spinner aria-label={t('common.loading')} />}>
+          <AccountPage />
+        </Suspense>
+      );
+    case 'invitation':
+      return <InvitationPage token={route.token ?? tokenFromFragment(location.hash)} />;
+    case 'share':
+      return <ShareLinkPage token={route.token ?? tokenFromFragment(location.hash)} />;
+    case 'notFound':
+      return <NotFound />;
+  }
 }
 
 /** The page for an address that leads nowhere. */

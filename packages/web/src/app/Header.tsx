@@ -1,11 +1,12 @@
 /**
- * The page header: app name (link home), language switch and the presence identity.
+ * The page header: app name (link home), language switch and the account menu (or, signed
+ * out, the presence identity and a sign-in link).
  */
 import { useTranslation } from 'react-i18next';
 import { Field, Label, Select } from '@digdir/designsystemet-react';
 import { AppLink } from './AppLink.tsx';
 import { LANGUAGES, setLanguage, type Language } from '../i18n/i18n.ts';
-import { ProfileButton } from './ProfileButton.tsx';
+import { AccountMenu } from '../auth/AccountMenu.tsx';
 
 /** App header. */
 export function Header() {
@@ -35,7 +36,7 @@ export function Header() {
             ))}
           </Select>
         </Field>
-        <ProfileButton />
+        <AccountMenu />
       </div>
     </header>
   );

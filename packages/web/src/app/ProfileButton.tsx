@@ -10,7 +10,8 @@ import {
   Textfield,
   ValidationMessage,
 } from '@digdir/designsystemet-react';
-import { LocalUser, PRESENCE_COLORS, setLocalUser, useLocalUser } from './user.ts';
+import { LocalUser, setLocalUser, useLocalUser } from './user.ts';
+import { PresenceColours } from './PresenceColours.tsx';
 
 /** Header button + dialog for the presence identity. */
 export function ProfileButton() {
@@ -59,22 +60,7 @@ export function ProfileButton() {
               maxLength={60}
               onChange={(e) => setName(e.target.value)}
             />
-            <fieldset className="color-choices">
-              <legend>{t('profile.color')}</legend>
-              {PRESENCE_COLORS.map((c, i) => (
-                <label key={c} className="color-choice">
-                  <input
-                    type="radio"
-                    name="presence-color"
-                    value={c}
-                    checked={color === c}
-                    onChange={() => setColor(c)}
-                  />
-                  <span className="swatch" style={{ background: c }} aria-hidden="true" />
-                  {t('profile.colorN', { n: i + 1 })}
-                </label>
-              ))}
-            </fieldset>
+            <PresenceColours value={color} onChange={setColor} />
             {error && <ValidationMessage>{error}</ValidationMessage>}
             <Button type="submit">{t('common.save')}</Button>
           </form>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mapPath, parseRoute, workspacePath } from './router.ts';
+import { isPublicRoute, mapPath, parseRoute, workspacePath } from './router.ts';
 
 describe('parseRoute', () => {
   it('parses the top-level pages', () => {
@@ -16,6 +16,21 @@ describe('parseRoute', () => {
       parts: ['insight'],
     });
     expect(parseRoute('/nowhere')).toEqual({ page: 'notFound' });
+  });
+
+  it('parses the access pages and says which need no session', () => {
+    expect(parseRoute('/workspaces/w1/members')).toEqual({ page: 'members', workspaceId: 'w1' });
+    expect(parseRoute('/sign-in')).toEqual({ page: 'signIn' });
+    expect(parseRoute('/setup')).toEqual({ page: 'setup' });
+    expect(parseRoute('/account')).toEqual({ page: 'account' });
+    expect(parseRoute('/invitations/abc')).toEqual({ page: 'invitation', token: 'abc' });
+    expect(parseRoute('/share/xyz')).toEqual({ page: 'share', token: 'xyz' });
+    expect(parseRoute('/invitation')).toEqual({ page: 'invitation', token: null });
+    expect(parseRoute('/share')).toEqual({ page: 'share', token: null });
+    const open = ['/fremtid', '/sign-in', '/setup', '/invitations/a', '/share/b', '/share'];
+    for (const path of open) expect(isPublicRoute(parseRoute(path))).toBe(true);
+    const closed = ['/', '/workspaces/w1', '/maps/m1', '/workspaces/w1/members', '/account'];
+    for (const path of closed) expect(isPublicRoute(parseRoute(path))).toBe(false);
   });
 
   it('decodes what the path builders encode', () => {

@@ -13,7 +13,22 @@ export type Route =
   | { page: 'map'; mapId: string }
   | { page: 'fremtid'; parts: string[] }
   | { page: 'process'; workspaceId: string; parts: string[] }
+  | { page: 'members'; workspaceId: string }
+  | { page: 'signIn' }
+  | { page: 'setup' }
+  | { page: 'account' }
+  /** `token` null: it is in the address fragment (`/invitation#token=…`), kept out of logs. */
+  | { page: 'invitation'; token: string | null }
+  | { page: 'share'; token: string | null }
   | { page: 'notFound' };
+
+/**
+ * Pages anyone may open without signing in: Fremtid 2040, signing in, the first-start setup
+ * and the landing pages of invitations and share links. Every other page needs a session.
+ */
+export function isPublicRoute(route: Route): boolean {
+  return ['fremtid', 'signIn', 'setup', 'invitation', 'share', 'notFound'].includes(route.page);
+}
 
 /**
  * The path's segments, percent-decoded, or null when one is malformed (`/maps/%zz`):
@@ -36,6 +51,16 @@ export function parseRoute(pathname: string): Route {
   if (parts.length === 2 && parts[0] === 'workspaces')
     return { page: 'workspace', workspaceId: parts[1]! };
   if (parts.length === 2 && parts[0] === 'maps') return { page: 'map', mapId: parts[1]! };
+  if (parts.length === 3 && parts[0] === 'workspaces' && parts[2] === 'members')
+    return { page: 'members', workspaceId: parts[1]! };
+  if (parts.length === 1 && parts[0] === 'sign-in') return { page: 'signIn' };
+  if (parts.length === 1 && parts[0] === 'setup') return { page: 'setup' };
+  if (parts.length === 1 && parts[0] === 'account') return { page: 'account' };
+  if (parts.length === 2 && parts[0] === 'invitations')
+    return { page: 'invitation', token: parts[1]! };
+  if (parts.length === 2 && parts[0] === 'share') return { page: 'share', token: parts[1]! };
+  if (parts.length === 1 && parts[0] === 'invitation') return { page: 'invitation', token: null };
+  if (parts.length === 1 && parts[0] === 'share') return { page: 'share', token: null };
   if (parts[0] === 'fremtid') return { page: 'fremtid', parts: parts.slice(1) };
   if (parts.length >= 3 && parts[0] === 'workspaces' && parts[2] === 'process')
     return { page: 'process', workspaceId: parts[1]!, parts: parts.slice(3) };
@@ -46,13 +71,15 @@ export function parseRoute(pathname: string): Route {
 export const workspacePath = (id: string) => `/workspaces/${encodeURIComponent(id)}`;
 /** URL path of a map page. */
 export const mapPath = (id: string) => `/maps/${encodeURIComponent(id)}`;
+/** URL path of a workspace's members page. */
+export const membersPath = (id: string) => `${workspacePath(id)}/members`;
 
 const listeners = new Set<() => void>();
 let listeningToHistory = false;
 
-/** Goes to `path` without a page load. */
+/** Goes to `path` (which may carry a query and fragment) without a page load. */
 export function navigate(path: string): void {
-  if (path === location.pathname) return;
+  if (path === location.pathname + location.search + location.hash) return;
   history.pushState(null, '', path);
   listeners.forEach((l) => l());
   window.scrollTo(0, 0);

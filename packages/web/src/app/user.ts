@@ -1,6 +1,8 @@
 /**
  * The person at this browser, as others see them in presence (name and cursor colour).
- * Kept in localStorage: there are no accounts yet, and a display name is not a secret.
+ * Signed in, the name is the account's (or the share-link guest's) name, so people are seen
+ * by who they are; the colour is a choice kept in localStorage, as is the name used before
+ * anyone signs in (Fremtid pages need no account).
  */
 import { useSyncExternalStore } from 'react';
 import { z } from 'zod';
@@ -49,12 +51,33 @@ function save(user: LocalUser): void {
 }
 
 let current: LocalUser | null = null;
+let accountName: string | null = null;
+let shown: LocalUser | null = null;
 const listeners = new Set<() => void>();
 
 /** The local user (created as "Gjest NNN" with a random colour on first use). */
 export function getLocalUser(): LocalUser {
   current ??= load();
-  return current;
+  // One object per change, as useSyncExternalStore needs a stable snapshot.
+  const name = accountName ?? current.name;
+  if (shown?.name !== name || shown.color !== current.color) shown = { name, color: current.color };
+  return shown;
+}
+
+/** True while the presence name is the signed-in principal's (not one typed here). */
+export function nameFromAccount(): boolean {
+  return accountName !== null;
+}
+
+/**
+ * Makes `name` (the signed-in principal's, cut to what presence carries) the presence name,
+ * or (null) goes back to the name kept on this device.
+ */
+export function setAccountName(name: string | null): void {
+  const next = name === null ? null : name.trim().slice(0, 60) || null;
+  if (next === accountName) return;
+  accountName = next;
+  listeners.forEach((l) => l());
 }
 
 /** Changes and remembers the local user; invalid input is rejected by the caller's form. */
@@ -62,6 +85,11 @@ export function setLocalUser(user: LocalUser): void {
   current = LocalUser.parse(user);
   save(current);
   listeners.forEach((l) => l());
+}
+
+/** Changes and remembers only the presence colour (the name may come from the account). */
+export function setPresenceColour(color: string): void {
+  setLocalUser({ name: (current ??= load()).name, color });
 }
 
 /** The local user, re-rendering when it changes. */

@@ -28,10 +28,26 @@ export interface CollabDoc {
   synced: boolean;
   /** Set when the server refused the document (e.g. the map does not exist). */
   failed: string | null;
+  /**
+   * What the server lets this connection do once it has authenticated it: `readonly` for
+   * viewers and commenters (their updates are refused), undefined until it has said.
+   */
+  scope?: 'read-write' | 'readonly';
 }
 
 /** The close reason with which the server refuses an update that breaks the layout. */
 const INVALID_UPDATE = 'invalid-update';
+
+/** The close reason with which the server ends a connection whose access changed. */
+const ACCESS_REVOKED = 'access-revoked';
+
+/**
+ * Refusal reasons that mean "no access" (not signed in any more, or no role in the
+ * document's workspace, which the server answers like a document that does not exist).
+ */
+export function isAccessRefusal(reason: string): boolean {
+  return reason === 'unauthenticated' || reason.endsWith('-not-found');
+}
 
 /** True when a close reason says the server refused one of this client's updates. */
 export function isUpdateRefusal(reason: string): boolean {
@@ -100,10 +116,16 @@ export function openCollabConnection(mapId: string): CollabConnection {
         if (synced) performance.mark('helhet:synced');
         update({ synced });
       },
+      onAuthenticated: ({ scope }) => update({ scope }),
       onAuthenticationFailed: ({ reason }) => update({ failed: reason }),
       onClose: ({ event }) => {
-        if (!current() || !isUpdateRefusal(event.reason)) return;
-        console.warn(`The server refused a change to ${mapId}: ${event.reason}`);
+        if (!current()) return;
+        const refused = isUpdateRefusal(event.reason);
+        // Access changed (a new role, a removal, a revoked share link): the server closed
+        // this document, and a new connection is authorised from scratch, read-only for a
+        // lower role, or refused (`failed`) when access is gone.
+        if (!refused && event.reason !== ACCESS_REVOKED) return;
+        if (refused) console.warn(`The server refused a change to ${mapId}: ${event.reason}`);
         // Replace the document after the provider has finished handling this message.
         setTimeout(() => {
           if (!current() || connection.closed) return;
@@ -111,7 +133,7 @@ export function openCollabConnection(mapId: string): CollabConnection {
           doc.destroy();
           connection.state = open();
           notify();
-          for (const listener of refusalListeners) listener(event.reason);
+          if (refused) for (const listener of refusalListeners) listener(event.reason);
         }, 0);
       },
     });

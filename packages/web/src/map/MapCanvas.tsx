@@ -87,7 +87,7 @@ export function MapCanvas({
   groups,
 }: MapCanvasProps) {
   const { t } = useTranslation();
-  const { doc, origin, snapshot, selection, select, announce } = useMapEditor();
+  const { doc, origin, snapshot, selection, select, announce, canEdit } = useMapEditor();
   const flow = useReactFlow();
   const big = snapshot.elements.length > BIG_MAP_ELEMENTS;
   const zoom = useStore(zoomOf);
@@ -224,7 +224,7 @@ export function MapCanvas({
         (c): c is NodePositionChange =>
           c.type === 'position' && c.dragging === false && !!c.position,
       );
-      if (moves.length)
+      if (moves.length && canEdit)
         doc.transact(() => {
           for (const m of moves)
             updateElement(
@@ -245,7 +245,7 @@ export function MapCanvas({
         ),
       );
     },
-    [applySelect, doc, origin],
+    [applySelect, doc, origin, canEdit],
   );
   const onEdgesChange = useCallback(
     (changes: EdgeChange<LinkFlowEdge>[]) => {
@@ -398,13 +398,15 @@ export function MapCanvas({
       onNodesChange={onNodesChange}
       onEdgesChange={onEdgesChange}
       onNodeDragStop={onNodeDragStop}
-      onConnect={onConnect}
-      onDelete={onDelete}
-      onDoubleClick={onDoubleClick}
+      onConnect={canEdit ? onConnect : undefined}
+      onDelete={canEdit ? onDelete : undefined}
+      onDoubleClick={canEdit ? onDoubleClick : undefined}
+      nodesDraggable={canEdit}
+      nodesConnectable={canEdit}
       onPaneClick={onPaneClick}
       onMouseMove={onMouseMove}
       onMouseLeave={onMouseLeave}
-      deleteKeyCode={DELETE_KEYS}
+      deleteKeyCode={canEdit ? DELETE_KEYS : null}
       multiSelectionKeyCode={MULTI_SELECT_KEYS}
       selectionKeyCode="Shift"
       zoomOnDoubleClick={false}

@@ -23,6 +23,11 @@ export interface MapEditor {
   select: Dispatch<SetStateAction<Selection>>;
   /** Announces a short message to screen readers (polite live region). */
   announce: (message: string) => void;
+  /**
+   * False for viewers and commenters: the editor shows the map read-only (the server
+   * refuses their updates anyway, docs/access.md).
+   */
+  canEdit: boolean;
 }
 
 /** Context holding the {@link MapEditor}. */

@@ -10,10 +10,12 @@ import { MapHealthNotice } from './MapHealthNotice.tsx';
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import './map.css';
-import type { CollabDoc } from '../collab/connection.ts';
+import { isAccessRefusal, type CollabDoc } from '../collab/connection.ts';
 import { connectEarly, useSharedDocument } from '../collab/documentRegistry.ts';
 import { publishCursor, usePeers, usePublishUser } from '../collab/presence.ts';
 import { useLocalUser } from '../app/user.ts';
+import { useWorkspaceRole } from '../auth/useWorkspaceRole.ts';
+import { ShareDialog } from '../members/ShareDialog.tsx';
 import { api } from '../api/client.ts';
 import { useAsync } from '../api/useAsync.ts';
 import { AppLink } from '../app/AppLink.tsx';
@@ -55,7 +57,11 @@ export default function MapPage({ mapId }: { mapId: string }) {
   if (collab?.failed)
     return (
       <section className="page">
-        <Alert data-color="danger">{t('map.refused', { reason: collab.failed })}</Alert>
+        <Alert data-color="danger" data-testid="map-refused">
+          {isAccessRefusal(collab.failed)
+            ? t('map.noAccess')
+            : t('map.refused', { reason: collab.failed })}
+        </Alert>
       </section>
     );
   if (!collab || !collab.synced)
@@ -107,10 +113,22 @@ function MapEditorView({
   const peers = usePeers(provider);
   usePublishUser(provider, me);
   const flow = useReactFlow();
+  const access = useWorkspaceRole(workspaceId);
+  // The live connection's scope is the server's own word on it; the role hides what it
+  // would refuse before the connection has said.
+  const canEdit = access.can.edit && collab.scope !== 'readonly';
 
   const editor = useMemo<MapEditor>(
-    () => ({ doc, origin, snapshot, selection, select: setSelection, announce: setLiveMessage }),
-    [doc, origin, snapshot, selection],
+    () => ({
+      doc,
+      origin,
+      snapshot,
+      selection,
+      select: setSelection,
+      announce: setLiveMessage,
+      canEdit,
+    }),
+    [doc, origin, snapshot, selection, canEdit],
   );
 
   usePageTitle(snapshot.meta.title);
@@ -119,7 +137,7 @@ function MapEditorView({
   // field's own undo applies.
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (!(event.ctrlKey || event.metaKey) || isEditingText(event.target)) return;
+      if (!canEdit || !(event.ctrlKey || event.metaKey) || isEditingText(event.target)) return;
       const key = event.key.toLowerCase();
       if (key === 'z' && !event.shiftKey) undo.undo();
       else if ((key === 'z' && event.shiftKey) || key === 'y') undo.redo();
@@ -128,7 +146,7 @@ function MapEditorView({
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [undo]);
+  }, [undo, canEdit]);
 
   const onPointer = useCallback(
     (p: { x: number; y: number } | null) => publishCursor(provider, p),
@@ -158,8 +176,21 @@ function MapEditorView({
             {snapshot.meta.example && <Paragraph data-size="xs">{t('map.exampleMap')}</Paragraph>}
           </div>
           <p className={`conn conn--${collab.status}`}>{t(`connection.${collab.status}`)}</p>
+          {workspaceId && access.can.share && <ShareDialog workspaceId={workspaceId} />}
           <PresenceList me={me} peers={peers} />
         </div>
+        {!canEdit && (
+          <Alert
+            data-color="info"
+            data-size="sm"
+            className="read-only-notice"
+            data-testid="read-only"
+          >
+            {access.role
+              ? t('readOnly.map', { role: t(`roles.${access.role}`).toLowerCase() })
+              : t('readOnly.mapNoRole')}
+          </Alert>
+        )}
         <MapHealthNotice damage={damage} invalid={snapshot.invalid} />
         <div role="status" aria-live="polite" className="visually-hidden" data-testid="live">
           {liveMessage}
@@ -170,7 +201,7 @@ function MapEditorView({
             <Tabs.Tab value="outline">{t('tabs.outline')}</Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="canvas" className="map-page__panel">
-            <Toolbar undo={undo} onNewElement={onNewElement} />
+            <Toolbar undo={undo} onNewElement={onNewElement} canEdit={canEdit} />
             <div className="map-page__work">
               <section className="map-page__canvas" aria-label={t('map.canvasLabel')}>
                 <MapCanvas
@@ -186,10 +217,15 @@ function MapEditorView({
             </div>
           </Tabs.Panel>
           <Tabs.Panel value="outline" className="map-page__panel map-page__panel--outline">
-            {tab === 'outline' && <OutlineView />}
+            {tab === 'outline' && (
+              // A disabled fieldset disables every control of the outline's tables at once.
+              <fieldset disabled={!canEdit} className="plain-fieldset">
+                <OutlineView />
+              </fieldset>
+            )}
           </Tabs.Panel>
         </Tabs>
-        <CreateElementDialog at={createAt} onClose={() => setCreateAt(null)} />
+        {canEdit && <CreateElementDialog at={createAt} onClose={() => setCreateAt(null)} />}
       </div>
     </MapEditorContext.Provider>
   );

@@ -12,7 +12,7 @@ import { ProcessInMap } from '../process/map/ProcessInMap.tsx';
 /** Side panel for the current selection. */
 export function SidePanel() {
   const { t } = useTranslation();
-  const { doc, origin, snapshot, selection, select, announce } = useMapEditor();
+  const { doc, origin, snapshot, selection, select, announce, canEdit } = useMapEditor();
   const count = selection.elements.length + selection.links.length;
 
   const element =
@@ -35,25 +35,28 @@ export function SidePanel() {
 
   return (
     <aside className="side-panel" aria-labelledby="side-panel-title">
-      {element ? (
-        <ElementEditor key={element.id} element={element} />
-      ) : link ? (
-        <LinkEditor key={link.id} link={link} />
-      ) : (
-        <>
-          <Heading id="side-panel-title" level={2} data-size="xs">
-            {count > 1 ? t('panel.selectedCount', { count }) : t('panel.title')}
-          </Heading>
-          {count > 1 ? (
-            <Button variant="secondary" data-color="danger" onClick={deleteAll}>
-              {t('panel.deleteSelected', { count })}
-            </Button>
-          ) : (
-            <Paragraph data-size="sm">{t('panel.help')}</Paragraph>
-          )}
-        </>
-      )}
-      <ProcessInMap />
+      {/* Read-only for viewers and commenters: a disabled fieldset disables every control. */}
+      <fieldset disabled={!canEdit} className="plain-fieldset">
+        {element ? (
+          <ElementEditor key={element.id} element={element} />
+        ) : link ? (
+          <LinkEditor key={link.id} link={link} />
+        ) : (
+          <>
+            <Heading id="side-panel-title" level={2} data-size="xs">
+              {count > 1 ? t('panel.selectedCount', { count }) : t('panel.title')}
+            </Heading>
+            {count > 1 && canEdit ? (
+              <Button variant="secondary" data-color="danger" onClick={deleteAll}>
+                {t('panel.deleteSelected', { count })}
+              </Button>
+            ) : (
+              <Paragraph data-size="sm">{t('panel.help')}</Paragraph>
+            )}
+          </>
+        )}
+        <ProcessInMap />
+      </fieldset>
     </aside>
   );
 }

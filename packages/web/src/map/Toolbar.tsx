@@ -11,11 +11,19 @@ import { SearchElements } from './SearchElements.tsx';
 export interface ToolbarProps {
   undo: UndoApi;
   onNewElement: () => void;
+  /** False for viewers and commenters: only search stays. */
+  canEdit: boolean;
 }
 
 /** Canvas toolbar. */
-export function Toolbar({ undo, onNewElement }: ToolbarProps) {
+export function Toolbar({ undo, onNewElement, canEdit }: ToolbarProps) {
   const { t } = useTranslation();
+  if (!canEdit)
+    return (
+      <div className="toolbar" role="toolbar" aria-label={t('toolbar.label')}>
+        <SearchElements />
+      </div>
+    );
   return (
     <div className="toolbar" role="toolbar" aria-label={t('toolbar.label')}>
       <Button data-size="sm" onClick={onNewElement}>

@@ -141,18 +141,21 @@ function ProcessView({
           </Alert>
         )}
         <ActionFeedback runner={runner} />
-        <Suspense fallback={<Spinner aria-label={t('connecting')} />}>
-          {section === null && <ProcessHome />}
-          {section === 'challenges' && <ChallengesPage />}
-          {section === 'insight' && <InsightPage />}
-          {section === 'innovation' && <InnovationPage />}
-          {section === 'portfolio' && <PortfolioPage />}
-          {section === 'notFound' && (
-            <Heading level={1} data-size="lg">
-              {t('notFound')}
-            </Heading>
-          )}
-        </Suspense>
+        {/* Viewers and commenters get a read-only connection: every control is disabled. */}
+        <fieldset disabled={collab.scope === 'readonly'} className="plain-fieldset stack">
+          <Suspense fallback={<Spinner aria-label={t('connecting')} />}>
+            {section === null && <ProcessHome />}
+            {section === 'challenges' && <ChallengesPage />}
+            {section === 'insight' && <InsightPage />}
+            {section === 'innovation' && <InnovationPage />}
+            {section === 'portfolio' && <PortfolioPage />}
+            {section === 'notFound' && (
+              <Heading level={1} data-size="lg">
+                {t('notFound')}
+              </Heading>
+            )}
+          </Suspense>
+        </fieldset>
       </section>
     </ProcessStateContext.Provider>
   );

@@ -35,6 +35,8 @@ export interface NamedListTableProps<T extends { id: string }> {
   onDelete: (item: T) => void;
   /** Actions between rename and delete (e.g. export). */
   actions?: (item: T) => ReactNode;
+  /** Hides rename and delete (for someone whose role may not change the items). */
+  readOnly?: boolean;
 }
 
 /** A table of named items with rename and delete. */
@@ -59,20 +61,24 @@ export function NamedListTable<T extends { id: string }>(props: NamedListTablePr
               </Table.Cell>
               <Table.Cell>
                 <div className="row-actions">
-                  <InlineRename
-                    value={props.name(item)}
-                    label={texts.renameField}
-                    buttonLabel={texts.renameButton}
-                    onRename={(name) => props.onRename(item, name)}
-                  />
+                  {!props.readOnly && (
+                    <InlineRename
+                      value={props.name(item)}
+                      label={texts.renameField}
+                      buttonLabel={texts.renameButton}
+                      onRename={(name) => props.onRename(item, name)}
+                    />
+                  )}
                   {props.actions?.(item)}
-                  <DeleteButton
-                    aria-label={texts.deleteButton}
-                    confirmText={texts.confirmDelete}
-                    onConfirm={() => props.onDelete(item)}
-                  >
-                    {t('common.delete')}
-                  </DeleteButton>
+                  {!props.readOnly && (
+                    <DeleteButton
+                      aria-label={texts.deleteButton}
+                      confirmText={texts.confirmDelete}
+                      onConfirm={() => props.onDelete(item)}
+                    >
+                      {t('common.delete')}
+                    </DeleteButton>
+                  )}
                 </div>
               </Table.Cell>
             </Table.Row>

@@ -13,6 +13,7 @@ import { CreateForm } from './CreateForm.tsx';
 import { NamedListTable } from './NamedListTable.tsx';
 import { LoadState } from './LoadState.tsx';
 import { ImportWorkspace } from '../process/WorkspaceTransfer.tsx';
+import { usePrincipal } from '../auth/session.ts';
 
 /** Start page. */
 export function StartPage() {
@@ -21,6 +22,8 @@ export function StartPage() {
   usePageTitle(t('start.title'));
   const runner = useActionRunner(reload);
   const run = runner.performAsync;
+  // A share-link guest sees the one workspace it joined, and may not make or change any.
+  const guest = usePrincipal()?.kind === 'guest';
 
   return (
     <section className="page stack">
@@ -38,6 +41,7 @@ export function StartPage() {
           <Paragraph>{t('start.none')}</Paragraph>
         ) : (
           <NamedListTable
+            readOnly={guest}
             caption={t('start.workspaces')}
             nameHeader={t('common.name')}
             items={state.value}
@@ -57,15 +61,19 @@ export function StartPage() {
             }
           />
         ))}
-      <Heading level={2} data-size="md">
-        {t('start.create')}
-      </Heading>
-      <CreateForm
-        label={t('start.nameLabel')}
-        submitLabel={t('start.createButton')}
-        onCreate={(name) => run(() => api.createWorkspace(name), t('start.created', { name }))}
-      />
-      <ImportWorkspace onImported={reload} />
+      {!guest && (
+        <>
+          <Heading level={2} data-size="md">
+            {t('start.create')}
+          </Heading>
+          <CreateForm
+            label={t('start.nameLabel')}
+            submitLabel={t('start.createButton')}
+            onCreate={(name) => run(() => api.createWorkspace(name), t('start.created', { name }))}
+          />
+          <ImportWorkspace onImported={reload} />
+        </>
+      )}
     </section>
   );
 }

@@ -2,14 +2,16 @@
  * A workspace: its maps, with create, rename, delete, import and export.
  */
 import { useTranslation } from 'react-i18next';
-import { Button, Heading, Paragraph } from '@digdir/designsystemet-react';
+import { Alert, Button, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { api } from '../api/client.ts';
 import { useAsync } from '../api/useAsync.ts';
 import { ActionFeedback } from '../app/ActionFeedback.tsx';
 import { AppLink } from '../app/AppLink.tsx';
 import { useActionRunner } from '../app/useActionRunner.ts';
 import { usePageTitle } from '../app/usePageTitle.ts';
-import { mapPath } from '../app/router.ts';
+import { mapPath, membersPath } from '../app/router.ts';
+import { useWorkspaceRole } from '../auth/useWorkspaceRole.ts';
+import { ShareDialog } from '../members/ShareDialog.tsx';
 import { CreateForm } from './CreateForm.tsx';
 import { NamedListTable } from './NamedListTable.tsx';
 import { LoadState } from './LoadState.tsx';
@@ -27,6 +29,8 @@ export function WorkspacePage({ workspaceId }: { workspaceId: string }) {
   usePageTitle(state.status === 'ready' ? state.value[0].name : undefined, t('workspace.title'));
   const runner = useActionRunner(reload);
   const run = runner.performAsync;
+  const access = useWorkspaceRole(workspaceId);
+  const { can } = access;
 
   const workspace = state.status === 'ready' ? state.value[0] : null;
   const maps = state.status === 'ready' ? state.value[1] : [];
@@ -43,7 +47,16 @@ export function WorkspacePage({ workspaceId }: { workspaceId: string }) {
       <LoadState state={state} retry={reload} />
       {workspace && (
         <>
-          <ProcessLink workspaceId={workspaceId} />
+          <div className="row-actions">
+            <ProcessLink workspaceId={workspaceId} />
+            <AppLink to={membersPath(workspaceId)}>{t('members.link')}</AppLink>
+            {can.share && <ShareDialog workspaceId={workspaceId} />}
+          </div>
+          {!can.edit && access.role && (
+            <Alert data-color="info" data-size="sm">
+              {t('readOnly.workspace', { role: t(`roles.${access.role}`).toLowerCase() })}
+            </Alert>
+          )}
           <Heading level={2} data-size="md">
             {t('workspace.maps')}
           </Heading>
@@ -51,6 +64,7 @@ export function WorkspacePage({ workspaceId }: { workspaceId: string }) {
             <Paragraph>{t('workspace.noMaps')}</Paragraph>
           ) : (
             <NamedListTable
+              readOnly={!can.edit}
               caption={t('workspace.maps')}
               nameHeader={t('common.title')}
               items={maps}
@@ -87,26 +101,30 @@ export function WorkspacePage({ workspaceId }: { workspaceId: string }) {
               )}
             />
           )}
-          <Heading level={2} data-size="md">
-            {t('workspace.createMap')}
-          </Heading>
-          <CreateForm
-            label={t('workspace.mapTitleLabel')}
-            submitLabel={t('workspace.createMapButton')}
-            onCreate={(title) =>
-              run(() => api.createMap(workspaceId, title), t('workspace.created', { title }))
-            }
-          />
-          <Heading level={2} data-size="md">
-            {t('workspace.import')}
-          </Heading>
-          <ImportMap
-            workspaceId={workspaceId}
-            onImported={(title) => {
-              runner.announce(t('workspace.imported', { title }));
-              reload();
-            }}
-          />
+          {can.edit && (
+            <>
+              <Heading level={2} data-size="md">
+                {t('workspace.createMap')}
+              </Heading>
+              <CreateForm
+                label={t('workspace.mapTitleLabel')}
+                submitLabel={t('workspace.createMapButton')}
+                onCreate={(title) =>
+                  run(() => api.createMap(workspaceId, title), t('workspace.created', { title }))
+                }
+              />
+              <Heading level={2} data-size="md">
+                {t('workspace.import')}
+              </Heading>
+              <ImportMap
+                workspaceId={workspaceId}
+                onImported={(title) => {
+                  runner.announce(t('workspace.imported', { title }));
+                  reload();
+                }}
+              />
+            </>
+          )}
         </>
       )}
     </section>
