@@ -89,6 +89,12 @@ function SignedInMenu({ principal }: { principal: Principal }) {
           {principal.kind === 'user' && (
             <Paragraph>
               <AppLink to="/account">{t('account.page')}</AppLink>
+              {principal.admin && (
+                <>
+                  {' '}
+                  · <AppLink to="/admin">{t('account.administration')}</AppLink>
+                </>
+              )}
             </Paragraph>
           )}
           <div className="row-actions">
