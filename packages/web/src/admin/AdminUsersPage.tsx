@@ -7,7 +7,7 @@
  */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, Link, Paragraph, Search, Switch, Table } from '@digdir/designsystemet-react';
+import { Button, Link, Paragraph, Switch, Table, Textfield } from '@digdir/designsystemet-react';
 import type { PasswordResetLink, UserRecord } from '@helhet/model';
 import { useAsync } from '../api/useAsync.ts';
 import { ActionFeedback } from '../app/ActionFeedback.tsx';
@@ -70,16 +70,13 @@ function UserList() {
     <>
       <Paragraph>{t('users.intro')}</Paragraph>
       <form role="search" className="inline-form" onSubmit={search}>
-        <Search>
-          <Search.Input
-            aria-label={t('users.search')}
-            placeholder={t('users.search')}
-            value={typed}
-            onChange={(e) => setTyped(e.target.value)}
-          />
-          <Search.Clear onClick={() => (setTyped(''), setQuery(''), setOffset(0))} />
-          <Search.Button type="submit">{t('users.searchSubmit')}</Search.Button>
-        </Search>
+        <Textfield
+          label={t('users.search')}
+          type="search"
+          value={typed}
+          onChange={(e) => setTyped(e.target.value)}
+        />
+        <Button type="submit">{t('users.searchSubmit')}</Button>
       </form>
       <ActionFeedback runner={runner} />
       {resetLink && (
