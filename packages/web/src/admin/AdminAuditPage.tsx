@@ -145,11 +145,11 @@ function EventTable({ events }: { events: readonly AuditEvent[] }) {
         <Table.Body>
           {events.map((e) => (
             <Table.Row key={e.id}>
-              <Table.Cell>{formatDateTime(e.at)}</Table.Cell>
-              <Table.Cell>
+              <Table.Cell data-label={t('audit.at')}>{formatDateTime(e.at)}</Table.Cell>
+              <Table.Cell data-label={t('audit.action')}>
                 <code>{e.action}</code>
               </Table.Cell>
-              <Table.Cell>
+              <Table.Cell data-label={t('audit.who')}>
                 {e.actor === null ? (
                   t('audit.anonymous')
                 ) : (
@@ -160,9 +160,11 @@ function EventTable({ events }: { events: readonly AuditEvent[] }) {
                   </>
                 )}
               </Table.Cell>
-              <Table.Cell>{e.workspaceId && <code>{e.workspaceId}</code>}</Table.Cell>
-              <Table.Cell>{e.address}</Table.Cell>
-              <Table.Cell>
+              <Table.Cell data-label={t('audit.workspace')}>
+                {e.workspaceId && <code>{e.workspaceId}</code>}
+              </Table.Cell>
+              <Table.Cell data-label={t('audit.address')}>{e.address}</Table.Cell>
+              <Table.Cell data-label={t('audit.details')}>
                 {Object.keys(e.details).length > 0 && (
                   <code className="audit-table__details">{JSON.stringify(e.details)}</code>
                 )}

@@ -145,10 +145,14 @@ function UserTable({
         <Table.Body>
           {users.map((u) => (
             <Table.Row key={u.id}>
-              <Table.Cell>{me?.id === u.id ? t('users.you', { name: u.name }) : u.name}</Table.Cell>
-              <Table.Cell>{u.email}</Table.Cell>
-              <Table.Cell>{u.active ? t('users.active') : t('users.inactive')}</Table.Cell>
-              <Table.Cell>
+              <Table.Cell data-label={tApp('common.name')}>
+                {me?.id === u.id ? t('users.you', { name: u.name }) : u.name}
+              </Table.Cell>
+              <Table.Cell data-label={t('users.email')}>{u.email}</Table.Cell>
+              <Table.Cell data-label={t('users.status')}>
+                {u.active ? t('users.active') : t('users.inactive')}
+              </Table.Cell>
+              <Table.Cell data-label={t('users.admin')}>
                 <Switch
                   aria-label={t('users.adminOf', { name: u.name })}
                   checked={u.admin}
@@ -161,10 +165,10 @@ function UserTable({
                   }}
                 />
               </Table.Cell>
-              <Table.Cell>
+              <Table.Cell data-label={t('users.lastSignIn')}>
                 {u.lastSignInAt ? formatDateTime(u.lastSignInAt) : t('users.never')}
               </Table.Cell>
-              <Table.Cell>
+              <Table.Cell data-label={tApp('common.actions')}>
                 <div className="row-actions">
                   <Button
                     variant="secondary"
