@@ -9,6 +9,7 @@
  * stored durably (SQLite, synchronous=FULL) before the server applies and relays it.
  * Target: p95 < 50 ms.
  */
+import { BENCH_ADMIN_ENV, benchToken } from './bench-auth.ts';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -27,7 +28,7 @@ const server = spawn(
   process.execPath,
   [join(root, 'packages/cli/src/bin.ts'), 'serve', '--port', '0', '--data', data],
   {
-    env: { ...process.env, DATABASE_URL: '', REDIS_URL: '' },
+    env: { ...process.env, DATABASE_URL: '', REDIS_URL: '', ...BENCH_ADMIN_ENV },
     stdio: ['ignore', 'pipe', 'inherit'],
   },
 );
@@ -67,11 +68,13 @@ try {
     });
     server.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
   });
-  const { workspaces } = (await (await fetch(`${url}/api/workspaces`)).json()) as {
+  const token = await benchToken(url);
+  const headers = { authorization: `Bearer ${token}` };
+  const { workspaces } = (await (await fetch(`${url}/api/workspaces`, { headers })).json()) as {
     workspaces: { id: string }[];
   };
   const { maps } = (await (
-    await fetch(`${url}/api/workspaces/${workspaces[0]!.id}/maps`)
+    await fetch(`${url}/api/workspaces/${workspaces[0]!.id}/maps`, { headers })
   ).json()) as {
     maps: { id: string }[];
   };
@@ -81,7 +84,7 @@ try {
   const clients = await Promise.all(
     Array.from({ length: CLIENTS }, async () => {
       const doc = new Y.Doc();
-      const provider = new HocuspocusProvider({ url: wsUrl, name: mapId, document: doc });
+      const provider = new HocuspocusProvider({ url: wsUrl, name: mapId, document: doc, token });
       await new Promise<void>((resolve) => provider.on('synced', () => resolve()));
       return { doc, provider, elements: doc.getMap<Y.Map<unknown>>('elements') };
     }),

@@ -40,7 +40,7 @@ export interface MapAssignment {
 
 /** Messages from the bench. */
 export type ClientCommand =
-  | { type: 'connect'; wsUrl: string; maps: MapAssignment[] }
+  | { type: 'connect'; wsUrl: string; token: string; maps: MapAssignment[] }
   | { type: 'run'; startAt: number; durationMs: number; rate: number }
   | { type: 'leave' };
 
@@ -86,7 +86,7 @@ const SYNC = 0;
 const AUTH = 2;
 
 /** A sender: authenticates and syncs like a provider, sends its updates, drops the rest. */
-function openSender(wsUrl: string, name: string, doc: Y.Doc): Promise<WebSocket> {
+function openSender(wsUrl: string, token: string, name: string, doc: Y.Doc): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
     const socket = new WebSocket(wsUrl);
     socket.binaryType = 'arraybuffer';
@@ -95,7 +95,7 @@ function openSender(wsUrl: string, name: string, doc: Y.Doc): Promise<WebSocket>
       socket.send(
         message(name, AUTH, (e) => {
           encoding.writeVarUint(e, 0); // a token
-          encoding.writeVarString(e, '');
+          encoding.writeVarString(e, token);
           encoding.writeVarString(e, providerVersion);
         }),
       );
@@ -140,7 +140,7 @@ function createOwnElement(client: Client): void {
   });
 }
 
-async function connect(wsUrl: string, maps: MapAssignment[]): Promise<void> {
+async function connect(wsUrl: string, token: string, maps: MapAssignment[]): Promise<void> {
   let opened: Promise<void>[] = [];
   for (const { mapId, clients: ids, observers } of maps) {
     for (const id of ids) {
@@ -150,7 +150,7 @@ async function connect(wsUrl: string, maps: MapAssignment[]): Promise<void> {
       const client: Client = { id, mapId, doc, provider: null, socket: null, elements };
       clients.push(client);
       if (observer) {
-        const provider = new HocuspocusProvider({ url: wsUrl, name: mapId, document: doc });
+        const provider = new HocuspocusProvider({ url: wsUrl, name: mapId, document: doc, token });
         client.provider = provider;
         opened.push(
           new Promise<void>((resolve) => provider.on('synced', () => resolve())).then(() =>
@@ -159,7 +159,7 @@ async function connect(wsUrl: string, maps: MapAssignment[]): Promise<void> {
         );
       } else {
         opened.push(
-          openSender(wsUrl, mapId, doc).then((socket) => {
+          openSender(wsUrl, token, mapId, doc).then((socket) => {
             client.socket = socket;
             createOwnElement(client);
           }),
@@ -251,7 +251,7 @@ process.on('message', (command: ClientCommand) => {
   void (async () => {
     try {
       if (command.type === 'connect') {
-        await connect(command.wsUrl, command.maps);
+        await connect(command.wsUrl, command.token, command.maps);
         send({ type: 'connected' });
       } else if (command.type === 'run') {
         send(await run(command.startAt, command.durationMs, command.rate));

@@ -16,6 +16,7 @@
  * `HELHET_BENCH_STAGES=AB` runs some stages only; `HELHET_BENCH_ROOT` runs another checkout's
  * server (for before/after figures); `HELHET_BENCH_CPU_PROF=<dir>` profiles the server.
  */
+import { BENCH_ADMIN_ENV, benchToken } from './bench-auth.ts';
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -75,6 +76,9 @@ interface Server {
   stop(): Promise<void>;
 }
 
+/** The API token of the running server's administrator (one server runs at a time). */
+let token = '';
+
 async function startServer(): Promise<Server> {
   const data = mkdtempSync(join(tmpdir(), 'helhet-load-'));
   memoryFile = join(data, 'memory.json');
@@ -89,6 +93,7 @@ async function startServer(): Promise<Server> {
         DATABASE_URL: '',
         REDIS_URL: '',
         HELHET_BENCH_MEMORY_FILE: memoryFile,
+        ...BENCH_ADMIN_ENV,
       },
       stdio: ['ignore', 'pipe', 'inherit'],
     },
@@ -102,6 +107,7 @@ async function startServer(): Promise<Server> {
     });
     child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
   });
+  token = await benchToken(url);
   return {
     process: child,
     url,
@@ -126,7 +132,7 @@ async function createMaps(url: string, count: number): Promise<string[]> {
   const post = (path: string, body: unknown) =>
     fetch(`${url}${path}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify(body),
     });
   const ws = await json<{ id: string }>(post('/api/workspaces', { name: `Load ${Date.now()}` }));
@@ -185,7 +191,7 @@ class ClientFleet {
     }
     await Promise.all(
       this.#children.map((c, p) =>
-        this.#ask(c, { type: 'connect', wsUrl, maps: per[p]! }, 120_000),
+        this.#ask(c, { type: 'connect', wsUrl, token, maps: per[p]! }, 120_000),
       ),
     );
   }
@@ -308,12 +314,15 @@ async function importDuring(
   body: string,
 ): Promise<{ from: number; to: number; what: string }> {
   await new Promise((r) => setTimeout(r, 2500)); // edits are flowing by then
-  const ws = (await json<{ workspaces: { id: string }[] }>(fetch(`${server.url}/api/workspaces`)))
-    .workspaces[0]!.id;
+  const ws = (
+    await json<{ workspaces: { id: string }[] }>(
+      fetch(`${server.url}/api/workspaces`, { headers: { authorization: `Bearer ${token}` } }),
+    )
+  ).workspaces[0]!.id;
   const from = wallNow();
   const response = await fetch(`${server.url}/api/workspaces/${ws}/maps/import`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body,
   });
   const to = wallNow();

@@ -176,7 +176,7 @@ export async function createHelhetServer(config: HelhetConfig): Promise<HelhetSe
   installAccess(app, { db, cookie, publicUrl: config.publicUrl });
   await registerOpenApi(app, VERSION);
   const imports = new ImportRunner();
-  const ctx = { workspaces, maps, mapService, dialect, version: VERSION, imports };
+  const ctx = { db, workspaces, maps, mapService, dialect, version: VERSION, imports };
   healthRoutes(app, ctx);
   workspaceRoutes(app, ctx);
   mapRoutes(app, ctx);

@@ -8,6 +8,7 @@ import { registerLoops } from './loops.ts';
 import { registerImport } from './import.ts';
 import { registerExport } from './export.ts';
 import { registerServe } from './serve.ts';
+import { registerUsers } from './users.ts';
 
 /** A subcommand module adds itself to the program. */
 export type RegisterCommand = (program: Command) => void;
@@ -18,6 +19,7 @@ export type RegisterCommand = (program: Command) => void;
  */
 const commands: RegisterCommand[] = [
   registerServe,
+  registerUsers,
   registerData,
   registerDataGeo,
   registerProject,

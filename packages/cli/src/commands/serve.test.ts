@@ -42,6 +42,28 @@ describe('helhet serve', () => {
       expect(output).toContain(`Helhet is running at ${url}`);
       const health = (await (await fetch(`${url}/api/health`)).json()) as { database: string };
       expect(health.database).toBe('sqlite');
+      // No account yet: the one-time setup link is printed, and creates the administrator.
+      await new Promise((r) => setTimeout(r, 200));
+      const setupToken = /Oppsett\/setup: http:\/\/\S+\/setup#token=(\S+)/.exec(output)?.[1];
+      expect(setupToken).toBeTruthy();
+      const body = (token: string) =>
+        JSON.stringify({
+          setupToken: token,
+          name: 'Kari',
+          email: 'kari@example.no',
+          password: 'et langt passord',
+        });
+      const post = (token: string) =>
+        fetch(`${url}/api/setup`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: body(token),
+        });
+      expect((await post('not-the-token')).status).toBe(403);
+      const setup = await post(setupToken!);
+      expect(setup.status).toBe(201);
+      expect(setup.headers.get('set-cookie')).toMatch(/^helhet_session=.+HttpOnly; SameSite=Lax/);
+      expect((await post(setupToken!)).status).toBe(403);
       const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
       expect(await exited).toBe(0);

@@ -1,7 +1,9 @@
 /**
  * `helhet serve [--host H] [--port N] [--data DIR]`: runs the Helhet server (API,
  * collaboration and the web app) until SIGINT/SIGTERM. Options can also come from
- * `HELHET_HOST`, `HELHET_PORT`, `HELHET_DATA`, `DATABASE_URL` and `REDIS_URL`.
+ * `HELHET_HOST`, `HELHET_PORT`, `HELHET_DATA`, `DATABASE_URL` and `REDIS_URL`. With no account
+ * yet it prints the one-time setup link (or creates the administrator from
+ * `HELHET_ADMIN_EMAIL` and `HELHET_ADMIN_PASSWORD`).
  */
 import type { Command } from 'commander';
 import {
@@ -53,6 +55,11 @@ export async function serve(flags: ConfigFlags): Promise<void> {
   console.log(`  Database: ${server.database.location}`);
   console.log(`  API: ${url}/api (dokumentasjon/documentation: ${url}/api/docs)`);
   if (server.seeded) console.log('  Opprettet eksempelarbeidsområdet / created the demo workspace');
+  if (server.setupUrl) {
+    console.log('  Ingen kontoer ennå: opprett administratoren på denne maskinen med lenken');
+    console.log('  No accounts yet: create the administrator on this machine with the link');
+    console.log(`  Oppsett/setup: ${server.setupUrl}`);
+  }
   console.log('  Ctrl+C stopper / stops');
 
   let stopping = false;

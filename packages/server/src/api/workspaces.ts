@@ -1,5 +1,7 @@
 /** Workspace routes: list, create, read, rename, delete; and the maps of a workspace. */
 import type { FastifyInstance } from 'fastify';
+import { requireAuth, requireUser } from '../auth/access.ts';
+import { setMembership, workspaceIdsOf } from '../membership/memberships.ts';
 import type { ApiContext } from './context.ts';
 import { notFound, parseInput } from './errors.ts';
 import {
@@ -35,7 +37,16 @@ export function workspaceRoutes(app: FastifyInstance, ctx: ApiContext): void {
         response: { 200: jsonSchema(WorkspaceList) },
       },
     },
-    async () => ({ workspaces: await ctx.workspaces.list() }),
+    async (request) => {
+      const { principal } = requireAuth(request);
+      const all = await ctx.workspaces.list();
+      // A person sees only the workspaces they belong to; an administrator sees all.
+      if (principal.kind === 'guest')
+        return { workspaces: all.filter((w) => w.id === principal.workspaceId) };
+      if (principal.admin) return { workspaces: all };
+      const mine = new Set(await workspaceIdsOf(ctx.db, principal.id));
+      return { workspaces: all.filter((w) => mine.has(w.id)) };
+    },
   );
 
   app.post(
@@ -50,8 +61,14 @@ export function workspaceRoutes(app: FastifyInstance, ctx: ApiContext): void {
       },
     },
     async (request, reply) => {
+      const { principal } = requireUser(request);
       const { name } = parseInput(WorkspaceInput, request.body, 'workspace');
-      return reply.status(201).send(await ctx.workspaces.create(name));
+      const created = await ctx.db.transaction().execute(async (trx) => {
+        const workspace = await ctx.workspaces.create(name, trx);
+        await setMembership(trx, workspace.id, principal.id, 'owner');
+        return workspace;
+      });
+      return reply.status(201).send(created);
     },
   );
 

@@ -32,6 +32,37 @@ export async function createFirstAdmin(
   });
 }
 
+/**
+ * Gives every workspace without an owner to the oldest administrator: the demo workspace
+ * seeded after `helhet users create --admin` made the first account, or workspaces whose
+ * owners were all deleted. A workspace keeps at least one owner.
+ */
+async function adoptOwnerless(db: Kysely<Database>): Promise<void> {
+  const admin = await db
+    .selectFrom('users')
+    .select('id')
+    .where('admin', '=', 1)
+    .where('active', '=', 1)
+    .orderBy('created_at')
+    .executeTakeFirst();
+  if (!admin) return;
+  const ownerless = await db
+    .selectFrom('workspaces')
+    .select('id')
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('memberships')
+            .select('memberships.user_id')
+            .whereRef('memberships.workspace_id', '=', 'workspaces.id')
+            .where('memberships.role', '=', 'owner'),
+        ),
+      ),
+    )
+    .execute();
+  for (const w of ownerless) await setMembership(db, w.id, admin.id, 'owner');
+}
+
 /** What a start found: the setup token to print, when the administrator is still missing. */
 export interface FirstStart {
   setupToken: string | null;
@@ -44,7 +75,10 @@ export async function prepareFirstStart(
   db: Kysely<Database>,
   config: { adminEmail: string | null; adminPassword: string | null },
 ): Promise<FirstStart> {
-  if ((await countUsers(db)) > 0) return { setupToken: null, createdAdmin: false };
+  if ((await countUsers(db)) > 0) {
+    await adoptOwnerless(db);
+    return { setupToken: null, createdAdmin: false };
+  }
   if (config.adminEmail && config.adminPassword) {
     try {
       await createFirstAdmin(db, {

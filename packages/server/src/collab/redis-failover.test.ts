@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { addElement, readMap } from '@helhet/model';
 import type { HelhetServer } from '../index.ts';
 import {
+  adminToken,
   connectClient,
   createTestStorage,
   eventually,
@@ -41,7 +42,10 @@ it.skipIf(!available)(
     let sent = 0;
     for (let round = 0; round < 3; round++) {
       peer = await spawnServer(storage, TEST_REDIS_URL);
-      const there = await connectClient({ url: peer.url } as HelhetServer, record.id);
+      // The survivor's token: both instances share the database, so no new sign-in per peer.
+      const there = await connectClient({ url: peer.url } as HelhetServer, record.id, {
+        token: await adminToken(survivor),
+      });
       clients.push(there);
 
       // A client of the peer writes a stream of edits; the peer is killed in the middle of it.

@@ -40,6 +40,8 @@ import {
   type WorkspaceCollection,
 } from '@helhet/model';
 import type { ApiContext } from '../api/context.ts';
+import { requireUser } from '../auth/access.ts';
+import { setMembership } from '../membership/memberships.ts';
 import { ApiError, notFound, parseInput } from '../api/errors.ts';
 import { errorResponses, IdParams, jsonSchema, WorkspaceRecord } from '../api/schemas.ts';
 import { rawJsonBodies } from '../import-workers/import-routes.ts';
@@ -481,8 +483,12 @@ export function workspaceProcessRoutes(
         },
       },
       async (request, reply) => {
+        const { principal } = requireUser(request);
         const file = await ctx.imports.run('workspace', request.body);
-        return reply.status(201).send(await process.importEncoded(file));
+        const workspace = await process.importEncoded(file);
+        // The importer owns the new workspace, as when creating one.
+        await setMembership(ctx.db, workspace.id, principal.id, 'owner');
+        return reply.status(201).send(workspace);
       },
     );
   });

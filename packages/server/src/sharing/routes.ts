@@ -73,12 +73,10 @@ export function sharingRoutes(app: FastifyInstance, ctx: AuthContext): void {
         details: { shareLinkId: row.id, role: row.role },
         address: request.ip,
       });
-      return reply
-        .status(201)
-        .send({
-          ...toShareLink(row, 0),
-          url: `${baseUrl(request, ctx.publicUrl)}/share#token=${token}`,
-        });
+      return reply.status(201).send({
+        ...toShareLink(row, 0),
+        url: `${baseUrl(request, ctx.publicUrl)}/share#token=${token}`,
+      });
     },
   );
 
