@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
-import { emailOf, startHarness, type Harness } from './harness.ts';
+import { emailOf, signInByApi, startHarness, type Harness } from './harness.ts';
 
 let h: Harness;
 beforeAll(async () => {
@@ -113,5 +113,38 @@ describe('administration', () => {
     expect(lines[1]).toContain(',user-deactivated,');
     await page.context().close();
     await kariPage.context().close();
+  });
+
+  it('a person sets a new password with the reset link an administrator made, once', async () => {
+    await h.person('Per Glemsk');
+    const page = await h.newPage();
+    await page.goto(`${h.server.url}/admin`);
+    await page.getByRole('searchbox', { name: 'Søk etter navn eller e-post' }).fill('glemsk');
+    await page.getByRole('button', { name: 'Søk', exact: true }).click();
+    await page.getByRole('button', { name: 'Lag lenke for nytt passord til Per Glemsk' }).click();
+    const field = page.getByRole('textbox', { name: 'Lenke for nytt passord til Per Glemsk' });
+    const url = await field.inputValue();
+    expect(url).toMatch(/\/reset#token=/);
+    await page.getByRole('button', { name: /Kopier/ }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    const reset = await h.newPage({ signedIn: false });
+    await reset.goto(url);
+    await reset.getByRole('heading', { level: 1, name: 'Velg nytt passord' }).waitFor();
+    expect(await seriousViolations(reset)).toEqual([]);
+    await reset.getByLabel('Nytt passord').fill('et-helt-nytt-passord');
+    await reset.getByRole('button', { name: 'Lagre nytt passord' }).click();
+    await reset.getByText('Passordet er lagret.').waitFor();
+    expect(new URL(reset.url()).hash).toBe('');
+    await signInByApi(h.server.url, emailOf('Per Glemsk'), 'et-helt-nytt-passord');
+
+    // The same link a second time (a fresh load, not just a changed fragment) is refused, in words.
+    await reset.goto('about:blank');
+    await reset.goto(url);
+    await reset.getByLabel('Nytt passord').fill('enda-et-nytt-passord');
+    await reset.getByRole('button', { name: 'Lagre nytt passord' }).click();
+    await reset.getByRole('alert').filter({ hasText: 'virker ikke lenger' }).waitFor();
+    await reset.context().close();
+    await page.context().close();
   });
 });

@@ -6,6 +6,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert, Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
+import { ApiError } from '../api/client.ts';
 import { useErrorText } from '../api/useErrorText.ts';
 import { AppLink } from '../app/AppLink.tsx';
 import { usePageTitle } from '../app/usePageTitle.ts';
@@ -19,6 +20,7 @@ registerAdminTexts();
 /** Route component for `/reset`. */
 export function ResetPasswordPage() {
   const { t } = useTranslation('admin');
+  const { t: tApp } = useTranslation();
   usePageTitle(t('reset.title'));
   const [token] = useState(() => tokenFromFragment(location.hash));
   const [password, setPassword] = useState('');
@@ -39,7 +41,9 @@ export function ResetPasswordPage() {
       endSession();
       setDone(true);
     } catch (e) {
-      setError(errorText(e));
+      // A spent link is a 403 with its own code: say that, not the general "no access".
+      const spent = e instanceof ApiError && e.code === 'reset-link-invalid';
+      setError(spent ? tApp('api.error.reset-link-invalid') : errorText(e));
     } finally {
       setBusy(false);
     }
