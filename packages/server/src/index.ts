@@ -54,6 +54,7 @@ import { installAccess } from './auth/access.ts';
 import { SessionCookie } from './auth/cookies.ts';
 import { LiveAccess } from './auth/live-access.ts';
 import { LoginLimits } from './auth/login-limits.ts';
+import { adminRoutes } from './admin/routes.ts';
 import { authRoutes } from './auth/routes.ts';
 import { prepareFirstStart } from './auth/setup.ts';
 import { membershipRoutes } from './membership/routes.ts';
@@ -272,6 +273,7 @@ export async function createHelhetServer(
     rateLimits,
     startLimit: options.signInStartLimit,
   });
+  adminRoutes(app, authCtx);
   await serveWebApp(app, config.webDist);
 
   const collab = createCollabEndpoint(hocuspocus, (request) =>

@@ -225,3 +225,110 @@ export const UserRecord = z.object({
 });
 /** See {@link UserRecord}. */
 export type UserRecord = z.infer<typeof UserRecord>;
+
+/** Query of GET /api/admin/users: a search in names and e-mail addresses, and a page. */
+export const AdminUserQuery = z.object({
+  q: z.string().trim().max(254).default(''),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
+/** Response of GET /api/admin/users: one page of accounts and how many match in all. */
+export const AdminUserPage = z.object({ users: z.array(UserRecord), total: z.number().int() });
+/** See {@link AdminUserPage}. */
+export type AdminUserPage = z.infer<typeof AdminUserPage>;
+
+/**
+ * Body of PATCH /api/admin/users/:id. `active: false` deactivates the account (ends its
+ * sessions and closes its live connections); `admin` grants or revokes the instance
+ * administrator role. The last active administrator can be neither deactivated nor demoted.
+ */
+export const AdminUserPatch = z
+  .strictObject({ active: z.boolean().optional(), admin: z.boolean().optional() })
+  .refine((v) => v.active !== undefined || v.admin !== undefined, {
+    message: 'must change active or admin',
+  });
+
+/** Response of POST /api/admin/users/:id/reset-link: the link, shown only in this answer. */
+export const PasswordResetLink = z.object({ url: z.string(), expiresAt: z.string() });
+/** See {@link PasswordResetLink}. */
+export type PasswordResetLink = z.infer<typeof PasswordResetLink>;
+
+/** Body of POST /api/auth/reset: the token of an administrator-issued link and the new password. */
+export const PasswordResetInput = z.strictObject({
+  token: z.string().min(1).max(200),
+  password: NewPassword,
+});
+
+/** Response of DELETE /api/admin/users/:id: what the erasure removed and what it kept. */
+export const ErasureReport = z.object({
+  deleted: z.object({
+    sessions: z.number().int(),
+    apiTokens: z.number().int(),
+    memberships: z.number().int(),
+    invitations: z.number().int(),
+    resetLinks: z.number().int(),
+  }),
+  /** Workspaces the person was the only owner of; the erasing administrator owns them now. */
+  workspacesHandedOver: z.array(RecordId),
+});
+/** See {@link ErasureReport}. */
+export type ErasureReport = z.infer<typeof ErasureReport>;
+
+/** Filters of GET /api/admin/audit and /api/admin/audit.csv. */
+export const AuditQuery = z.object({
+  actor: z.string().trim().max(120).optional().describe('`user:<id>`, `guest:<id>`, or a user id'),
+  action: z.string().trim().max(60).optional(),
+  workspaceId: RecordId.optional(),
+  from: z.iso.datetime({ offset: true }).optional().describe('Events at or after this time'),
+  to: z.iso.datetime({ offset: true }).optional().describe('Events before this time'),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+/** See {@link AuditQuery}. */
+export type AuditQuery = z.infer<typeof AuditQuery>;
+
+/** One audit event; `actorName` is the account's name now, or "deleted user". */
+export const AuditEvent = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  actor: z.string().nullable(),
+  actorName: z.string().nullable(),
+  action: z.string(),
+  workspaceId: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()),
+  address: z.string().nullable(),
+});
+/** See {@link AuditEvent}. */
+export type AuditEvent = z.infer<typeof AuditEvent>;
+
+/** Response of GET /api/admin/audit: one page of events, newest first. */
+export const AuditPage = z.object({ events: z.array(AuditEvent), total: z.number().int() });
+/** See {@link AuditPage}. */
+export type AuditPage = z.infer<typeof AuditPage>;
+
+/** Response of GET /api/admin/users/:id/export: everything Helhet keeps about one person. */
+export const UserExport = z.object({
+  exportedAt: z.string(),
+  account: UserRecord.extend({ hasPassword: z.boolean() }),
+  memberships: z.array(
+    z.object({
+      workspaceId: RecordId,
+      workspaceName: z.string(),
+      role: WorkspaceRole,
+      addedAt: z.string(),
+    }),
+  ),
+  sessions: z.array(
+    z.object({
+      createdAt: z.string(),
+      lastUsedAt: z.string(),
+      expiresAt: z.string(),
+      userAgent: z.string().nullable(),
+    }),
+  ),
+  apiTokens: z.array(ApiToken.omit({ token: true }).extend({ revokedAt: z.string().nullable() })),
+  auditEvents: z.array(AuditEvent),
+});
+/** See {@link UserExport}. */
+export type UserExport = z.infer<typeof UserExport>;

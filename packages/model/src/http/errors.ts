@@ -15,7 +15,16 @@ export const ErrorBody = z.object({
      * A stable name for answers a client reacts to in its own words: `rate-limited` (429, with
      * `Retry-After`), `too-large` (413), `busy` (503, with `Retry-After`).
      */
-    code: z.enum(['rate-limited', 'too-large', 'busy']).optional(),
+    code: z
+      .enum([
+        'rate-limited',
+        'too-large',
+        'busy',
+        'last-admin',
+        'account-inactive',
+        'reset-link-invalid',
+      ])
+      .optional(),
     problems: z.array(ProblemBody),
   }),
 });

@@ -26,7 +26,15 @@ export type AuditAction =
   | 'map-imported'
   | 'map-exported'
   | 'workspace-imported'
-  | 'workspace-exported';
+  | 'workspace-exported'
+  | 'user-deactivated'
+  | 'user-reactivated'
+  | 'admin-granted'
+  | 'admin-revoked'
+  | 'user-erased'
+  | 'user-exported'
+  | 'password-reset-link-created'
+  | 'password-reset';
 
 /** One event to record. */
 export interface AuditEvent {
@@ -51,34 +59,4 @@ export async function recordAudit(db: Kysely<Database>, event: AuditEvent): Prom
       address: event.address ?? null,
     })
     .execute();
-}
-
-/** A recorded event as the API shows it. */
-export interface AuditEntry {
-  id: number;
-  at: string;
-  actor: string | null;
-  action: string;
-  workspaceId: string | null;
-  details: Record<string, unknown>;
-  address: string | null;
-}
-
-/** The latest events, newest first, optionally of one workspace. */
-export async function listAudit(
-  db: Kysely<Database>,
-  options: { workspaceId?: string | undefined; limit?: number } = {},
-): Promise<AuditEntry[]> {
-  let query = db.selectFrom('audit_events').selectAll().orderBy('id', 'desc');
-  if (options.workspaceId) query = query.where('workspace_id', '=', options.workspaceId);
-  const rows = await query.limit(options.limit ?? 200).execute();
-  return rows.map((r) => ({
-    id: Number(r.id),
-    at: r.at,
-    actor: r.actor,
-    action: r.action,
-    workspaceId: r.workspace_id,
-    details: JSON.parse(r.details) as Record<string, unknown>,
-    address: r.address,
-  }));
 }

@@ -85,6 +85,10 @@ const EXPECTED: Record<string, Need> = {
   'POST /api/account/tokens': 'account',
   'DELETE /api/account/tokens/{tokenId}': 'account',
   'GET /api/admin/users': 'admin',
+  'PATCH /api/admin/users/{id}': 'admin',
+  'DELETE /api/admin/users/{id}': 'admin',
+  'GET /api/admin/users/{id}/export': 'admin',
+  'POST /api/admin/users/{id}/reset-link': 'admin',
   'GET /api/admin/audit': 'admin',
   // Single sign-on: the login page's choices and the flow are public; providers are the
   // administrators' (docs/access.md, "Identity providers").
@@ -97,6 +101,8 @@ const EXPECTED: Record<string, Need> = {
   'GET /api/admin/identity-providers/{id}': 'admin',
   'PATCH /api/admin/identity-providers/{id}': 'admin',
   'DELETE /api/admin/identity-providers/{id}': 'admin',
+  'GET /api/admin/audit.csv': 'admin',
+  'POST /api/auth/reset': P,
   // Fremtid 2040 is public; creating a dialogue needs an account, taking part does not
   // (facilitator routes check the dialogue's own facilitator token).
   'GET /api/fremtid/regions/{code}': P,

@@ -14,11 +14,10 @@ import {
   SessionInfo,
   SetupInput,
   SetupState,
-  UserRecord,
 } from '@helhet/model';
 import { ApiError, notFound, parseInput } from '../api/errors.ts';
 import { accessDenials, errorResponses, jsonSchema } from '../api/schemas.ts';
-import { listAudit, recordAudit } from '../audit/audit-log.ts';
+import { recordAudit } from '../audit/audit-log.ts';
 import { isLoopbackHost } from '../config.ts';
 import { requireAuth, requireUser } from './access.ts';
 import { createApiToken, listApiTokens, revokeApiToken } from './api-tokens.ts';
@@ -29,26 +28,12 @@ import { csrfTokenFor } from './secrets.ts';
 import { deleteSession, deleteUserSessions } from './sessions.ts';
 import { claimSetupToken, createFirstAdmin } from './setup.ts';
 import { startUserSession } from './sign-in.ts';
-import { countUsers, findUserByEmail, listUsers, toUserRecord } from './users.ts';
+import { countUsers, findUserByEmail } from './users.ts';
 
 const WRONG = 'Wrong e-mail address or password';
 const TokenParams = z.object({ tokenId: RecordId });
-const AuditQuery = z.object({ workspaceId: RecordId.optional() });
-const AuditList = z.object({
-  events: z.array(
-    z.object({
-      id: z.number(),
-      at: z.string(),
-      actor: z.string().nullable(),
-      action: z.string(),
-      workspaceId: z.string().nullable(),
-      details: z.record(z.string(), z.unknown()),
-      address: z.string().nullable(),
-    }),
-  ),
-});
 
-/** Registers the sign-in, setup, token and administration routes. */
+/** Registers the sign-in, setup and token routes. */
 export function authRoutes(app: FastifyInstance, ctx: AuthContext): void {
   const tags = ['access'];
 
@@ -257,36 +242,6 @@ export function authRoutes(app: FastifyInstance, ctx: AuthContext): void {
       const { tokenId } = parseInput(TokenParams, request.params, 'path');
       if (!(await revokeApiToken(ctx.db, principal.id, tokenId))) throw notFound('token', tokenId);
       return reply.status(204).send();
-    },
-  );
-
-  app.get(
-    '/api/admin/users',
-    {
-      config: { access: 'admin' },
-      schema: {
-        tags,
-        summary: 'Every account (administrators only)',
-        response: { 200: jsonSchema(z.object({ users: z.array(UserRecord) })), ...accessDenials },
-      },
-    },
-    async () => ({ users: (await listUsers(ctx.db)).map(toUserRecord) }),
-  );
-
-  app.get(
-    '/api/admin/audit',
-    {
-      config: { access: 'admin' },
-      schema: {
-        tags,
-        summary: 'The latest audit events, newest first (administrators only)',
-        querystring: jsonSchema(AuditQuery),
-        response: { 200: jsonSchema(AuditList), ...accessDenials },
-      },
-    },
-    async (request) => {
-      const { workspaceId } = parseInput(AuditQuery, request.query, 'query');
-      return { events: await listAudit(ctx.db, { workspaceId }) };
     },
   );
 }

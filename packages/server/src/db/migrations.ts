@@ -12,6 +12,7 @@ import { documentsMigration } from '../documents/migration.ts';
 import { createOwnedDocumentTables, OWNED_DOCUMENT_TABLES } from './migration-tables.ts';
 import { accessMigration } from '../auth/migration.ts';
 import { identityProvidersMigration } from '../auth/oidc/migration.ts';
+import { adminMigration } from '../admin/migration.ts';
 
 /** The two supported SQL dialects. */
 export type DialectName = 'sqlite' | 'postgres';
@@ -56,6 +57,7 @@ export function migrationProvider(dialect: DialectName): MigrationProvider {
       '0004_documents': documentsMigration(dialect),
       '0005_access': accessMigration(dialect),
       '0006_identity_providers': identityProvidersMigration(dialect),
+      '0007_admin': adminMigration(),
     }),
   };
 }

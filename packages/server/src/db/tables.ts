@@ -3,6 +3,7 @@
  * dialects (portable, sortable, no time-zone surprises); binary Yjs data is `blob` in SQLite
  * and `bytea` in PostgreSQL.
  */
+import type { AdminTables } from '../admin/tables.ts';
 import type { AccessTables } from '../auth/tables.ts';
 import type { DocumentTables } from '../documents/tables.ts';
 
@@ -24,7 +25,7 @@ export interface MapsTable {
 }
 
 /** The whole database. */
-export interface Database extends DocumentTables, AccessTables {
+export interface Database extends DocumentTables, AccessTables, AdminTables {
   workspaces: WorkspacesTable;
   maps: MapsTable;
 }

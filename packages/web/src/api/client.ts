@@ -93,7 +93,8 @@ interface RequestOptions {
   anonymousOk?: boolean;
 }
 
-async function request<S extends z.ZodType>(
+/** One call of the API: `schema` validates the answer; errors become {@link ApiError}. */
+export async function request<S extends z.ZodType>(
   schema: S,
   path: string,
   init: RequestInit = {},

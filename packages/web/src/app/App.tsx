@@ -30,6 +30,15 @@ const ProcessRoot = lazy(() => import('../process/ProcessRoot.tsx'));
 const MembersPage = lazy(() =>
   import('../members/MembersPage.tsx').then((m) => ({ default: m.MembersPage })),
 );
+const AdminUsersPage = lazy(() =>
+  import('../admin/AdminUsersPage.tsx').then((m) => ({ default: m.AdminUsersPage })),
+);
+const AdminAuditPage = lazy(() =>
+  import('../admin/AdminAuditPage.tsx').then((m) => ({ default: m.AdminAuditPage })),
+);
+const ResetPasswordPage = lazy(() =>
+  import('../admin/ResetPasswordPage.tsx').then((m) => ({ default: m.ResetPasswordPage })),
+);
 const AccountPage = lazy(() =>
   import('../auth/AccountPage.tsx').then((m) => ({ default: m.AccountPage })),
 );
@@ -120,6 +129,24 @@ function RoutePage({ route }: { route: Route }) {
       return (
         <Suspense fallback={<Spinner aria-label={t('common.loading')} />}>
           <AccountPage />
+        </Suspense>
+      );
+    case 'admin':
+      return (
+        <Suspense fallback={<Spinner aria-label={t('common.loading')} />}>
+          <AdminUsersPage />
+        </Suspense>
+      );
+    case 'adminAudit':
+      return (
+        <Suspense fallback={<Spinner aria-label={t('common.loading')} />}>
+          <AdminAuditPage />
+        </Suspense>
+      );
+    case 'reset':
+      return (
+        <Suspense fallback={<Spinner aria-label={t('common.loading')} />}>
+          <ResetPasswordPage />
         </Suspense>
       );
     case 'invitation':

@@ -23,13 +23,24 @@ describe('parseRoute', () => {
     expect(parseRoute('/sign-in')).toEqual({ page: 'signIn' });
     expect(parseRoute('/setup')).toEqual({ page: 'setup' });
     expect(parseRoute('/account')).toEqual({ page: 'account' });
+    expect(parseRoute('/admin')).toEqual({ page: 'admin' });
+    expect(parseRoute('/admin/audit')).toEqual({ page: 'adminAudit' });
+    expect(parseRoute('/reset')).toEqual({ page: 'reset' });
     expect(parseRoute('/invitations/abc')).toEqual({ page: 'invitation', token: 'abc' });
     expect(parseRoute('/share/xyz')).toEqual({ page: 'share', token: 'xyz' });
     expect(parseRoute('/invitation')).toEqual({ page: 'invitation', token: null });
     expect(parseRoute('/share')).toEqual({ page: 'share', token: null });
     const open = ['/fremtid', '/sign-in', '/setup', '/invitations/a', '/share/b', '/share'];
     for (const path of open) expect(isPublicRoute(parseRoute(path))).toBe(true);
-    const closed = ['/', '/workspaces/w1', '/maps/m1', '/workspaces/w1/members', '/account'];
+    const closed = [
+      '/',
+      '/workspaces/w1',
+      '/maps/m1',
+      '/workspaces/w1/members',
+      '/account',
+      '/admin',
+      '/admin/audit',
+    ];
     for (const path of closed) expect(isPublicRoute(parseRoute(path))).toBe(false);
   });
 

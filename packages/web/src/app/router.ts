@@ -17,6 +17,10 @@ export type Route =
   | { page: 'signIn' }
   | { page: 'setup' }
   | { page: 'account' }
+  | { page: 'admin' }
+  | { page: 'adminAudit' }
+  /** The administrator-issued password reset link (`/reset#token=…`). */
+  | { page: 'reset' }
   /** `token` null: it is in the address fragment (`/invitation#token=…`), kept out of logs. */
   | { page: 'invitation'; token: string | null }
   | { page: 'share'; token: string | null }
@@ -27,7 +31,9 @@ export type Route =
  * and the landing pages of invitations and share links. Every other page needs a session.
  */
 export function isPublicRoute(route: Route): boolean {
-  return ['fremtid', 'signIn', 'setup', 'invitation', 'share', 'notFound'].includes(route.page);
+  return ['fremtid', 'signIn', 'setup', 'reset', 'invitation', 'share', 'notFound'].includes(
+    route.page,
+  );
 }
 
 /**
@@ -56,6 +62,10 @@ export function parseRoute(pathname: string): Route {
   if (parts.length === 1 && parts[0] === 'sign-in') return { page: 'signIn' };
   if (parts.length === 1 && parts[0] === 'setup') return { page: 'setup' };
   if (parts.length === 1 && parts[0] === 'account') return { page: 'account' };
+  if (parts.length === 1 && parts[0] === 'admin') return { page: 'admin' };
+  if (parts.length === 2 && parts[0] === 'admin' && parts[1] === 'audit')
+    return { page: 'adminAudit' };
+  if (parts.length === 1 && parts[0] === 'reset') return { page: 'reset' };
   if (parts.length === 2 && parts[0] === 'invitations')
     return { page: 'invitation', token: parts[1]! };
   if (parts.length === 2 && parts[0] === 'share') return { page: 'share', token: parts[1]! };

@@ -87,8 +87,15 @@ function SignedInMenu({ principal }: { principal: Principal }) {
           <Paragraph data-size="sm">{t('account.presenceHelp')}</Paragraph>
           <PresenceColours value={user.color} onChange={setPresenceColour} />
           {principal.kind === 'user' && (
-            <Paragraph>
+            // A link here leads to another page: the menu closes so it does not cover it.
+            <Paragraph onClick={() => dialogRef.current?.close()}>
               <AppLink to="/account">{t('account.page')}</AppLink>
+              {principal.admin && (
+                <>
+                  {' '}
+                  · <AppLink to="/admin">{t('account.administration')}</AppLink>
+                </>
+              )}
             </Paragraph>
           )}
           <div className="row-actions">
