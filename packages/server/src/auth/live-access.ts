@@ -10,6 +10,8 @@ import type { Connection } from '@hocuspocus/server';
 export interface ConnectionGrant {
   /** `user:<id>` or `guest:<id>` (`principalKey`). */
   principal: string;
+  /** The principal's id: the owner of the records it writes (dot votes). */
+  author: string;
   workspaceId: string;
   /** The session's hash when a session token authorised it (cookie or provider token). */
   sessionHash: string | null;

@@ -52,6 +52,7 @@ export function inspectUpdate(
   update: Uint8Array,
   kind: DocumentKindName,
   document: Y.Doc,
+  author?: string,
 ): UpdateInspection {
   // Checked before decoding, so an oversized message costs nothing more.
   if (update.byteLength > MAX_UPDATE_BYTES) {
@@ -63,7 +64,7 @@ export function inspectUpdate(
     ];
     return { ok: false, problem: describeProblems(problems), problems };
   }
-  const result = checkDocumentUpdate(kind, document, update);
+  const result = checkDocumentUpdate(kind, document, update, author ? { author } : {});
   return result.ok
     ? result
     : { ok: false, problem: describeProblems(result.problems), problems: result.problems };

@@ -6,7 +6,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addElement, readMap, workspaceDocumentName, type WorkspaceRole } from '@helhet/model';
+import {
+  addElement,
+  castDots,
+  readMap,
+  workspaceCollection,
+  workspaceDocumentName,
+  type WorkspaceRole,
+} from '@helhet/model';
 import { createApiToken } from '../auth/api-tokens.ts';
 import { createUser } from '../auth/users.ts';
 import { setMembership } from '../membership/memberships.ts';
@@ -161,5 +168,40 @@ describe(`live documents are authorised (${TEST_DIALECT})`, () => {
     // Its own workspace's document opens.
     const own = await t.connect(workspaceDocumentName(a.id), { token: stranger.token });
     expect(own.provider.authorizedScope).toBe('read-write');
+  });
+
+  it('binds dot votes to the person who casts them, live and over HTTP', async () => {
+    const workspaceId = await firstWorkspaceId(t.server);
+    const editor = await member(workspaceId, 'editor');
+    const client = await t.connect(workspaceDocumentName(workspaceId), { token: editor.token });
+    const target = [...workspaceCollection(client.doc, 'focusAreas').keys()][0]!;
+    // Their own vote is accepted and stored …
+    castDots(client.doc, editor.id, target, 1);
+    await acknowledged(client);
+    // … one under another participant's id is refused and never reaches the document.
+    const refused = new Promise<string>((resolve) =>
+      client.provider.on('close', ({ event }: { event: { reason: string } }) =>
+        resolve(event.reason),
+      ),
+    );
+    castDots(client.doc, 'someone-else', target, 1);
+    expect(await refused).toMatch(/belongs to another participant/);
+    const loaded = await t.server.documents.load({ kind: 'workspace', id: workspaceId });
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, loaded!.state);
+    expect([...workspaceCollection(doc, 'votes').keys()]).toEqual([`${editor.id}:${target}`]);
+
+    // Over HTTP: no participant named means the caller; another's needs a facilitator.
+    const put = (token: string, body: object) =>
+      fetch(`${t.server.url}/api/workspaces/${workspaceId}/process/votes`, {
+        method: 'PUT',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    expect((await put(editor.token, { targetId: target, dots: 2 })).status).toBe(200);
+    const other = { participantId: 'someone-else', targetId: target, dots: 1 };
+    expect((await put(editor.token, other)).status).toBe(403);
+    const facilitator = await member(workspaceId, 'facilitator');
+    expect((await put(facilitator.token, other)).status).toBe(200);
   });
 });

@@ -92,6 +92,7 @@ export function documentsExtension(
       connectionConfig.readOnly = !roleCanEdit(role);
       const grant: ConnectionGrant = {
         principal: principalKey(auth.principal),
+        author: auth.principal.id,
         workspaceId,
         sessionHash: auth.session?.tokenHash ?? null,
       };
@@ -130,14 +131,16 @@ export function documentsExtension(
         await store.append(ref, Y.encodeStateAsUpdate(document, before), 'migration');
     },
 
-    async beforeSync({ type, payload, documentName, connection, document }) {
+    async beforeSync({ type, payload, documentName, connection, context, document }) {
       if (!CONTENT_MESSAGES.has(type)) return;
       // A read-only connection's update is never stored; Hocuspocus then neither applies nor
       // relays it and answers the sender that it was not accepted.
       if (connection.readOnly) return;
       const ref = parseDocumentName(documentName);
       if (!ref) throw notFound(documentName, ref);
-      const inspection = inspectUpdate(payload, ref.kind, document);
+      // The sender's id, so only they may change their own dot votes.
+      const author = (context as AccessContext | undefined)?.grant?.author;
+      const inspection = inspectUpdate(payload, ref.kind, document, author);
       if (!inspection.ok)
         throw new CollabRefusal(refusalReason(inspection), inspection.problem, 4400);
       if (inspection.empty) return;

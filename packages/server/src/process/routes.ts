@@ -12,6 +12,7 @@ import { z } from 'zod';
 import {
   addWorkspaceRecord,
   castDots,
+  roleAtLeast,
   Challenge,
   countVotes,
   coverageMatrix,
@@ -40,8 +41,8 @@ import {
   type WorkspaceCollection,
 } from '@helhet/model';
 import type { ApiContext } from '../api/context.ts';
-import { requireUser } from '../auth/access.ts';
-import { setMembership } from '../membership/memberships.ts';
+import { requireAuth, requireUser } from '../auth/access.ts';
+import { setMembership, workspaceRole } from '../membership/memberships.ts';
 import { ApiError, notFound, parseInput } from '../api/errors.ts';
 import { errorResponses, IdParams, jsonSchema, WorkspaceRecord } from '../api/schemas.ts';
 import { rawJsonBodies } from '../import-workers/import-routes.ts';
@@ -62,7 +63,9 @@ const RecordParams = z.object({ id: RecordId, recordId: RecordId });
 const ElementParams = z.object({ id: RecordId, mapId: RecordId, elementId: RecordId });
 const Body = z.record(z.string(), z.unknown(), { error: 'must be a JSON object' });
 const VoteInput = z.strictObject({
-  participantId: RecordId,
+  participantId: RecordId.optional().describe(
+    "Whose dots: the signed-in person's when left out; only a facilitator may set another's",
+  ),
   targetId: RecordId,
   dots: z.number().int().min(0).max(50),
 });
@@ -333,6 +336,17 @@ export function workspaceProcessRoutes(
     async (request) => {
       const workspace = await workspaceOr404(request.params);
       const vote = parseInput(VoteInput, request.body, 'vote');
+      // Dots are the signed-in person's; a facilitator may record another's (paper dots from
+      // a workshop), nobody else may (the server, not the client, says who is voting).
+      const { principal } = requireAuth(request);
+      const participantId = vote.participantId ?? principal.id;
+      if (participantId !== principal.id) {
+        const role = await workspaceRole(ctx.db, principal, workspace.id);
+        if (!role || !roleAtLeast(role, 'facilitator'))
+          throw new ApiError(403, "Only a facilitator may set another participant's dots", [], {
+            code: 'forbidden',
+          });
+      }
       const { content } = await process.read(workspace.id);
       const targets = [...content.focusAreas, ...content.innovationAreas];
       if (!targets.some((t) => t.id === vote.targetId))
@@ -341,7 +355,7 @@ export function workspaceProcessRoutes(
         ]);
       const stored = await asInput('vote', () =>
         process.edit(workspace.id, (doc) =>
-          castDots(doc, vote.participantId, vote.targetId, vote.dots, 'api'),
+          castDots(doc, participantId, vote.targetId, vote.dots, 'api'),
         ),
       );
       return { vote: stored };

@@ -17,6 +17,7 @@ import {
   problemsFromZod,
   SessionInfo,
   SetupState,
+  SignInOption,
   ShareLink,
   ShareLinkPreview,
   WorkspaceList,
@@ -148,18 +149,15 @@ const inv = (token: string) => `/api/invitations/${encodeURIComponent(token)}`;
 const share = (token: string) => `/api/share/${encodeURIComponent(token)}`;
 
 /** A single sign-on provider the sign-in page offers (GET /api/auth/providers). */
-export const SignInProvider = z.object({
-  id: z.string(),
-  name: z.string(),
+export const SignInProvider = SignInOption.transform((option) => ({
+  id: option.id,
+  name: option.displayName,
   /** Where the browser goes to start signing in with it. */
-  url: z.string(),
-});
+  url: `/api/auth/oidc/${encodeURIComponent(option.id)}/start`,
+}));
 /** See {@link SignInProvider}. */
-export type SignInProvider = z.infer<typeof SignInProvider>;
-const ProviderList = z.union([
-  z.object({ providers: z.array(SignInProvider) }).transform((r) => r.providers),
-  z.array(SignInProvider),
-]);
+export type SignInProvider = z.output<typeof SignInProvider>;
+const ProviderList = z.object({ providers: z.array(SignInProvider) }).transform((r) => r.providers);
 
 /** What an invitation's landing page shows before it is accepted (GET /api/invitations/:token). */
 export const InvitationPreview = z.object({

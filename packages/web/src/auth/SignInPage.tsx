@@ -14,6 +14,9 @@ import { navigate } from '../app/router.ts';
 import { usePageTitle } from '../app/usePageTitle.ts';
 import { returnToFromSearch } from '../core/auth/return-to.ts';
 import { acceptSession, useSession } from './session.ts';
+import { registerSignInErrorTexts, signInErrorKey } from '../sign-in-errors/register.ts';
+
+registerSignInErrorTexts();
 
 /** Route component for `/sign-in`. */
 export function SignInPage() {
@@ -25,7 +28,9 @@ export function SignInPage() {
   const setup = useAsync(() => api.setupState(), []);
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  // A refused single sign-on comes back as `?error=oidc-<code>`, said in the page's language.
+  const refusalKey = signInErrorKey(new URLSearchParams(location.search).get('error'));
+  const [error, setError] = useState<string | null>(refusalKey ? t(refusalKey) : null);
   const [busy, setBusy] = useState(false);
   const errorText = useErrorText();
 
@@ -126,6 +131,7 @@ function withNext(url: string, next: string): string {
   if (next === '/') return url;
   const target = new URL(url, location.origin);
   if (target.origin !== location.origin) return url;
-  target.searchParams.set('next', next);
+  // The single sign-on start takes the way back as `returnTo` (`auth/oidc/return-to.ts`).
+  target.searchParams.set('returnTo', next);
   return target.pathname + target.search;
 }

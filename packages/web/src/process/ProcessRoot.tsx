@@ -24,7 +24,7 @@ import {
   type ProcessSection,
 } from '../core/process/paths.ts';
 import { ProcessStateContext, type ProcessState } from './ProcessContext.ts';
-import { participantId } from './participant.ts';
+import { useSession } from '../auth/session.ts';
 import { useLiveMaps, useWorkspaceContent } from './useWorkspaceProcess.ts';
 import { ProcessHome } from './ProcessHome.tsx';
 import './process.css';
@@ -103,6 +103,10 @@ function ProcessView({
   const origin = useRef({ source: 'process-page' }).current;
   const runner = useActionRunner();
   const { perform: change, announce } = runner;
+  // Dot votes are the signed-in person's (account or guest): the server refuses a vote
+  // under anyone else's id (`checkDocumentUpdate`'s authored records).
+  const session = useSession();
+  const participantId = session.status === 'signed-in' ? session.info.principal.id : '';
   const value = useMemo<ProcessState>(
     () => ({
       workspaceId,
@@ -111,11 +115,21 @@ function ProcessView({
       content,
       maps: liveMaps,
       origin,
-      participantId: participantId(),
+      participantId,
       change,
       announce,
     }),
-    [workspaceId, workspaceName, collab.doc, content, liveMaps, origin, change, announce],
+    [
+      workspaceId,
+      workspaceName,
+      collab.doc,
+      content,
+      liveMaps,
+      origin,
+      participantId,
+      change,
+      announce,
+    ],
   );
   return (
     <ProcessStateContext.Provider value={value}>
