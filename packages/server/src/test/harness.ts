@@ -171,6 +171,10 @@ export async function firstWorkspaceId(server: HelhetServer): Promise<string> {
   const row = await server.database.db
     .selectFrom('workspaces')
     .select('id')
+    // The oldest (the demo): without an order, SQLite may read the id index and answer
+    // whichever id sorts first.
+    .orderBy('created_at')
+    .orderBy('id')
     .executeTakeFirstOrThrow();
   return row.id;
 }
