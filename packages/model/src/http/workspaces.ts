@@ -23,6 +23,16 @@ export const WorkspaceRecord = z.object({
 /** See {@link WorkspaceRecord}. */
 export type WorkspaceRecord = z.infer<typeof WorkspaceRecord>;
 
+/**
+ * Response of GET /api/workspaces/:id: the record and the reader's own role in it, so a page
+ * shows only what that role may do (the server refuses the rest anyway).
+ */
+export const WorkspaceRead = WorkspaceRecord.extend({
+  role: z
+    .enum(['owner', 'facilitator', 'editor', 'commenter', 'viewer'])
+    .describe("The signed-in principal's role in this workspace"),
+});
+
 /** A map's record as the API shows it; the content is the collaborative document `id`. */
 export const MapRecord = z.object({
   id: RecordId,

@@ -22,6 +22,7 @@ import {
   Statement,
   toMapFile,
   WorkspaceList,
+  WorkspaceRead,
   WorkspaceRecord,
 } from '@helhet/model';
 import { useTestServer } from '../test/harness.ts';
@@ -58,7 +59,7 @@ describe('the HTTP contract', () => {
     const workspace = await expectContract(WorkspaceRecord, 'POST', '/api/workspaces', {
       body: { name: 'Kontrakt' },
     });
-    await expectContract(WorkspaceRecord, 'GET', `/api/workspaces/${workspace.id}`);
+    await expectContract(WorkspaceRead, 'GET', `/api/workspaces/${workspace.id}`);
     const list = await expectContract(WorkspaceList, 'GET', '/api/workspaces');
     expect(list.workspaces.map((w) => w.id)).toContain(workspace.id);
     const map = await expectContract(MapRecord, 'POST', `/api/workspaces/${workspace.id}/maps`, {

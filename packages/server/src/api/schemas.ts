@@ -48,5 +48,6 @@ export {
   MapRecord,
   WorkspaceInput,
   WorkspaceList,
+  WorkspaceRead,
   WorkspaceRecord,
 } from '@helhet/model';

@@ -1,7 +1,7 @@
 /** Workspace routes: list, create, read, rename, delete; and the maps of a workspace. */
 import type { FastifyInstance } from 'fastify';
 import { requireAuth, requireUser } from '../auth/access.ts';
-import { setMembership, workspaceIdsOf } from '../membership/memberships.ts';
+import { setMembership, workspaceIdsOf, workspaceRole } from '../membership/memberships.ts';
 import type { ApiContext } from './context.ts';
 import { notFound, parseInput } from './errors.ts';
 import {
@@ -13,6 +13,7 @@ import {
   MapRecord,
   WorkspaceInput,
   WorkspaceList,
+  WorkspaceRead,
   WorkspaceRecord,
 } from './schemas.ts';
 
@@ -78,12 +79,17 @@ export function workspaceRoutes(app: FastifyInstance, ctx: ApiContext): void {
       config: { access: { workspace: 'viewer' } },
       schema: {
         tags: ['workspaces'],
-        summary: 'Read a workspace',
+        summary: "Read a workspace, with the reader's own role in it",
         params,
-        response: { 200: jsonSchema(WorkspaceRecord), ...errorResponses },
+        response: { 200: jsonSchema(WorkspaceRead), ...errorResponses },
       },
     },
-    async (request) => workspaceOr404(request.params),
+    async (request) => {
+      const workspace = await workspaceOr404(request.params);
+      const role = await workspaceRole(ctx.db, requireAuth(request).principal, workspace.id);
+      // The access hook let the request through, so a role exists.
+      return { ...workspace, role: role ?? 'viewer' };
+    },
   );
 
   app.patch(

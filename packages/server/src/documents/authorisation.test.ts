@@ -204,4 +204,15 @@ describe(`live documents are authorised (${TEST_DIALECT})`, () => {
     const facilitator = await member(workspaceId, 'facilitator');
     expect((await put(facilitator.token, other)).status).toBe(200);
   });
+
+  it('tells a reader their own role in a workspace, so pages offer only what it allows', async () => {
+    const workspaceId = await firstWorkspaceId(t.server);
+    for (const role of ['viewer', 'editor', 'facilitator'] as const) {
+      const person = await member(workspaceId, role);
+      const answer = await fetch(`${t.server.url}/api/workspaces/${workspaceId}`, {
+        headers: { authorization: `Bearer ${person.token}` },
+      });
+      expect(((await answer.json()) as { role: string }).role).toBe(role);
+    }
+  });
 });
