@@ -5,10 +5,11 @@
  */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Alert, Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
+import { Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { api, ApiError, type InvitationPreview, type Joined } from '../api/client.ts';
 import { useAsync } from '../api/useAsync.ts';
 import { useErrorText } from '../api/useErrorText.ts';
+import { FormError, NewPasswordField } from './form-fields.tsx';
 import { AppLink } from '../app/AppLink.tsx';
 import { MessagePage } from '../app/MessagePage.tsx';
 import { navigate, workspacePath } from '../app/router.ts';
@@ -71,11 +72,7 @@ export function InvitationPage({ token }: { token: string | null }) {
           <Paragraph>
             {t('auth.invitation.role', { role: t(`roles.${preview.role}`).toLowerCase() })}
           </Paragraph>
-          {error && (
-            <Alert data-color="danger" role="alert">
-              <Paragraph className="pre-line">{error}</Paragraph>
-            </Alert>
-          )}
+          <FormError error={error} />
           {principal?.kind === 'user' ? (
             <>
               <Paragraph>{t('auth.invitation.signedInAs', { name: principal.name })}</Paragraph>
@@ -108,15 +105,11 @@ export function InvitationPage({ token }: { token: string | null }) {
                     onChange={(e) => setEmail(e.target.value)}
                   />
                 )}
-                <Textfield
+                <NewPasswordField
                   label={t('auth.password')}
                   description={t('auth.newPasswordHelp')}
-                  type="password"
-                  autoComplete="new-password"
-                  required
-                  minLength={10}
                   value={password}
-                  onChange={(e) => setPassword(e.target.value)}
+                  onChange={setPassword}
                 />
                 <div>
                   <Button type="submit" disabled={busy}>

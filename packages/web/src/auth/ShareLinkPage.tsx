@@ -5,10 +5,11 @@
  */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Alert, Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
+import { Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { api, ApiError } from '../api/client.ts';
 import { useAsync } from '../api/useAsync.ts';
 import { useErrorText } from '../api/useErrorText.ts';
+import { FormError } from './form-fields.tsx';
 import { MessagePage } from '../app/MessagePage.tsx';
 import { navigate, workspacePath } from '../app/router.ts';
 import { usePageTitle } from '../app/usePageTitle.ts';
@@ -98,11 +99,7 @@ export function ShareLinkPage({ token }: { token: string | null }) {
                 onChange={(e) => setPassCode(e.target.value)}
               />
             )}
-            {error && (
-              <Alert data-color="danger" role="alert">
-                <Paragraph className="pre-line">{error}</Paragraph>
-              </Alert>
-            )}
+            <FormError error={error} />
             <div>
               <Button type="submit" disabled={busy}>
                 {t('auth.share.join')}
