@@ -6,9 +6,9 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
-import { api, ApiError, type InvitationPreview, type Joined } from '../api/client.ts';
-import { useAsync } from '../api/useAsync.ts';
+import { api, type InvitationPreview, type Joined } from '../api/client.ts';
 import { useErrorText } from '../api/useErrorText.ts';
+import { useTokenPreview } from './useTokenPreview.ts';
 import { FormError, NewPasswordField } from './form-fields.tsx';
 import { AppLink } from '../app/AppLink.tsx';
 import { MessagePage } from '../app/MessagePage.tsx';
@@ -22,23 +22,19 @@ import { sessionFrom, usePrincipal } from './session.ts';
 export function InvitationPage({ token }: { token: string | null }) {
   const { t } = useTranslation();
   const principal = usePrincipal();
-  const { state, reload } = useAsync(
-    () => (token ? api.invitation(token) : Promise.reject(new ApiError(404, 'no token'))),
-    [token],
-  );
+  const { state, reload, preview, invalid } = useTokenPreview(token, api.invitation);
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const errorText = useErrorText();
-  const preview = state.status === 'ready' ? state.value : null;
   const title = preview
     ? t('auth.invitation.title', { workspace: preview.workspaceName })
     : t('members.invite.link');
   usePageTitle(title);
 
-  if (state.status === 'error' && state.error instanceof ApiError && state.error.status < 500)
+  if (invalid)
     return (
       <MessagePage title={t('members.invite.link')}>{t('auth.invitation.invalid')}</MessagePage>
     );

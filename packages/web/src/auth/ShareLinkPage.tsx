@@ -7,8 +7,8 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { api, ApiError } from '../api/client.ts';
-import { useAsync } from '../api/useAsync.ts';
 import { useErrorText } from '../api/useErrorText.ts';
+import { useTokenPreview } from './useTokenPreview.ts';
 import { FormError } from './form-fields.tsx';
 import { MessagePage } from '../app/MessagePage.tsx';
 import { navigate, workspacePath } from '../app/router.ts';
@@ -19,23 +19,18 @@ import { currentSession, sessionFrom } from './session.ts';
 /** Route component for `/share/:token`. */
 export function ShareLinkPage({ token }: { token: string | null }) {
   const { t } = useTranslation();
-  const { state, reload } = useAsync(
-    () => (token ? api.shareLink(token) : Promise.reject(new ApiError(404, 'no token'))),
-    [token],
-  );
+  const { state, reload, preview, invalid } = useTokenPreview(token, api.shareLink);
   const [name, setName] = useState('');
   const [passCode, setPassCode] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const errorText = useErrorText();
-  const preview = state.status === 'ready' ? state.value : null;
   const title = preview
     ? t('auth.share.title', { workspace: preview.workspaceName })
     : t('share.url');
   usePageTitle(title);
 
-  if (state.status === 'error' && state.error instanceof ApiError && state.error.status < 500)
-    return <MessagePage title={t('share.url')}>{t('auth.share.invalid')}</MessagePage>;
+  if (invalid) return <MessagePage title={t('share.url')}>{t('auth.share.invalid')}</MessagePage>;
 
   const join = async (event: FormEvent) => {
     event.preventDefault();
