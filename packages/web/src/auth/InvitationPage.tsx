@@ -9,7 +9,7 @@ import { Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-re
 import { api, type InvitationPreview, type Joined } from '../api/client.ts';
 import { useErrorText } from '../api/useErrorText.ts';
 import { useTokenPreview } from './useTokenPreview.ts';
-import { FormError, NewPasswordField } from './form-fields.tsx';
+import { FormError, NameField, NewPasswordField } from './form-fields.tsx';
 import { AppLink } from '../app/AppLink.tsx';
 import { MessagePage } from '../app/MessagePage.tsx';
 import { navigate, workspacePath } from '../app/router.ts';
@@ -81,14 +81,7 @@ export function InvitationPage({ token }: { token: string | null }) {
           ) : (
             <>
               <form className="stack" onSubmit={signUp} noValidate>
-                <Textfield
-                  label={t('auth.name')}
-                  autoComplete="name"
-                  required
-                  maxLength={80}
-                  value={name}
-                  onChange={(e) => setName(e.target.value)}
-                />
+                <NameField label={t('auth.name')} value={name} onChange={setName} />
                 {preview.email ? (
                   <Textfield label={t('auth.email')} readOnly value={preview.email} />
                 ) : (

@@ -9,7 +9,7 @@ import { Alert, Button, Heading, Paragraph, Textfield } from '@digdir/designsyst
 import { api } from '../api/client.ts';
 import { useAsync } from '../api/useAsync.ts';
 import { useErrorText } from '../api/useErrorText.ts';
-import { FormError, NewPasswordField } from './form-fields.tsx';
+import { FormError, NameField, NewPasswordField } from './form-fields.tsx';
 import { AppLink } from '../app/AppLink.tsx';
 import { navigate } from '../app/router.ts';
 import { usePageTitle } from '../app/usePageTitle.ts';
@@ -64,14 +64,7 @@ export function SetupPage() {
         <>
           <Paragraph>{t('auth.setup.intro')}</Paragraph>
           <form className="stack" onSubmit={(e) => void submit(e)} noValidate>
-            <Textfield
-              label={t('auth.name')}
-              autoComplete="name"
-              required
-              maxLength={80}
-              value={name}
-              onChange={(e) => setName(e.target.value)}
-            />
+            <NameField label={t('auth.name')} value={name} onChange={setName} />
             <Textfield
               label={t('auth.email')}
               type="email"

@@ -9,7 +9,7 @@ import { Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-re
 import { api, ApiError } from '../api/client.ts';
 import { useErrorText } from '../api/useErrorText.ts';
 import { useTokenPreview } from './useTokenPreview.ts';
-import { FormError } from './form-fields.tsx';
+import { FormError, NameField } from './form-fields.tsx';
 import { MessagePage } from '../app/MessagePage.tsx';
 import { navigate, workspacePath } from '../app/router.ts';
 import { usePageTitle } from '../app/usePageTitle.ts';
@@ -74,14 +74,11 @@ export function ShareLinkPage({ token }: { token: string | null }) {
             {t('auth.share.role', { role: t(`roles.${preview.role}`).toLowerCase() })}
           </Paragraph>
           <form className="stack" onSubmit={(e) => void join(e)} noValidate>
-            <Textfield
+            <NameField
               label={t('auth.share.name')}
               description={t('auth.share.nameHelp')}
-              autoComplete="name"
-              required
-              maxLength={80}
               value={name}
-              onChange={(e) => setName(e.target.value)}
+              onChange={setName}
             />
             {preview.needsPassCode && (
               <Textfield
