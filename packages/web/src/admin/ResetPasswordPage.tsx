@@ -5,9 +5,10 @@
  */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Alert, Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
+import { Alert, Button, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { ApiError } from '../api/client.ts';
 import { useErrorText } from '../api/useErrorText.ts';
+import { FormError, NewPasswordField } from '../auth/form-fields.tsx';
 import { AppLink } from '../app/AppLink.tsx';
 import { usePageTitle } from '../app/usePageTitle.ts';
 import { endSession } from '../auth/session.ts';
@@ -68,21 +69,13 @@ export function ResetPasswordPage() {
         <>
           <Paragraph>{t('reset.intro')}</Paragraph>
           <form className="stack" onSubmit={(e) => void submit(e)} noValidate>
-            <Textfield
+            <NewPasswordField
               label={t('reset.password')}
               description={t('reset.help')}
-              type="password"
-              autoComplete="new-password"
-              required
-              minLength={10}
               value={password}
-              onChange={(e) => setPassword(e.target.value)}
+              onChange={setPassword}
             />
-            {error && (
-              <Alert data-color="danger" role="alert">
-                <Paragraph className="pre-line">{error}</Paragraph>
-              </Alert>
-            )}
+            <FormError error={error} />
             <div>
               <Button type="submit" disabled={busy}>
                 {t('reset.submit')}

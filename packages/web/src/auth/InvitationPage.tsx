@@ -5,10 +5,11 @@
  */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Alert, Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
-import { api, ApiError, type InvitationPreview, type Joined } from '../api/client.ts';
-import { useAsync } from '../api/useAsync.ts';
+import { Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
+import { api, type InvitationPreview, type Joined } from '../api/client.ts';
 import { useErrorText } from '../api/useErrorText.ts';
+import { useTokenPreview } from './useTokenPreview.ts';
+import { FormError, NameField, NewPasswordField } from './form-fields.tsx';
 import { AppLink } from '../app/AppLink.tsx';
 import { MessagePage } from '../app/MessagePage.tsx';
 import { navigate, workspacePath } from '../app/router.ts';
@@ -21,23 +22,19 @@ import { sessionFrom, usePrincipal } from './session.ts';
 export function InvitationPage({ token }: { token: string | null }) {
   const { t } = useTranslation();
   const principal = usePrincipal();
-  const { state, reload } = useAsync(
-    () => (token ? api.invitation(token) : Promise.reject(new ApiError(404, 'no token'))),
-    [token],
-  );
+  const { state, reload, preview, invalid } = useTokenPreview(token, api.invitation);
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const errorText = useErrorText();
-  const preview = state.status === 'ready' ? state.value : null;
   const title = preview
     ? t('auth.invitation.title', { workspace: preview.workspaceName })
     : t('members.invite.link');
   usePageTitle(title);
 
-  if (state.status === 'error' && state.error instanceof ApiError && state.error.status < 500)
+  if (invalid)
     return (
       <MessagePage title={t('members.invite.link')}>{t('auth.invitation.invalid')}</MessagePage>
     );
@@ -71,11 +68,7 @@ export function InvitationPage({ token }: { token: string | null }) {
           <Paragraph>
             {t('auth.invitation.role', { role: t(`roles.${preview.role}`).toLowerCase() })}
           </Paragraph>
-          {error && (
-            <Alert data-color="danger" role="alert">
-              <Paragraph className="pre-line">{error}</Paragraph>
-            </Alert>
-          )}
+          <FormError error={error} />
           {principal?.kind === 'user' ? (
             <>
               <Paragraph>{t('auth.invitation.signedInAs', { name: principal.name })}</Paragraph>
@@ -88,14 +81,7 @@ export function InvitationPage({ token }: { token: string | null }) {
           ) : (
             <>
               <form className="stack" onSubmit={signUp} noValidate>
-                <Textfield
-                  label={t('auth.name')}
-                  autoComplete="name"
-                  required
-                  maxLength={80}
-                  value={name}
-                  onChange={(e) => setName(e.target.value)}
-                />
+                <NameField label={t('auth.name')} value={name} onChange={setName} />
                 {preview.email ? (
                   <Textfield label={t('auth.email')} readOnly value={preview.email} />
                 ) : (
@@ -108,15 +94,11 @@ export function InvitationPage({ token }: { token: string | null }) {
                     onChange={(e) => setEmail(e.target.value)}
                   />
                 )}
-                <Textfield
+                <NewPasswordField
                   label={t('auth.password')}
                   description={t('auth.newPasswordHelp')}
-                  type="password"
-                  autoComplete="new-password"
-                  required
-                  minLength={10}
                   value={password}
-                  onChange={(e) => setPassword(e.target.value)}
+                  onChange={setPassword}
                 />
                 <div>
                   <Button type="submit" disabled={busy}>

@@ -9,6 +9,7 @@ import { Alert, Button, Heading, Paragraph, Textfield } from '@digdir/designsyst
 import { api } from '../api/client.ts';
 import { useAsync } from '../api/useAsync.ts';
 import { useErrorText } from '../api/useErrorText.ts';
+import { FormError, NameField, NewPasswordField } from './form-fields.tsx';
 import { AppLink } from '../app/AppLink.tsx';
 import { navigate } from '../app/router.ts';
 import { usePageTitle } from '../app/usePageTitle.ts';
@@ -63,14 +64,7 @@ export function SetupPage() {
         <>
           <Paragraph>{t('auth.setup.intro')}</Paragraph>
           <form className="stack" onSubmit={(e) => void submit(e)} noValidate>
-            <Textfield
-              label={t('auth.name')}
-              autoComplete="name"
-              required
-              maxLength={80}
-              value={name}
-              onChange={(e) => setName(e.target.value)}
-            />
+            <NameField label={t('auth.name')} value={name} onChange={setName} />
             <Textfield
               label={t('auth.email')}
               type="email"
@@ -79,21 +73,13 @@ export function SetupPage() {
               value={email}
               onChange={(e) => setEmail(e.target.value)}
             />
-            <Textfield
+            <NewPasswordField
               label={t('auth.password')}
               description={t('auth.newPasswordHelp')}
-              type="password"
-              autoComplete="new-password"
-              required
-              minLength={10}
               value={password}
-              onChange={(e) => setPassword(e.target.value)}
+              onChange={setPassword}
             />
-            {error && (
-              <Alert data-color="danger" role="alert">
-                <Paragraph className="pre-line">{error}</Paragraph>
-              </Alert>
-            )}
+            <FormError error={error} />
             <div>
               <Button type="submit" disabled={busy}>
                 {t('auth.setup.submit')}

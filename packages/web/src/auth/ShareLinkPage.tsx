@@ -5,10 +5,11 @@
  */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Alert, Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
+import { Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { api, ApiError } from '../api/client.ts';
-import { useAsync } from '../api/useAsync.ts';
 import { useErrorText } from '../api/useErrorText.ts';
+import { useTokenPreview } from './useTokenPreview.ts';
+import { FormError, NameField } from './form-fields.tsx';
 import { MessagePage } from '../app/MessagePage.tsx';
 import { navigate, workspacePath } from '../app/router.ts';
 import { usePageTitle } from '../app/usePageTitle.ts';
@@ -18,23 +19,18 @@ import { currentSession, sessionFrom } from './session.ts';
 /** Route component for `/share/:token`. */
 export function ShareLinkPage({ token }: { token: string | null }) {
   const { t } = useTranslation();
-  const { state, reload } = useAsync(
-    () => (token ? api.shareLink(token) : Promise.reject(new ApiError(404, 'no token'))),
-    [token],
-  );
+  const { state, reload, preview, invalid } = useTokenPreview(token, api.shareLink);
   const [name, setName] = useState('');
   const [passCode, setPassCode] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const errorText = useErrorText();
-  const preview = state.status === 'ready' ? state.value : null;
   const title = preview
     ? t('auth.share.title', { workspace: preview.workspaceName })
     : t('share.url');
   usePageTitle(title);
 
-  if (state.status === 'error' && state.error instanceof ApiError && state.error.status < 500)
-    return <MessagePage title={t('share.url')}>{t('auth.share.invalid')}</MessagePage>;
+  if (invalid) return <MessagePage title={t('share.url')}>{t('auth.share.invalid')}</MessagePage>;
 
   const join = async (event: FormEvent) => {
     event.preventDefault();
@@ -78,14 +74,11 @@ export function ShareLinkPage({ token }: { token: string | null }) {
             {t('auth.share.role', { role: t(`roles.${preview.role}`).toLowerCase() })}
           </Paragraph>
           <form className="stack" onSubmit={(e) => void join(e)} noValidate>
-            <Textfield
+            <NameField
               label={t('auth.share.name')}
               description={t('auth.share.nameHelp')}
-              autoComplete="name"
-              required
-              maxLength={80}
               value={name}
-              onChange={(e) => setName(e.target.value)}
+              onChange={setName}
             />
             {preview.needsPassCode && (
               <Textfield
@@ -98,11 +91,7 @@ export function ShareLinkPage({ token }: { token: string | null }) {
                 onChange={(e) => setPassCode(e.target.value)}
               />
             )}
-            {error && (
-              <Alert data-color="danger" role="alert">
-                <Paragraph className="pre-line">{error}</Paragraph>
-              </Alert>
-            )}
+            <FormError error={error} />
             <div>
               <Button type="submit" disabled={busy}>
                 {t('auth.share.join')}
