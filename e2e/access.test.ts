@@ -10,7 +10,6 @@ import * as Y from 'yjs';
 import NodeWebSocket from 'ws';
 import { HocuspocusProvider } from '@hocuspocus/provider';
 import { addElement } from '@helhet/model';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import {
   demoWorkspaceId,
@@ -19,6 +18,7 @@ import {
   waitForCanvas,
   type ApiSession,
   type Harness,
+  seriousViolations,
 } from './harness.ts';
 
 let h: Harness;
@@ -44,15 +44,6 @@ function eventually<T>(read: () => Promise<T> | T) {
 const mapUrl = () => `${h.server.url}/maps/${mapId}`;
 const nodeWith = (page: Page, label: string) =>
   page.locator('.react-flow__node').filter({ hasText: label });
-
-/** Serious or critical WCAG 2.1 A/AA violations on the page (in `include` only, if given). */
-async function seriousViolations(page: Page, include?: string) {
-  const builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
-  const results = await (include ? builder.include(include) : builder).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({ id: v.id, targets: v.nodes.slice(0, 5).map((n) => n.target) }));
-}
 
 /** Creates an element through the map page's toolbar and dialog. */
 async function createElement(page: Page, label: string) {

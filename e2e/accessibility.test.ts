@@ -3,9 +3,7 @@
  * workspace page, the map page and its outline view, in bokmål, nynorsk and English.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AxeBuilder } from '@axe-core/playwright';
-import type { Page } from 'playwright-core';
-import { startHarness, waitForCanvas, type Harness } from './harness.ts';
+import { startHarness, waitForCanvas, type Harness, seriousViolations } from './harness.ts';
 
 let h: Harness;
 beforeAll(async () => {
@@ -14,19 +12,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await h?.close();
 });
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  return bad.map((v) => ({
-    id: v.id,
-    impact: v.impact,
-    help: v.help,
-    targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')),
-  }));
-}
 
 describe.each(['nb', 'nn', 'en'] as const)('accessibility in %s', (language) => {
   it('start, workspace, map and outline have no serious or critical violations', async () => {

@@ -8,9 +8,8 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
-import { emailOf, signInByApi, startHarness, type Harness } from './harness.ts';
+import { emailOf, signInByApi, startHarness, type Harness, seriousViolations } from './harness.ts';
 
 let h: Harness;
 beforeAll(async () => {
@@ -19,15 +18,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await h?.close();
 });
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({ id: v.id, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target) }));
-}
 
 const SHOTS = process.env.HELHET_SCREENSHOTS ?? null;
 const VIEWPORTS = [

@@ -3,14 +3,12 @@
  * pages, in bokmål, nynorsk and English, with the chart tables opened as well.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AxeBuilder } from '@axe-core/playwright';
-import type { Page } from 'playwright-core';
 import {
   FREMTID_PAGE_NAMES,
   fremtidPageName,
   type FremtidPageName,
 } from '../packages/web/src/core/fremtid/routes.ts';
-import { startHarness, type Harness } from './harness.ts';
+import { startHarness, type Harness, seriousViolations } from './harness.ts';
 
 let h: Harness;
 let dialogueCode = '';
@@ -37,19 +35,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await h?.close();
 });
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({
-      id: v.id,
-      help: v.help,
-      targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')),
-    }));
-}
 
 /** How to check one page: its path, what to wait for, and the region its title names. */
 interface PageCheck {

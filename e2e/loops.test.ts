@@ -6,9 +6,14 @@
  */
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
-import { openDemoMap, startHarness, waitForCanvas, type Harness } from './harness.ts';
+import {
+  openDemoMap,
+  startHarness,
+  waitForCanvas,
+  type Harness,
+  seriousViolations,
+} from './harness.ts';
 
 let h: Harness;
 let mapUrlPath = '';
@@ -37,19 +42,6 @@ async function openTab(page: Page, name: string) {
     .getByRole('complementary', { name: 'Løkker, analyse og utveksling' })
     .getByRole('tab', { name })
     .click();
-}
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({
-      id: v.id,
-      help: v.help,
-      targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')),
-    }));
 }
 
 describe('loops, analysis and interchange', () => {

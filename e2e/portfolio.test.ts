@@ -5,9 +5,8 @@
  * participants; keyboard operation; axe on every process page in bokmål, nynorsk and English.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
-import { openDemoMap, startHarness, tabUntil, type Harness } from './harness.ts';
+import { openDemoMap, startHarness, tabUntil, type Harness, seriousViolations } from './harness.ts';
 
 let h: Harness;
 let workspaceId = '';
@@ -26,19 +25,6 @@ afterAll(async () => {
 
 const processUrl = (section = '') =>
   `${h.server.url}/workspaces/${workspaceId}/process${section ? `/${section}` : ''}`;
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({
-      id: v.id,
-      help: v.help,
-      targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')),
-    }));
-}
 
 /** Polls until the expectation holds; generous, as two browsers share two busy cores. */
 function eventually<T>(read: () => Promise<T> | T) {

@@ -7,9 +7,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AxeBuilder } from '@axe-core/playwright';
-import type { Page } from 'playwright-core';
-import { ADMIN, startHarness, startServer, waitForCanvas, type Harness } from './harness.ts';
+import {
+  ADMIN,
+  startHarness,
+  startServer,
+  waitForCanvas,
+  type Harness,
+  seriousViolations,
+} from './harness.ts';
 
 let h: Harness;
 beforeAll(async () => {
@@ -18,15 +23,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await h?.close();
 });
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({ id: v.id, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target) }));
-}
 
 const TITLES = { nb: 'Logg inn', nn: 'Logg inn', en: 'Sign in' } as const;
 
