@@ -14,6 +14,7 @@ import {
   Invitation,
   InvitationInput,
   InvitationPreview,
+  type MailDelivery,
   Member,
   MemberRoleInput,
   RecordId,
@@ -32,6 +33,8 @@ import { checkCsrf } from '../auth/csrf.ts';
 import { startUserSession } from '../auth/sign-in.ts';
 import { csrfTokenFor } from '../auth/secrets.ts';
 import { createUser, findUserByEmail } from '../auth/users.ts';
+import { invitationMail } from '../mail/messages.ts';
+import { WorkspaceStore } from '../stores/workspaces.ts';
 import {
   createInvitation,
   deleteInvitation,
@@ -69,6 +72,7 @@ export function membershipRoutes(app: FastifyInstance, ctx: AuthContext): void {
   const tags = ['access'];
   const actor = (request: FastifyRequest) =>
     request.auth ? principalKey(request.auth.principal) : null;
+  const workspaces = new WorkspaceStore(ctx.db);
 
   app.get(
     '/api/workspaces/:id/members',
@@ -163,7 +167,8 @@ export function membershipRoutes(app: FastifyInstance, ctx: AuthContext): void {
       config: { access: { workspace: 'facilitator' } },
       schema: {
         tags,
-        summary: 'Invite someone by e-mail or by a link anyone may use once (url shown once)',
+        summary:
+          'Invite someone by e-mail or by a link anyone may use once (url shown once); an invitation to an address is also mailed when a mail server is configured (delivery)',
         params: jsonSchema(IdParams),
         body: jsonSchema(InvitationInput),
         response: { 201: jsonSchema(Invitation), ...errorResponses, ...accessDenials },
@@ -180,24 +185,44 @@ export function membershipRoutes(app: FastifyInstance, ctx: AuthContext): void {
       }
       if (input.role === 'owner' && mine !== 'owner')
         throw new ApiError(403, 'Only an owner may invite an owner', [], { code: 'forbidden' });
+      const inviter = request.auth?.principal.kind === 'user' ? request.auth.principal : null;
       const { row, token } = await createInvitation(ctx.db, {
         workspaceId: request.workspaceId!,
         role: input.role,
         email: input.email ?? null,
         expiresInDays: input.expiresInDays,
-        createdBy: request.auth?.principal.kind === 'user' ? request.auth.principal.id : null,
+        createdBy: inviter?.id ?? null,
       });
+      const url = `${baseUrl(request, ctx.publicUrl)}/invitation#token=${token}`;
+      // Mailed before answering, so the answer says whether to copy the link (mail/mailer.ts).
+      // The server keeps no language per account: the mail is in the inviter's.
+      let delivery: MailDelivery | undefined;
+      if (row.email !== null)
+        delivery = await ctx.mail.send('invitation', row.email, async () =>
+          invitationMail({
+            language: input.language ?? 'nb',
+            inviterName: inviter?.name ?? null,
+            workspaceName: (await workspaces.get(row.workspace_id))?.name ?? '',
+            role: input.role,
+            url,
+            expiresAt: row.expires_at,
+          }),
+        );
       await recordAudit(ctx.db, {
         action: 'invitation-created',
         actor: actor(request),
         workspaceId: row.workspace_id,
-        details: { invitationId: row.id, role: row.role, byEmail: row.email !== null },
+        details: {
+          invitationId: row.id,
+          role: row.role,
+          byEmail: row.email !== null,
+          ...(delivery ? { delivery } : {}),
+        },
         address: request.ip,
       });
-      return reply.status(201).send({
-        ...toInvitation(row),
-        url: `${baseUrl(request, ctx.publicUrl)}/invitation#token=${token}`,
-      });
+      return reply
+        .status(201)
+        .send({ ...toInvitation(row), url, ...(delivery ? { delivery } : {}) });
     },
   );
 
