@@ -125,6 +125,8 @@ export interface HelhetServer {
 export interface HelhetServerOptions {
   /** How many OpenID Connect sign-ins one client may start (tests make it small). */
   signInStartLimit?: RateLimitSpec;
+  /** How many invitations one account may have mailed (tests make it small). */
+  invitationMailLimit?: RateLimitSpec;
 }
 
 /** Version of the server package (reported by `/api/health`). */
@@ -270,7 +272,7 @@ export async function createHelhetServer(
     mail,
   };
   authRoutes(app, authCtx);
-  membershipRoutes(app, authCtx);
+  membershipRoutes(app, authCtx, { mailLimit: options.invitationMailLimit });
   sharingRoutes(app, authCtx);
   installOidc(app, {
     db,

@@ -187,7 +187,10 @@ describe('with a mail server that cannot be reached', () => {
           logRequests: true,
         },
       ),
-      { logStream: { write: (line: string) => logs.push(line) } },
+      {
+        logStream: { write: (line: string) => logs.push(line) },
+        invitationMailLimit: { points: 2, durationS: 3600, prefix: 'test-invitation-mail' },
+      },
     );
     await server.start();
   });
@@ -218,6 +221,26 @@ describe('with a mail server that cannot be reached', () => {
     expect(all).not.toContain(token);
     expect(all).not.toContain(SMTP_USER.password);
     expect(all).not.toContain(encodeURIComponent(SMTP_USER.password));
+  });
+
+  it('limits the invitations one account has mailed, and makes none past the limit', async () => {
+    const workspaceId = await firstWorkspaceId(server);
+    const invite = (body: object) =>
+      api(server, `/api/workspaces/${workspaceId}/invitations`, json({ role: 'viewer', ...body }));
+    // The first test spent one of the two; this is the second.
+    expect((await invite({ email: 'kari@kommune.test' })).status).toBe(201);
+    const refused = await invite({ email: 'per@kommune.test' });
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect(await refused.json()).toMatchObject({ error: { code: 'rate-limited' } });
+    const pending = (await (
+      await api(server, `/api/workspaces/${workspaceId}/invitations`)
+    ).json()) as {
+      invitations: { email: string | null }[];
+    };
+    expect(pending.invitations.map((i) => i.email)).not.toContain('per@kommune.test');
+    // An invitation by link mails nothing, so it is not counted.
+    expect((await invite({})).status).toBe(201);
   });
 
   it('still makes the reset link and says the mail failed', async () => {

@@ -34,6 +34,7 @@ import { startUserSession } from '../auth/sign-in.ts';
 import { csrfTokenFor } from '../auth/secrets.ts';
 import { createUser, findUserByEmail } from '../auth/users.ts';
 import { invitationMail } from '../mail/messages.ts';
+import { createRateLimiter, takeOrRefuse, type RateLimitSpec } from '../rate-limit/limiter.ts';
 import { WorkspaceStore } from '../stores/workspaces.ts';
 import {
   createInvitation,
@@ -67,9 +68,25 @@ function lastOwner(): ApiError {
   );
 }
 
+/**
+ * How many invitations one account may have mailed: enough for a large workshop's list, few
+ * enough that a facilitator's account cannot turn the installation's sender into a mass
+ * mailer (each mail carries a workspace name its sender chose).
+ */
+export const INVITATION_MAIL_LIMIT: RateLimitSpec = {
+  points: 100,
+  durationS: 3600,
+  prefix: 'invitation-mail',
+};
+
 /** Registers the member and invitation routes. */
-export function membershipRoutes(app: FastifyInstance, ctx: AuthContext): void {
+export function membershipRoutes(
+  app: FastifyInstance,
+  ctx: AuthContext,
+  options: { mailLimit?: RateLimitSpec | undefined } = {},
+): void {
   const tags = ['access'];
+  const mailLimit = createRateLimiter(ctx.rateLimits, options.mailLimit ?? INVITATION_MAIL_LIMIT);
   const actor = (request: FastifyRequest) =>
     request.auth ? principalKey(request.auth.principal) : null;
   const workspaces = new WorkspaceStore(ctx.db);
@@ -186,6 +203,13 @@ export function membershipRoutes(app: FastifyInstance, ctx: AuthContext): void {
       if (input.role === 'owner' && mine !== 'owner')
         throw new ApiError(403, 'Only an owner may invite an owner', [], { code: 'forbidden' });
       const inviter = request.auth?.principal.kind === 'user' ? request.auth.principal : null;
+      // Refused before anything is made, so a refusal leaves no invitation behind.
+      if (input.email && ctx.mail.configured)
+        await takeOrRefuse(
+          mailLimit,
+          actor(request) ?? request.ip,
+          'Too many invitations by e-mail from your account: wait, or invite by link',
+        );
       const { row, token } = await createInvitation(ctx.db, {
         workspaceId: request.workspaceId!,
         role: input.role,
