@@ -2,8 +2,8 @@
  * The administration's users page (`/admin`): every account, searched by name or e-mail and
  * paged; an administrator deactivates and reactivates accounts, grants and revokes the
  * administrator role, downloads a person's data, makes a one-time password reset link (shown
- * once, with a copy button, and whether it was also mailed to the person) and erases a person after a dialog that says what goes and what
- * stays.
+ * once, with a copy button, and whether it was also mailed to the person) and erases a person
+ * after a dialog that says what goes and what stays.
  */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
