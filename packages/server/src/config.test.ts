@@ -103,6 +103,40 @@ describe('resolveConfig', () => {
     expect(() => resolveConfig({}, { HELHET_METRICS_TOKEN: 'short' })).toThrow(/metricsToken/);
   });
 
+  it('reads the mail server and sender, and names the variable of a bad one without its password', () => {
+    const mail = {
+      HELHET_SMTP_URL: 'smtps://helhet:s3cret%40pass@smtp.kommune.no:465',
+      HELHET_MAIL_FROM: 'Helhet <helhet@kommune.no>',
+    };
+    expect(resolveConfig({}, mail)).toMatchObject({
+      smtpUrl: mail.HELHET_SMTP_URL,
+      mailFrom: 'Helhet <helhet@kommune.no>',
+    });
+    expect(resolveConfig({}, {})).toMatchObject({ smtpUrl: null, mailFrom: null });
+    expect(resolveConfig({}, { ...mail, HELHET_MAIL_FROM: 'helhet@kommune.no' }).mailFrom).toBe(
+      'helhet@kommune.no',
+    );
+    for (const bad of ['http://u:s3cret@smtp.kommune.no', 'smtp.kommune.no:587', 'smtp://']) {
+      const refused = (() => {
+        try {
+          resolveConfig({}, { ...mail, HELHET_SMTP_URL: bad });
+        } catch (error) {
+          return error as Error;
+        }
+      })();
+      expect(refused).toBeInstanceOf(ConfigError);
+      expect(refused?.message).toMatch(/smtpUrl: HELHET_SMTP_URL must be a URL such as smtp:/);
+      expect(refused?.message).not.toContain('s3cret');
+    }
+    expect(() => resolveConfig({}, { HELHET_SMTP_URL: mail.HELHET_SMTP_URL })).toThrow(
+      /HELHET_SMTP_URL needs HELHET_MAIL_FROM/,
+    );
+    for (const bad of ['Helhet', 'Helhet <not an address>', 'a@b.no\r\nBcc: x@y.no'])
+      expect(() => resolveConfig({}, { ...mail, HELHET_MAIL_FROM: bad })).toThrow(
+        /mailFrom: HELHET_MAIL_FROM must be an e-mail address/,
+      );
+  });
+
   it('refuses an unknown HELHET_LOG', () => {
     expect(() => resolveConfig({}, { HELHET_LOG: 'yaml' })).toThrow(
       /HELHET_LOG: must be json or off/,

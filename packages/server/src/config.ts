@@ -79,6 +79,14 @@ export interface HelhetConfig {
   adminPassword: string | null;
   /** JSON file of identity providers (`HELHET_IDENTITY_PROVIDERS`); `null`: none. */
   identityProvidersFile: string | null;
+  /**
+   * The mail server invitations and password reset links are also sent through
+   * (`HELHET_SMTP_URL`, nodemailer's URL form: `smtp://user:password@host:587`, `smtps://…`).
+   * `null`: no e-mail; the links are only shown to copy. It holds the password: never log it.
+   */
+  smtpUrl: string | null;
+  /** The sender of those e-mails (`HELHET_MAIL_FROM`, e.g. `Helhet <helhet@kommune.no>`). */
+  mailFrom: string | null;
 }
 
 /** Options as given on the command line (all optional, all strings as typed). */
@@ -184,6 +192,32 @@ const PublicUrl = z
   })
   .nullable();
 
+/**
+ * A mail server URL as nodemailer reads it. The messages name the variable but never echo
+ * the value, which may hold a password.
+ */
+const SmtpUrl = z
+  .string()
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === 'smtp:' || url.protocol === 'smtps:') && url.hostname !== '';
+    } catch {
+      return false;
+    }
+  }, 'HELHET_SMTP_URL must be a URL such as smtp://user:password@smtp.example.no:587 or smtps://smtp.example.no:465 (user names and passwords with @, : or / percent-encoded)')
+  .nullable();
+
+/** `Name <address>` or a bare address. */
+const MailFrom = z
+  .string()
+  .refine((value) => {
+    const match = /^(?:[^<>\r\n]*<([^<>\s]+)>|([^<>\s]+))$/.exec(value.trim());
+    const address = match?.[1] ?? match?.[2];
+    return address !== undefined && z.email().safeParse(address).success;
+  }, 'HELHET_MAIL_FROM must be an e-mail address, or a name and one: Helhet <helhet@example.no>')
+  .nullable();
+
 const RawConfig = z.object({
   host: z.string().min(1, 'must not be empty'),
   port: Port,
@@ -212,6 +246,8 @@ const RawConfig = z.object({
   adminEmail: z.string().trim().toLowerCase().pipe(z.email('must be an e-mail address')).nullable(),
   adminPassword: z.string().min(10, 'must be at least 10 characters').max(256).nullable(),
   identityProvidersFile: z.string().min(1, 'must not be empty').nullable(),
+  smtpUrl: SmtpUrl,
+  mailFrom: MailFrom,
 });
 
 const TRUE_WORDS = new Set(['1', 'true', 'yes', 'on']);
@@ -284,6 +320,8 @@ export function resolveConfig(
     adminEmail: nonEmpty(env.HELHET_ADMIN_EMAIL) ?? null,
     adminPassword: env.HELHET_ADMIN_PASSWORD || null,
     identityProvidersFile: nonEmpty(env.HELHET_IDENTITY_PROVIDERS) ?? null,
+    smtpUrl: nonEmpty(env.HELHET_SMTP_URL) ?? null,
+    mailFrom: nonEmpty(env.HELHET_MAIL_FROM) ?? null,
     ...overrides,
   };
   const log = nonEmpty(env.HELHET_LOG)?.toLowerCase();
@@ -306,6 +344,13 @@ export function resolveConfig(
       `Invalid configuration:\n${missing}: --tls-cert and --tls-key (HELHET_TLS_CERT, ` +
         `HELHET_TLS_KEY) go together: give both files or neither`,
       [{ path: missing, message: 'must be given together with the other TLS file' }],
+    );
+  }
+  if (config.smtpUrl !== null && config.mailFrom === null) {
+    throw new ConfigError(
+      'Invalid configuration:\nmailFrom: HELHET_SMTP_URL needs HELHET_MAIL_FROM, the sender ' +
+        'of the e-mails (e.g. Helhet <helhet@example.no>)',
+      [{ path: 'mailFrom', message: 'HELHET_MAIL_FROM is required with HELHET_SMTP_URL' }],
     );
   }
   if (!isLoopbackHost(config.host) && !servedOverHttps(config) && !config.insecureHttp) {

@@ -57,6 +57,7 @@ import { LoginLimits } from './auth/login-limits.ts';
 import { adminRoutes } from './admin/routes.ts';
 import { authRoutes } from './auth/routes.ts';
 import { prepareFirstStart } from './auth/setup.ts';
+import { Mailer } from './mail/mailer.ts';
 import { membershipRoutes } from './membership/routes.ts';
 import { sharingRoutes } from './sharing/routes.ts';
 
@@ -124,6 +125,8 @@ export interface HelhetServer {
 export interface HelhetServerOptions {
   /** How many OpenID Connect sign-ins one client may start (tests make it small). */
   signInStartLimit?: RateLimitSpec;
+  /** How many invitations one account may have mailed (tests make it small). */
+  invitationMailLimit?: RateLimitSpec;
 }
 
 /** Version of the server package (reported by `/api/health`). */
@@ -253,6 +256,11 @@ export async function createHelhetServer(
   mapRoutes(app, ctx);
   workspaceProcessRoutes(app, ctx, workspaceProcess);
   fremtidRoutes(app, { db, dialect, rateLimits, warmData: config.webDist !== null });
+  // Not a readiness dependency: e-mail is optional, and a link that was not mailed still works.
+  const mail = new Mailer(config, {
+    outcome: (kind, outcome) => metrics.mailed(kind, outcome),
+    failed: (failure) => app.log.warn(failure, 'e-mail not sent'),
+  });
   const authCtx = {
     db,
     cookie,
@@ -261,9 +269,10 @@ export async function createHelhetServer(
     origins: config,
     loginLimits: new LoginLimits(rateLimits),
     rateLimits,
+    mail,
   };
   authRoutes(app, authCtx);
-  membershipRoutes(app, authCtx);
+  membershipRoutes(app, authCtx, { mailLimit: options.invitationMailLimit });
   sharingRoutes(app, authCtx);
   installOidc(app, {
     db,
@@ -317,6 +326,7 @@ export async function createHelhetServer(
         await hocuspocus.hooks('onDestroy', { instance: hocuspocus });
         await app.close();
         await readiness.close();
+        mail.close();
         await imports.pool.close();
         await rateLimits.close();
         await database.close();

@@ -4,7 +4,7 @@
  * collaboration and the web app) until SIGINT/SIGTERM. Options can also come from
  * `HELHET_HOST`, `HELHET_PORT`, `HELHET_DATA`, `HELHET_TLS_CERT`, `HELHET_TLS_KEY`,
  * `HELHET_PUBLIC_URL`, `HELHET_TRUST_PROXY`, `HELHET_INSECURE_HTTP`, `HELHET_LOG`,
- * `HELHET_METRICS_TOKEN`, `DATABASE_URL` and `REDIS_URL`.
+ * `HELHET_METRICS_TOKEN`, `HELHET_SMTP_URL`, `HELHET_MAIL_FROM`, `DATABASE_URL` and `REDIS_URL`.
  *
  * With JSON logs on (stdout is not a terminal, or `HELHET_LOG=json`) stdout carries only
  * JSON lines, so the start-up lines for people go to stderr.
@@ -134,7 +134,7 @@ export const registerServe: RegisterCommand = (program: Command) => {
     )
     .addHelpText(
       'after',
-      '\nSet DATABASE_URL=postgres://… to use PostgreSQL instead of the embedded SQLite file,\nand REDIS_URL=redis://… to share live collaboration between several servers.\nHELHET_LOG=json|off: JSON request logs on stdout (default: on when stdout is not a terminal).\nHELHET_METRICS_TOKEN: bearer token for /metrics from other machines.',
+      '\nSet DATABASE_URL=postgres://… to use PostgreSQL instead of the embedded SQLite file,\nand REDIS_URL=redis://… to share live collaboration between several servers.\nHELHET_LOG=json|off: JSON request logs on stdout (default: on when stdout is not a terminal).\nHELHET_METRICS_TOKEN: bearer token for /metrics from other machines.\nHELHET_SMTP_URL=smtp://user:password@host:587 and HELHET_MAIL_FROM: also mail invitations and reset links.',
     )
     .action(async (options: ConfigFlags) => serve(options));
 };

@@ -131,11 +131,33 @@ export type Member = z.infer<typeof Member>;
 /** Body of PATCH /api/workspaces/:id/members/:userId. */
 export const MemberRoleInput = z.strictObject({ role: WorkspaceRole });
 
+/** Languages the interface and the e-mails Helhet sends are written in (bokmål is the default). */
+export const UI_LANGUAGES = ['nb', 'nn', 'en'] as const;
+/** One of {@link UI_LANGUAGES}. */
+export const UiLanguage = z.enum(UI_LANGUAGES);
+/** See {@link UiLanguage}. */
+export type UiLanguage = z.infer<typeof UiLanguage>;
+
+/**
+ * What became of the e-mail that carries a link (an invitation to an address, a password
+ * reset): `sent` when the mail server accepted it, `not-configured` when the installation has
+ * no mail server (`HELHET_SMTP_URL`), `failed` when sending did not succeed. The link works in
+ * every case; the person who made it copies it when it was not sent.
+ */
+export const MailDelivery = z.enum(['sent', 'not-configured', 'failed']);
+/** See {@link MailDelivery}. */
+export type MailDelivery = z.infer<typeof MailDelivery>;
+
+const MailLanguage = UiLanguage.optional().describe(
+  "The language of the e-mail: the sender's interface language (default nb)",
+);
+
 /** Body of POST /api/workspaces/:id/invitations: by e-mail, or (no e-mail) a link anyone may use once. */
 export const InvitationInput = z.strictObject({
   role: WorkspaceRole,
   email: Email.optional(),
   expiresInDays: z.number().int().min(1).max(30).default(7),
+  language: MailLanguage,
 });
 
 /** An invitation; `url` (with the secret) is only in the answer that creates it. */
@@ -146,6 +168,9 @@ export const Invitation = z.object({
   expiresAt: z.string(),
   createdAt: z.string(),
   url: z.string().optional(),
+  delivery: MailDelivery.optional().describe(
+    'Only in the answer that creates an invitation to an e-mail address: whether it was mailed',
+  ),
 });
 /** See {@link Invitation}. */
 export type Invitation = z.infer<typeof Invitation>;
@@ -249,8 +274,18 @@ export const AdminUserPatch = z
     message: 'must change active or admin',
   });
 
-/** Response of POST /api/admin/users/:id/reset-link: the link, shown only in this answer. */
-export const PasswordResetLink = z.object({ url: z.string(), expiresAt: z.string() });
+/** Body of POST /api/admin/users/:id/reset-link (optional): the language of the e-mail. */
+export const PasswordResetLinkInput = z.strictObject({ language: MailLanguage });
+
+/**
+ * Response of POST /api/admin/users/:id/reset-link: the link, shown only in this answer, and
+ * whether it was also mailed to the person.
+ */
+export const PasswordResetLink = z.object({
+  url: z.string(),
+  expiresAt: z.string(),
+  delivery: MailDelivery,
+});
 /** See {@link PasswordResetLink}. */
 export type PasswordResetLink = z.infer<typeof PasswordResetLink>;
 

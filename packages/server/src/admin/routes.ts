@@ -14,6 +14,7 @@ import {
   ErasureReport,
   PasswordResetInput,
   PasswordResetLink,
+  PasswordResetLinkInput,
   RecordId,
   UserExport,
   UserRecord,
@@ -24,6 +25,7 @@ import { recordAudit, type AuditAction } from '../audit/audit-log.ts';
 import { requireUser } from '../auth/access.ts';
 import { baseUrl, type AuthContext } from '../auth/context.ts';
 import { toUserRecord } from '../auth/users.ts';
+import { passwordResetMail } from '../mail/messages.ts';
 import { requireAccount, searchUsers, updateAccount } from './accounts.ts';
 import { auditCsv, queryAudit } from './audit-query.ts';
 import { eraseUser } from './erasure.ts';
@@ -142,13 +144,16 @@ export function adminRoutes(app: FastifyInstance, ctx: AuthContext): void {
       config: { access: 'admin' },
       schema: {
         tags,
-        summary: 'Make a one-time password reset link for a person (valid one hour, shown once)',
+        summary:
+          'Make a one-time password reset link for a person (valid one hour, shown once); also mailed to them when a mail server is configured (delivery)',
         params: jsonSchema(UserParams),
+        body: jsonSchema(PasswordResetLinkInput),
         response: { 201: jsonSchema(PasswordResetLink), ...errorResponses, ...accessDenials },
       },
     },
     async (request, reply) => {
       const { id } = parseInput(UserParams, request.params, 'path');
+      const { language } = parseInput(PasswordResetLinkInput, request.body ?? {}, 'reset link');
       const user = await requireAccount(ctx.db, id);
       if (user.active !== 1)
         throw new ApiError(409, 'Reactivate the account before resetting its password', [], {
@@ -156,11 +161,15 @@ export function adminRoutes(app: FastifyInstance, ctx: AuthContext): void {
         });
       const admin = requireUser(request).principal;
       const { token, expiresAt } = await createResetToken(ctx.db, id, admin.id);
-      await audit(request, 'password-reset-link-created', { userId: id });
+      const url = `${baseUrl(request, ctx.publicUrl)}/reset#token=${token}`;
+      // Mailed before answering, so the answer says whether to copy the link (mail/mailer.ts).
+      // The server keeps no language per account: the mail is in the administrator's.
+      const delivery = await ctx.mail.send('password-reset', user.email, () =>
+        passwordResetMail({ language: language ?? 'nb', name: user.name, url, expiresAt }),
+      );
+      await audit(request, 'password-reset-link-created', { userId: id, delivery });
       reply.header('cache-control', 'no-store');
-      return reply
-        .status(201)
-        .send({ url: `${baseUrl(request, ctx.publicUrl)}/reset#token=${token}`, expiresAt });
+      return reply.status(201).send({ url, expiresAt, delivery });
     },
   );
 

@@ -5,6 +5,7 @@ import type { Database } from '../db/tables.ts';
 import type { SessionCookie } from './cookies.ts';
 import type { LiveAccess } from './live-access.ts';
 import type { LoginLimits } from './login-limits.ts';
+import type { Mailer } from '../mail/mailer.ts';
 import type { OriginConfig } from '../local-origin.ts';
 import type { RateLimitStore } from '../rate-limit/limiter.ts';
 
@@ -21,6 +22,8 @@ export interface AuthContext {
   loginLimits: LoginLimits;
   /** Where rate limits are counted (Redis when configured, shared by every instance). */
   rateLimits: RateLimitStore;
+  /** Sends invitations and reset links by e-mail when a mail server is configured. */
+  mail: Mailer;
 }
 
 /** The base URL links (invitations, share links, setup) are made with. */

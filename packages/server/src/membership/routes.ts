@@ -14,6 +14,7 @@ import {
   Invitation,
   InvitationInput,
   InvitationPreview,
+  type MailDelivery,
   Member,
   MemberRoleInput,
   RecordId,
@@ -32,6 +33,9 @@ import { checkCsrf } from '../auth/csrf.ts';
 import { startUserSession } from '../auth/sign-in.ts';
 import { csrfTokenFor } from '../auth/secrets.ts';
 import { createUser, findUserByEmail } from '../auth/users.ts';
+import { invitationMail } from '../mail/messages.ts';
+import { createRateLimiter, takeOrRefuse, type RateLimitSpec } from '../rate-limit/limiter.ts';
+import { WorkspaceStore } from '../stores/workspaces.ts';
 import {
   createInvitation,
   deleteInvitation,
@@ -64,11 +68,28 @@ function lastOwner(): ApiError {
   );
 }
 
+/**
+ * How many invitations one account may have mailed: enough for a large workshop's list, few
+ * enough that a facilitator's account cannot turn the installation's sender into a mass
+ * mailer (each mail carries a workspace name its sender chose).
+ */
+export const INVITATION_MAIL_LIMIT: RateLimitSpec = {
+  points: 100,
+  durationS: 3600,
+  prefix: 'invitation-mail',
+};
+
 /** Registers the member and invitation routes. */
-export function membershipRoutes(app: FastifyInstance, ctx: AuthContext): void {
+export function membershipRoutes(
+  app: FastifyInstance,
+  ctx: AuthContext,
+  options: { mailLimit?: RateLimitSpec | undefined } = {},
+): void {
   const tags = ['access'];
+  const mailLimit = createRateLimiter(ctx.rateLimits, options.mailLimit ?? INVITATION_MAIL_LIMIT);
   const actor = (request: FastifyRequest) =>
     request.auth ? principalKey(request.auth.principal) : null;
+  const workspaces = new WorkspaceStore(ctx.db);
 
   app.get(
     '/api/workspaces/:id/members',
@@ -163,7 +184,8 @@ export function membershipRoutes(app: FastifyInstance, ctx: AuthContext): void {
       config: { access: { workspace: 'facilitator' } },
       schema: {
         tags,
-        summary: 'Invite someone by e-mail or by a link anyone may use once (url shown once)',
+        summary:
+          'Invite someone by e-mail or by a link anyone may use once (url shown once); an invitation to an address is also mailed when a mail server is configured (delivery)',
         params: jsonSchema(IdParams),
         body: jsonSchema(InvitationInput),
         response: { 201: jsonSchema(Invitation), ...errorResponses, ...accessDenials },
@@ -180,24 +202,51 @@ export function membershipRoutes(app: FastifyInstance, ctx: AuthContext): void {
       }
       if (input.role === 'owner' && mine !== 'owner')
         throw new ApiError(403, 'Only an owner may invite an owner', [], { code: 'forbidden' });
+      const inviter = request.auth?.principal.kind === 'user' ? request.auth.principal : null;
+      // Refused before anything is made, so a refusal leaves no invitation behind.
+      if (input.email && ctx.mail.configured)
+        await takeOrRefuse(
+          mailLimit,
+          actor(request) ?? request.ip,
+          'Too many invitations by e-mail from your account: wait, or invite by link',
+        );
       const { row, token } = await createInvitation(ctx.db, {
         workspaceId: request.workspaceId!,
         role: input.role,
         email: input.email ?? null,
         expiresInDays: input.expiresInDays,
-        createdBy: request.auth?.principal.kind === 'user' ? request.auth.principal.id : null,
+        createdBy: inviter?.id ?? null,
       });
+      const url = `${baseUrl(request, ctx.publicUrl)}/invitation#token=${token}`;
+      // Mailed before answering, so the answer says whether to copy the link (mail/mailer.ts).
+      // The server keeps no language per account: the mail is in the inviter's.
+      let delivery: MailDelivery | undefined;
+      if (row.email !== null)
+        delivery = await ctx.mail.send('invitation', row.email, async () =>
+          invitationMail({
+            language: input.language ?? 'nb',
+            inviterName: inviter?.name ?? null,
+            workspaceName: (await workspaces.get(row.workspace_id))?.name ?? '',
+            role: input.role,
+            url,
+            expiresAt: row.expires_at,
+          }),
+        );
       await recordAudit(ctx.db, {
         action: 'invitation-created',
         actor: actor(request),
         workspaceId: row.workspace_id,
-        details: { invitationId: row.id, role: row.role, byEmail: row.email !== null },
+        details: {
+          invitationId: row.id,
+          role: row.role,
+          byEmail: row.email !== null,
+          ...(delivery ? { delivery } : {}),
+        },
         address: request.ip,
       });
-      return reply.status(201).send({
-        ...toInvitation(row),
-        url: `${baseUrl(request, ctx.publicUrl)}/invitation#token=${token}`,
-      });
+      return reply
+        .status(201)
+        .send({ ...toInvitation(row), url, ...(delivery ? { delivery } : {}) });
     },
   );
 

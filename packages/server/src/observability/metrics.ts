@@ -1,8 +1,8 @@
 /**
  * Prometheus metrics (`prom-client`), one registry per server so several servers in one
  * process (the tests) keep their own counts: HTTP requests and latency by route and status,
- * open documents and collaboration connections, and how long storing an update and
- * compacting a document take. Served at `/metrics` (`metrics-route.ts`).
+ * open documents and collaboration connections, how long storing an update and compacting a
+ * document take, and the e-mails sent and failed. Served at `/metrics` (`metrics-route.ts`).
  */
 import type { Hocuspocus } from '@hocuspocus/server';
 import type { FastifyInstance } from 'fastify';
@@ -51,8 +51,20 @@ export class ServerMetrics {
     registers: [this.registry],
   });
 
+  readonly #mails = new Counter({
+    name: 'helhet_mails_total',
+    help: 'E-mails tried (invitations, password reset links), by kind and outcome (sent, failed)',
+    labelNames: ['kind', 'outcome'] as const,
+    registers: [this.registry],
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry });
+  }
+
+  /** Counts an e-mail the server tried to send. */
+  mailed(kind: string, outcome: 'sent' | 'failed'): void {
+    this.#mails.inc({ kind, outcome });
   }
 
   /** What the document store reports into. */

@@ -2,8 +2,8 @@
  * The administration's users page (`/admin`): every account, searched by name or e-mail and
  * paged; an administrator deactivates and reactivates accounts, grants and revokes the
  * administrator role, downloads a person's data, makes a one-time password reset link (shown
- * once, with a copy button) and erases a person after a dialog that says what goes and what
- * stays.
+ * once, with a copy button, and whether it was also mailed to the person) and erases a person
+ * after a dialog that says what goes and what stays.
  */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +13,8 @@ import { useAsync } from '../api/useAsync.ts';
 import { ActionFeedback } from '../app/ActionFeedback.tsx';
 import { CopyField } from '../app/CopyField.tsx';
 import { formatDateTime } from '../app/format-date.ts';
+import { mailDeliveryText, mailLanguage } from '../app/mail-delivery.ts';
+import { MailDeliveryNote } from '../app/MailDeliveryNote.tsx';
 import { useActionRunner, type ActionRunner } from '../app/useActionRunner.ts';
 import { usePrincipal } from '../auth/session.ts';
 import { absoluteUrl } from '../members/absolute-url.ts';
@@ -35,7 +37,8 @@ export function AdminUsersPage() {
 }
 
 function UserList() {
-  const { t } = useTranslation('admin');
+  const { t, i18n } = useTranslation('admin');
+  const { t: tApp } = useTranslation();
   const [typed, setTyped] = useState('');
   const [query, setQuery] = useState('');
   const [offset, setOffset] = useState(0);
@@ -44,9 +47,11 @@ function UserList() {
     [query, offset],
   );
   const runner = useActionRunner(reload);
-  const [resetLink, setResetLink] = useState<{ name: string; link: PasswordResetLink } | null>(
-    null,
-  );
+  const [resetLink, setResetLink] = useState<{
+    name: string;
+    email: string;
+    link: PasswordResetLink;
+  } | null>(null);
   const [erasing, setErasing] = useState<UserRecord | null>(null);
 
   const search = (event: FormEvent) => {
@@ -59,12 +64,13 @@ function UserList() {
     void runner.performAsync(() => adminApi.erase(user.id), t('erase.done', { name: user.name }));
   };
   const makeResetLink = (user: UserRecord) =>
-    void runner.performAsync(
-      async () => {
-        setResetLink({ name: user.name, link: await adminApi.resetLink(user.id) });
-      },
-      t('users.resetLinkMade', { name: user.name }),
-    );
+    void runner.performAsync(async () => {
+      const link = await adminApi.resetLink(user.id, mailLanguage(i18n.language));
+      setResetLink({ name: user.name, email: user.email, link });
+      const made = t('users.resetLinkMade', { name: user.name });
+      const delivery = mailDeliveryText(tApp, link.delivery, user.email);
+      runner.announce(delivery ? `${made} ${delivery}` : made);
+    });
 
   return (
     <>
@@ -88,6 +94,7 @@ function UserList() {
           value={absoluteUrl(resetLink.link.url)}
         />
       )}
+      {resetLink && <MailDeliveryNote delivery={resetLink.link.delivery} to={resetLink.email} />}
       <LoadState state={state} retry={reload} />
       {state.status === 'ready' &&
         (state.value.users.length === 0 ? (

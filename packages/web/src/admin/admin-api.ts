@@ -10,6 +10,7 @@ import {
   PasswordResetLink,
   UserRecord,
   type AuditQuery,
+  type UiLanguage,
 } from '@helhet/model';
 import { request } from '../api/client.ts';
 
@@ -50,8 +51,12 @@ export const adminApi = {
   setAdmin: (id: string, admin: boolean) =>
     request(UserRecord, user(id), { method: 'PATCH', body: json({ admin }) }),
   erase: (id: string) => request(ErasureReport, user(id), { method: 'DELETE' }),
-  resetLink: (id: string) =>
-    request(PasswordResetLink, `${user(id)}/reset-link`, { method: 'POST' }),
+  /** Makes a reset link; with a mail server it is also mailed, in `language`. */
+  resetLink: (id: string, language: UiLanguage) =>
+    request(PasswordResetLink, `${user(id)}/reset-link`, {
+      method: 'POST',
+      body: json({ language }),
+    }),
   audit: (filters: AuditFilters, limit: number, offset: number) =>
     request(AuditPage, `/api/admin/audit?${auditSearch(filters, { limit, offset })}`),
   resetPassword: (token: string, password: string) =>

@@ -24,6 +24,7 @@ import {
   WorkspaceRecord,
   WorkspaceRole,
   type InputProblem,
+  type UiLanguage,
 } from '@helhet/model';
 
 /**
@@ -259,8 +260,10 @@ export const api = {
     }),
   listInvitations: (workspaceId: string) =>
     request(listOf('invitations', Invitation), `${ws(workspaceId)}/invitations`),
-  invite: (workspaceId: string, input: { role: WorkspaceRole; email?: string }) =>
-    request(Invitation, `${ws(workspaceId)}/invitations`, { method: 'POST', body: json(input) }),
+  invite: (
+    workspaceId: string,
+    input: { role: WorkspaceRole; email?: string; language?: UiLanguage },
+  ) => request(Invitation, `${ws(workspaceId)}/invitations`, { method: 'POST', body: json(input) }),
   withdrawInvitation: (workspaceId: string, id: string) =>
     request(Anything, `${ws(workspaceId)}/invitations/${encodeURIComponent(id)}`, {
       method: 'DELETE',

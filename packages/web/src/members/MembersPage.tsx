@@ -1,7 +1,8 @@
 /**
  * A workspace's members page (`/workspaces/:id/members`): the members with their roles
  * (an owner changes roles and removes people), invitations by e-mail or by link (the link is
- * shown once, with a copy button) and the pending ones, and the share links for workshops.
+ * shown once, with a copy button, and whether it was also mailed) and the pending ones, and
+ * the share links for workshops.
  */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +15,8 @@ import { AppLink } from '../app/AppLink.tsx';
 import { CopyField } from '../app/CopyField.tsx';
 import { DeleteButton } from '../app/DeleteButton.tsx';
 import { formatDateTime } from '../app/format-date.ts';
+import { mailDeliveryText, mailLanguage } from '../app/mail-delivery.ts';
+import { MailDeliveryNote } from '../app/MailDeliveryNote.tsx';
 import { workspacePath } from '../app/router.ts';
 import { SelectField } from '../app/SelectField.tsx';
 import { useActionRunner, type ActionRunner } from '../app/useActionRunner.ts';
@@ -159,7 +162,7 @@ function MemberTable({
 }
 
 function Invitations({ workspaceId, role }: { workspaceId: string; role: WorkspaceRole | null }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { state, reload } = useAsync(() => api.listInvitations(workspaceId), [workspaceId]);
   const runner = useActionRunner(reload);
   const roles = invitableRoles(role);
@@ -171,9 +174,18 @@ function Invitations({ workspaceId, role }: { workspaceId: string; role: Workspa
     event.preventDefault();
     const to = email.trim();
     await runner.performAsync(async () => {
-      setCreated(await api.invite(workspaceId, { role: inviteRole, ...(to ? { email: to } : {}) }));
+      const invitation = await api.invite(workspaceId, {
+        role: inviteRole,
+        ...(to ? { email: to } : {}),
+        language: mailLanguage(i18n.language),
+      });
+      setCreated(invitation);
       setEmail('');
-    }, t('members.invite.created'));
+      const delivery = mailDeliveryText(t, invitation.delivery, invitation.email);
+      runner.announce(
+        delivery ? `${t('members.invite.created')} ${delivery}` : t('members.invite.created'),
+      );
+    });
   };
   const pending = state.status === 'ready' ? state.value : [];
   const who = (i: Invitation) => i.email ?? t('members.pending.byLink');
@@ -201,11 +213,14 @@ function Invitations({ workspaceId, role }: { workspaceId: string; role: Workspa
         <Button type="submit">{t('members.invite.submit')}</Button>
       </form>
       {created?.url && (
-        <CopyField
-          label={t('members.invite.link')}
-          description={t('members.invite.showOnce')}
-          value={absoluteUrl(created.url)}
-        />
+        <>
+          <CopyField
+            label={t('members.invite.link')}
+            description={t('members.invite.showOnce')}
+            value={absoluteUrl(created.url)}
+          />
+          <MailDeliveryNote delivery={created.delivery} to={created.email} />
+        </>
       )}
       <Heading level={3} data-size="sm">
         {t('members.pending.title')}
