@@ -13,6 +13,9 @@ import type { Server } from 'node:http';
 import pkg from '../package.json' with { type: 'json' };
 import { registerOpenApi } from './api/docs.ts';
 import { fremtidRoutes } from './fremtid/routes.ts';
+import { DialogueStore } from './fremtid/dialogue-store.ts';
+import type { DialogueLimits } from './fremtid/rate-limit.ts';
+import { DIALOGUE_PURPOSE, dialogueVerificationHandler } from './fremtid/verification.ts';
 import { installErrorHandler, ApiError } from './api/errors.ts';
 import { ImportRunner } from './import-workers/import-routes.ts';
 import { healthRoutes } from './api/health.ts';
@@ -124,6 +127,8 @@ export interface HelhetServer {
 export interface HelhetServerOptions {
   /** How many OpenID Connect sign-ins one client may start (tests make it small). */
   signInStartLimit?: RateLimitSpec;
+  /** Rate limits of Fremtidsdialog (tests make them small). */
+  dialogueLimits?: DialogueLimits;
 }
 
 /** Version of the server package (reported by `/api/health`). */
@@ -252,7 +257,6 @@ export async function createHelhetServer(
   workspaceRoutes(app, ctx);
   mapRoutes(app, ctx);
   workspaceProcessRoutes(app, ctx, workspaceProcess);
-  fremtidRoutes(app, { db, dialect, rateLimits, warmData: config.webDist !== null });
   const authCtx = {
     db,
     cookie,
@@ -265,13 +269,22 @@ export async function createHelhetServer(
   authRoutes(app, authCtx);
   membershipRoutes(app, authCtx);
   sharingRoutes(app, authCtx);
-  installOidc(app, {
+  const oidc = installOidc(app, {
     db,
     providersFromFile,
     completer: accountSignIn(authCtx),
     publicOrigin: () => (config.publicUrl ?? server.url).replace(/\/+$/, ''),
     rateLimits,
     startLimit: options.signInStartLimit,
+    verifications: { [DIALOGUE_PURPOSE]: dialogueVerificationHandler(new DialogueStore(db)) },
+  });
+  fremtidRoutes(app, {
+    db,
+    dialect,
+    rateLimits,
+    warmData: config.webDist !== null,
+    verification: oidc.verification,
+    ...(options.dialogueLimits ? { dialogueLimits: options.dialogueLimits } : {}),
   });
   adminRoutes(app, authCtx);
   await serveWebApp(app, config.webDist);
