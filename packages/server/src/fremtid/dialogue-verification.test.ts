@@ -124,9 +124,7 @@ async function signInTo(id: string, login: string, jar = new CookieJar()) {
 
 /** The participant token in the fragment of the participant page Helhet sent the browser to. */
 function tokenAt(location: string, code: string): string {
-  const m = new RegExp(`^/fremtid/dialog/${code}#participant=([A-Za-z0-9_-]{20,100})$`).exec(
-    location,
-  );
+  const m = new RegExp(`^/fremtid/dialog/${code}#token=([A-Za-z0-9_-]{20,100})$`).exec(location);
   expect(m, location).not.toBeNull();
   return m![1]!;
 }

@@ -66,10 +66,7 @@ export function dialogueVerificationHandler(store: DialogueStore): VerificationH
       const identity = participantIdentity(keys.salt, done.issuer, done.subject);
       const { participantToken } = await store.verifiedParticipant(dialogue.id, identity);
       reply.header('cache-control', 'no-store');
-      return reply.redirect(
-        `${participantPage(dialogue.code)}#participant=${participantToken}`,
-        303,
-      );
+      return reply.redirect(`${participantPage(dialogue.code)}#token=${participantToken}`, 303);
     },
     async refused(reply, purpose, refusal) {
       const dialogue = await dialogueOf(purpose);

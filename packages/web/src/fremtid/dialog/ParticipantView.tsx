@@ -1,15 +1,24 @@
 /**
  * A participant's page (`/fremtid/dialog/:code`): joins without an account (a token kept
  * on this device), answers each statement agree / disagree / unsure (changeable), and
- * proposes new statements for the facilitator to approve.
+ * proposes new statements for the facilitator to approve. A dialogue that requires ID-porten
+ * first offers "Logg inn med ID-porten" (a plain link to the server, which sends the browser
+ * to ID-porten); the server sends it back here with the participant token in the fragment,
+ * or with `?error=<code>` when the sign-in was refused.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert, Button, Fieldset, Paragraph, Radio, Textfield } from '@digdir/designsystemet-react';
+import { tokenFromFragment } from '../../core/auth/return-to.ts';
 import {
   ANSWERS,
   answer,
+  DialogueApiError,
   dialogueByCode,
+  forgetParticipantToken,
+  hasParticipantToken,
+  idportenStartUrl,
+  keepParticipantToken,
   myAnswers,
   propose,
   type Answer,
@@ -22,6 +31,24 @@ import { dialogueErrorText, isRateLimited } from './error-text.ts';
 /** Seconds between checks for newly approved statements. */
 const REFRESH_MS = 5000;
 
+/** What the address brought back from an ID-porten sign-in, read once and then removed. */
+function takeSignInResult(): { token: string | null; error: string | null } {
+  const token = tokenFromFragment(location.hash);
+  const error = new URLSearchParams(location.search).get('error');
+  // The token must not stay in the address bar, the history or a copied link.
+  if (token || error) history.replaceState(null, '', location.pathname);
+  return { token, error };
+}
+
+/**
+ * True for a refusal that means "sign in (again) with ID-porten": the code alone was refused,
+ * or this device's token was replaced by a sign-in on another device.
+ */
+const needsSignIn = (dialogue: Dialogue, error: unknown) =>
+  dialogue.verification === 'idporten' &&
+  error instanceof DialogueApiError &&
+  (error.code === 'verification-required' || error.status === 403);
+
 /** The page. */
 export function ParticipantView({ code }: { readonly code: string }) {
   const { t } = useTranslation('fremtid');
@@ -31,6 +58,8 @@ export function ParticipantView({ code }: { readonly code: string }) {
   const [status, setStatus] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [proposal, setProposal] = useState('');
+  const [signIn] = useState(takeSignInResult);
+  const [signedOut, setSignedOut] = useState(false);
   // Answers to one statement are sent one after another, so quick changes of mind cannot
   // overtake each other on the network and leave an older answer stored.
   const queue = useRef(new Map<string, Promise<void>>());
@@ -46,7 +75,17 @@ export function ParticipantView({ code }: { readonly code: string }) {
     let live = true;
     load()
       .then(async (d) => {
-        const mine = await myAnswers(d.id);
+        if (signIn.token) keepParticipantToken(d.id, signIn.token);
+        if (d.verification === 'idporten' && !hasParticipantToken(d.id)) {
+          if (live) setSignedOut(true);
+          return;
+        }
+        const mine = await myAnswers(d.id).catch((e: unknown) => {
+          if (!needsSignIn(d, e)) throw e;
+          forgetParticipantToken(d.id);
+          if (live) setSignedOut(true);
+          return {};
+        });
         // Choices made while this was loading are newer than what it found.
         if (live) setAnswers((chosen) => ({ ...mine, ...chosen }));
       })
@@ -56,7 +95,17 @@ export function ParticipantView({ code }: { readonly code: string }) {
       live = false;
       clearInterval(timer);
     };
-  }, [load]);
+  }, [load, signIn]);
+
+  const refusal = signIn.error && (
+    <Alert data-color="danger">
+      <Paragraph>
+        {t(`dialog.verificationError.${signIn.error}`, {
+          defaultValue: t('dialog.verificationError.provider-error'),
+        })}
+      </Paragraph>
+    </Alert>
+  );
 
   if (error)
     return (
@@ -67,6 +116,20 @@ export function ParticipantView({ code }: { readonly code: string }) {
       </Alert>
     );
   if (!dialogue) return <Paragraph>{t('loading')}</Paragraph>;
+
+  if (signedOut)
+    return (
+      <FremtidPage name="participant" size="md" title={dialogue.title}>
+        {refusal}
+        <Paragraph>{t('dialog.needsIdporten', { region: dialogue.regionName })}</Paragraph>
+        <Paragraph>
+          <Button asChild>
+            <a href={idportenStartUrl(dialogue.id)}>{t('dialog.signInIdporten')}</a>
+          </Button>
+        </Paragraph>
+        <Paragraph data-size="sm">{t('dialog.idportenPrivacy')}</Paragraph>
+      </FremtidPage>
+    );
 
   const choose = async (sid: string, value: Answer) => {
     setAnswers((a) => ({ ...a, [sid]: value }));
@@ -80,15 +143,24 @@ export function ParticipantView({ code }: { readonly code: string }) {
       await next;
       setStatus(t('dialog.saved'));
     } catch (e) {
+      if (needsSignIn(dialogue, e)) {
+        forgetParticipantToken(dialogue.id);
+        setSignedOut(true);
+        return;
+      }
       setStatus(dialogueErrorText(t, e));
     }
   };
 
   return (
     <FremtidPage name="participant" size="md" title={dialogue.title}>
+      {refusal}
       <Paragraph data-size="sm">
         {t('dialog.participantIntro', { region: dialogue.regionName })}
       </Paragraph>
+      {dialogue.verification === 'idporten' && (
+        <Paragraph data-size="sm">{t('dialog.signedInIdporten')}</Paragraph>
+      )}
       {statements.map((s, i) => (
         <Fieldset key={s.id} className="fremtid-statement">
           <Fieldset.Legend>
