@@ -276,7 +276,12 @@ export async function createHelhetServer(
     publicOrigin: () => (config.publicUrl ?? server.url).replace(/\/+$/, ''),
     rateLimits,
     startLimit: options.signInStartLimit,
-    verifications: { [DIALOGUE_PURPOSE]: dialogueVerificationHandler(new DialogueStore(db)) },
+    verifications: {
+      [DIALOGUE_PURPOSE]: dialogueVerificationHandler(
+        new DialogueStore(db),
+        servedOverHttps(config),
+      ),
+    },
   });
   fremtidRoutes(app, {
     db,
@@ -284,6 +289,7 @@ export async function createHelhetServer(
     rateLimits,
     warmData: config.webDist !== null,
     verification: oidc.verification,
+    secure: servedOverHttps(config),
     ...(options.dialogueLimits ? { dialogueLimits: options.dialogueLimits } : {}),
   });
   adminRoutes(app, authCtx);

@@ -126,6 +126,11 @@ export const JoinInput = z.object({
 export type JoinInput = z.infer<typeof JoinInput>;
 /** Response of joining a dialogue. */
 export const JoinedDialogue = z.object({ participantId: z.string(), participantToken: z.string() });
+/**
+ * Response of `POST …/verification/token`: the participant token an ID-porten sign-in left
+ * for this browser (taken once), or null when there is none.
+ */
+export const SignedInParticipant = z.object({ participantToken: z.string().nullable() });
 /** Response of answering a statement: the answer as stored. */
 export const AnswerGiven = z.object({ answer: DialogueAnswer });
 /** A participant's own answers, by statement id. */

@@ -20,6 +20,7 @@ import {
 } from '../test/harness.ts';
 import { startTestOpenIdProvider, type TestOpenIdProvider } from '../test/oidc-provider.ts';
 import { DEFAULT_DIALOGUE_LIMITS } from './rate-limit.ts';
+import type { FremtidTables } from './tables.ts';
 
 /** Subjects at the provider: what must never reach Helhet's tables. */
 const KARI = 'idporten-sub-kari-7Qx2Lp';
@@ -122,11 +123,25 @@ async function signInTo(id: string, login: string, jar = new CookieJar()) {
   return { location: response.headers.get('location') ?? '', callback, jar };
 }
 
-/** The participant token in the fragment of the participant page Helhet sent the browser to. */
-function tokenAt(location: string, code: string): string {
-  const m = new RegExp(`^/fremtid/dialog/${code}#token=([A-Za-z0-9_-]{20,100})$`).exec(location);
-  expect(m, location).not.toBeNull();
-  return m![1]!;
+/** What the participant page does on its return: takes the token the sign-in left it. */
+async function takeToken(jar: CookieJar, id: string): Promise<string | null> {
+  const response = await browserFetch(
+    jar,
+    `${server.url}/api/fremtid/dialogues/${id}/verification/token`,
+    { method: 'POST' },
+  );
+  expect(response.status).toBe(200);
+  return ((await response.json()) as { participantToken: string | null }).participantToken;
+}
+
+/** Signs in as `login` and comes back to the participant page; returns the participant token. */
+async function participate(d: { id: string; code: string }, login: string): Promise<string> {
+  const { location, jar } = await signInTo(d.id, login);
+  // Back on the participant page, with no token in the address.
+  expect(location).toBe(`/fremtid/dialog/${d.code}`);
+  const token = await takeToken(jar, d.id);
+  expect(token).toMatch(/^[A-Za-z0-9_-]{20,100}$/);
+  return token!;
 }
 
 describe(`Fremtidsdialog with ID-porten sign-in (${TEST_DIALECT})`, () => {
@@ -178,7 +193,13 @@ describe(`Fremtidsdialog with ID-porten sign-in (${TEST_DIALECT})`, () => {
     const pushed = idporten.requests.pushed;
     const first = await signInTo(d.id, KARI);
     expect(idporten.requests.pushed).toBe(pushed + 1);
-    const kari = tokenAt(first.location, d.code);
+    expect(first.location).toBe(`/fremtid/dialog/${d.code}`);
+    // Another browser (someone who got the link) finds nothing to take.
+    expect(await takeToken(new CookieJar(), d.id)).toBeNull();
+    const kari = (await takeToken(first.jar, d.id))!;
+    expect(kari).toMatch(/^[A-Za-z0-9_-]{20,100}$/);
+    // Taken once.
+    expect(await takeToken(first.jar, d.id)).toBeNull();
     // No Helhet account and no session: only the dialogue's own participant token.
     expect(first.jar.get('127.0.0.1', 'helhet_session')).toBeUndefined();
     expect(await server.database.db.selectFrom('users').select('id').execute()).toHaveLength(
@@ -194,7 +215,7 @@ describe(`Fremtidsdialog with ID-porten sign-in (${TEST_DIALECT})`, () => {
     expect(answered.status).toBe(200);
 
     // Kari again, on another device: her own answer is there, and a new one replaces it.
-    const again = tokenAt((await signInTo(d.id, KARI)).location, d.code);
+    const again = await participate(d, KARI);
     expect(again).not.toBe(kari);
     const mine = await call('GET', `/api/fremtid/dialogues/${d.id}/me`, undefined, again);
     expect(mine.body.answers).toEqual({ [d.statementId]: 'agree' });
@@ -216,7 +237,7 @@ describe(`Fremtidsdialog with ID-porten sign-in (${TEST_DIALECT})`, () => {
   });
 
   it('another subject is another participant', async () => {
-    const ola = tokenAt((await signInTo(d.id, OLA)).location, d.code);
+    const ola = await participate(d, OLA);
     const mine = await call('GET', `/api/fremtid/dialogues/${d.id}/me`, undefined, ola);
     expect(mine.body.answers).toEqual({});
     await call(
@@ -232,9 +253,10 @@ describe(`Fremtidsdialog with ID-porten sign-in (${TEST_DIALECT})`, () => {
 
   it('keeps one person apart across dialogues, and stores no subject anywhere', async () => {
     const other = await createVerifiedDialogue();
-    tokenAt((await signInTo(other.id, KARI)).location, other.code);
+    await participate(other, KARI);
     const db = server.database.db;
     const hashes = await db
+      .withTables<FremtidTables>()
       .selectFrom('fremtid_participants')
       .select(['dialogue_id', 'identity_hash'])
       .where('identity_hash', 'is not', null)

@@ -27,6 +27,8 @@ export interface FremtidContext {
   readonly warmData?: boolean;
   /** Starts ID-porten sign-ins for the dialogues that require one. */
   readonly verification: VerificationStarter;
+  /** Served over HTTPS (cookies are `Secure`). */
+  readonly secure: boolean;
 }
 
 /** Registers the Fremtid 2040 routes. */
@@ -36,5 +38,5 @@ export function fremtidRoutes(app: FastifyInstance, ctx: FremtidContext): void {
   const store = new DialogueStore(ctx.db);
   const limits = dialogueLimiters(ctx.rateLimits, ctx.dialogueLimits);
   fremtidDialogueRoutes(app, store, limits, ctx.verification);
-  dialogueVerificationRoutes(app, store, limits, ctx.verification);
+  dialogueVerificationRoutes(app, store, limits, ctx.verification, ctx.secure);
 }

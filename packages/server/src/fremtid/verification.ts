@@ -5,14 +5,23 @@
  * its state; the one OpenID Connect callback hands the checked ID token's issuer and subject
  * to {@link dialogueVerificationHandler}, which turns them into the participant of that
  * person in that dialogue ({@link participantIdentity}) and sends the browser back to the
- * participant page with a new participant token in the URL's fragment (never sent to a
- * server, and removed from the address bar by the page). No account is made, no session is
- * started, and neither the subject nor any other claim is stored. Every refusal ends on the
+ * participant page. The new participant token waits for the page in an HttpOnly cookie
+ * scoped to `…/verification` for 5 minutes, and the page takes it once with
+ * `POST …/verification/token`: it never appears in a URL (history, logs, `Referer`), and
+ * nobody can plant their own token in someone else's browser with a crafted link (which
+ * would let them read that person's answers). No account is made, no session is started,
+ * and neither the subject nor any other claim is stored. Every refusal ends on the
  * participant page with a code it translates (`?error=state-mismatch`).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { parseCookie } from 'cookie';
 import { z } from 'zod';
-import { DIALOGUE_VERIFICATION_ERRORS, type DialogueVerificationError } from '@helhet/model';
+import {
+  DIALOGUE_VERIFICATION_ERRORS,
+  SignedInParticipant,
+  type DialogueVerificationError,
+} from '@helhet/model';
+import { jsonSchema } from '../api/schemas.ts';
 import type { VerificationHandler, VerificationStarter } from '../auth/oidc/verification.ts';
 import { SignInRefused } from '../auth/oidc/flow.ts';
 import type { IdentityProvider } from '../auth/oidc/store.ts';
@@ -29,6 +38,25 @@ export const DIALOG_PAGE = '/fremtid/dialog';
 export const participantPage = (code: string) => `${DIALOG_PAGE}/${code}`;
 
 const IdParams = z.object({ id: z.uuid() });
+
+/** The cookie that carries a new participant token from the callback to the page. */
+export const PARTICIPANT_COOKIE = 'helhet_fremtid_participant';
+/** How long the token waits for the page to take it. */
+const HANDOFF_S = 300;
+
+const verificationPath = (id: string) => `/api/fremtid/dialogues/${id}/verification`;
+
+function handoffCookie(id: string, value: string, maxAgeS: number, secure: boolean): string {
+  // SameSite=Lax is enough: the page takes it with a same-origin request.
+  return [
+    `${PARTICIPANT_COOKIE}=${value}`,
+    `Path=${verificationPath(id)}`,
+    `Max-Age=${maxAgeS}`,
+    'HttpOnly',
+    'SameSite=Lax',
+    ...(secure ? ['Secure'] : []),
+  ].join('; ');
+}
 
 function errorCode(refusal: string): DialogueVerificationError {
   return (DIALOGUE_VERIFICATION_ERRORS as readonly string[]).includes(refusal)
@@ -50,8 +78,14 @@ export async function verificationProvider(
   return (await starter.providers()).find((p) => p.kind === 'idporten') ?? null;
 }
 
-/** Finishes the sign-ins of dialogues (registered with the OpenID Connect callback). */
-export function dialogueVerificationHandler(store: DialogueStore): VerificationHandler {
+/**
+ * Finishes the sign-ins of dialogues (registered with the OpenID Connect callback);
+ * `secure`: the cookies are `Secure` (served over HTTPS).
+ */
+export function dialogueVerificationHandler(
+  store: DialogueStore,
+  secure: boolean,
+): VerificationHandler {
   const dialogueOf = async (purpose: string) => {
     const id = purpose.slice(DIALOGUE_PURPOSE.length + 1);
     return IdParams.safeParse({ id }).success ? store.get(id) : null;
@@ -66,7 +100,8 @@ export function dialogueVerificationHandler(store: DialogueStore): VerificationH
       const identity = participantIdentity(keys.salt, done.issuer, done.subject);
       const { participantToken } = await store.verifiedParticipant(dialogue.id, identity);
       reply.header('cache-control', 'no-store');
-      return reply.redirect(`${participantPage(dialogue.code)}#token=${participantToken}`, 303);
+      reply.header('set-cookie', handoffCookie(dialogue.id, participantToken, HANDOFF_S, secure));
+      return reply.redirect(participantPage(dialogue.code), 303);
     },
     async refused(reply, purpose, refusal) {
       const dialogue = await dialogueOf(purpose);
@@ -75,13 +110,42 @@ export function dialogueVerificationHandler(store: DialogueStore): VerificationH
   };
 }
 
-/** Registers the start of a dialogue's ID-porten sign-in. */
+/** Registers the start of a dialogue's ID-porten sign-in and the page's taking of its token. */
 export function dialogueVerificationRoutes(
   app: FastifyInstance,
   store: DialogueStore,
   limits: DialogueLimiters,
   starter: VerificationStarter,
+  secure: boolean,
 ): void {
+  app.post(
+    '/api/fremtid/dialogues/:id/verification/token',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['fremtid'],
+        summary:
+          'Take the participant token an ID-porten sign-in left for this browser (once; null when there is none)',
+        response: { 200: jsonSchema(SignedInParticipant) },
+      },
+    },
+    async (request, reply) => {
+      const params = IdParams.safeParse(request.params);
+      let token: string | undefined;
+      try {
+        token = parseCookie(request.headers.cookie ?? '')[PARTICIPANT_COOKIE];
+      } catch {
+        token = undefined;
+      }
+      reply.header('cache-control', 'no-store');
+      if (!params.success || !token || !/^[A-Za-z0-9_-]{20,100}$/.test(token))
+        return { participantToken: null };
+      // Taken once: the cookie is gone after this answer.
+      reply.header('set-cookie', handoffCookie(params.data.id, '', 0, secure));
+      return { participantToken: token };
+    },
+  );
+
   app.get(
     '/api/fremtid/dialogues/:id/verification/start',
     {

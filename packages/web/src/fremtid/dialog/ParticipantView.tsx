@@ -3,13 +3,12 @@
  * on this device), answers each statement agree / disagree / unsure (changeable), and
  * proposes new statements for the facilitator to approve. A dialogue that requires ID-porten
  * first offers "Logg inn med ID-porten" (a plain link to the server, which sends the browser
- * to ID-porten); the server sends it back here with the participant token in the fragment,
- * or with `?error=<code>` when the sign-in was refused.
+ * to ID-porten); the server sends it back here, with the participant token waiting in an
+ * HttpOnly cookie for this page to take, or with `?error=<code>` when the sign-in was refused.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert, Button, Fieldset, Paragraph, Radio, Textfield } from '@digdir/designsystemet-react';
-import { tokenFromFragment } from '../../core/auth/return-to.ts';
 import {
   ANSWERS,
   answer,
@@ -18,9 +17,9 @@ import {
   forgetParticipantToken,
   hasParticipantToken,
   idportenStartUrl,
-  keepParticipantToken,
   myAnswers,
   propose,
+  takeSignedInToken,
   type Answer,
   type Dialogue,
   type Statement,
@@ -31,13 +30,12 @@ import { dialogueErrorText, isRateLimited } from './error-text.ts';
 /** Seconds between checks for newly approved statements. */
 const REFRESH_MS = 5000;
 
-/** What the address brought back from an ID-porten sign-in, read once and then removed. */
-function takeSignInResult(): { token: string | null; error: string | null } {
-  const token = tokenFromFragment(location.hash);
+/** The code of a refused ID-porten sign-in in the address, read once and then removed. */
+function takeSignInError(): string | null {
   const error = new URLSearchParams(location.search).get('error');
-  // The token must not stay in the address bar, the history or a copied link.
-  if (token || error) history.replaceState(null, '', location.pathname);
-  return { token, error };
+  // A reload or a shared link should not show the refusal again.
+  if (error) history.replaceState(null, '', location.pathname);
+  return error;
 }
 
 /**
@@ -58,7 +56,7 @@ export function ParticipantView({ code }: { readonly code: string }) {
   const [status, setStatus] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [proposal, setProposal] = useState('');
-  const [signIn] = useState(takeSignInResult);
+  const [signInError] = useState(takeSignInError);
   const [signedOut, setSignedOut] = useState(false);
   // Answers to one statement are sent one after another, so quick changes of mind cannot
   // overtake each other on the network and leave an older answer stored.
@@ -75,7 +73,7 @@ export function ParticipantView({ code }: { readonly code: string }) {
     let live = true;
     load()
       .then(async (d) => {
-        if (signIn.token) keepParticipantToken(d.id, signIn.token);
+        if (d.verification === 'idporten') await takeSignedInToken(d.id);
         if (d.verification === 'idporten' && !hasParticipantToken(d.id)) {
           if (live) setSignedOut(true);
           return;
@@ -95,12 +93,12 @@ export function ParticipantView({ code }: { readonly code: string }) {
       live = false;
       clearInterval(timer);
     };
-  }, [load, signIn]);
+  }, [load]);
 
-  const refusal = signIn.error && (
+  const refusal = signInError && (
     <Alert data-color="danger">
       <Paragraph>
-        {t(`dialog.verificationError.${signIn.error}`, {
+        {t(`dialog.verificationError.${signInError}`, {
           defaultValue: t('dialog.verificationError.provider-error'),
         })}
       </Paragraph>

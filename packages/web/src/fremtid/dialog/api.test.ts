@@ -3,10 +3,10 @@ import {
   forgetParticipantToken,
   hasParticipantToken,
   idportenAvailable,
-  keepParticipantToken,
   participantToken,
   results,
   resultsToken,
+  takeSignedInToken,
 } from './api.ts';
 
 afterEach(() => {
@@ -57,19 +57,26 @@ describe('participantToken', () => {
 });
 
 describe('a dialogue that requires ID-porten', () => {
-  it('keeps the token of a sign-in without joining, and forgets it when it was replaced', async () => {
+  it('takes the token a sign-in left once, uses it without joining, and forgets it when replaced', async () => {
     const calls: string[] = [];
-    vi.stubGlobal('fetch', async (url: string) => {
-      calls.push(url);
-      return new Response('{}', { status: 500 });
+    vi.stubGlobal('fetch', async (url: string, init: RequestInit) => {
+      calls.push(`${init.method} ${url}`);
+      await new Promise((r) => setTimeout(r, 10));
+      return new Response(JSON.stringify({ participantToken: 'signed-in-token' }), {
+        headers: { 'content-type': 'application/json' },
+      });
     });
     expect(hasParticipantToken('verified')).toBe(false);
-    keepParticipantToken('verified', 'signed-in-token');
+    // A page that mounts twice asks once.
+    expect(
+      await Promise.all([takeSignedInToken('verified'), takeSignedInToken('verified')]),
+    ).toEqual([true, true]);
+    expect(calls).toEqual(['POST /api/fremtid/dialogues/verified/verification/token']);
     expect(hasParticipantToken('verified')).toBe(true);
     expect(await participantToken('verified')).toBe('signed-in-token');
     forgetParticipantToken('verified');
     expect(hasParticipantToken('verified')).toBe(false);
-    expect(calls).toEqual([]);
+    expect(calls).toHaveLength(1);
   });
 
   it('offers the option only when the instance lists a provider of kind idporten', async () => {

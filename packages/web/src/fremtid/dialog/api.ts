@@ -7,7 +7,8 @@
  * cannot make participants by the hundred. Results are read with the facilitator's token
  * (the projector view on the facilitator's device) or the participant's. In a dialogue that
  * requires ID-porten the participant token comes from the sign-in instead of a join: the
- * server sends the browser back to the participant page with it in the fragment.
+ * server sends the browser back to the participant page and leaves the token in an HttpOnly
+ * cookie, which the page takes once ({@link takeSignedInToken}).
  */
 import { z } from 'zod';
 import { currentCsrfToken } from '../../api/client.ts';
@@ -20,6 +21,7 @@ import {
   ErrorBody,
   JoinedDialogue,
   OwnAnswers,
+  SignedInParticipant,
   SignInOption,
   Statement,
   type Dialogue,
@@ -183,8 +185,26 @@ export function participantToken(id: string): Promise<string> {
 /** True when this device has a participant token for the dialogue. */
 export const hasParticipantToken = (id: string) => stored('participant', id) !== null;
 
-/** Keeps the participant token the server gave after signing in with ID-porten. */
-export const keepParticipantToken = (id: string, token: string) => store('participant', id, token);
+/** Takings in flight or done, by dialogue: a page that mounts twice takes the token once. */
+const taking = new Map<string, Promise<boolean>>();
+
+/**
+ * After signing in with ID-porten: takes the participant token the server left for this
+ * browser (once) and keeps it, replacing an older one. True when there was one.
+ */
+export function takeSignedInToken(id: string): Promise<boolean> {
+  let pending = taking.get(id);
+  if (!pending) {
+    pending = call(SignedInParticipant, 'POST', `/${id}/verification/token`).then((r) => {
+      if (r.participantToken) store('participant', id, r.participantToken);
+      return r.participantToken !== null;
+    });
+    // A failed taking may be tried again (by the next page load).
+    pending.catch(() => taking.delete(id));
+    taking.set(id, pending);
+  }
+  return pending;
+}
 
 /**
  * Forgets this device's participant token: in a dialogue that requires ID-porten a sign-in on
