@@ -19,7 +19,7 @@ import {
   startTestOpenIdProvider,
   type TestOpenIdProvider,
 } from '../packages/server/src/test/oidc-provider.ts';
-import { launchChromium } from './harness.ts';
+import { launchChromium, seriousViolations } from './harness.ts';
 
 const WEB_DIST =
   process.env.HELHET_WEB_DIST ?? resolve(import.meta.dirname, '../packages/web/dist');
@@ -142,6 +142,7 @@ it('lets a citizen answer a dialogue that requires ID-porten, signed in from the
   page.setDefaultTimeout(15_000);
   await page.goto(`${server.url}/fremtid/dialog/${dialogue.code}`);
   await page.getByText('krever innlogging med ID-porten').waitFor();
+  expect(await seriousViolations(page)).toEqual([]);
   await page.getByRole('link', { name: 'Logg inn med ID-porten' }).focus();
   await page.keyboard.press('Enter');
   await page.waitForURL((url) => url.origin === new URL(idp.issuer).origin);
