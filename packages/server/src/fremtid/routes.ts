@@ -1,6 +1,7 @@
 /**
  * Every Fremtid 2040 route: the demography data for the browser and (in their own files) the
- * Fremtidsdialog API and the start of its ID-porten sign-in. One entry point so the server's `index.ts` registers them in one line.
+ * Fremtidsdialog API and its ID-porten sign-in. One entry point so the server's `index.ts`
+ * registers them in one line.
  */
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';

@@ -14,7 +14,7 @@
  * participant page with a code it translates (`?error=state-mismatch`).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { parseCookie } from 'cookie';
+import { stringifySetCookie } from 'cookie';
 import { z } from 'zod';
 import {
   DIALOGUE_VERIFICATION_ERRORS,
@@ -22,6 +22,7 @@ import {
   type DialogueVerificationError,
 } from '@helhet/model';
 import { jsonSchema } from '../api/schemas.ts';
+import { readCookie } from '../auth/cookies.ts';
 import type { VerificationHandler, VerificationStarter } from '../auth/oidc/verification.ts';
 import { SignInRefused } from '../auth/oidc/flow.ts';
 import type { IdentityProvider } from '../auth/oidc/store.ts';
@@ -48,14 +49,15 @@ const verificationPath = (id: string) => `/api/fremtid/dialogues/${id}/verificat
 
 function handoffCookie(id: string, value: string, maxAgeS: number, secure: boolean): string {
   // SameSite=Lax is enough: the page takes it with a same-origin request.
-  return [
-    `${PARTICIPANT_COOKIE}=${value}`,
-    `Path=${verificationPath(id)}`,
-    `Max-Age=${maxAgeS}`,
-    'HttpOnly',
-    'SameSite=Lax',
-    ...(secure ? ['Secure'] : []),
-  ].join('; ');
+  return stringifySetCookie({
+    name: PARTICIPANT_COOKIE,
+    value,
+    path: verificationPath(id),
+    maxAge: maxAgeS,
+    httpOnly: true,
+    sameSite: 'lax',
+    secure,
+  });
 }
 
 function errorCode(refusal: string): DialogueVerificationError {
@@ -131,12 +133,7 @@ export function dialogueVerificationRoutes(
     },
     async (request, reply) => {
       const params = IdParams.safeParse(request.params);
-      let token: string | undefined;
-      try {
-        token = parseCookie(request.headers.cookie ?? '')[PARTICIPANT_COOKIE];
-      } catch {
-        token = undefined;
-      }
+      const token = readCookie(request.headers.cookie, PARTICIPANT_COOKIE);
       reply.header('cache-control', 'no-store');
       if (!params.success || !token || !/^[A-Za-z0-9_-]{20,100}$/.test(token))
         return { participantToken: null };

@@ -4,8 +4,8 @@
  * the flow ends on the sign-in page with a code the page translates
  * (`/sign-in?error=oidc-token-rejected`), never on an error page of the API.
  */
-import { parseCookie } from 'cookie';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { readCookie } from '../cookies.ts';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { ApiError, notFound, parseInput } from '../../api/errors.ts';
 import { errorResponses, jsonSchema } from '../../api/schemas.ts';
@@ -63,14 +63,6 @@ export const DEFAULT_START_LIMIT: RateLimitSpec = {
 const ProviderParams = z.object({ id: z.string().min(1).max(64) });
 const StartParams = z.object({ providerId: z.string().min(1).max(64) });
 const ForEmailQuery = z.object({ email: z.string().max(254) });
-
-function readCookie(request: FastifyRequest, name: string): string | undefined {
-  try {
-    return parseCookie(request.headers.cookie ?? '')[name] || undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 function stateCookie(value: string, maxAgeSeconds: number, secure: boolean): string {
   // SameSite=Lax: the provider sends the browser back with a top-level GET, which carries it.
@@ -175,7 +167,10 @@ export function oidcRoutes(app: FastifyInstance, ctx: OidcRoutesContext): Verifi
       const callbackUrl = new URL(request.url, ctx.publicOrigin());
       let purpose: string | null = null;
       try {
-        const done = await ctx.flow.finish(callbackUrl, readCookie(request, STATE_COOKIE));
+        const done = await ctx.flow.finish(
+          callbackUrl,
+          readCookie(request.headers.cookie, STATE_COOKIE),
+        );
         if (done.kind === 'verification') {
           purpose = done.purpose;
           const handler = handlerOf(purpose);
