@@ -140,8 +140,11 @@ it('lets a citizen answer a dialogue that requires ID-porten, signed in from the
   const context = await browser.newContext();
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
-  await page.goto(`${server.url}/fremtid/dialog/${dialogue.code}`);
+  // Where a refused sign-in ends: the participant page, with the reason in its language.
+  await page.goto(`${server.url}/fremtid/dialog/${dialogue.code}?error=state-mismatch`);
+  await page.getByText('Innloggingen ble startet i en annen nettleser').waitFor();
   await page.getByText('krever innlogging med ID-porten').waitFor();
+  expect(page.url()).toBe(`${server.url}/fremtid/dialog/${dialogue.code}`);
   expect(await seriousViolations(page)).toEqual([]);
   await page.getByRole('link', { name: 'Logg inn med ID-porten' }).focus();
   await page.keyboard.press('Enter');

@@ -30,13 +30,8 @@ import { dialogueErrorText, isRateLimited } from './error-text.ts';
 /** Seconds between checks for newly approved statements. */
 const REFRESH_MS = 5000;
 
-/** The code of a refused ID-porten sign-in in the address, read once and then removed. */
-function takeSignInError(): string | null {
-  const error = new URLSearchParams(location.search).get('error');
-  // A reload or a shared link should not show the refusal again.
-  if (error) history.replaceState(null, '', location.pathname);
-  return error;
-}
+/** The code of a refused ID-porten sign-in in the address (`?error=`), if any. */
+const signInErrorOfAddress = () => new URLSearchParams(location.search).get('error');
 
 /**
  * True for a refusal that means "sign in (again) with ID-porten": the code alone was refused,
@@ -56,7 +51,11 @@ export function ParticipantView({ code }: { readonly code: string }) {
   const [status, setStatus] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [proposal, setProposal] = useState('');
-  const [signInError] = useState(takeSignInError);
+  const [signInError] = useState(signInErrorOfAddress);
+  useEffect(() => {
+    // Shown once: a reload or a shared link should not show the refusal again.
+    if (signInError) history.replaceState(null, '', location.pathname);
+  }, [signInError]);
   const [signedOut, setSignedOut] = useState(false);
   // Answers to one statement are sent one after another, so quick changes of mind cannot
   // overtake each other on the network and leave an older answer stored.
