@@ -221,21 +221,29 @@ export class DialogueStore {
     return r?.id ?? null;
   }
 
-  /** Adds a participant; returns its id and secret token. */
-  async join(id: string): Promise<{ participantId: string; participantToken: string }> {
-    const { token, hash } = newToken();
+  /** Inserts a participant of dialogue `id` known by `tokenHash` (and `identity`, if signed in). */
+  async #insertParticipant(id: string, tokenHash: string, identity: string | null) {
     const participantId = randomUUID();
     await this.#db
       .insertInto('fremtid_participants')
       .values({
         id: participantId,
         dialogue_id: id,
-        token_hash: hash,
-        identity_hash: null,
+        token_hash: tokenHash,
+        identity_hash: identity,
         created_at: new Date().toISOString(),
       })
       .execute();
-    return { participantId, participantToken: token };
+    return participantId;
+  }
+
+  /** Adds a participant; returns its id and secret token. */
+  async join(id: string): Promise<{ participantId: string; participantToken: string }> {
+    const { token, hash } = newToken();
+    return {
+      participantId: await this.#insertParticipant(id, hash, null),
+      participantToken: token,
+    };
   }
 
   /**
@@ -264,18 +272,8 @@ export class DialogueStore {
           .execute();
         return { participantId: existing.id, participantToken: token };
       }
-      const participantId = randomUUID();
       try {
-        await this.#db
-          .insertInto('fremtid_participants')
-          .values({
-            id: participantId,
-            dialogue_id: id,
-            token_hash: hash,
-            identity_hash: identity,
-            created_at: new Date().toISOString(),
-          })
-          .execute();
+        const participantId = await this.#insertParticipant(id, hash, identity);
         return { participantId, participantToken: token };
       } catch (error) {
         // Two first sign-ins of one person at once: the unique index lets one insert, and
