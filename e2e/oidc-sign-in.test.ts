@@ -2,7 +2,8 @@
  * Single sign-on in Chromium: a person starts signing in at Helhet, signs in on the
  * identity provider's own login page (an in-process `oidc-provider`), consents, and comes
  * back signed in; a person whose e-mail domain the provider does not serve comes back to
- * the sign-in page with the reason.
+ * the sign-in page with the reason; and a citizen takes part in a Fremtidsdialog that
+ * requires ID-porten, starting the sign-in from the keyboard, without becoming a Helhet user.
  */
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -13,11 +14,12 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createHelhetServer, resolveConfig, type HelhetServer } from '@helhet/server';
 import { IdentityProviderInput } from '@helhet/model';
 import { IdentityProviderStore } from '../packages/server/src/auth/oidc/store.ts';
+import { DialogueStore } from '../packages/server/src/fremtid/dialogue-store.ts';
 import {
   startTestOpenIdProvider,
   type TestOpenIdProvider,
 } from '../packages/server/src/test/oidc-provider.ts';
-import { launchChromium } from './harness.ts';
+import { launchChromium, seriousViolations } from './harness.ts';
 
 const WEB_DIST =
   process.env.HELHET_WEB_DIST ?? resolve(import.meta.dirname, '../packages/web/dist');
@@ -27,6 +29,7 @@ let server: HelhetServer;
 let idp: TestOpenIdProvider;
 let browser: Browser;
 let providerId: string;
+let idportenId: string;
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'helhet-e2e-oidc-'));
@@ -62,6 +65,19 @@ beforeAll(async () => {
         clientSecret: 'e2e-secret-value',
         emailDomains: ['kommune.no'],
         allowNewUsers: true,
+      }),
+    )
+  ).id;
+  // The same test provider stands in for ID-porten (kind `idporten`, pushed requests).
+  idportenId = (
+    await store.create(
+      IdentityProviderInput.parse({
+        kind: 'idporten',
+        displayName: 'ID-porten',
+        issuer: idp.issuer,
+        clientId: 'helhet-e2e',
+        clientSecret: 'e2e-secret-value',
+        usePar: true,
       }),
     )
   ).id;
@@ -111,5 +127,40 @@ it('brings a person the provider may not sign in here back to the sign-in page',
   const url = new URL(page.url());
   expect(`${url.pathname}${url.search}`).toBe('/sign-in?error=oidc-email-domain-not-served');
   expect((await context.cookies(server.url)).map((c) => c.name)).not.toContain('helhet_session');
+  await context.close();
+});
+
+it('lets a citizen answer a dialogue that requires ID-porten, signed in from the keyboard', async () => {
+  const { dialogue } = await new DialogueStore(server.database.db).create({
+    title: 'Innbyggerdialog Halden',
+    regionCode: '3101',
+    statements: [{ text: 'Vi må bygge flere omsorgsboliger før 2030' }],
+    verificationProviderId: idportenId,
+  });
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  // Where a refused sign-in ends: the participant page, with the reason in its language.
+  await page.goto(`${server.url}/fremtid/dialog/${dialogue.code}?error=state-mismatch`);
+  await page.getByText('Innloggingen ble startet i en annen nettleser').waitFor();
+  await page.getByText('krever innlogging med ID-porten').waitFor();
+  expect(page.url()).toBe(`${server.url}/fremtid/dialog/${dialogue.code}`);
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByRole('link', { name: 'Logg inn med ID-porten' }).focus();
+  await page.keyboard.press('Enter');
+  await page.waitForURL((url) => url.origin === new URL(idp.issuer).origin);
+  await page.locator('input[name="login"]').fill('kari');
+  await page.locator('input[name="password"]').fill('any password');
+  await page.locator('button[type="submit"]').click();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.waitForURL((url) => url.origin === new URL(server.url).origin);
+  await page.getByText('Du er logget inn med ID-porten').waitFor();
+  await page.getByRole('radio', { name: 'Enig', exact: true }).check();
+  await page.getByText('Svaret er lagret.').waitFor();
+  // The participant token never was in the address; its cookie is taken and gone.
+  expect(page.url()).toBe(`${server.url}/fremtid/dialog/${dialogue.code}`);
+  const cookies = (await context.cookies(server.url)).map((c) => c.name);
+  expect(cookies).not.toContain('helhet_session');
+  expect(cookies).not.toContain('helhet_fremtid_participant');
   await context.close();
 });

@@ -13,6 +13,9 @@ import type { Server } from 'node:http';
 import pkg from '../package.json' with { type: 'json' };
 import { registerOpenApi } from './api/docs.ts';
 import { fremtidRoutes } from './fremtid/routes.ts';
+import { DialogueStore } from './fremtid/dialogue-store.ts';
+import type { DialogueLimits } from './fremtid/rate-limit.ts';
+import { DIALOGUE_PURPOSE, dialogueVerificationHandler } from './fremtid/verification.ts';
 import { installErrorHandler, ApiError } from './api/errors.ts';
 import { ImportRunner } from './import-workers/import-routes.ts';
 import { healthRoutes } from './api/health.ts';
@@ -127,6 +130,8 @@ export interface HelhetServerOptions {
   signInStartLimit?: RateLimitSpec;
   /** How many invitations one account may have mailed (tests make it small). */
   invitationMailLimit?: RateLimitSpec;
+  /** Rate limits of Fremtidsdialog (tests make them small). */
+  dialogueLimits?: DialogueLimits;
 }
 
 /** Version of the server package (reported by `/api/health`). */
@@ -255,7 +260,6 @@ export async function createHelhetServer(
   workspaceRoutes(app, ctx);
   mapRoutes(app, ctx);
   workspaceProcessRoutes(app, ctx, workspaceProcess);
-  fremtidRoutes(app, { db, dialect, rateLimits, warmData: config.webDist !== null });
   // Not a readiness dependency: e-mail is optional, and a link that was not mailed still works.
   const mail = new Mailer(config, {
     outcome: (kind, outcome) => metrics.mailed(kind, outcome),
@@ -274,13 +278,28 @@ export async function createHelhetServer(
   authRoutes(app, authCtx);
   membershipRoutes(app, authCtx, { mailLimit: options.invitationMailLimit });
   sharingRoutes(app, authCtx);
-  installOidc(app, {
+  const oidc = installOidc(app, {
     db,
     providersFromFile,
     completer: accountSignIn(authCtx),
     publicOrigin: () => (config.publicUrl ?? server.url).replace(/\/+$/, ''),
     rateLimits,
     startLimit: options.signInStartLimit,
+    verifications: {
+      [DIALOGUE_PURPOSE]: dialogueVerificationHandler(
+        new DialogueStore(db),
+        servedOverHttps(config),
+      ),
+    },
+  });
+  fremtidRoutes(app, {
+    db,
+    dialect,
+    rateLimits,
+    warmData: config.webDist !== null,
+    verification: oidc.verification,
+    secure: servedOverHttps(config),
+    ...(options.dialogueLimits ? { dialogueLimits: options.dialogueLimits } : {}),
   });
   adminRoutes(app, authCtx);
   await serveWebApp(app, config.webDist);

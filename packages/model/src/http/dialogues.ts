@@ -18,6 +18,34 @@ export const DialogueFigureKey = z
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a figure key like "aldersbaereevne-2040"')
   .max(64);
 
+/**
+ * How participants take part: `none` joins with the code alone; `idporten` asks each person
+ * to sign in with ID-porten first (one verified person, one participant), through an
+ * identity provider of that kind configured on the instance.
+ */
+export const DIALOGUE_VERIFICATIONS = ['none', 'idporten'] as const;
+/** One of {@link DIALOGUE_VERIFICATIONS}. */
+export const DialogueVerification = z.enum(DIALOGUE_VERIFICATIONS);
+/** See {@link DialogueVerification}. */
+export type DialogueVerification = z.infer<typeof DialogueVerification>;
+
+/**
+ * Codes of a refused ID-porten sign-in for a dialogue, as the participant page receives them
+ * (`/fremtid/dialog/<code>?error=<code>`): the sign-in refusals of the identity provider
+ * flow, `verification-unavailable` when no ID-porten provider is configured and
+ * `dialogue-not-found` for a dialogue that does not exist (any more).
+ */
+export const DIALOGUE_VERIFICATION_ERRORS = [
+  'verification-unavailable',
+  'dialogue-not-found',
+  'provider-error',
+  'state-mismatch',
+  'token-rejected',
+  'rate-limited',
+] as const;
+/** One of {@link DIALOGUE_VERIFICATION_ERRORS}. */
+export type DialogueVerificationError = (typeof DIALOGUE_VERIFICATION_ERRORS)[number];
+
 /** Body of POST /api/fremtid/dialogues. */
 export const DialogueInput = z.object({
   title: z.string().trim().min(1, 'must not be empty').max(120),
@@ -28,6 +56,7 @@ export const DialogueInput = z.object({
     .array(z.object({ text: StatementText, figure: DialogueFigureKey.nullable().optional() }))
     .max(50)
     .default([]),
+  verification: DialogueVerification.default('none'),
 });
 /** Body of POST …/statements (a facilitator adds a statement). */
 export const StatementInput = z.object({
@@ -48,6 +77,8 @@ export const Dialogue = z.object({
   title: z.string(),
   regionCode: z.string(),
   regionName: z.string(),
+  /** `idporten`: joining needs ID-porten sign-in; the code alone is refused. */
+  verification: DialogueVerification,
   createdAt: z.string(),
 });
 /** See {@link Dialogue}. */
@@ -95,6 +126,11 @@ export const JoinInput = z.object({
 export type JoinInput = z.infer<typeof JoinInput>;
 /** Response of joining a dialogue. */
 export const JoinedDialogue = z.object({ participantId: z.string(), participantToken: z.string() });
+/**
+ * Response of `POST …/verification/token`: the participant token an ID-porten sign-in left
+ * for this browser (taken once), or null when there is none.
+ */
+export const SignedInParticipant = z.object({ participantToken: z.string().nullable() });
 /** Response of answering a statement: the answer as stored. */
 export const AnswerGiven = z.object({ answer: DialogueAnswer });
 /** A participant's own answers, by statement id. */

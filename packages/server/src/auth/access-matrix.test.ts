@@ -111,6 +111,8 @@ const EXPECTED: Record<string, Need> = {
   'POST /api/fremtid/dialogues': 'account',
   'GET /api/fremtid/dialogues/by-code/{code}': P,
   'POST /api/fremtid/dialogues/{id}/participants': P,
+  'GET /api/fremtid/dialogues/{id}/verification/start': P,
+  'POST /api/fremtid/dialogues/{id}/verification/token': P,
   'GET /api/fremtid/dialogues/{id}/me': P,
   'PUT /api/fremtid/dialogues/{id}/statements/{sid}/answer': P,
   'POST /api/fremtid/dialogues/{id}/proposals': P,

@@ -6,6 +6,18 @@
 import { parseCookie, stringifySetCookie } from 'cookie';
 import type { FastifyReply } from 'fastify';
 
+/** The value of cookie `name` in a `Cookie` header, or undefined (also for a malformed one). */
+export function readCookie(
+  cookieHeader: string | null | undefined,
+  name: string,
+): string | undefined {
+  try {
+    return parseCookie(cookieHeader ?? '')[name] || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The plain cookie name (over HTTP on loopback). */
 export const SESSION_COOKIE = 'helhet_session';
 
@@ -23,12 +35,7 @@ export class SessionCookie {
 
   /** The session token in a `Cookie` header, or null. */
   read(cookieHeader: string | null | undefined): string | null {
-    if (!cookieHeader) return null;
-    try {
-      return parseCookie(cookieHeader)[this.name] || null;
-    } catch {
-      return null;
-    }
+    return readCookie(cookieHeader, this.name) ?? null;
   }
 
   /** Sets the cookie on `reply`, to end when the session does. */

@@ -13,6 +13,7 @@ import { createOwnedDocumentTables, OWNED_DOCUMENT_TABLES } from './migration-ta
 import { accessMigration } from '../auth/migration.ts';
 import { identityProvidersMigration } from '../auth/oidc/migration.ts';
 import { adminMigration } from '../admin/migration.ts';
+import { dialogueVerificationMigration } from '../fremtid/verification-migration.ts';
 
 /** The two supported SQL dialects. */
 export type DialectName = 'sqlite' | 'postgres';
@@ -58,6 +59,7 @@ export function migrationProvider(dialect: DialectName): MigrationProvider {
       '0005_access': accessMigration(dialect),
       '0006_identity_providers': identityProvidersMigration(dialect),
       '0007_admin': adminMigration(),
+      '0008_dialogue_verification': dialogueVerificationMigration(),
     }),
   };
 }

@@ -31,6 +31,8 @@ import { addressKey } from '../rate-limit/address.ts';
 import { rateLimited, takeOrRefuse, type RateLimiter } from '../rate-limit/limiter.ts';
 import type { DialogueLimiters } from './rate-limit.ts';
 import { knownRegions } from './regions.ts';
+import type { VerificationStarter } from '../auth/oidc/verification.ts';
+import { verificationProvider } from './verification.ts';
 
 const IdParams = z.object({ id: z.uuid('must be a dialogue id') });
 const StatementParams = IdParams.extend({ sid: z.uuid('must be a statement id') });
@@ -52,11 +54,15 @@ function csvCell(v: string | number | null): string {
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-/** Registers the dialogue routes, limited by `limits`. */
+/**
+ * Registers the dialogue routes, limited by `limits`. `verification` starts ID-porten
+ * sign-ins; without it no dialogue may require one.
+ */
 export function fremtidDialogueRoutes(
   app: FastifyInstance,
   store: DialogueStore,
   limits: DialogueLimiters,
+  verification: VerificationStarter | null = null,
 ): void {
   const limit = (limiter: RateLimiter, key: string, message: string) =>
     takeOrRefuse(limiter, key, message);
@@ -117,6 +123,11 @@ export function fremtidDialogueRoutes(
         response: {
           201: jsonSchema(CreatedDialogue),
           400: errorResponses[400],
+          409: {
+            description:
+              'The dialogue asks for ID-porten sign-in, but no identity provider of kind `idporten` is configured (code `verification-unavailable`)',
+            ...jsonSchema(ErrorBody),
+          },
           429: tooMany,
         },
       },
@@ -134,7 +145,19 @@ export function fremtidDialogueRoutes(
           `Invalid dialogue:\nregionCode: unknown municipality or county "${input.regionCode}"`,
           [{ path: 'regionCode', message: `unknown municipality or county "${input.regionCode}"` }],
         );
-      const created = await store.create(input);
+      let verificationProviderId: string | null = null;
+      if (input.verification === 'idporten') {
+        const provider = verification ? await verificationProvider(verification, null) : null;
+        if (!provider)
+          throw new ApiError(
+            409,
+            'This dialogue asks for ID-porten sign-in, but no identity provider of kind "idporten" is configured on this instance',
+            [],
+            { code: 'verification-unavailable' },
+          );
+        verificationProviderId = provider.id;
+      }
+      const created = await store.create({ ...input, verificationProviderId });
       return reply
         .status(201)
         .send({ dialogue: view(created.dialogue), facilitatorToken: created.facilitatorToken });
@@ -181,17 +204,30 @@ export function fremtidDialogueRoutes(
       config: { access: 'public' },
       schema: {
         tags,
-        summary: 'Join a dialogue without an account (returns a participant token)',
+        summary:
+          'Join a dialogue without an account (returns a participant token); refused for a dialogue that requires ID-porten',
         body: jsonSchema(JoinInput),
         response: {
           201: jsonSchema(JoinedDialogue),
           400: errorResponses[400],
+          403: {
+            description:
+              'The dialogue requires ID-porten sign-in (code `verification-required`): start at `…/verification/start`',
+            ...jsonSchema(ErrorBody),
+          },
           429: tooMany,
         },
       },
     },
     async (request, reply) => {
       const d = await dialogueOr404(request.params);
+      if (d.verification !== 'none')
+        throw new ApiError(
+          403,
+          'This dialogue requires signing in with ID-porten; the code alone is not enough',
+          [],
+          { code: 'verification-required' },
+        );
       const { deviceId } = parseInput(JoinInput, request.body ?? {}, 'join');
       const network = `${address(request)}|${d.id}`;
       // The device's own budget first, so a device refused for itself does not also spend

@@ -2,12 +2,15 @@
  * Fremtidsdialog storage over Kysely (SQLite or PostgreSQL): dialogues with a short join
  * code, statements (approved, proposed, rejected), participants known by a hashed token,
  * and answers — one per participant and statement, enforced by the primary key and
- * written as an upsert so changing one's mind updates the row.
+ * written as an upsert so changing one's mind updates the row. In a dialogue that requires
+ * ID-porten, a participant is also known by the keyed hash of the person who signed in
+ * ({@link participantIdentity}), unique per dialogue: one person, one participant.
  */
-import { createHash, randomBytes, randomInt, randomUUID } from 'node:crypto';
+import { createHash, createHmac, randomBytes, randomInt, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/tables.ts';
-import type { FremtidStatementsTable, FremtidTables } from './tables.ts';
+import type { DialogueVerification } from '@helhet/model';
+import type { FremtidDialoguesTable, FremtidStatementsTable, FremtidTables } from './tables.ts';
 
 /** Letters and digits without look-alikes (0/O, 1/I/L), for codes read off a projector. */
 const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
@@ -32,6 +35,28 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
+/**
+ * The identity of a signed-in person within one dialogue: HMAC-SHA-256, keyed with the
+ * dialogue's own random salt, of the issuer and the subject the identity provider vouched
+ * for. The same person in the same dialogue always gets the same value; the subject itself
+ * is never stored, and without the salt of each dialogue two dialogues' values cannot be
+ * matched to each other.
+ */
+export function participantIdentity(salt: string, issuer: string, subject: string): string {
+  // A separator that occurs in neither part, so (issuer, subject) pairs cannot collide.
+  return createHmac('sha256', Buffer.from(salt, 'base64url'))
+    .update(`${issuer}\u0000${subject}`)
+    .digest('hex');
+}
+
+/** What a dialogue that requires sign-in keeps for it (never part of an answer). */
+export interface DialogueVerificationKeys {
+  /** The identity provider chosen when the dialogue was made. */
+  readonly providerId: string;
+  /** Key of {@link participantIdentity}. */
+  readonly salt: string;
+}
+
 /** An answer value. */
 export type Answer = 'agree' | 'disagree' | 'unsure';
 /** Status of a statement. */
@@ -43,6 +68,7 @@ export interface DialogueView {
   readonly code: string;
   readonly title: string;
   readonly regionCode: string;
+  readonly verification: DialogueVerification;
   readonly createdAt: string;
 }
 
@@ -62,6 +88,16 @@ export interface StatementResult extends StatementView {
   readonly unsure: number;
 }
 
+const dialogueView = (r: FremtidDialoguesTable): DialogueView => ({
+  id: r.id,
+  code: r.code,
+  title: r.title,
+  regionCode: r.region_code,
+  // Rows made before verification existed have no provider: they are joined with the code.
+  verification: r.verification_provider_id ? 'idporten' : 'none',
+  createdAt: r.created_at,
+});
+
 type Row = FremtidStatementsTable;
 const statementView = (r: Row): StatementView => ({
   id: r.id,
@@ -79,30 +115,35 @@ export class DialogueStore {
     this.#db = db.withTables<FremtidTables>();
   }
 
-  /** Creates a dialogue with its first statements; returns it and the facilitator token. */
+  /**
+   * Creates a dialogue with its first statements; returns it and the facilitator token.
+   * `verificationProviderId`: the `idporten` provider joining needs (null: the code alone).
+   */
   async create(input: {
     title: string;
     regionCode: string;
     statements: readonly { text: string; figure?: string | null }[];
+    verificationProviderId?: string | null;
   }): Promise<{ dialogue: DialogueView; facilitatorToken: string }> {
     const { token, hash } = newToken();
+    const providerId = input.verificationProviderId ?? null;
     const now = new Date().toISOString();
     const id = randomUUID();
     for (let attempt = 0; ; attempt++) {
       const code = newJoinCode();
       try {
+        const row: FremtidDialoguesTable = {
+          id,
+          code,
+          title: input.title,
+          region_code: input.regionCode,
+          facilitator_token_hash: hash,
+          verification_provider_id: providerId,
+          identity_salt: providerId ? randomBytes(32).toString('base64url') : null,
+          created_at: now,
+        };
         await this.#db.transaction().execute(async (tx) => {
-          await tx
-            .insertInto('fremtid_dialogues')
-            .values({
-              id,
-              code,
-              title: input.title,
-              region_code: input.regionCode,
-              facilitator_token_hash: hash,
-              created_at: now,
-            })
-            .execute();
+          await tx.insertInto('fremtid_dialogues').values(row).execute();
           if (input.statements.length > 0)
             await tx
               .insertInto('fremtid_statements')
@@ -120,10 +161,7 @@ export class DialogueStore {
               )
               .execute();
         });
-        return {
-          dialogue: { id, code, title: input.title, regionCode: input.regionCode, createdAt: now },
-          facilitatorToken: token,
-        };
+        return { dialogue: dialogueView(row), facilitatorToken: token };
       } catch (e) {
         // A join code already in use (unique constraint): draw another, a few times.
         if (attempt >= 4 || !(await this.byCode(code))) throw e;
@@ -137,14 +175,18 @@ export class DialogueStore {
       .selectAll()
       .where(where, '=', value)
       .executeTakeFirst();
-    return r
-      ? {
-          id: r.id,
-          code: r.code,
-          title: r.title,
-          regionCode: r.region_code,
-          createdAt: r.created_at,
-        }
+    return r ? dialogueView(r) : null;
+  }
+
+  /** The provider and salt of a dialogue that requires sign-in; null for one by code. */
+  async verificationKeys(id: string): Promise<DialogueVerificationKeys | null> {
+    const r = await this.#db
+      .selectFrom('fremtid_dialogues')
+      .select(['verification_provider_id', 'identity_salt'])
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return r?.verification_provider_id && r.identity_salt
+      ? { providerId: r.verification_provider_id, salt: r.identity_salt }
       : null;
   }
 
@@ -179,20 +221,66 @@ export class DialogueStore {
     return r?.id ?? null;
   }
 
-  /** Adds a participant; returns its id and secret token. */
-  async join(id: string): Promise<{ participantId: string; participantToken: string }> {
-    const { token, hash } = newToken();
+  /** Inserts a participant of dialogue `id` known by `tokenHash` (and `identity`, if signed in). */
+  async #insertParticipant(id: string, tokenHash: string, identity: string | null) {
     const participantId = randomUUID();
     await this.#db
       .insertInto('fremtid_participants')
       .values({
         id: participantId,
         dialogue_id: id,
-        token_hash: hash,
+        token_hash: tokenHash,
+        identity_hash: identity,
         created_at: new Date().toISOString(),
       })
       .execute();
-    return { participantId, participantToken: token };
+    return participantId;
+  }
+
+  /** Adds a participant; returns its id and secret token. */
+  async join(id: string): Promise<{ participantId: string; participantToken: string }> {
+    const { token, hash } = newToken();
+    return {
+      participantId: await this.#insertParticipant(id, hash, null),
+      participantToken: token,
+    };
+  }
+
+  /**
+   * The participant of the signed-in person with `identity` ({@link participantIdentity}) in
+   * dialogue `id`, made at their first sign-in, with a new token. The same person signing in
+   * again gets the same participant (and so their own answers, never a second set); the new
+   * token replaces the old one, so only the device of the latest sign-in takes part for them.
+   */
+  async verifiedParticipant(
+    id: string,
+    identity: string,
+  ): Promise<{ participantId: string; participantToken: string }> {
+    const { token, hash } = newToken();
+    for (let attempt = 0; ; attempt++) {
+      const existing = await this.#db
+        .selectFrom('fremtid_participants')
+        .select('id')
+        .where('dialogue_id', '=', id)
+        .where('identity_hash', '=', identity)
+        .executeTakeFirst();
+      if (existing) {
+        await this.#db
+          .updateTable('fremtid_participants')
+          .set({ token_hash: hash })
+          .where('id', '=', existing.id)
+          .execute();
+        return { participantId: existing.id, participantToken: token };
+      }
+      try {
+        const participantId = await this.#insertParticipant(id, hash, identity);
+        return { participantId, participantToken: token };
+      } catch (error) {
+        // Two first sign-ins of one person at once: the unique index lets one insert, and
+        // the other finds that participant on its next round.
+        if (attempt >= 1) throw error;
+      }
+    }
   }
 
   /** Statements of a dialogue in order; `all` includes proposed and rejected ones. */

@@ -34,6 +34,8 @@ export interface DialogueLimits {
   readonly proposePerParticipant: Budget;
   /** New dialogues per network address. */
   readonly createPerAddress: Budget;
+  /** ID-porten sign-ins started, per network address and dialogue (dialogues that need it). */
+  readonly signInPerAddress: Budget;
 }
 
 /**
@@ -60,6 +62,12 @@ export interface DialogueLimits {
  * - **proposePerParticipant 10 per participant per 10 min**, since each proposal waits for the
  *   facilitator to read it.
  * - **createPerAddress 20 per address per 10 min**: a facilitator makes one or two.
+ * - **signInPerAddress 200 per address and dialogue per 10 min**, for dialogues that require
+ *   ID-porten: the same hall as joinPerAddress signs in instead of joining by code. Each
+ *   start keeps a row for 10 minutes and pushes a request to ID-porten, which this bounds;
+ *   the people themselves are counted by ID-porten (one person is one participant however
+ *   often they sign in). Deliberately not the sign-in page's 30 per client per minute,
+ *   which a hall behind one NAT address would exhaust.
  */
 export const DEFAULT_DIALOGUE_LIMITS: DialogueLimits = {
   lookupMisses: { points: 30, durationS: 300 },
@@ -69,6 +77,7 @@ export const DEFAULT_DIALOGUE_LIMITS: DialogueLimits = {
   answerPerParticipant: { points: 120, durationS: 60 },
   proposePerParticipant: { points: 10, durationS: 600 },
   createPerAddress: { points: 20, durationS: 600 },
+  signInPerAddress: { points: 200, durationS: 600 },
 };
 
 /** One limiter per budget of {@link DialogueLimits}. */
@@ -90,5 +99,6 @@ export function dialogueLimiters(
     answerPerParticipant: make('answerPerParticipant'),
     proposePerParticipant: make('proposePerParticipant'),
     createPerAddress: make('createPerAddress'),
+    signInPerAddress: make('signInPerAddress'),
   };
 }

@@ -1,6 +1,7 @@
 /**
- * Every Fremtid 2040 route: the demography data for the browser and (in its own file) the
- * Fremtidsdialog API. One entry point so the server's `index.ts` registers them in one line.
+ * Every Fremtid 2040 route: the demography data for the browser and (in their own files) the
+ * Fremtidsdialog API and its ID-porten sign-in. One entry point so the server's `index.ts`
+ * registers them in one line.
  */
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
@@ -12,6 +13,8 @@ import { DialogueStore } from './dialogue-store.ts';
 import { fremtidDialogueRoutes } from './dialogue-routes.ts';
 import type { RateLimitStore } from '../rate-limit/limiter.ts';
 import { dialogueLimiters, type DialogueLimits } from './rate-limit.ts';
+import type { VerificationStarter } from '../auth/oidc/verification.ts';
+import { dialogueVerificationRoutes } from './verification.ts';
 
 /** What the Fremtid routes need from the server. */
 export interface FremtidContext {
@@ -23,15 +26,18 @@ export interface FremtidContext {
   readonly dialogueLimits?: DialogueLimits;
   /** Prepare the demography data at start (when the web app's pages are served). */
   readonly warmData?: boolean;
+  /** Starts ID-porten sign-ins for the dialogues that require one. */
+  readonly verification: VerificationStarter;
+  /** Served over HTTPS (cookies are `Secure`). */
+  readonly secure: boolean;
 }
 
 /** Registers the Fremtid 2040 routes. */
 export function fremtidRoutes(app: FastifyInstance, ctx: FremtidContext): void {
   fremtidDataRoutes(app, { warm: ctx.warmData });
   allowEmbedding(app);
-  fremtidDialogueRoutes(
-    app,
-    new DialogueStore(ctx.db),
-    dialogueLimiters(ctx.rateLimits, ctx.dialogueLimits),
-  );
+  const store = new DialogueStore(ctx.db);
+  const limits = dialogueLimiters(ctx.rateLimits, ctx.dialogueLimits);
+  fremtidDialogueRoutes(app, store, limits, ctx.verification);
+  dialogueVerificationRoutes(app, store, limits, ctx.verification, ctx.secure);
 }

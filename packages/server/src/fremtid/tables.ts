@@ -8,6 +8,10 @@ export interface FremtidDialoguesTable {
   title: string;
   region_code: string;
   facilitator_token_hash: string;
+  /** The `idporten` identity provider joining needs; null: the code alone (and older rows). */
+  verification_provider_id: string | null;
+  /** Random key (base64url) of the participants' identity hashes; null without verification. */
+  identity_salt: string | null;
   created_at: string;
 }
 
@@ -29,6 +33,11 @@ export interface FremtidParticipantsTable {
   id: string;
   dialogue_id: string;
   token_hash: string;
+  /**
+   * HMAC-SHA-256 (keyed with the dialogue's `identity_salt`) of the issuer and subject of the
+   * person who signed in with ID-porten; null for participants who joined with the code.
+   */
+  identity_hash: string | null;
   created_at: string;
 }
 

@@ -6,6 +6,11 @@
  * browser's cookie, then `openid-client` checks the ID token's signature, issuer, audience,
  * expiry and nonce while exchanging the code), maps the claims and applies the provider's
  * restrictions.
+ *
+ * A flow may also run for a purpose other than signing in to Helhet (a dialogue that needs
+ * each participant to sign in with ID-porten): the purpose is stored with the state at the
+ * start, and {@link OidcFlow.finish} then hands back only the verified issuer and subject —
+ * no account, no session, no e-mail needed.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Kysely } from 'kysely';
@@ -14,7 +19,7 @@ import type { Database } from '../../db/tables.ts';
 import { identityFromClaims, type SignInRefusal, type VerifiedIdentity } from './claims.ts';
 import { isLoopbackUrl } from '@helhet/model';
 import type { IdentityProvider, IdentityProviderStore } from './store.ts';
-import type { IdentityProviderTables } from './tables.ts';
+import type { IdentityProviderTables, OidcSignInsTable } from './tables.ts';
 
 /** Path of the one redirect URI every provider is registered with. */
 export const CALLBACK_PATH = '/api/auth/oidc/callback';
@@ -26,6 +31,8 @@ export class SignInRefused extends Error {
   readonly refusal: SignInRefusal;
   /** The provider of the sign-in, once it is known. */
   readonly providerId: string | null;
+  /** The purpose of the flow (see {@link OidcFlow.start}), once it is known. */
+  purpose: string | null = null;
   constructor(refusal: SignInRefusal, detail: string, providerId: string | null = null) {
     super(`${refusal}: ${detail}`);
     this.name = 'SignInRefused';
@@ -34,10 +41,23 @@ export class SignInRefused extends Error {
   }
 }
 
-/** The outcome of a callback that passed every check. */
+/** The outcome of a sign-in callback that passed every check. */
 export interface FinishedSignIn {
+  kind: 'sign-in';
   provider: IdentityProvider;
   identity: VerifiedIdentity;
+  returnTo: string;
+}
+
+/** The outcome of a callback of a flow started for a purpose, that passed every check. */
+export interface FinishedVerification {
+  kind: 'verification';
+  provider: IdentityProvider;
+  /** The purpose given at the start. */
+  purpose: string;
+  /** The ID token's issuer and subject, as checked (the person the provider vouches for). */
+  issuer: string;
+  subject: string;
   returnTo: string;
 }
 
@@ -88,12 +108,16 @@ export class OidcFlow {
 
   /**
    * Starts a sign-in through `provider`: the URL to send the browser to, and the state the
-   * browser must keep (in an HttpOnly cookie) and bring back with the callback.
+   * browser must keep (in an HttpOnly cookie) and bring back with the callback. `purpose`
+   * (e.g. `fremtid-dialogue:<id>`) makes it a verification for that purpose instead of a
+   * sign-in to Helhet; it is bound to the state, so the callback cannot be turned into the
+   * other kind.
    */
   async start(
     provider: IdentityProvider,
     origin: string,
     returnTo: string,
+    purpose: string | null = null,
   ): Promise<{ url: string; state: string }> {
     let config: client.Configuration;
     try {
@@ -122,6 +146,7 @@ export class OidcFlow {
         nonce,
         code_verifier: codeVerifier,
         return_to: returnTo,
+        purpose,
         expires_at: new Date(Date.now() + SIGN_IN_TTL_MS).toISOString(),
       })
       .execute();
@@ -143,12 +168,35 @@ export class OidcFlow {
    * Checks a callback: `callbackUrl` as the provider sent the browser to it, `cookieState`
    * the state this browser was given at the start. Throws {@link SignInRefused}.
    */
-  async finish(callbackUrl: URL, cookieState: string | undefined): Promise<FinishedSignIn> {
+  async finish(
+    callbackUrl: URL,
+    cookieState: string | undefined,
+  ): Promise<FinishedSignIn | FinishedVerification> {
     const state = callbackUrl.searchParams.get('state');
-    if (!state || !cookieState || !sameSecret(state, cookieState))
-      throw new SignInRefused('state-mismatch', 'the state is not the one this browser started');
+    if (!state || !cookieState || !sameSecret(state, cookieState)) {
+      const refused = new SignInRefused(
+        'state-mismatch',
+        'the state is not the one this browser started',
+      );
+      // Only to end on the right page: the flow under way with this state stays untouched.
+      if (state) refused.purpose = (await this.#peek(state))?.purpose ?? null;
+      throw refused;
+    }
     const pending = await this.#take(state);
     if (!pending) throw new SignInRefused('state-mismatch', 'no sign-in under way with this state');
+    try {
+      return await this.#finish(callbackUrl, state, pending);
+    } catch (error) {
+      if (error instanceof SignInRefused) error.purpose = pending.purpose;
+      throw error;
+    }
+  }
+
+  async #finish(
+    callbackUrl: URL,
+    state: string,
+    pending: OidcSignInsTable,
+  ): Promise<FinishedSignIn | FinishedVerification> {
     const provider = await this.#providers.get(pending.provider_id);
     if (!provider) throw new SignInRefused('provider-unknown', pending.provider_id);
     const config = await this.#configuration(provider).catch((error: unknown) => {
@@ -177,6 +225,15 @@ export class OidcFlow {
     }
     const idClaims = tokens.claims();
     if (!idClaims) throw new SignInRefused('token-rejected', 'no ID token', provider.id);
+    if (pending.purpose !== null)
+      return {
+        kind: 'verification',
+        provider,
+        purpose: pending.purpose,
+        issuer: idClaims.iss,
+        subject: idClaims.sub,
+        returnTo: pending.return_to,
+      };
     let claims: Record<string, unknown> = { ...idClaims };
     const lacksProfile = typeof claims.email !== 'string' || typeof claims.name !== 'string';
     if (lacksProfile && config.serverMetadata().userinfo_endpoint) {
@@ -194,7 +251,16 @@ export class OidcFlow {
     }
     const identity = identityFromClaims(claims, provider);
     if ('refused' in identity) throw new SignInRefused(identity.refused, `provider ${provider.id}`);
-    return { provider, identity, returnTo: pending.return_to };
+    return { kind: 'sign-in', provider, identity, returnTo: pending.return_to };
+  }
+
+  /** The sign-in under way with `state`, left in place. */
+  #peek(state: string) {
+    return this.#db
+      .selectFrom('oidc_sign_ins')
+      .selectAll()
+      .where('state_hash', '=', sha256(state))
+      .executeTakeFirst();
   }
 
   /** Removes and returns the sign-in under way with `state`, if it has not expired. */

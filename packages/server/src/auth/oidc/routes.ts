@@ -4,8 +4,8 @@
  * the flow ends on the sign-in page with a code the page translates
  * (`/sign-in?error=oidc-token-rejected`), never on an error page of the API.
  */
-import { parseCookie } from 'cookie';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { readCookie } from '../cookies.ts';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { ApiError, notFound, parseInput } from '../../api/errors.ts';
 import { errorResponses, jsonSchema } from '../../api/schemas.ts';
@@ -13,6 +13,11 @@ import { emailDomain } from './claims.ts';
 import type { SignInCompleter } from './completer.ts';
 import { OidcFlow, SignInRefused, SIGN_IN_TTL_MS } from './flow.ts';
 import { safeReturnTo } from './return-to.ts';
+import {
+  purposeKind,
+  type VerificationHandlers,
+  type VerificationStarter,
+} from './verification.ts';
 import {
   IdentityProviderInput,
   IdentityProviderPatch,
@@ -44,6 +49,8 @@ export interface OidcRoutesContext {
   startLimit?: RateLimitSpec;
   /** Where rate limits are counted (Redis when configured, shared by every instance). */
   rateLimits: RateLimitStore;
+  /** Who finishes flows started for a purpose (`verification.ts`), by the purpose's kind. */
+  verifications?: VerificationHandlers;
 }
 
 /** Default of {@link OidcRoutesContext.startLimit}. */
@@ -56,14 +63,6 @@ export const DEFAULT_START_LIMIT: RateLimitSpec = {
 const ProviderParams = z.object({ id: z.string().min(1).max(64) });
 const StartParams = z.object({ providerId: z.string().min(1).max(64) });
 const ForEmailQuery = z.object({ email: z.string().max(254) });
-
-function readCookie(request: FastifyRequest, name: string): string | undefined {
-  try {
-    return parseCookie(request.headers.cookie ?? '')[name] || undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 function stateCookie(value: string, maxAgeSeconds: number, secure: boolean): string {
   // SameSite=Lax: the provider sends the browser back with a top-level GET, which carries it.
@@ -81,10 +80,15 @@ function refusedRedirect(reply: FastifyReply, code: string): FastifyReply {
   return reply.redirect(`${SIGN_IN_PAGE}?error=oidc-${code}`, 303);
 }
 
-/** Registers the sign-in and administration routes of identity providers. */
-export function oidcRoutes(app: FastifyInstance, ctx: OidcRoutesContext): void {
+/**
+ * Registers the sign-in and administration routes of identity providers; returns what
+ * starts a verification (a flow for a purpose, finished by `ctx.verifications`).
+ */
+export function oidcRoutes(app: FastifyInstance, ctx: OidcRoutesContext): VerificationStarter {
   const secure = () => ctx.publicOrigin().startsWith('https:');
   const starts = createRateLimiter(ctx.rateLimits, ctx.startLimit ?? DEFAULT_START_LIMIT);
+  const handlerOf = (purpose: string | null) =>
+    purpose === null ? undefined : ctx.verifications?.[purposeKind(purpose)];
 
   app.get(
     '/api/auth/providers',
@@ -161,19 +165,35 @@ export function oidcRoutes(app: FastifyInstance, ctx: OidcRoutesContext): void {
       // The state is used once, whatever happens next.
       reply.header('set-cookie', stateCookie('', 0, secure()));
       const callbackUrl = new URL(request.url, ctx.publicOrigin());
+      let purpose: string | null = null;
       try {
-        const done = await ctx.flow.finish(callbackUrl, readCookie(request, STATE_COOKIE));
+        const done = await ctx.flow.finish(
+          callbackUrl,
+          readCookie(request.headers.cookie, STATE_COOKIE),
+        );
+        if (done.kind === 'verification') {
+          purpose = done.purpose;
+          const handler = handlerOf(purpose);
+          if (!handler) throw new Error(`no handler for verifications of "${purpose}"`);
+          return await handler.verified(request, reply, done);
+        }
         const account = await ctx.completer.findOrCreateUser(done.identity, done.provider);
         if ('refused' in account)
           throw new SignInRefused(account.refused, done.provider.id, done.provider.id);
         await ctx.completer.startSession(request, reply, account.userId);
         return reply.redirect(done.returnTo, 303);
       } catch (error) {
+        if (error instanceof SignInRefused) purpose = error.purpose;
+        // A verification ends on its own page (the dialogue's), never on the sign-in page.
+        const handler = handlerOf(purpose);
         if (!(error instanceof SignInRefused)) {
           request.log.error(error, 'sign-in failed');
-          return refusedRedirect(reply, 'provider-error');
+          return handler
+            ? handler.refused(reply, purpose!, 'provider-error')
+            : refusedRedirect(reply, 'provider-error');
         }
         request.log.warn({ reason: error.message }, 'sign-in refused');
+        if (handler) return handler.refused(reply, purpose!, error.refusal);
         await ctx.completer.refused?.(request, error.refusal, error.providerId);
         return refusedRedirect(reply, error.refusal);
       }
@@ -280,4 +300,14 @@ export function oidcRoutes(app: FastifyInstance, ctx: OidcRoutesContext): void {
       return reply.status(204).send();
     },
   );
+
+  return {
+    providers: () => ctx.providers.list(),
+    provider: (id) => ctx.providers.get(id),
+    async start(reply, provider, purpose, returnTo) {
+      const { url, state } = await ctx.flow.start(provider, ctx.publicOrigin(), returnTo, purpose);
+      reply.header('set-cookie', stateCookie(state, SIGN_IN_TTL_MS / 1000, secure()));
+      return reply.redirect(url, 303);
+    },
+  };
 }

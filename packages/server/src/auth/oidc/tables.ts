@@ -25,6 +25,8 @@ export interface OidcSignInsTable {
   nonce: string;
   code_verifier: string;
   return_to: string;
+  /** What the sign-in is for: null signs in to Helhet; `<kind>:<id>` is a verification. */
+  purpose: string | null;
   expires_at: string;
 }
 

@@ -1,6 +1,7 @@
 /**
  * Fremtidsdialog's start: join with a code, or create a dialogue for a municipality with
- * statements written from its figures (plus one's own, one per line).
+ * statements written from its figures (plus one's own, one per line), optionally requiring
+ * each participant to sign in with ID-porten (offered only when the instance has it).
  */
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -23,7 +24,7 @@ import { DIALOG_PATH } from '../../core/fremtid/routes.ts';
 import { fetchRegion } from '../worker/client.ts';
 import { MAIN_SCENARIO } from '../../core/fremtid/params.ts';
 import { type FremtidMeta, type RegionReport } from '@helhet/demografi';
-import { createDialogue } from './api.ts';
+import { createDialogue, idportenAvailable } from './api.ts';
 import { suggestStatements } from './suggestions.ts';
 import { FremtidPage, FremtidSection } from '../FremtidRegion.tsx';
 
@@ -40,6 +41,17 @@ export function DialogHome({ meta }: { readonly meta: FremtidMeta }) {
   const [busy, setBusy] = useState(false);
   const ownId = useId();
   const [regionCode, setRegionCode] = useState<string | null>(null);
+  const [canRequireIdporten, setCanRequireIdporten] = useState(false);
+  const [requireIdporten, setRequireIdporten] = useState(false);
+  // A sign-in for a dialogue that no longer exists ends here, with its code.
+  const [startError] = useState(() => new URLSearchParams(location.search).get('error'));
+  useEffect(() => {
+    let live = true;
+    void idportenAvailable().then((yes) => live && setCanRequireIdporten(yes));
+    return () => {
+      live = false;
+    };
+  }, []);
   useEffect(() => {
     if (!regionCode) return;
     let live = true;
@@ -69,6 +81,7 @@ export function DialogHome({ meta }: { readonly meta: FremtidMeta }) {
         title: title.trim() || region.name,
         regionCode: region.code,
         statements,
+        verification: canRequireIdporten && requireIdporten ? 'idporten' : 'none',
       });
       navigate(`${DIALOG_PATH}/${d.code}/fasilitator`);
     } catch (e) {
@@ -81,6 +94,11 @@ export function DialogHome({ meta }: { readonly meta: FremtidMeta }) {
   return (
     <FremtidPage name="dialog" title={t('dialog.title')}>
       <Paragraph>{t('dialog.intro')}</Paragraph>
+      {startError && (
+        <Alert data-color="danger">
+          <Paragraph>{t('dialog.verificationError.dialogue-not-found')}</Paragraph>
+        </Alert>
+      )}
       <FremtidSection name="join" title={t('dialog.joinTitle')}>
         <form
           className="fremtid-save"
@@ -143,6 +161,14 @@ export function DialogHome({ meta }: { readonly meta: FremtidMeta }) {
           <Label htmlFor={ownId}>{t('dialog.own')}</Label>
           <Textarea id={ownId} rows={3} value={own} onChange={(e) => setOwn(e.target.value)} />
         </Field>
+        {canRequireIdporten && (
+          <Checkbox
+            label={t('dialog.requireIdporten')}
+            description={t('dialog.requireIdportenHelp')}
+            checked={requireIdporten}
+            onChange={(e) => setRequireIdporten(e.target.checked)}
+          />
+        )}
         {error && (
           <Alert data-color="danger">
             <Paragraph>{error}</Paragraph>

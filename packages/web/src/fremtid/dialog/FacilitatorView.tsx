@@ -73,6 +73,9 @@ export function FacilitatorView({ code }: { readonly code: string }) {
           {dialogue.code}
         </strong>
       </Paragraph>
+      {dialogue.verification === 'idporten' && (
+        <Paragraph data-size="sm">{t('dialog.facilitatorIdporten')}</Paragraph>
+      )}
       <Paragraph>
         <AppLink to={`${DIALOG_PATH}/${dialogue.code}/skjerm`}>{t('dialog.projector')}</AppLink>
         {' · '}

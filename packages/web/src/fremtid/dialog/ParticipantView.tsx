@@ -1,7 +1,10 @@
 /**
  * A participant's page (`/fremtid/dialog/:code`): joins without an account (a token kept
  * on this device), answers each statement agree / disagree / unsure (changeable), and
- * proposes new statements for the facilitator to approve.
+ * proposes new statements for the facilitator to approve. A dialogue that requires ID-porten
+ * first offers "Logg inn med ID-porten" (a plain link to the server, which sends the browser
+ * to ID-porten); the server sends it back here, with the participant token waiting in an
+ * HttpOnly cookie for this page to take, or with `?error=<code>` when the sign-in was refused.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,9 +12,14 @@ import { Alert, Button, Fieldset, Paragraph, Radio, Textfield } from '@digdir/de
 import {
   ANSWERS,
   answer,
+  DialogueApiError,
   dialogueByCode,
+  forgetParticipantToken,
+  hasParticipantToken,
+  idportenStartUrl,
   myAnswers,
   propose,
+  takeSignedInToken,
   type Answer,
   type Dialogue,
   type Statement,
@@ -22,6 +30,18 @@ import { dialogueErrorText, isRateLimited } from './error-text.ts';
 /** Seconds between checks for newly approved statements. */
 const REFRESH_MS = 5000;
 
+/** The code of a refused ID-porten sign-in in the address (`?error=`), if any. */
+const signInErrorOfAddress = () => new URLSearchParams(location.search).get('error');
+
+/**
+ * True for a refusal that means "sign in (again) with ID-porten": the code alone was refused,
+ * or this device's token was replaced by a sign-in on another device.
+ */
+const needsSignIn = (dialogue: Dialogue, error: unknown) =>
+  dialogue.verification === 'idporten' &&
+  error instanceof DialogueApiError &&
+  (error.code === 'verification-required' || error.status === 403);
+
 /** The page. */
 export function ParticipantView({ code }: { readonly code: string }) {
   const { t } = useTranslation('fremtid');
@@ -31,6 +51,12 @@ export function ParticipantView({ code }: { readonly code: string }) {
   const [status, setStatus] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [proposal, setProposal] = useState('');
+  const [signInError] = useState(signInErrorOfAddress);
+  useEffect(() => {
+    // Shown once: a reload or a shared link should not show the refusal again.
+    if (signInError) history.replaceState(null, '', location.pathname);
+  }, [signInError]);
+  const [signedOut, setSignedOut] = useState(false);
   // Answers to one statement are sent one after another, so quick changes of mind cannot
   // overtake each other on the network and leave an older answer stored.
   const queue = useRef(new Map<string, Promise<void>>());
@@ -46,7 +72,17 @@ export function ParticipantView({ code }: { readonly code: string }) {
     let live = true;
     load()
       .then(async (d) => {
-        const mine = await myAnswers(d.id);
+        if (d.verification === 'idporten') await takeSignedInToken(d.id);
+        if (d.verification === 'idporten' && !hasParticipantToken(d.id)) {
+          if (live) setSignedOut(true);
+          return;
+        }
+        const mine = await myAnswers(d.id).catch((e: unknown) => {
+          if (!needsSignIn(d, e)) throw e;
+          forgetParticipantToken(d.id);
+          if (live) setSignedOut(true);
+          return {};
+        });
         // Choices made while this was loading are newer than what it found.
         if (live) setAnswers((chosen) => ({ ...mine, ...chosen }));
       })
@@ -58,6 +94,16 @@ export function ParticipantView({ code }: { readonly code: string }) {
     };
   }, [load]);
 
+  const refusal = signInError && (
+    <Alert data-color="danger">
+      <Paragraph>
+        {t(`dialog.verificationError.${signInError}`, {
+          defaultValue: t('dialog.verificationError.provider-error'),
+        })}
+      </Paragraph>
+    </Alert>
+  );
+
   if (error)
     return (
       <Alert data-color="danger">
@@ -67,6 +113,20 @@ export function ParticipantView({ code }: { readonly code: string }) {
       </Alert>
     );
   if (!dialogue) return <Paragraph>{t('loading')}</Paragraph>;
+
+  if (signedOut)
+    return (
+      <FremtidPage name="participant" size="md" title={dialogue.title}>
+        {refusal}
+        <Paragraph>{t('dialog.needsIdporten', { region: dialogue.regionName })}</Paragraph>
+        <Paragraph>
+          <Button asChild>
+            <a href={idportenStartUrl(dialogue.id)}>{t('dialog.signInIdporten')}</a>
+          </Button>
+        </Paragraph>
+        <Paragraph data-size="sm">{t('dialog.idportenPrivacy')}</Paragraph>
+      </FremtidPage>
+    );
 
   const choose = async (sid: string, value: Answer) => {
     setAnswers((a) => ({ ...a, [sid]: value }));
@@ -80,15 +140,24 @@ export function ParticipantView({ code }: { readonly code: string }) {
       await next;
       setStatus(t('dialog.saved'));
     } catch (e) {
+      if (needsSignIn(dialogue, e)) {
+        forgetParticipantToken(dialogue.id);
+        setSignedOut(true);
+        return;
+      }
       setStatus(dialogueErrorText(t, e));
     }
   };
 
   return (
     <FremtidPage name="participant" size="md" title={dialogue.title}>
+      {refusal}
       <Paragraph data-size="sm">
         {t('dialog.participantIntro', { region: dialogue.regionName })}
       </Paragraph>
+      {dialogue.verification === 'idporten' && (
+        <Paragraph data-size="sm">{t('dialog.signedInIdporten')}</Paragraph>
+      )}
       {statements.map((s, i) => (
         <Fieldset key={s.id} className="fremtid-statement">
           <Fieldset.Legend>

@@ -1,5 +1,13 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { participantToken, results, resultsToken } from './api.ts';
+import {
+  forgetParticipantToken,
+  hasParticipantToken,
+  idportenAvailable,
+  participantToken,
+  results,
+  resultsToken,
+  takeSignedInToken,
+} from './api.ts';
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -45,5 +53,49 @@ describe('participantToken', () => {
     expect(resultsToken('d1')).toBe('token-1');
     await expect(results('d1')).rejects.toMatchObject({ status: 401 });
     expect(sent).toEqual([null, 'Bearer token-1']);
+  });
+});
+
+describe('a dialogue that requires ID-porten', () => {
+  it('takes the token a sign-in left once, uses it without joining, and forgets it when replaced', async () => {
+    const calls: string[] = [];
+    vi.stubGlobal('fetch', async (url: string, init: RequestInit) => {
+      calls.push(`${init.method} ${url}`);
+      await new Promise((r) => setTimeout(r, 10));
+      return new Response(JSON.stringify({ participantToken: 'signed-in-token' }), {
+        headers: { 'content-type': 'application/json' },
+      });
+    });
+    expect(hasParticipantToken('verified')).toBe(false);
+    // A page that mounts twice asks once.
+    expect(
+      await Promise.all([takeSignedInToken('verified'), takeSignedInToken('verified')]),
+    ).toEqual([true, true]);
+    expect(calls).toEqual(['POST /api/fremtid/dialogues/verified/verification/token']);
+    expect(hasParticipantToken('verified')).toBe(true);
+    expect(await participantToken('verified')).toBe('signed-in-token');
+    forgetParticipantToken('verified');
+    expect(hasParticipantToken('verified')).toBe(false);
+    expect(calls).toHaveLength(1);
+  });
+
+  it('offers the option only when the instance lists a provider of kind idporten', async () => {
+    const answer = (providers: unknown[]) =>
+      vi.stubGlobal(
+        'fetch',
+        async () =>
+          new Response(JSON.stringify({ providers }), {
+            headers: { 'content-type': 'application/json' },
+          }),
+      );
+    answer([{ id: 'kommune', kind: 'entra', displayName: 'Kommunen' }]);
+    expect(await idportenAvailable()).toBe(false);
+    answer([
+      { id: 'kommune', kind: 'entra', displayName: 'Kommunen' },
+      { id: 'idporten', kind: 'idporten', displayName: 'ID-porten' },
+    ]);
+    expect(await idportenAvailable()).toBe(true);
+    vi.stubGlobal('fetch', async () => new Response('nope', { status: 404 }));
+    expect(await idportenAvailable()).toBe(false);
   });
 });

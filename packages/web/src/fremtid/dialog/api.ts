@@ -5,7 +5,10 @@
  * kept there too, goes with every join: the server counts joins per device as well as per
  * network address, so a hall full of phones behind one address can join while one device
  * cannot make participants by the hundred. Results are read with the facilitator's token
- * (the projector view on the facilitator's device) or the participant's.
+ * (the projector view on the facilitator's device) or the participant's. In a dialogue that
+ * requires ID-porten the participant token comes from the sign-in instead of a join: the
+ * server sends the browser back to the participant page and leaves the token in an HttpOnly
+ * cookie, which the page takes once ({@link takeSignedInToken}).
  */
 import { z } from 'zod';
 import { currentCsrfToken } from '../../api/client.ts';
@@ -18,6 +21,8 @@ import {
   ErrorBody,
   JoinedDialogue,
   OwnAnswers,
+  SignedInParticipant,
+  SignInOption,
   Statement,
   type Dialogue,
   type DialogueAnswer,
@@ -102,6 +107,15 @@ function read(k: string): string | null {
   }
 }
 
+function forget(k: string): void {
+  pageValues.delete(k);
+  try {
+    localStorage.removeItem(k);
+  } catch {
+    // Without storage there was only the page's value.
+  }
+}
+
 function write(k: string, value: string): void {
   pageValues.set(k, value);
   try {
@@ -132,6 +146,7 @@ export async function createDialogue(input: {
   title: string;
   regionCode: string;
   statements: { text: string; figure: string | null }[];
+  verification: Dialogue['verification'];
 }): Promise<Dialogue> {
   const r = await call(CreatedDialogue, 'POST', '', input);
   store('facilitator', r.dialogue.id, r.facilitatorToken);
@@ -165,6 +180,53 @@ export function participantToken(id: string): Promise<string> {
     joining.set(id, pending);
   }
   return pending;
+}
+
+/** True when this device has a participant token for the dialogue. */
+export const hasParticipantToken = (id: string) => stored('participant', id) !== null;
+
+/** Takings in flight or done, by dialogue: a page that mounts twice takes the token once. */
+const taking = new Map<string, Promise<boolean>>();
+
+/**
+ * After signing in with ID-porten: takes the participant token the server left for this
+ * browser (once) and keeps it, replacing an older one. True when there was one.
+ */
+export function takeSignedInToken(id: string): Promise<boolean> {
+  let pending = taking.get(id);
+  if (!pending) {
+    pending = call(SignedInParticipant, 'POST', `/${id}/verification/token`).then((r) => {
+      if (r.participantToken) store('participant', id, r.participantToken);
+      return r.participantToken !== null;
+    });
+    // A failed taking may be tried again (by the next page load).
+    pending.catch(() => taking.delete(id));
+    taking.set(id, pending);
+  }
+  return pending;
+}
+
+/**
+ * Forgets this device's participant token: in a dialogue that requires ID-porten a sign-in on
+ * another device replaces it, and this one must sign in again.
+ */
+export const forgetParticipantToken = (id: string) => forget(key('participant', id));
+
+/** Where the browser goes to sign in with ID-porten for dialogue `id` (a plain link). */
+export const idportenStartUrl = (id: string) =>
+  `/api/fremtid/dialogues/${encodeURIComponent(id)}/verification/start`;
+
+const Providers = z.object({ providers: z.array(SignInOption) });
+
+/**
+ * True when the instance has an identity provider of kind `idporten`, so a facilitator may
+ * require it; false when it has none or cannot say.
+ */
+export async function idportenAvailable(): Promise<boolean> {
+  const response = await fetch('/api/auth/providers').catch(() => null);
+  if (!response?.ok) return false;
+  const parsed = Providers.safeParse(await response.json().catch(() => null));
+  return parsed.success && parsed.data.providers.some((p) => p.kind === 'idporten');
 }
 
 /** The participant's own answers. */
