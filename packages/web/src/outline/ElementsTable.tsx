@@ -11,7 +11,7 @@ import { OutlineSection } from './OutlineSection.tsx';
 import { ELEMENT_KINDS } from '../core/map/element-draft.ts';
 import { DeleteCell, SelectCell, TextCell } from './cells.tsx';
 import { parseAge, tryWrite } from './modelErrors.ts';
-import { placeFromOutline } from '../core/outline/placement.ts';
+import { placeElement } from '../core/map/placement.ts';
 
 function ElementRow({ element }: { element: MapElement }) {
   const { t } = useTranslation();
@@ -90,11 +90,10 @@ function NewElementForm() {
     event.preventDefault();
     const fieldId = draft.fieldId || null;
     const ageFrom = parseAge(draft.ageFrom);
-    const at = placeFromOutline(
-      snapshot,
-      fieldId,
-      ageFrom !== null && Number.isFinite(ageFrom) ? ageFrom : null,
-    );
+    const ageTo = parseAge(draft.ageTo);
+    // An age that is not a number is refused by addElement below; place by the rest meanwhile.
+    const known = (age: number | null) => (age !== null && Number.isFinite(age) ? age : null);
+    const at = placeElement(snapshot, { fieldId, ageFrom: known(ageFrom), ageTo: known(ageTo) });
     let label = '';
     const problem = tryWrite(() => {
       label = addElement(
@@ -104,7 +103,7 @@ function NewElementForm() {
           kind: draft.kind,
           fieldId,
           ageFrom,
-          ageTo: parseAge(draft.ageTo),
+          ageTo,
           ...at,
         },
         origin,
