@@ -22,7 +22,7 @@ import {
   applyEdgeChanges,
   applyNodeChanges,
 } from '@xyflow/react';
-import { addLink, Polarity, removeElements, removeLinks, updateElement } from '@helhet/model';
+import { addLink, Polarity, updateElement } from '@helhet/model';
 import { useMapEditor, type Selection } from './MapContext.ts';
 import {
   deriveEdges,
@@ -88,7 +88,8 @@ export function MapCanvas({
   groups,
 }: MapCanvasProps) {
   const { t } = useTranslation();
-  const { doc, origin, snapshot, selection, select, announce, canEdit } = useMapEditor();
+  const { doc, origin, snapshot, selection, select, announce, canEdit, requestDelete } =
+    useMapEditor();
   const flow = useReactFlow();
   const big = snapshot.elements.length > BIG_MAP_ELEMENTS;
   const zoom = useStore(zoomOf);
@@ -344,25 +345,9 @@ export function MapCanvas({
   );
 
   const onDelete = useCallback(
-    ({ nodes: n, edges: e }: { nodes: ElementFlowNode[]; edges: LinkFlowEdge[] }) => {
-      doc.transact(() => {
-        if (e.length)
-          removeLinks(
-            doc,
-            e.map((x) => x.id),
-            origin,
-          );
-        if (n.length)
-          removeElements(
-            doc,
-            n.map((x) => x.id),
-            origin,
-          );
-      }, origin);
-      select({ elements: [], links: [] });
-      announce(t('map.deleted', { count: n.length + e.length }));
-    },
-    [doc, origin, select, announce, t],
+    ({ nodes: n, edges: e }: { nodes: ElementFlowNode[]; edges: LinkFlowEdge[] }) =>
+      requestDelete({ elements: n.map((x) => x.id), links: e.map((x) => x.id) }),
+    [requestDelete],
   );
 
   const onDoubleClick = useCallback(

@@ -5,7 +5,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Heading, Table } from '@digdir/designsystemet-react';
-import { addElement, removeElements, updateElement, type MapElement } from '@helhet/model';
+import { addElement, updateElement, type MapElement } from '@helhet/model';
 import { useMapEditor } from '../map/MapContext.ts';
 import { OutlineSection } from './OutlineSection.tsx';
 import { ELEMENT_KINDS } from '../core/map/element-draft.ts';
@@ -15,7 +15,7 @@ import { placeElement } from '../core/map/placement.ts';
 
 function ElementRow({ element }: { element: MapElement }) {
   const { t } = useTranslation();
-  const { doc, origin, snapshot } = useMapEditor();
+  const { doc, origin, snapshot, requestDelete } = useMapEditor();
   const name = element.label;
   const update = (patch: Partial<MapElement>) =>
     tryWrite(() => updateElement(doc, element.id, patch, origin));
@@ -66,7 +66,7 @@ function ElementRow({ element }: { element: MapElement }) {
       </Table.Cell>
       <DeleteCell
         label={t('outline.deleteElement', { name })}
-        onDelete={() => removeElements(doc, [element.id], origin)}
+        onDelete={() => requestDelete({ elements: [element.id], links: [] })}
       />
     </Table.Row>
   );

@@ -38,7 +38,7 @@ export function insideAny(
 /** The part of a React Flow node change the hold looks at. */
 interface PositionLike {
   type: string;
-  id: string;
+  id?: string;
   position?: Point;
 }
 
@@ -63,8 +63,9 @@ export class DragHold {
   filter<C extends PositionLike>(changes: C[], overOverlay: boolean): C[] {
     if (this.last.size === 0) return changes;
     return changes.map((c) => {
+      if (c.type !== 'position' || !c.position || c.id === undefined) return c;
       const held = this.last.get(c.id);
-      if (c.type !== 'position' || !c.position || !held) return c;
+      if (!held) return c;
       if (overOverlay) return { ...c, position: { ...held } };
       this.last.set(c.id, { ...c.position });
       return c;
