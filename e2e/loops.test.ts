@@ -155,7 +155,11 @@ describe('loops, analysis and interchange', () => {
     await page.getByRole('tab', { name: 'Kart' }).click();
     const kept = page.getByTestId('kept-loop').filter({ hasText: LOOP_NAME });
     await kept.getByText('Brutt', { exact: true }).waitFor();
-    expect(await kept.textContent()).toContain('koblingen l-11 finnes ikke lenger');
+    // Named by the elements it went between, not by its id.
+    expect(await kept.getByRole('listitem').allTextContents()).toEqual([
+      '«Lite samordnet oppfølging fra NAV» → «Utenfor arbeid og utdanning»',
+    ]);
+    expect(await kept.textContent()).toContain('denne koblingen finnes ikke lenger');
     // Still listed, with the other kept loop.
     await page.getByRole('heading', { name: 'Beholdte løkker (2)' }).waitFor();
 

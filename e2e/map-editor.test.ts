@@ -1,11 +1,21 @@
 /**
  * Journeys through the system map editor in Chromium against a real server:
  * create and link on the canvas and survive a reload; live collaboration with presence;
- * the outline view by keyboard alone; and a server restart.
+ * the outline view by keyboard alone; placement from the toolbar in the chosen field and ages;
+ * a drag released over the minimap; the warning before deleting what others depend on; and a
+ * server restart.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openDemoMap, startHarness, tabUntil, waitForCanvas, type Harness } from './harness.ts';
+import {
+  openDemoMap,
+  seriousViolations,
+  startHarness,
+  tabUntil,
+  waitForCanvas,
+  type Harness,
+} from './harness.ts';
+import { NODE_HEIGHT } from '../packages/web/src/core/map/geometry.ts';
 
 let h: Harness;
 let mapUrlPath = '';
@@ -35,6 +45,20 @@ async function waitForStillViewport(page: Page) {
     if (now === last) return;
     last = now;
   }
+}
+
+/** Opens the demo map (by its address once the first journey has found it). */
+async function openMap(page: Page) {
+  if (mapUrlPath) {
+    await page.goto(h.server.url + mapUrlPath);
+    await waitForCanvas(page);
+  } else mapUrlPath = new URL(await openDemoMap(page, h.server.url)).pathname;
+}
+
+/** An element's stored position: its node's translate() is in flow coordinates. */
+function flowPosition(style: string | null) {
+  const m = /translate\(([-\d.]+)px, ?([-\d.]+)px\)/.exec(style ?? '');
+  return { x: Number(m?.[1]), y: Number(m?.[2]) };
 }
 
 function node(page: Page, label: string) {
@@ -212,6 +236,96 @@ describe('system map editor', () => {
     await page.keyboard.press('ArrowLeft');
     await page.keyboard.press('Enter');
     await node(page, 'Tastaturelement endret').waitFor();
+    await page.context().close();
+  });
+
+  it('places an element made from the toolbar in the chosen field and ages, clear of others', async () => {
+    const page = await h.newPage();
+    await openMap(page);
+    // "Hemmere" is the fourth band (2000–2500); age 40 is x = 3000 + 10 × 20 on the demo axis
+    // (the journey after this one changes the axis).
+    const boxes: { x: number; y: number }[] = [];
+    for (const label of ['Hemmer A', 'Hemmer B']) {
+      await page.getByRole('button', { name: 'Nytt element' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Nytt element' });
+      await dialog.getByRole('textbox', { name: 'Navn' }).fill(label);
+      await dialog.getByRole('combobox', { name: 'Felt' }).selectOption('felt-hemmere');
+      await dialog.getByRole('textbox', { name: 'Alder fra' }).fill('40');
+      await dialog.getByRole('textbox', { name: 'Alder til' }).fill('45');
+      await dialog.getByRole('button', { name: 'Opprett element' }).click();
+      await node(page, label).waitFor();
+      boxes.push(flowPosition(await node(page, label).getAttribute('style')));
+    }
+    for (const p of boxes) {
+      expect(p.x).toBe(3200);
+      expect(p.y).toBeGreaterThanOrEqual(2000);
+      expect(p.y + NODE_HEIGHT).toBeLessThanOrEqual(2500);
+    }
+    expect(Math.abs(boxes[0]!.y - boxes[1]!.y)).toBeGreaterThanOrEqual(NODE_HEIGHT);
+    await page.context().close();
+  });
+
+  it('does not move the view or throw an element when a drag is released over the minimap', async () => {
+    const page = await h.newPage();
+    await openMap(page);
+    const element = page.locator('.react-flow__node[data-id="e-nav"]');
+    const viewport = page.locator('.react-flow__viewport');
+    const view = await viewport.getAttribute('style');
+    const start = (await element.boundingBox())!;
+    const minimap = (await page.locator('.canvas-minimap canvas').boundingBox())!;
+    const grab = { x: start.x + start.width / 2, y: start.y + start.height / 2 };
+    // The last point over the canvas, just left of the minimap; then into it and let go.
+    const last = { x: minimap.x - 5, y: minimap.y + minimap.height / 2 };
+    await page.mouse.move(grab.x, grab.y);
+    await page.mouse.down();
+    // React Flow starts the drag at the first move past its threshold, from that point.
+    grab.x += 2;
+    await page.mouse.move(grab.x, grab.y);
+    await page.mouse.move(last.x, last.y, { steps: 12 });
+    // Away from the minimap's middle, which is where the fitted view already is.
+    await page.mouse.move(minimap.x + 40, minimap.y + 40, { steps: 4 });
+    await page.mouse.up();
+    await page.waitForTimeout(300);
+    expect(await viewport.getAttribute('style')).toBe(view);
+    // Where the pointer last was over the canvas, as drawn from the stored position.
+    const end = (await element.boundingBox())!;
+    expect(Math.abs(end.x - (start.x + last.x - grab.x))).toBeLessThan(2);
+    expect(Math.abs(end.y - (start.y + last.y - grab.y))).toBeLessThan(2);
+    await page.context().close();
+  });
+
+  it('warns before deleting an element others depend on, and deletes a free one at once', async () => {
+    const page = await h.newPage();
+    await openMap(page);
+    await node(page, 'Ensomhet og lav mestring').click();
+    await page.keyboard.press('Delete');
+    const dialog = page.getByRole('dialog', { name: 'Slette «Ensomhet og lav mestring»?' });
+    await dialog.waitFor();
+    const items = await dialog.getByRole('listitem').allTextContents();
+    expect(items).toEqual([
+      'Har belegg i innsikten «Unge forteller om ensomhet før fraværet starter»',
+      'Del av innovasjonsområdet «Helhetlige insentiver rundt barn og unge»',
+      'Del av den beholdte løkken «Utenforskap forsterker seg selv (eksempel)»',
+    ]);
+    // Cancel has the focus: Enter keeps the element.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Avbryt');
+    expect(await seriousViolations(page, '.delete-warning')).toEqual([]);
+    await page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await node(page, 'Ensomhet og lav mestring').count()).toBe(1);
+
+    // From the side panel this time, and confirmed.
+    await page.locator('.side-panel').getByRole('button', { name: 'Slett', exact: true }).click();
+    await dialog.getByRole('button', { name: 'Slett', exact: true }).click();
+    await node(page, 'Ensomhet og lav mestring').waitFor({ state: 'detached' });
+    await page.keyboard.press('Control+Z');
+    await node(page, 'Ensomhet og lav mestring').waitFor();
+
+    // Nothing depends on a new element: it goes without a question.
+    await node(page, 'Hemmer A').click();
+    await page.keyboard.press('Delete');
+    await node(page, 'Hemmer A').waitFor({ state: 'detached' });
+    expect(await page.getByRole('dialog').count()).toBe(0);
     await page.context().close();
   });
 

@@ -29,15 +29,17 @@ export function acquireDocument(name: string): Lease<CollabConnection> {
 
 /**
  * The shared live document `name` for the lifetime of the calling component, re-rendering
- * when its connection state changes.
+ * when its connection state changes. A null name holds nothing (a view that learns which
+ * document it needs only later, such as the map page before it knows its workspace).
  */
-export function useSharedDocument(name: string): CollabDoc | null {
-  const [state, setState] = useState<CollabDoc | null>(null);
+export function useSharedDocument(name: string | null): CollabDoc | null {
+  const [state, setState] = useState<{ name: string; doc: CollabDoc } | null>(null);
   useEffect(() => {
+    if (name === null) return;
     const lease = acquireDocument(name);
     releaseEarly(name);
     const connection = lease.value;
-    const publish = () => setState(connection.state);
+    const publish = () => setState({ name, doc: connection.state });
     connection.listeners.add(publish);
     publish();
     return () => {
@@ -45,7 +47,8 @@ export function useSharedDocument(name: string): CollabDoc | null {
       lease.release();
     };
   }, [name]);
-  return state;
+  // Until the effect has run for a new name, the state still holds the previous document.
+  return state && state.name === name ? state.doc : null;
 }
 
 /** A hold taken before its page rendered (see {@link connectEarly}). */

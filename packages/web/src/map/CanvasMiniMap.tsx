@@ -1,7 +1,8 @@
 /**
  * A minimap drawn on one `<canvas>`: every element as a small rectangle in its field's
  * colour, the field bands behind, and the visible part of the map as a frame. Click or drag
- * to move the view there.
+ * to move the view there. It is no drop target: a drag of elements that passes over it or ends
+ * on it neither moves the view nor the elements (see `core/map/drag-hold.ts`).
  *
  * Why not React Flow's `<MiniMap>`: it renders one SVG element per node, which for 2,000
  * elements is 2,000 DOM insertions on load (each one re-scanned by document-wide mutation
@@ -111,7 +112,9 @@ function CanvasMiniMapView({ snapshot }: { snapshot: MapSnapshot }) {
           moveTo(e);
         }}
         onPointerMove={(e) => {
-          if (e.buttons === 1) moveTo(e);
+          // Only a press that began on the minimap moves the view: an element dragged across
+          // it (button down, pointer captured elsewhere) must not pan the map under the drag.
+          if (e.buttons === 1 && e.currentTarget.hasPointerCapture(e.pointerId)) moveTo(e);
         }}
       />
     </Panel>

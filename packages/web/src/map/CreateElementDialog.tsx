@@ -1,6 +1,7 @@
 /**
  * The dialog that creates an element at a point: field and age span are suggested from
- * where it is placed (`suggestPlacement`) and can be changed before saving.
+ * where it is placed (`suggestPlacement`) and can be changed before saving; the element then
+ * goes where they say (`placeElement`), clear of other elements.
  */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +12,7 @@ import { FormDialog } from './FormDialog.tsx';
 import { ElementFields } from './ElementFields.tsx';
 import { checkDraft, draftFromElement, type ElementDraft } from '../core/map/element-draft.ts';
 import { NODE_WIDTH } from '../core/map/geometry.ts';
+import { placeElement } from '../core/map/placement.ts';
 
 /** Props of {@link CreateElementDialog}. */
 export interface CreateElementDialogProps {
@@ -35,7 +37,9 @@ export function CreateElementDialog({ at, onClose }: CreateElementDialogProps) {
       return;
     }
     const { id: _id, ...input } = checked.value;
-    const element = addElement(doc, input, origin);
+    // The field and ages chosen in the form decide the spot; the point only when it agrees.
+    const position = placeElement(snapshot, input, at);
+    const element = addElement(doc, { ...input, ...position }, origin);
     select({ elements: [element.id], links: [] });
     announce(t('map.elementCreated', { label: element.label }));
     onClose();

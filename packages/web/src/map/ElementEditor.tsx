@@ -5,7 +5,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Heading, Tag } from '@digdir/designsystemet-react';
-import { removeElements, suggestPlacement, updateElement, type MapElement } from '@helhet/model';
+import { suggestPlacement, updateElement, type MapElement } from '@helhet/model';
 import { useMapEditor } from './MapContext.ts';
 import { ElementFields } from './ElementFields.tsx';
 import { checkDraft, draftFromElement, type ElementDraft } from '../core/map/element-draft.ts';
@@ -14,7 +14,7 @@ import { NODE_WIDTH } from '../core/map/geometry.ts';
 /** Element editor of the side panel. */
 export function ElementEditor({ element }: { element: MapElement }) {
   const { t } = useTranslation();
-  const { doc, origin, snapshot, select, announce } = useMapEditor();
+  const { doc, origin, snapshot, announce, requestDelete } = useMapEditor();
   const [draft, setDraft] = useState<ElementDraft>(() => draftFromElement(element));
   const [dirty, setDirty] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -117,11 +117,7 @@ export function ElementEditor({ element }: { element: MapElement }) {
           variant="tertiary"
           data-color="danger"
           data-size="sm"
-          onClick={() => {
-            removeElements(doc, [element.id], origin);
-            select({ elements: [], links: [] });
-            announce(t('map.deleted', { count: 1 }));
-          }}
+          onClick={() => requestDelete({ elements: [element.id], links: [] })}
         >
           {t('common.delete')}
         </Button>

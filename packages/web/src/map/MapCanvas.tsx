@@ -22,7 +22,7 @@ import {
   applyEdgeChanges,
   applyNodeChanges,
 } from '@xyflow/react';
-import { addLink, Polarity, removeElements, removeLinks, updateElement } from '@helhet/model';
+import { addLink, Polarity, updateElement } from '@helhet/model';
 import { useMapEditor, type Selection } from './MapContext.ts';
 import {
   deriveEdges,
@@ -38,6 +38,7 @@ import { Cursors } from './Cursors.tsx';
 import { ageSpanFormatter, compileTemplate } from '../core/map/format.ts';
 import { ELEMENT_KINDS } from '../core/map/element-draft.ts';
 import { mapBounds } from '../core/map/geometry.ts';
+import { DragHold, insideAny } from '../core/map/drag-hold.ts';
 import { CanvasMiniMap } from './CanvasMiniMap.tsx';
 import {
   BIG_MAP_ELEMENTS,
@@ -87,7 +88,8 @@ export function MapCanvas({
   groups,
 }: MapCanvasProps) {
   const { t } = useTranslation();
-  const { doc, origin, snapshot, selection, select, announce, canEdit } = useMapEditor();
+  const { doc, origin, snapshot, selection, select, announce, canEdit, requestDelete } =
+    useMapEditor();
   const flow = useReactFlow();
   const big = snapshot.elements.length > BIG_MAP_ELEMENTS;
   const zoom = useStore(zoomOf);
@@ -216,9 +218,31 @@ export function MapCanvas({
     [select],
   );
 
+  // The minimap and the zoom controls float above the map: a dragged element is not dropped
+  // under them. The pointer is read on every pointer move (before React Flow's drag handles
+  // the mouse move that follows it), so each drag step knows where the pointer is.
+  const containerRef = useRef<HTMLDivElement>(null);
+  const pointerRef = useRef({ clientX: Number.NaN, clientY: Number.NaN });
+  const hold = useRef(new DragHold()).current;
+  useEffect(() => {
+    const onMove = ({ clientX, clientY }: PointerEvent) => {
+      pointerRef.current = { clientX, clientY };
+    };
+    window.addEventListener('pointermove', onMove, { capture: true, passive: true });
+    return () => window.removeEventListener('pointermove', onMove, { capture: true });
+  }, []);
+  const overOverlay = useCallback(() => {
+    const panels = containerRef.current?.querySelectorAll('.react-flow__panel') ?? [];
+    return insideAny(
+      pointerRef.current,
+      [...panels].map((p) => p.getBoundingClientRect()),
+    );
+  }, []);
+
   // Removal goes through the document (onDelete below), never straight into local state.
   const onNodesChange = useCallback(
-    (changes: NodeChange<ElementFlowNode>[]) => {
+    (incoming: NodeChange<ElementFlowNode>[]) => {
+      const changes = hold.filter(incoming, overOverlay());
       // Moves that are not drags (arrow keys on a selected node) are final at once: write them.
       const moves = changes.filter(
         (c): c is NodePositionChange =>
@@ -245,7 +269,7 @@ export function MapCanvas({
         ),
       );
     },
-    [applySelect, doc, origin, canEdit],
+    [applySelect, doc, origin, canEdit, hold, overOverlay],
   );
   const onEdgesChange = useCallback(
     (changes: EdgeChange<LinkFlowEdge>[]) => {
@@ -286,8 +310,13 @@ export function MapCanvas({
     void flow.fitBounds(mapBounds(snapshot), { padding: 0.02 });
   }, [flow, snapshot]);
 
+  const onNodeDragStart = useCallback(
+    (_: unknown, _node: ElementFlowNode, dragged: ElementFlowNode[]) => hold.start(dragged),
+    [hold],
+  );
   const onNodeDragStop = useCallback(
-    (_: unknown, _node: ElementFlowNode, dragged: ElementFlowNode[]) => {
+    (_: unknown, _node: ElementFlowNode, nodes: ElementFlowNode[]) => {
+      const dragged = hold.end(nodes, overOverlay());
       doc.transact(() => {
         for (const n of dragged)
           updateElement(
@@ -298,7 +327,7 @@ export function MapCanvas({
           );
       }, origin);
     },
-    [doc, origin],
+    [doc, origin, hold, overOverlay],
   );
 
   const onConnect = useCallback(
@@ -316,25 +345,9 @@ export function MapCanvas({
   );
 
   const onDelete = useCallback(
-    ({ nodes: n, edges: e }: { nodes: ElementFlowNode[]; edges: LinkFlowEdge[] }) => {
-      doc.transact(() => {
-        if (e.length)
-          removeLinks(
-            doc,
-            e.map((x) => x.id),
-            origin,
-          );
-        if (n.length)
-          removeElements(
-            doc,
-            n.map((x) => x.id),
-            origin,
-          );
-      }, origin);
-      select({ elements: [], links: [] });
-      announce(t('map.deleted', { count: n.length + e.length }));
-    },
-    [doc, origin, select, announce, t],
+    ({ nodes: n, edges: e }: { nodes: ElementFlowNode[]; edges: LinkFlowEdge[] }) =>
+      requestDelete({ elements: n.map((x) => x.id), links: e.map((x) => x.id) }),
+    [requestDelete],
   );
 
   const onDoubleClick = useCallback(
@@ -390,6 +403,7 @@ export function MapCanvas({
 
   return (
     <ReactFlow<ElementFlowNode, LinkFlowEdge>
+      ref={containerRef}
       className={overLink ? 'map-canvas map-canvas--over-link' : 'map-canvas'}
       nodes={detail === 'overview' ? NO_NODES : nodes}
       edges={detail === 'overview' ? NO_EDGES : edges}
@@ -397,6 +411,7 @@ export function MapCanvas({
       edgeTypes={edgeTypes}
       onNodesChange={onNodesChange}
       onEdgesChange={onEdgesChange}
+      onNodeDragStart={onNodeDragStart}
       onNodeDragStop={onNodeDragStop}
       onConnect={canEdit ? onConnect : undefined}
       onDelete={canEdit ? onDelete : undefined}

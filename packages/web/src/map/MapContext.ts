@@ -28,6 +28,12 @@ export interface MapEditor {
    * refuses their updates anyway, docs/access.md).
    */
   canEdit: boolean;
+  /**
+   * Deletes elements and links (and the links of those elements), as one undoable step.
+   * When insights, innovation areas or kept loops depend on the elements, it first asks,
+   * naming them; otherwise it deletes at once.
+   */
+  requestDelete: (target: Selection) => void;
 }
 
 /** Context holding the {@link MapEditor}. */

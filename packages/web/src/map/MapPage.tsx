@@ -5,7 +5,13 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert, Heading, Paragraph, Spinner, Tabs } from '@digdir/designsystemet-react';
-import type { DocumentDamage } from '@helhet/model';
+import {
+  readWorkspace,
+  removeElements,
+  removeLinks,
+  workspaceDocumentName,
+  type DocumentDamage,
+} from '@helhet/model';
 import { MapHealthNotice } from './MapHealthNotice.tsx';
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
@@ -29,6 +35,8 @@ import { SidePanel } from './SidePanel.tsx';
 import { AnalysisDock } from './analysis/AnalysisDock.tsx';
 import { PresenceList } from './PresenceList.tsx';
 import { CreateElementDialog } from './CreateElementDialog.tsx';
+import { DeleteWarningDialog, type PendingDeletion } from './DeleteWarningDialog.tsx';
+import { deletionDependents, hasDependents } from '../core/map/delete-dependents.ts';
 import { OutlineView } from '../outline/OutlineView.tsx';
 import { usePageTitle } from '../app/usePageTitle.ts';
 import { NODE_HEIGHT, NODE_WIDTH } from '../core/map/geometry.ts';
@@ -74,6 +82,7 @@ export default function MapPage({ mapId }: { mapId: string }) {
   return (
     <ReactFlowProvider>
       <MapEditorView
+        mapId={mapId}
         collab={collab}
         workspaceId={record.status === 'ready' ? record.value.workspaceId : null}
         damage={record.status === 'ready' ? record.value.damage : undefined}
@@ -83,10 +92,12 @@ export default function MapPage({ mapId }: { mapId: string }) {
 }
 
 function MapEditorView({
+  mapId,
   collab,
   workspaceId,
   damage,
 }: {
+  mapId: string;
   collab: CollabDoc;
   workspaceId: string | null;
   damage: DocumentDamage | undefined;
@@ -118,6 +129,58 @@ function MapEditorView({
   // would refuse before the connection has said.
   const canEdit = access.can.edit && collab.scope !== 'readonly';
 
+  // The workspace's process refers to the map's elements (evidence, innovation areas): it is
+  // read when someone deletes, to say what depends on what goes. The process panel beside the
+  // map holds the same shared connection.
+  const workspace = useSharedDocument(workspaceId ? workspaceDocumentName(workspaceId) : null);
+  const workspaceDoc = workspace?.synced ? workspace.doc : null;
+  const [pendingDelete, setPendingDelete] = useState<{
+    target: Selection;
+    shown: PendingDeletion;
+  } | null>(null);
+  const deleteNow = useCallback(
+    (target: Selection) => {
+      doc.transact(() => {
+        removeLinks(doc, target.links, origin);
+        removeElements(doc, target.elements, origin);
+      }, origin);
+      const gone = new Set([...target.elements, ...target.links]);
+      setSelection((s) => ({
+        elements: s.elements.filter((id) => !gone.has(id)),
+        links: s.links.filter((id) => !gone.has(id)),
+      }));
+      setLiveMessage(t('map.deleted', { count: gone.size }));
+    },
+    [doc, origin, t],
+  );
+  const requestDelete = useCallback(
+    (target: Selection) => {
+      const content = workspaceDoc ? readWorkspace(workspaceDoc).content : null;
+      const dependents = deletionDependents(snapshot, content, mapId, target.elements);
+      if (!hasDependents(dependents)) return deleteNow(target);
+      // The canvas sends an element's links along with it; they are not counted apart.
+      const elements = new Set(target.elements);
+      const links = new Map(snapshot.links.map((l) => [l.id, l]));
+      const ownLinks = target.links.filter((id) => {
+        const l = links.get(id);
+        return !l || !(elements.has(l.from) || elements.has(l.to));
+      });
+      const only = target.elements.length === 1 && ownLinks.length === 0;
+      setPendingDelete({
+        target,
+        shown: {
+          count: target.elements.length + ownLinks.length,
+          elements: target.elements.length,
+          label: only
+            ? (snapshot.elements.find((e) => e.id === target.elements[0])?.label ?? null)
+            : null,
+          dependents,
+        },
+      });
+    },
+    [workspaceDoc, snapshot, mapId, deleteNow],
+  );
+
   const editor = useMemo<MapEditor>(
     () => ({
       doc,
@@ -127,8 +190,9 @@ function MapEditorView({
       select: setSelection,
       announce: setLiveMessage,
       canEdit,
+      requestDelete,
     }),
-    [doc, origin, snapshot, selection, canEdit],
+    [doc, origin, snapshot, selection, canEdit, requestDelete],
   );
 
   usePageTitle(snapshot.meta.title);
@@ -226,6 +290,16 @@ function MapEditorView({
           </Tabs.Panel>
         </Tabs>
         {canEdit && <CreateElementDialog at={createAt} onClose={() => setCreateAt(null)} />}
+        {canEdit && (
+          <DeleteWarningDialog
+            pending={pendingDelete?.shown ?? null}
+            onCancel={() => setPendingDelete(null)}
+            onConfirm={() => {
+              if (pendingDelete) deleteNow(pendingDelete.target);
+              setPendingDelete(null);
+            }}
+          />
+        )}
       </div>
     </MapEditorContext.Provider>
   );

@@ -3,7 +3,6 @@
  */
 import { useTranslation } from 'react-i18next';
 import { Button, Heading, Paragraph } from '@digdir/designsystemet-react';
-import { removeElements, removeLinks } from '@helhet/model';
 import { useMapEditor } from './MapContext.ts';
 import { ElementEditor } from './ElementEditor.tsx';
 import { LinkEditor } from './LinkEditor.tsx';
@@ -12,7 +11,7 @@ import { ProcessInMap } from '../process/map/ProcessInMap.tsx';
 /** Side panel for the current selection. */
 export function SidePanel() {
   const { t } = useTranslation();
-  const { doc, origin, snapshot, selection, select, announce, canEdit } = useMapEditor();
+  const { snapshot, selection, canEdit, requestDelete } = useMapEditor();
   const count = selection.elements.length + selection.links.length;
 
   const element =
@@ -23,15 +22,6 @@ export function SidePanel() {
     selection.links.length === 1 && selection.elements.length === 0
       ? snapshot.links.find((l) => l.id === selection.links[0])
       : undefined;
-
-  const deleteAll = () => {
-    doc.transact(() => {
-      removeLinks(doc, selection.links, origin);
-      removeElements(doc, selection.elements, origin);
-    }, origin);
-    select({ elements: [], links: [] });
-    announce(t('map.deleted', { count }));
-  };
 
   return (
     <aside className="side-panel" aria-labelledby="side-panel-title">
@@ -47,7 +37,11 @@ export function SidePanel() {
               {count > 1 ? t('panel.selectedCount', { count }) : t('panel.title')}
             </Heading>
             {count > 1 && canEdit ? (
-              <Button variant="secondary" data-color="danger" onClick={deleteAll}>
+              <Button
+                variant="secondary"
+                data-color="danger"
+                onClick={() => requestDelete(selection)}
+              >
                 {t('panel.deleteSelected', { count })}
               </Button>
             ) : (

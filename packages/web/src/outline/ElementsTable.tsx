@@ -5,17 +5,17 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Heading, Table } from '@digdir/designsystemet-react';
-import { addElement, removeElements, updateElement, type MapElement } from '@helhet/model';
+import { addElement, updateElement, type MapElement } from '@helhet/model';
 import { useMapEditor } from '../map/MapContext.ts';
 import { OutlineSection } from './OutlineSection.tsx';
 import { ELEMENT_KINDS } from '../core/map/element-draft.ts';
 import { DeleteCell, SelectCell, TextCell } from './cells.tsx';
 import { parseAge, tryWrite } from './modelErrors.ts';
-import { placeFromOutline } from '../core/outline/placement.ts';
+import { placeElement } from '../core/map/placement.ts';
 
 function ElementRow({ element }: { element: MapElement }) {
   const { t } = useTranslation();
-  const { doc, origin, snapshot } = useMapEditor();
+  const { doc, origin, snapshot, requestDelete } = useMapEditor();
   const name = element.label;
   const update = (patch: Partial<MapElement>) =>
     tryWrite(() => updateElement(doc, element.id, patch, origin));
@@ -66,7 +66,7 @@ function ElementRow({ element }: { element: MapElement }) {
       </Table.Cell>
       <DeleteCell
         label={t('outline.deleteElement', { name })}
-        onDelete={() => removeElements(doc, [element.id], origin)}
+        onDelete={() => requestDelete({ elements: [element.id], links: [] })}
       />
     </Table.Row>
   );
@@ -90,11 +90,10 @@ function NewElementForm() {
     event.preventDefault();
     const fieldId = draft.fieldId || null;
     const ageFrom = parseAge(draft.ageFrom);
-    const at = placeFromOutline(
-      snapshot,
-      fieldId,
-      ageFrom !== null && Number.isFinite(ageFrom) ? ageFrom : null,
-    );
+    const ageTo = parseAge(draft.ageTo);
+    // An age that is not a number is refused by addElement below; place by the rest meanwhile.
+    const known = (age: number | null) => (age !== null && Number.isFinite(age) ? age : null);
+    const at = placeElement(snapshot, { fieldId, ageFrom: known(ageFrom), ageTo: known(ageTo) });
     let label = '';
     const problem = tryWrite(() => {
       label = addElement(
@@ -104,7 +103,7 @@ function NewElementForm() {
           kind: draft.kind,
           fieldId,
           ageFrom,
-          ageTo: parseAge(draft.ageTo),
+          ageTo,
           ...at,
         },
         origin,

@@ -5,7 +5,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Heading, Table } from '@digdir/designsystemet-react';
-import { addLink, Polarity, removeLinks, updateLink, type MapLink } from '@helhet/model';
+import { addLink, Polarity, updateLink, type MapLink } from '@helhet/model';
 import { useMapEditor } from '../map/MapContext.ts';
 import { OutlineSection } from './OutlineSection.tsx';
 import { DeleteCell, SelectCell, TextCell } from './cells.tsx';
@@ -13,7 +13,7 @@ import { tryWrite } from './modelErrors.ts';
 
 function LinkRow({ link, names }: { link: MapLink; names: Map<string, string> }) {
   const { t } = useTranslation();
-  const { doc, origin } = useMapEditor();
+  const { doc, origin, requestDelete } = useMapEditor();
   const from = names.get(link.from) ?? link.from;
   const to = names.get(link.to) ?? link.to;
   const name = t('outline.linkName', { from, to });
@@ -49,7 +49,7 @@ function LinkRow({ link, names }: { link: MapLink; names: Map<string, string> })
       </Table.Cell>
       <DeleteCell
         label={t('outline.deleteLink', { name })}
-        onDelete={() => removeLinks(doc, [link.id], origin)}
+        onDelete={() => requestDelete({ elements: [], links: [link.id] })}
       />
     </Table.Row>
   );

@@ -6,7 +6,6 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Table } from '@digdir/designsystemet-react';
-import { useMapEditor } from '../map/MapContext.ts';
 
 /** Props of {@link TextCell}. */
 export interface TextCellProps {
@@ -102,7 +101,6 @@ function CellError({ error, children }: { error: string | null; children: ReactN
 /** The last cell of a row: deletes its record and announces that one was deleted. */
 export function DeleteCell({ label, onDelete }: { label: string; onDelete: () => void }) {
   const { t } = useTranslation();
-  const { announce } = useMapEditor();
   return (
     <Table.Cell>
       <Button
@@ -110,10 +108,7 @@ export function DeleteCell({ label, onDelete }: { label: string; onDelete: () =>
         data-color="danger"
         data-size="sm"
         aria-label={label}
-        onClick={() => {
-          onDelete();
-          announce(t('map.deleted', { count: 1 }));
-        }}
+        onClick={onDelete}
       >
         {t('common.delete')}
       </Button>

@@ -1,7 +1,8 @@
 /**
  * The loops the group keeps, live from the map document: name, type, elements and
  * narrative, with show / diagram / edit / delete. A kept loop whose link was deleted is
- * flagged as broken with the missing links, never dropped.
+ * flagged as broken with the missing links (named by the elements they went between), never
+ * dropped.
  */
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +11,7 @@ import { deleteLoop, type FoundLoop, type KeptLoop } from '@helhet/model';
 import { useMapEditor } from '../MapContext.ts';
 import { ANALYSIS_NS } from './i18n.ts';
 import { emphasisOf, useAnalysis } from './AnalysisContext.ts';
-import { keptLoopViews } from './keptLoopView.ts';
+import { keptLoopViews, type MissingLink } from './keptLoopView.ts';
 import { PolarityBadge } from './PolarityBadge.tsx';
 
 /** Props of {@link KeptLoops}. */
@@ -29,6 +30,17 @@ export function KeptLoops({ onEdit, onOpen }: KeptLoopsProps) {
     () => keptLoopViews(snapshot.loops, snapshot.links),
     [snapshot.loops, snapshot.links],
   );
+  // A missing link is named by the elements it went between, never by its id.
+  const missingText = (m: MissingLink) => {
+    const end = (id: string | null) => {
+      const label = id === null ? undefined : snapshot.elements.find((e) => e.id === id)?.label;
+      return label === undefined ? null : t('kept.namedEnd', { label });
+    };
+    const from = end(m.from);
+    const to = end(m.to);
+    if (from === null && to === null) return t('kept.goneLink');
+    return `${from ?? t('kept.goneEnd')} → ${to ?? t('kept.goneEnd')}`;
+  };
 
   return (
     <section aria-labelledby="kept-loops-title" className="stack">
@@ -37,7 +49,7 @@ export function KeptLoops({ onEdit, onOpen }: KeptLoopsProps) {
       </Heading>
       {views.length === 0 && <Paragraph data-size="sm">{t('kept.none')}</Paragraph>}
       <ul className="loop-list" data-testid="kept-loops">
-        {views.map(({ kept, state, loop, elementIds }) => {
+        {views.map(({ kept, state, loop, elementIds, missingLinks }) => {
           const key = `kept:${kept.id}`;
           const isPinned = pinned?.key === key;
           return (
@@ -57,12 +69,16 @@ export function KeptLoops({ onEdit, onOpen }: KeptLoopsProps) {
                 </p>
               )}
               {state.status === 'broken' && (
-                <Paragraph data-size="sm">
-                  {t('kept.missing', {
-                    count: state.missingLinkIds.length,
-                    ids: state.missingLinkIds.join(', '),
-                  })}
-                </Paragraph>
+                <div className="loop-item__missing">
+                  <Paragraph data-size="sm">
+                    {t('kept.missing', { count: missingLinks.length })}
+                  </Paragraph>
+                  <ul>
+                    {missingLinks.map((m) => (
+                      <li key={m.id}>{missingText(m)}</li>
+                    ))}
+                  </ul>
+                </div>
               )}
               {kept.narrative && <p className="loop-item__narrative">{kept.narrative}</p>}
               <div className="loop-item__actions">

@@ -63,6 +63,27 @@ describe('kept loop views', () => {
     expect(broken.elementIds.sort()).toEqual(['e-ensomhet', 'e-frafall', 'e-fravaer', 'e-utenfor']);
     expect(views).toHaveLength(2);
   });
+
+  it('tells the ends of missing links from the links beside them in the loop', () => {
+    // Deleting e-ensomhet takes l-1 (ensomhet → fravær) and l-4 (utenfor → ensomhet).
+    const views = keptLoopViews(
+      kept,
+      demo.links.filter((l) => l.from !== 'e-ensomhet' && l.to !== 'e-ensomhet'),
+    );
+    expect(views.find((v) => v.kept.id === 'k1')!.missingLinks).toEqual([
+      { id: 'l-1', from: null, to: 'e-fravaer' },
+      { id: 'l-4', from: 'e-utenfor', to: null },
+    ]);
+    // A link deleted on its own: both neighbours still say where it went.
+    const one = keptLoopViews(
+      kept,
+      demo.links.filter((l) => l.id !== 'l-2'),
+    );
+    expect(one.find((v) => v.kept.id === 'k1')!.missingLinks).toEqual([
+      { id: 'l-2', from: 'e-fravaer', to: 'e-frafall' },
+    ]);
+    expect(one.find((v) => v.kept.id === 'k2')!.missingLinks).toEqual([]);
+  });
 });
 
 describe('neighbourhood and path emphasis', () => {

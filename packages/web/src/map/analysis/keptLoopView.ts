@@ -19,6 +19,33 @@ export interface KeptLoopView {
   loop: FoundLoop | null;
   /** Elements of the links that still exist, for emphasis of a broken loop. */
   elementIds: string[];
+  /** The links that are gone, in loop order, with the ends their neighbours still tell. */
+  missingLinks: MissingLink[];
+}
+
+/**
+ * A link of a kept loop that no longer exists. Its record is gone, so its ends are known
+ * only from the links beside it in the loop: it started where the previous link ends and
+ * ended where the next one starts (null where that link is gone too).
+ */
+export interface MissingLink {
+  id: string;
+  from: string | null;
+  to: string | null;
+}
+
+/** The missing links of `linkIds` (a closed chain in order) with their inferred ends. */
+export function missingLinks(
+  linkIds: readonly string[],
+  byId: ReadonlyMap<string, Pick<MapLink, 'from' | 'to'>>,
+): MissingLink[] {
+  const n = linkIds.length;
+  return linkIds.flatMap((id, i) => {
+    if (byId.has(id)) return [];
+    const before = byId.get(linkIds[(i - 1 + n) % n]!);
+    const after = byId.get(linkIds[(i + 1) % n]!);
+    return [{ id, from: before?.to ?? null, to: after?.from ?? null }];
+  });
 }
 
 /** Views of `kept` against `links`, sorted by name (Norwegian collation). */
@@ -44,6 +71,6 @@ export function keptLoopViews(
               polarity: loopPolarity(present.map((l) => l.polarity)),
             }
           : null;
-      return { kept: k, state, loop, elementIds };
+      return { kept: k, state, loop, elementIds, missingLinks: missingLinks(k.linkIds, byId) };
     });
 }
