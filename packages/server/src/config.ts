@@ -12,6 +12,7 @@ import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { describeProblems, validate, type InputProblem } from '@helhet/model';
+import { parseSecretKey } from './auth/oidc/secret-box.ts';
 
 /** Port used when neither `--port` nor `HELHET_PORT` is given. */
 export const DEFAULT_PORT = 4321;
@@ -79,6 +80,12 @@ export interface HelhetConfig {
   adminPassword: string | null;
   /** JSON file of identity providers (`HELHET_IDENTITY_PROVIDERS`); `null`: none. */
   identityProvidersFile: string | null;
+  /**
+   * The key identity providers' client secrets are encrypted with (`HELHET_SECRET_KEY`: 32
+   * bytes, base64 or hex). `null`: with SQLite a key file in the data folder, made on first
+   * need; with PostgreSQL none, so a client secret cannot be stored through the API.
+   */
+  secretKey: string | null;
 }
 
 /** Options as given on the command line (all optional, all strings as typed). */
@@ -212,6 +219,13 @@ const RawConfig = z.object({
   adminEmail: z.string().trim().toLowerCase().pipe(z.email('must be an e-mail address')).nullable(),
   adminPassword: z.string().min(10, 'must be at least 10 characters').max(256).nullable(),
   identityProvidersFile: z.string().min(1, 'must not be empty').nullable(),
+  secretKey: z
+    .string()
+    .refine((key) => parseSecretKey(key) !== null, {
+      error:
+        'HELHET_SECRET_KEY must be 32 random bytes in base64 or hex (e.g. `openssl rand -base64 32`)',
+    })
+    .nullable(),
 });
 
 const TRUE_WORDS = new Set(['1', 'true', 'yes', 'on']);
@@ -284,6 +298,7 @@ export function resolveConfig(
     adminEmail: nonEmpty(env.HELHET_ADMIN_EMAIL) ?? null,
     adminPassword: env.HELHET_ADMIN_PASSWORD || null,
     identityProvidersFile: nonEmpty(env.HELHET_IDENTITY_PROVIDERS) ?? null,
+    secretKey: nonEmpty(env.HELHET_SECRET_KEY) ?? null,
     ...overrides,
   };
   const log = nonEmpty(env.HELHET_LOG)?.toLowerCase();

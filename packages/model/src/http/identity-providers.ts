@@ -231,6 +231,16 @@ export const IdentityProviderView = z.object({
 /** See {@link IdentityProviderView}. */
 export type IdentityProviderView = z.infer<typeof IdentityProviderView>;
 
+/** Answer of GET /api/admin/identity-providers. */
+export const IdentityProviderList = z.object({
+  providers: z.array(IdentityProviderView),
+  redirectUri: z
+    .string()
+    .describe("The redirect URI to register with every provider (this server's callback)"),
+});
+/** See {@link IdentityProviderList}. */
+export type IdentityProviderList = z.infer<typeof IdentityProviderList>;
+
 /** A sign-in option on the login page: no configuration, only what a person chooses by. */
 export const SignInOption = z.object({
   id: z.string(),

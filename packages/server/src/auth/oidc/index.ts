@@ -8,10 +8,12 @@ import type { Database } from '../../db/tables.ts';
 import type { SignInCompleter } from './completer.ts';
 import { OidcFlow } from './flow.ts';
 import { oidcRoutes } from './routes.ts';
+import type { SecretBox } from './secret-box.ts';
 import { IdentityProviderStore, type IdentityProvider } from './store.ts';
 import type { RateLimitSpec, RateLimitStore } from '../../rate-limit/limiter.ts';
 
 export { loadIdentityProvidersFile } from './config-file.ts';
+export { SecretBox, secretKeySource } from './secret-box.ts';
 export type { SignInCompleter } from './completer.ts';
 export type { SignInRefusal, VerifiedIdentity } from './claims.ts';
 export { SIGN_IN_PAGE } from './routes.ts';
@@ -22,6 +24,8 @@ export interface OidcOptions {
   /** The providers of the `HELHET_IDENTITY_PROVIDERS` file ({@link loadIdentityProvidersFile}). */
   providersFromFile: readonly IdentityProvider[];
   completer: SignInCompleter;
+  /** The key the table's client secrets are encrypted with. */
+  secrets: SecretBox;
   publicOrigin: () => string;
   /** Where rate limits are counted (Redis when configured). */
   rateLimits: RateLimitStore;
@@ -31,7 +35,11 @@ export interface OidcOptions {
 
 /** Registers the routes. Returns the store, for the server's other parts. */
 export function installOidc(app: FastifyInstance, options: OidcOptions): IdentityProviderStore {
-  const providers = new IdentityProviderStore(options.db, options.providersFromFile);
+  const providers = new IdentityProviderStore(
+    options.db,
+    options.providersFromFile,
+    options.secrets,
+  );
   const flow = new OidcFlow(options.db, providers);
   oidcRoutes(app, {
     providers,
