@@ -134,7 +134,6 @@ describe('administration', () => {
     const row = page.getByRole('row').filter({ hasText: 'uio.no, ntnu.no' });
     await row.getByRole('cell', { name: 'Feide', exact: true }).first().waitFor();
     await row.getByRole('button', { name: 'Endre Feide' }).waitFor();
-    expect(await seriousViolations(page)).toEqual([]);
     await screenshots(page, 'admin-identity-providers');
     await page.context().close();
   });
