@@ -12,7 +12,6 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createHelhetServer, resolveConfig, type HelhetServer } from '@helhet/server';
 import { IdentityProviderInput } from '@helhet/model';
-import { IdentityProviderStore } from '../packages/server/src/auth/oidc/store.ts';
 import {
   startTestOpenIdProvider,
   type TestOpenIdProvider,
@@ -51,9 +50,8 @@ beforeAll(async () => {
       ola: { email: 'ola@gmail.com', name: 'Ola' },
     },
   });
-  const store = new IdentityProviderStore(server.database.db);
   providerId = (
-    await store.create(
+    await server.identityProviders.create(
       IdentityProviderInput.parse({
         kind: 'generic',
         displayName: 'Kommunens innlogging',

@@ -3,6 +3,7 @@
  * secrets never leave the server, Entra's shared issuers and Digdir without PAR are refused
  * with the field named, and the config file's providers are listed but read-only.
  */
+import { randomBytes } from 'node:crypto';
 import { statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,7 +17,8 @@ import {
   TEST_DIALECT,
   type TestStorage,
 } from '../../test/harness.ts';
-import { SECRET_KEY_FILE } from './secret-box.ts';
+import { SecretBox, SECRET_KEY_FILE } from './secret-box.ts';
+import { IdentityProviderStore, viewOf } from './store.ts';
 import { hashPassword } from '../passwords.ts';
 import { createUser } from '../users.ts';
 
@@ -248,6 +250,17 @@ describe('client secrets at rest', () => {
     );
     // What the start does with every such row: nothing left to seal now.
     expect(await server.identityProviders.sealPlainSecrets()).toBe(0);
+
+    // Under another key the provider is still listed, its secret unreadable rather than wrong.
+    const otherKey = new IdentityProviderStore(
+      server.database.db,
+      [],
+      new SecretBox({ kind: 'given', key: randomBytes(32) }),
+    );
+    const [read] = await otherKey.list();
+    expect(read).toMatchObject({ id: 'idp-legacy', clientSecret: '' });
+    expect(read?.secretUnreadable).toMatch(/HELHET_SECRET_KEY/);
+    expect(viewOf(read!).hasClientSecret).toBe(true);
     await api('/api/admin/identity-providers/idp-legacy', { method: 'DELETE' });
   });
 
