@@ -219,6 +219,11 @@ export const IdentityProviderView = z.object({
   issuer: z.string(),
   clientId: z.string(),
   hasClientSecret: z.boolean(),
+  secretUnreadable: z
+    .boolean()
+    .describe(
+      "The stored secret does not decrypt with this server's key (HELHET_SECRET_KEY): give it again",
+    ),
   tenant: z.string().nullable(),
   tenantClaim: z.string().nullable(),
   emailDomains: z.array(z.string()),

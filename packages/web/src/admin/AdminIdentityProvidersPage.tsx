@@ -15,6 +15,7 @@ import {
   Paragraph,
   Table,
   Textfield,
+  ValidationMessage,
 } from '@digdir/designsystemet-react';
 import {
   IDENTITY_PROVIDER_KINDS,
@@ -160,7 +161,14 @@ function ProviderTable({
         <Table.Body>
           {providers.map((p) => (
             <Table.Row key={p.id}>
-              <Table.Cell data-label={col.name}>{p.displayName}</Table.Cell>
+              <Table.Cell data-label={col.name}>
+                {p.displayName}
+                {p.secretUnreadable && (
+                  <ValidationMessage data-size="sm">
+                    {t('identityProviders.secretUnreadable')}
+                  </ValidationMessage>
+                )}
+              </Table.Cell>
               <Table.Cell data-label={col.kind}>
                 {t(`identityProviders.kinds.${p.kind}`)}
               </Table.Cell>
@@ -326,7 +334,16 @@ function ProviderFormSection({
           autoComplete="off"
           {...text('clientId')}
         />
-        {provider?.hasClientSecret ? (
+        {provider?.secretUnreadable ? (
+          <Textfield
+            label={t('identityProviders.form.newSecret')}
+            description={t('identityProviders.form.secretUnreadable')}
+            type="password"
+            autoComplete="new-password"
+            required
+            {...text('clientSecret')}
+          />
+        ) : provider?.hasClientSecret ? (
           <Textfield
             label={t('identityProviders.form.newSecret')}
             description={t('identityProviders.form.secretStored')}

@@ -86,6 +86,7 @@ describe('the form and the body it sends', () => {
     issuer: 'https://auth.dataporten.no',
     clientId: 'c',
     hasClientSecret: true,
+    secretUnreadable: false,
     tenant: null,
     tenantClaim: null,
     emailDomains: ['uio.no', 'ntnu.no'],

@@ -119,6 +119,7 @@ describe('identity provider administration', () => {
     expect(view).toMatchObject({
       kind: 'feide',
       hasClientSecret: true,
+      secretUnreadable: false,
       emailDomains: ['uio.no', 'ntnu.no'],
       scopes: ['openid', 'email', 'profile'],
       source: 'database',
@@ -260,7 +261,7 @@ describe('client secrets at rest', () => {
     const [read] = await otherKey.list();
     expect(read).toMatchObject({ id: 'idp-legacy', clientSecret: '' });
     expect(read?.secretUnreadable).toMatch(/HELHET_SECRET_KEY/);
-    expect(viewOf(read!).hasClientSecret).toBe(true);
+    expect(viewOf(read!)).toMatchObject({ hasClientSecret: true, secretUnreadable: true });
     await api('/api/admin/identity-providers/idp-legacy', { method: 'DELETE' });
   });
 

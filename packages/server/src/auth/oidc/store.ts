@@ -51,6 +51,7 @@ export function viewOf(p: IdentityProvider): IdentityProviderView {
     issuer: p.issuer,
     clientId: p.clientId,
     hasClientSecret: p.clientSecret.length > 0 || p.secretUnreadable !== undefined,
+    secretUnreadable: p.secretUnreadable !== undefined,
     tenant: p.tenant,
     tenantClaim: p.tenantClaim,
     emailDomains: p.emailDomains,
