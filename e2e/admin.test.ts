@@ -108,12 +108,12 @@ describe('administration', () => {
 
   it('an administrator adds a sign-in service, corrected where the server points', async () => {
     const page = await h.newPage();
-    await page.goto(`${h.server.url}/admin`);
-    await page
-      .getByRole('navigation', { name: 'Administrasjon' })
-      .getByRole('link', { name: 'Innloggingstjenester' })
-      .click();
+    await page.goto(`${h.server.url}/admin/identity-providers`);
     await page.getByRole('heading', { level: 1, name: 'Innloggingstjenester' }).waitFor();
+    const navLink = page
+      .getByRole('navigation', { name: 'Administrasjon' })
+      .getByRole('link', { name: 'Innloggingstjenester' });
+    expect(await navLink.getAttribute('aria-current')).toBe('page');
     const redirect = page.getByRole('textbox', { name: 'Adresse for tilbakesending' });
     expect(await redirect.inputValue()).toBe(`${h.server.url}/api/auth/oidc/callback`);
     await page.getByRole('button', { name: 'Legg til innloggingstjeneste' }).click();
@@ -127,6 +127,9 @@ describe('administration', () => {
     await page.getByRole('button', { name: 'Legg til', exact: true }).click();
     // The server's problem stands beside the issuer, which is marked invalid.
     await expect.poll(() => issuer.getAttribute('aria-invalid')).toBe('true');
+    await page
+      .getByText('Må bruke https:// (http bare for en tjeneste på denne maskinen).')
+      .waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await screenshots(page, 'admin-identity-provider-form');
     await issuer.fill('https://auth.dataporten.no');
