@@ -1,7 +1,8 @@
 /**
  * Administration: an administrator finds a person on /admin, deactivates them (the person's
- * open page loses its session), and downloads the audit log as CSV from /admin/audit; both
- * pages have no serious or critical axe violations, and a non-administrator gets the plain
+ * open page loses its session), downloads the audit log as CSV from /admin/audit, and adds a
+ * sign-in service on /admin/identity-providers (the server's refusal shown beside the field);
+ * the pages have no serious or critical axe violations, and a non-administrator gets the plain
  * no-access message. With `HELHET_SCREENSHOTS=<folder>`, screenshots of both pages at 1280×720,
  * 1920×1080 and 360 px wide are written there (to look at how they read).
  */
@@ -103,6 +104,41 @@ describe('administration', () => {
     expect(lines[1]).toContain(',user-deactivated,');
     await page.context().close();
     await kariPage.context().close();
+  });
+
+  it('an administrator adds a sign-in service, corrected where the server points', async () => {
+    const page = await h.newPage();
+    await page.goto(`${h.server.url}/admin/identity-providers`);
+    await page.getByRole('heading', { level: 1, name: 'Innloggingstjenester' }).waitFor();
+    const navLink = page
+      .getByRole('navigation', { name: 'Administrasjon' })
+      .getByRole('link', { name: 'Innloggingstjenester' });
+    expect(await navLink.getAttribute('aria-current')).toBe('page');
+    const redirect = page.getByRole('textbox', { name: 'Adresse for tilbakesending' });
+    expect(await redirect.inputValue()).toBe(`${h.server.url}/api/auth/oidc/callback`);
+    await page.getByRole('button', { name: 'Legg til innloggingstjeneste' }).click();
+    await page.getByLabel('Type').selectOption('feide');
+    const issuer = page.getByRole('textbox', { name: 'Utsteder (issuer)' });
+    expect(await issuer.inputValue()).toBe('https://auth.dataporten.no');
+    await issuer.fill('http://idp.example.no');
+    await page.getByRole('textbox', { name: 'Klient-ID' }).fill('feide-klient');
+    await page.getByLabel('Klienthemmelighet').fill('hemmelig-verdi-1');
+    await page.getByRole('textbox', { name: 'E-postdomener' }).fill('uio.no, ntnu.no');
+    await page.getByRole('button', { name: 'Legg til', exact: true }).click();
+    // The server's problem stands beside the issuer, which is marked invalid.
+    await expect.poll(() => issuer.getAttribute('aria-invalid')).toBe('true');
+    await page
+      .getByText('Må bruke https:// (http bare for en tjeneste på denne maskinen).')
+      .waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshots(page, 'admin-identity-provider-form');
+    await issuer.fill('https://auth.dataporten.no');
+    await page.getByRole('button', { name: 'Legg til', exact: true }).click();
+    const row = page.getByRole('row').filter({ hasText: 'uio.no, ntnu.no' });
+    await row.getByRole('cell', { name: 'Feide', exact: true }).first().waitFor();
+    await row.getByRole('button', { name: 'Endre Feide' }).waitFor();
+    await screenshots(page, 'admin-identity-providers');
+    await page.context().close();
   });
 
   it('a person sets a new password with the reset link an administrator made, once', async () => {

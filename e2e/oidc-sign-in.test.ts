@@ -13,7 +13,6 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createHelhetServer, resolveConfig, type HelhetServer } from '@helhet/server';
 import { IdentityProviderInput } from '@helhet/model';
-import { IdentityProviderStore } from '../packages/server/src/auth/oidc/store.ts';
 import { DialogueStore } from '../packages/server/src/fremtid/dialogue-store.ts';
 import {
   startTestOpenIdProvider,
@@ -54,9 +53,8 @@ beforeAll(async () => {
       ola: { email: 'ola@gmail.com', name: 'Ola' },
     },
   });
-  const store = new IdentityProviderStore(server.database.db);
   providerId = (
-    await store.create(
+    await server.identityProviders.create(
       IdentityProviderInput.parse({
         kind: 'generic',
         displayName: 'Kommunens innlogging',
@@ -70,7 +68,7 @@ beforeAll(async () => {
   ).id;
   // The same test provider stands in for ID-porten (kind `idporten`, pushed requests).
   idportenId = (
-    await store.create(
+    await server.identityProviders.create(
       IdentityProviderInput.parse({
         kind: 'idporten',
         displayName: 'ID-porten',

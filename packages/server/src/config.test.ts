@@ -137,6 +137,17 @@ describe('resolveConfig', () => {
       );
   });
 
+  it('reads HELHET_SECRET_KEY (32 bytes, base64 or hex) and names it when it is not one', () => {
+    const key = Buffer.alloc(32, 3);
+    for (const text of [key.toString('base64'), key.toString('hex')])
+      expect(resolveConfig({}, { HELHET_SECRET_KEY: text }).secretKey).toBe(text);
+    expect(resolveConfig({}, {}).secretKey).toBeNull();
+    for (const bad of [Buffer.alloc(16).toString('base64'), 'hunter2'])
+      expect(() => resolveConfig({}, { HELHET_SECRET_KEY: bad })).toThrow(
+        /HELHET_SECRET_KEY must be 32 random bytes/,
+      );
+  });
+
   it('refuses an unknown HELHET_LOG', () => {
     expect(() => resolveConfig({}, { HELHET_LOG: 'yaml' })).toThrow(
       /HELHET_LOG: must be json or off/,

@@ -12,6 +12,7 @@ import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { describeProblems, validate, type InputProblem } from '@helhet/model';
+import { parseSecretKey } from './auth/oidc/secret-box.ts';
 
 /** Port used when neither `--port` nor `HELHET_PORT` is given. */
 export const DEFAULT_PORT = 4321;
@@ -87,6 +88,11 @@ export interface HelhetConfig {
   smtpUrl: string | null;
   /** The sender of those e-mails (`HELHET_MAIL_FROM`, e.g. `Helhet <helhet@kommune.no>`). */
   mailFrom: string | null;
+   * The key identity providers' client secrets are encrypted with (`HELHET_SECRET_KEY`: 32
+   * bytes, base64 or hex). `null`: with SQLite a key file in the data folder, made on first
+   * need; with PostgreSQL none, so a client secret cannot be stored through the API.
+   */
+  secretKey: string | null;
 }
 
 /** Options as given on the command line (all optional, all strings as typed). */
@@ -248,6 +254,13 @@ const RawConfig = z.object({
   identityProvidersFile: z.string().min(1, 'must not be empty').nullable(),
   smtpUrl: SmtpUrl,
   mailFrom: MailFrom,
+  secretKey: z
+    .string()
+    .refine((key) => parseSecretKey(key) !== null, {
+      error:
+        'HELHET_SECRET_KEY must be 32 random bytes in base64 or hex (e.g. `openssl rand -base64 32`)',
+    })
+    .nullable(),
 });
 
 const TRUE_WORDS = new Set(['1', 'true', 'yes', 'on']);
@@ -322,6 +335,7 @@ export function resolveConfig(
     identityProvidersFile: nonEmpty(env.HELHET_IDENTITY_PROVIDERS) ?? null,
     smtpUrl: nonEmpty(env.HELHET_SMTP_URL) ?? null,
     mailFrom: nonEmpty(env.HELHET_MAIL_FROM) ?? null,
+    secretKey: nonEmpty(env.HELHET_SECRET_KEY) ?? null,
     ...overrides,
   };
   const log = nonEmpty(env.HELHET_LOG)?.toLowerCase();

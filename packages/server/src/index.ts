@@ -46,7 +46,13 @@ import { workspaceProcessRoutes } from './process/routes.ts';
 import { WorkspaceProcessService } from './process/service.ts';
 import { installSecurityHeaders, routableUrl, serveWebApp } from './static.ts';
 import { accountSignIn } from './auth/oidc/account-sign-in.ts';
-import { installOidc, loadIdentityProvidersFile } from './auth/oidc/index.ts';
+import {
+  installOidc,
+  loadIdentityProvidersFile,
+  SecretBox,
+  secretKeySource,
+} from './auth/oidc/index.ts';
+import type { IdentityProviderStore } from './auth/oidc/store.ts';
 import { StorageConvergence } from './documents/converge.ts';
 import { documentsExtension } from './documents/extension.ts';
 import { LiveDocuments } from './documents/live.ts';
@@ -118,6 +124,8 @@ export interface HelhetServer {
   setupUrl: string | null;
   /** Open live-document connections by principal (closed when access is lost). */
   live: LiveAccess;
+  /** Identity providers (the table's and the config file's), secrets decrypted. */
+  identityProviders: IdentityProviderStore;
   /** Listens on the configured host and port. */
   start(): Promise<string>;
   /** Closes connections, waits for pending writes, closes the database. Safe to call twice. */
@@ -282,6 +290,7 @@ export async function createHelhetServer(
     db,
     providersFromFile,
     completer: accountSignIn(authCtx),
+    secrets: new SecretBox(secretKeySource(config)),
     publicOrigin: () => (config.publicUrl ?? server.url).replace(/\/+$/, ''),
     rateLimits,
     startLimit: options.signInStartLimit,
@@ -301,6 +310,9 @@ export async function createHelhetServer(
     secure: servedOverHttps(config),
     ...(options.dialogueLimits ? { dialogueLimits: options.dialogueLimits } : {}),
   });
+  const identityProviders = oidc.providers;
+  // Secrets an earlier version stored in plain text are encrypted as soon as a key is at hand.
+  await identityProviders.sealPlainSecrets();
   adminRoutes(app, authCtx);
   await serveWebApp(app, config.webDist);
 
@@ -322,6 +334,7 @@ export async function createHelhetServer(
     seeded,
     setupUrl: null,
     live: liveAccess,
+    identityProviders,
     async start() {
       await app.listen({ host: config.host, port: config.port });
       const address = app.server.address();

@@ -23,6 +23,8 @@ export const ErrorBody = z.object({
         'last-admin',
         'account-inactive',
         'reset-link-invalid',
+        'provider-from-file',
+        'secret-key-missing',
       ])
       .optional(),
     problems: z.array(ProblemBody),

@@ -219,6 +219,11 @@ export const IdentityProviderView = z.object({
   issuer: z.string(),
   clientId: z.string(),
   hasClientSecret: z.boolean(),
+  secretUnreadable: z
+    .boolean()
+    .describe(
+      "The stored secret does not decrypt with this server's key (HELHET_SECRET_KEY): give it again",
+    ),
   tenant: z.string().nullable(),
   tenantClaim: z.string().nullable(),
   emailDomains: z.array(z.string()),
@@ -230,6 +235,16 @@ export const IdentityProviderView = z.object({
 });
 /** See {@link IdentityProviderView}. */
 export type IdentityProviderView = z.infer<typeof IdentityProviderView>;
+
+/** Answer of GET /api/admin/identity-providers. */
+export const IdentityProviderList = z.object({
+  providers: z.array(IdentityProviderView),
+  redirectUri: z
+    .string()
+    .describe("The redirect URI to register with every provider (this server's callback)"),
+});
+/** See {@link IdentityProviderList}. */
+export type IdentityProviderList = z.infer<typeof IdentityProviderList>;
 
 /** A sign-in option on the login page: no configuration, only what a person chooses by. */
 export const SignInOption = z.object({

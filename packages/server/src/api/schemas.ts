@@ -22,6 +22,10 @@ export const errorResponses = {
     ...jsonSchema(ErrorBody),
   },
   404: { description: 'Not found', ...jsonSchema(ErrorBody) },
+  409: {
+    description: 'Refused in the current state (the code says why)',
+    ...jsonSchema(ErrorBody),
+  },
 };
 
 /** The denials of authorised routes (`docs/access.md`), for the OpenAPI document. */

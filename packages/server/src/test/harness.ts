@@ -21,6 +21,12 @@ import {
 /** The dialect the tests run on. */
 export const TEST_DIALECT = process.env.DATABASE_URL ? 'postgres' : 'sqlite';
 
+/**
+ * The secret key of test servers on PostgreSQL (there, unlike SQLite, no key file is made):
+ * 32 fixed bytes, so successive servers on one storage read each other's secrets.
+ */
+export const TEST_SECRET_KEY = Buffer.alloc(32, 7).toString('base64');
+
 /** Storage shared by successive servers of one test. */
 export interface TestStorage {
   overrides: Partial<HelhetConfig>;
@@ -33,7 +39,12 @@ export function createTestStorage(): TestStorage {
   if (databaseUrl) {
     const schema = `helhet_test_${Math.random().toString(36).slice(2, 10)}`;
     return {
-      overrides: { databaseUrl, databaseSchema: schema, dataDir: tmpdir() },
+      overrides: {
+        databaseUrl,
+        databaseSchema: schema,
+        dataDir: tmpdir(),
+        secretKey: TEST_SECRET_KEY,
+      },
       async dispose() {
         const client = new pg.Client({ connectionString: databaseUrl });
         await client.connect();

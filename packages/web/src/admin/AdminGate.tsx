@@ -19,6 +19,7 @@ registerAdminTexts();
 export const ADMIN_PAGES = [
   { path: '/admin', key: 'nav.users' },
   { path: '/admin/audit', key: 'nav.audit' },
+  { path: '/admin/identity-providers', key: 'nav.identityProviders' },
 ] as const;
 
 /** An administration page titled `title`, or the no-access message. */

@@ -7,6 +7,8 @@ import {
   AdminUserPage,
   AuditPage,
   ErasureReport,
+  IdentityProviderList,
+  IdentityProviderView,
   PasswordResetLink,
   UserRecord,
   type AuditQuery,
@@ -15,6 +17,8 @@ import {
 import { request } from '../api/client.ts';
 
 const user = (id: string) => `/api/admin/users/${encodeURIComponent(id)}`;
+const IDPS = '/api/admin/identity-providers';
+const idp = (id: string) => `${IDPS}/${encodeURIComponent(id)}`;
 const json = (value: unknown) => JSON.stringify(value);
 
 /** The audit filters a page sets (all optional). */
@@ -59,6 +63,13 @@ export const adminApi = {
     }),
   audit: (filters: AuditFilters, limit: number, offset: number) =>
     request(AuditPage, `/api/admin/audit?${auditSearch(filters, { limit, offset })}`),
+  identityProviders: () => request(IdentityProviderList, IDPS),
+  /** `input`: the body of the form (the server validates it and names each problem). */
+  addIdentityProvider: (input: Record<string, unknown>) =>
+    request(IdentityProviderView, IDPS, { method: 'POST', body: json(input) }),
+  changeIdentityProvider: (id: string, patch: Record<string, unknown>) =>
+    request(IdentityProviderView, idp(id), { method: 'PATCH', body: json(patch) }),
+  removeIdentityProvider: (id: string) => request(z.unknown(), idp(id), { method: 'DELETE' }),
   resetPassword: (token: string, password: string) =>
     request(
       z.unknown(),

@@ -36,6 +36,11 @@ const AdminUsersPage = lazy(() =>
 const AdminAuditPage = lazy(() =>
   import('../admin/AdminAuditPage.tsx').then((m) => ({ default: m.AdminAuditPage })),
 );
+const AdminIdentityProvidersPage = lazy(() =>
+  import('../admin/AdminIdentityProvidersPage.tsx').then((m) => ({
+    default: m.AdminIdentityProvidersPage,
+  })),
+);
 const ResetPasswordPage = lazy(() =>
   import('../admin/ResetPasswordPage.tsx').then((m) => ({ default: m.ResetPasswordPage })),
 );
@@ -141,6 +146,12 @@ function RoutePage({ route }: { route: Route }) {
       return (
         <Suspense fallback={<Spinner aria-label={t('common.loading')} />}>
           <AdminAuditPage />
+        </Suspense>
+      );
+    case 'adminIdentityProviders':
+      return (
+        <Suspense fallback={<Spinner aria-label={t('common.loading')} />}>
+          <AdminIdentityProvidersPage />
         </Suspense>
       );
     case 'reset':

@@ -25,6 +25,7 @@ describe('parseRoute', () => {
     expect(parseRoute('/account')).toEqual({ page: 'account' });
     expect(parseRoute('/admin')).toEqual({ page: 'admin' });
     expect(parseRoute('/admin/audit')).toEqual({ page: 'adminAudit' });
+    expect(parseRoute('/admin/identity-providers')).toEqual({ page: 'adminIdentityProviders' });
     expect(parseRoute('/reset')).toEqual({ page: 'reset' });
     expect(parseRoute('/invitations/abc')).toEqual({ page: 'invitation', token: 'abc' });
     expect(parseRoute('/share/xyz')).toEqual({ page: 'share', token: 'xyz' });

@@ -19,6 +19,7 @@ export type Route =
   | { page: 'account' }
   | { page: 'admin' }
   | { page: 'adminAudit' }
+  | { page: 'adminIdentityProviders' }
   /** The administrator-issued password reset link (`/reset#token=…`). */
   | { page: 'reset' }
   /** `token` null: it is in the address fragment (`/invitation#token=…`), kept out of logs. */
@@ -65,6 +66,8 @@ export function parseRoute(pathname: string): Route {
   if (parts.length === 1 && parts[0] === 'admin') return { page: 'admin' };
   if (parts.length === 2 && parts[0] === 'admin' && parts[1] === 'audit')
     return { page: 'adminAudit' };
+  if (parts.length === 2 && parts[0] === 'admin' && parts[1] === 'identity-providers')
+    return { page: 'adminIdentityProviders' };
   if (parts.length === 1 && parts[0] === 'reset') return { page: 'reset' };
   if (parts.length === 2 && parts[0] === 'invitations')
     return { page: 'invitation', token: parts[1]! };

@@ -3,7 +3,8 @@
  * secrets never leave the server, Entra's shared issuers and Digdir without PAR are refused
  * with the field named, and the config file's providers are listed but read-only.
  */
-import { writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHelhetServer, resolveConfig, type HelhetServer } from '../../index.ts';
@@ -11,20 +12,26 @@ import {
   adminToken,
   createTestStorage,
   signIn,
+  startServer,
   TEST_ADMIN,
+  TEST_DIALECT,
   type TestStorage,
 } from '../../test/harness.ts';
+import { SecretBox, SECRET_KEY_FILE } from './secret-box.ts';
+import { IdentityProviderStore, viewOf } from './store.ts';
 import { hashPassword } from '../passwords.ts';
 import { createUser } from '../users.ts';
 
 let storage: TestStorage;
 let server: HelhetServer;
+let providersFile: string;
 const FILE_SECRET = 'file-secret-value-1';
 const API_SECRET = 'api-secret-value-2';
 
 beforeAll(async () => {
   storage = createTestStorage();
   const file = join(storage.overrides.dataDir!, `idp-${process.pid}-${Date.now()}.json`);
+  providersFile = file;
   writeFileSync(
     file,
     JSON.stringify({
@@ -83,6 +90,16 @@ const api = async (
     ...(init.body === undefined ? {} : { payload: init.body as object }),
   });
 
+/** The `client_secret` column of provider `id`, as stored. */
+const storedSecret = async (id: string) =>
+  (
+    await server.database.db
+      .selectFrom('identity_providers' as never)
+      .select('client_secret' as never)
+      .where('id' as never, '=', id as never)
+      .executeTakeFirstOrThrow()
+  ).client_secret as string;
+
 const feide = {
   kind: 'feide',
   displayName: 'Feide',
@@ -102,6 +119,7 @@ describe('identity provider administration', () => {
     expect(view).toMatchObject({
       kind: 'feide',
       hasClientSecret: true,
+      secretUnreadable: false,
       emailDomains: ['uio.no', 'ntnu.no'],
       scopes: ['openid', 'email', 'profile'],
       source: 'database',
@@ -109,6 +127,8 @@ describe('identity provider administration', () => {
 
     const list = await api('/api/admin/identity-providers');
     expect(list.statusCode).toBe(200);
+    // The redirect URI to register with the provider: this server's callback.
+    expect(list.json().redirectUri).toBe(`${server.url}/api/auth/oidc/callback`);
     expect(list.body).not.toContain(API_SECRET);
     expect(list.body).not.toContain(FILE_SECRET);
     expect(list.json().providers.map((p: { id: string }) => p.id)).toEqual([
@@ -124,12 +144,19 @@ describe('identity provider administration', () => {
     expect(patched.statusCode).toBe(200);
     // Only the named field changes.
     expect(patched.json()).toEqual({ ...view, displayName: 'Feide (UH)' });
-    // The secret was kept (a patch without it does not clear it).
-    const row = await server.database.db
-      .selectFrom('identity_providers' as never)
-      .select('client_secret' as never)
-      .executeTakeFirstOrThrow();
-    expect(row).toEqual({ client_secret: API_SECRET });
+    // The secret was kept (a patch without it does not clear it), encrypted: the column never
+    // holds it, and the store reads it back.
+    const stored = await storedSecret(view.id);
+    expect(stored).toMatch(/^v1:/);
+    expect(stored).not.toContain(API_SECRET);
+    expect((await server.identityProviders.get(view.id))?.clientSecret).toBe(API_SECRET);
+    // A new secret replaces it, encrypted too.
+    await api(`/api/admin/identity-providers/${view.id}`, {
+      method: 'PATCH',
+      body: { clientSecret: 'a-new-secret-3' },
+    });
+    expect(await storedSecret(view.id)).not.toContain('a-new-secret-3');
+    expect((await server.identityProviders.get(view.id))?.clientSecret).toBe('a-new-secret-3');
 
     expect(
       (await api(`/api/admin/identity-providers/${view.id}`, { method: 'DELETE' })).statusCode,
@@ -182,6 +209,104 @@ describe('identity provider administration', () => {
       (await api('/api/admin/identity-providers/oslo-entra', { method: 'DELETE' })).statusCode,
     ).toBe(409);
   });
+});
+
+describe('client secrets at rest', () => {
+  it('reads a row an earlier version stored with a plain secret, and encrypts it when written', async () => {
+    const at = new Date().toISOString();
+    await server.database.db
+      .insertInto('identity_providers' as never)
+      .values({
+        id: 'idp-legacy',
+        kind: 'generic',
+        display_name: 'Legacy',
+        issuer: 'https://idp.example.no',
+        client_id: 'legacy-client',
+        client_secret: 'legacy-plain-secret',
+        tenant: null,
+        tenant_claim: null,
+        email_domains: '[]',
+        allow_new_users: 0,
+        use_par: 0,
+        scopes: '["openid"]',
+        created_at: at,
+        updated_at: at,
+      } as never)
+      .execute();
+    const listed = (await api('/api/admin/identity-providers')).json();
+    expect(listed.providers.find((p: { id: string }) => p.id === 'idp-legacy')).toMatchObject({
+      hasClientSecret: true,
+    });
+    expect((await server.identityProviders.get('idp-legacy'))?.clientSecret).toBe(
+      'legacy-plain-secret',
+    );
+    const patched = await api('/api/admin/identity-providers/idp-legacy', {
+      method: 'PATCH',
+      body: { displayName: 'Legacy (sealed)' },
+    });
+    expect(patched.statusCode).toBe(200);
+    expect(await storedSecret('idp-legacy')).toMatch(/^v1:/);
+    expect((await server.identityProviders.get('idp-legacy'))?.clientSecret).toBe(
+      'legacy-plain-secret',
+    );
+    // What the start does with every such row: nothing left to seal now.
+    expect(await server.identityProviders.sealPlainSecrets()).toBe(0);
+
+    // Under another key the provider is still listed, its secret unreadable rather than wrong.
+    const otherKey = new IdentityProviderStore(
+      server.database.db,
+      [],
+      new SecretBox({ kind: 'given', key: randomBytes(32) }),
+    );
+    const [read] = await otherKey.list();
+    expect(read).toMatchObject({ id: 'idp-legacy', clientSecret: '' });
+    expect(read?.secretUnreadable).toMatch(/HELHET_SECRET_KEY/);
+    expect(viewOf(read!)).toMatchObject({ hasClientSecret: true, secretUnreadable: true });
+    await api('/api/admin/identity-providers/idp-legacy', { method: 'DELETE' });
+  });
+
+  it.runIf(TEST_DIALECT === 'sqlite')(
+    'with SQLite and no HELHET_SECRET_KEY, keeps its key in an owner-only file beside the database',
+    () => {
+      const file = join(storage.overrides.dataDir!, SECRET_KEY_FILE);
+      expect(statSync(file).mode & 0o777).toBe(0o600);
+    },
+  );
+
+  it.runIf(TEST_DIALECT === 'postgres')(
+    'with PostgreSQL and no HELHET_SECRET_KEY, refuses to store a secret (409) but keeps file providers',
+    async () => {
+      const keyless = createTestStorage();
+      const other = await startServer(keyless, {
+        secretKey: null,
+        identityProvidersFile: providersFile,
+      });
+      try {
+        const token = await adminToken(other);
+        const headers = { authorization: `Bearer ${token}` };
+        const refused = await other.app.inject({
+          method: 'POST',
+          url: '/api/admin/identity-providers',
+          headers,
+          payload: feide,
+        });
+        expect(refused.statusCode).toBe(409);
+        expect(refused.json().error.code).toBe('secret-key-missing');
+        expect(refused.json().error.message).toContain('HELHET_SECRET_KEY');
+        // The file's providers keep their secrets in memory: listed, and signing in starts.
+        const list = await other.app.inject({ url: '/api/admin/identity-providers', headers });
+        expect(list.json().providers.map((p: { id: string }) => p.id)).toEqual([
+          'oslo-entra',
+          'unreachable',
+        ]);
+        const start = await other.app.inject({ url: '/api/auth/oidc/unreachable/start' });
+        expect(start.headers.location).toBe('/sign-in?error=oidc-provider-error');
+      } finally {
+        await other.stop();
+        await keyless.dispose();
+      }
+    },
+  );
 });
 
 describe('who may administer identity providers', () => {

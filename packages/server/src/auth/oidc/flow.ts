@@ -91,6 +91,9 @@ export class OidcFlow {
     const key = `${provider.updatedAt}|${provider.issuer}|${provider.clientId}`;
     const cached = this.#configurations.get(provider.id);
     if (cached?.key === key) return cached.config;
+    // A secret that does not decrypt is never sent as if it were one: the log says why.
+    if (provider.secretUnreadable)
+      throw new SignInRefused('provider-error', provider.secretUnreadable);
     const issuer = new URL(provider.issuer);
     const insecure = issuer.protocol === 'http:';
     if (insecure && !isLoopbackUrl(provider.issuer))

@@ -8,11 +8,13 @@ import type { Database } from '../../db/tables.ts';
 import type { SignInCompleter } from './completer.ts';
 import { OidcFlow } from './flow.ts';
 import { oidcRoutes } from './routes.ts';
+import type { SecretBox } from './secret-box.ts';
 import { IdentityProviderStore, type IdentityProvider } from './store.ts';
 import type { VerificationHandlers, VerificationStarter } from './verification.ts';
 import type { RateLimitSpec, RateLimitStore } from '../../rate-limit/limiter.ts';
 
 export { loadIdentityProvidersFile } from './config-file.ts';
+export { SecretBox, secretKeySource } from './secret-box.ts';
 export type { SignInCompleter } from './completer.ts';
 export type { SignInRefusal, VerifiedIdentity } from './claims.ts';
 export { SIGN_IN_PAGE } from './routes.ts';
@@ -30,6 +32,8 @@ export interface OidcOptions {
   /** The providers of the `HELHET_IDENTITY_PROVIDERS` file ({@link loadIdentityProvidersFile}). */
   providersFromFile: readonly IdentityProvider[];
   completer: SignInCompleter;
+  /** The key the table's client secrets are encrypted with. */
+  secrets: SecretBox;
   publicOrigin: () => string;
   /** Where rate limits are counted (Redis when configured). */
   rateLimits: RateLimitStore;
@@ -47,7 +51,11 @@ export function installOidc(
   app: FastifyInstance,
   options: OidcOptions,
 ): { providers: IdentityProviderStore; verification: VerificationStarter } {
-  const providers = new IdentityProviderStore(options.db, options.providersFromFile);
+  const providers = new IdentityProviderStore(
+    options.db,
+    options.providersFromFile,
+    options.secrets,
+  );
   const flow = new OidcFlow(options.db, providers);
   const verification = oidcRoutes(app, {
     providers,

@@ -20,11 +20,13 @@ import {
 } from './verification.ts';
 import {
   IdentityProviderInput,
+  IdentityProviderList,
   IdentityProviderPatch,
   IdentityProviderView,
   SignInOption,
 } from '@helhet/model';
-import { signInOptionOf, viewOf, type IdentityProviderStore } from './store.ts';
+import { SecretKeyMissing } from './secret-box.ts';
+import { fieldsOf, signInOptionOf, viewOf, type IdentityProviderStore } from './store.ts';
 import { clientKey } from '../../rate-limit/import-limits.ts';
 import {
   createRateLimiter,
@@ -78,6 +80,21 @@ function stateCookie(value: string, maxAgeSeconds: number, secure: boolean): str
 
 function refusedRedirect(reply: FastifyReply, code: string): FastifyReply {
   return reply.redirect(`${SIGN_IN_PAGE}?error=oidc-${code}`, 303);
+}
+
+/** The redirect URI every provider must know: the callback on the public origin. */
+export function redirectUriOf(publicOrigin: string): string {
+  return `${publicOrigin}/api/auth/oidc/callback`;
+}
+
+/** Runs a write that stores a secret; no key to encrypt it with is a 409 that names the fix. */
+async function storingSecret<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (!(error instanceof SecretKeyMissing)) throw error;
+    throw new ApiError(409, error.message, [], { code: 'secret-key-missing' });
+  }
 }
 
 /**
@@ -226,10 +243,13 @@ export function oidcRoutes(app: FastifyInstance, ctx: OidcRoutesContext): Verifi
     {
       config: { access: 'admin' },
       schema: adminSchema('List identity providers (without secrets)', {
-        response: { 200: jsonSchema(z.object({ providers: z.array(IdentityProviderView) })) },
+        response: { 200: jsonSchema(IdentityProviderList) },
       }),
     },
-    async () => ({ providers: (await ctx.providers.list()).map(viewOf) }),
+    async () => ({
+      providers: (await ctx.providers.list()).map(viewOf),
+      redirectUri: redirectUriOf(ctx.publicOrigin()),
+    }),
   );
 
   app.get(
@@ -249,12 +269,17 @@ export function oidcRoutes(app: FastifyInstance, ctx: OidcRoutesContext): Verifi
       config: { access: 'admin' },
       schema: adminSchema('Add an identity provider', {
         body: jsonSchema(IdentityProviderInput),
-        response: { 201: jsonSchema(IdentityProviderView), 400: errorResponses[400] },
+        response: {
+          201: jsonSchema(IdentityProviderView),
+          400: errorResponses[400],
+          409: errorResponses[409],
+        },
       }),
     },
     async (request, reply) => {
       const input = parseInput(IdentityProviderInput, request.body, 'identity provider');
-      return reply.status(201).send(viewOf(await ctx.providers.create(input)));
+      const created = await storingSecret(() => ctx.providers.create(input));
+      return reply.status(201).send(viewOf(created));
     },
   );
 
@@ -268,6 +293,7 @@ export function oidcRoutes(app: FastifyInstance, ctx: OidcRoutesContext): Verifi
           200: jsonSchema(IdentityProviderView),
           400: errorResponses[400],
           404: errorResponses[404],
+          409: errorResponses[409],
         },
       }),
     },
@@ -275,11 +301,14 @@ export function oidcRoutes(app: FastifyInstance, ctx: OidcRoutesContext): Verifi
       const current = await providerOr404(request.params);
       refuseFileProvider(current.id);
       const patch = parseInput(IdentityProviderPatch, request.body, 'identity provider');
-      const { id: _id, source: _s, createdAt: _c, updatedAt: _u, ...fields } = current;
+      const fields = fieldsOf(current);
       // Entra's tenant follows its issuer unless the patch names one.
       const base = patch.issuer && current.kind === 'entra' ? { ...fields, tenant: null } : fields;
       const merged = parseInput(IdentityProviderInput, { ...base, ...patch }, 'identity provider');
-      const updated = await ctx.providers.update(current.id, merged);
+      const secretGiven = patch.clientSecret !== undefined;
+      const updated = await storingSecret(() =>
+        ctx.providers.update(current.id, merged, { secretGiven }),
+      );
       if (!updated) throw notFound('identity provider', current.id);
       return viewOf(updated);
     },

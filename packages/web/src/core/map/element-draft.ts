@@ -3,6 +3,7 @@
  * validated record, with problems keyed by field for the form to show.
  */
 import { ElementKind, MapElement, validate, type InputProblem } from '@helhet/model';
+import { problemsByField } from '../problems-by-field.ts';
 
 /** Form values of an element. */
 export interface ElementDraft {
@@ -64,10 +65,5 @@ export function checkDraft(
   | { ok: false; byField: Record<string, string>; problems: InputProblem[] } {
   const result = validate(MapElement, { ...base, ...patchFromDraft(draft) });
   if (result.ok) return { ok: true, value: result.value };
-  const byField: Record<string, string> = {};
-  for (const p of result.problems) {
-    const key = p.path.split(/[.[]/)[0] ?? '';
-    byField[key] ??= p.message;
-  }
-  return { ok: false, byField, problems: result.problems };
+  return { ok: false, byField: problemsByField(result.problems), problems: result.problems };
 }
