@@ -89,7 +89,7 @@ export function authRoutes(app: FastifyInstance, ctx: AuthContext): void {
       const auth = requireAuth(request);
       if (auth.session) {
         await deleteSession(ctx.db, auth.session.tokenHash);
-        ctx.live.revoke({ sessionHash: auth.session.tokenHash });
+        await ctx.live.revoke({ sessionId: auth.session.id });
       }
       ctx.cookie.clear(reply);
       return reply.status(204).send();
@@ -109,7 +109,7 @@ export function authRoutes(app: FastifyInstance, ctx: AuthContext): void {
     async (request, reply) => {
       const { principal } = requireUser(request);
       await deleteUserSessions(ctx.db, principal.id);
-      ctx.live.revoke({ principals: [principalKey(principal)] });
+      await ctx.live.revoke({ principals: [principalKey(principal)] });
       await recordAudit(ctx.db, {
         action: 'sign-out-everywhere',
         actor: principalKey(principal),

@@ -13,6 +13,8 @@ import { createOwnedDocumentTables, OWNED_DOCUMENT_TABLES } from './migration-ta
 import { accessMigration } from '../auth/migration.ts';
 import { identityProvidersMigration } from '../auth/oidc/migration.ts';
 import { adminMigration } from '../admin/migration.ts';
+import { sessionDetailsMigration } from '../auth/sessions-migration.ts';
+import { linkedIdentitiesMigration } from '../auth/oidc/identities-migration.ts';
 
 /** The two supported SQL dialects. */
 export type DialectName = 'sqlite' | 'postgres';
@@ -58,6 +60,8 @@ export function migrationProvider(dialect: DialectName): MigrationProvider {
       '0005_access': accessMigration(dialect),
       '0006_identity_providers': identityProvidersMigration(dialect),
       '0007_admin': adminMigration(),
+      '0008_session_details': sessionDetailsMigration(),
+      '0009_linked_identities': linkedIdentitiesMigration(),
     }),
   };
 }

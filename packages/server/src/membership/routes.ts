@@ -111,7 +111,7 @@ export function membershipRoutes(app: FastifyInstance, ctx: AuthContext): void {
         return (await listMembers(trx, id)).find((m) => m.userId === userId)!;
       });
       if (before !== role) {
-        ctx.live.revoke({ principals: [`user:${userId}`], workspaceId: id });
+        await ctx.live.revoke({ principals: [`user:${userId}`], workspaceId: id });
         await recordAudit(ctx.db, {
           action: 'member-role-changed',
           actor: actor(request),
@@ -145,7 +145,7 @@ export function membershipRoutes(app: FastifyInstance, ctx: AuthContext): void {
         if (!(await removeMembership(trx, id, userId))) throw notFound('member', userId);
         if ((await ownerCount(trx, id)) === 0) throw lastOwner();
       });
-      ctx.live.revoke({ principals: [`user:${userId}`], workspaceId: id });
+      await ctx.live.revoke({ principals: [`user:${userId}`], workspaceId: id });
       await recordAudit(ctx.db, {
         action: 'member-removed',
         actor: actor(request),
