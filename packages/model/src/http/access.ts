@@ -213,6 +213,37 @@ export const ApiToken = z.object({
 /** See {@link ApiToken}. */
 export type ApiToken = z.infer<typeof ApiToken>;
 
+/** How a session was signed in. */
+export const SignInMethod = z.enum(['password', 'oidc', 'setup', 'invitation', 'share-link']);
+/** See {@link SignInMethod}. */
+export type SignInMethod = z.infer<typeof SignInMethod>;
+
+/**
+ * One of the signed-in person's sessions (a browser where they are signed in), as the
+ * account page lists them (GET /api/auth/sessions). `id` is opaque and not secret: it is
+ * neither the session's token nor its hash.
+ */
+export const AccountSession = z.object({
+  id: RecordId,
+  createdAt: z.string(),
+  lastUsedAt: z.string(),
+  expiresAt: z.string(),
+  /** Null for sessions made before the method was recorded. */
+  method: SignInMethod.nullable(),
+  /** Browser and operating system named from the user agent ("Chrome", "Windows"), if known. */
+  browser: z.string().nullable(),
+  system: z.string().nullable(),
+  /** True for the session that made this request. */
+  current: z.boolean(),
+});
+/** See {@link AccountSession}. */
+export type AccountSession = z.infer<typeof AccountSession>;
+
+/** Response of GET /api/auth/sessions: the most recently used first. */
+export const AccountSessionList = z.object({ sessions: z.array(AccountSession) });
+/** See {@link AccountSessionList}. */
+export type AccountSessionList = z.infer<typeof AccountSessionList>;
+
 /** An account as the administration pages show it. */
 export const UserRecord = z.object({
   id: RecordId,

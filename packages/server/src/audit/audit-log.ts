@@ -11,6 +11,7 @@ export type AuditAction =
   | 'sign-in'
   | 'sign-in-failed'
   | 'sign-out-everywhere'
+  | 'session-ended'
   | 'setup-completed'
   | 'user-created'
   | 'workspace-created'

@@ -9,6 +9,7 @@ import type { HelhetServer } from '../index.ts';
 import { setMembership } from '../membership/memberships.ts';
 import {
   api,
+  closedWith,
   connectClient,
   createTestStorage,
   demoMapId,
@@ -26,14 +27,6 @@ import { openRevocationChannel, type RevocationChannel } from './revocation-chan
 import { createUser } from './users.ts';
 
 const available = await redisAvailable();
-
-function closedWith(client: TestClient): Promise<{ reason: string; at: number }> {
-  return new Promise((resolve) =>
-    client.provider.on('close', ({ event }: { event: { reason: string } }) =>
-      resolve({ reason: event.reason, at: performance.now() }),
-    ),
-  );
-}
 
 /** Resolves with the close, or null when none came within `ms`. */
 function within<T>(promise: Promise<T>, ms: number): Promise<T | null> {

@@ -12,7 +12,7 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { z } from 'zod';
-import { redisAddress } from '../collab/redis.ts';
+import { redisAddress, reportOutages, whenReady } from '../collab/redis.ts';
 import type { RevokeFilter } from './live-access.ts';
 
 /** The channel every instance listens on, beside Hocuspocus' own `helhet` channels. */
@@ -63,17 +63,7 @@ export function openRevocationChannel(
   const address = redisAddress(redisUrl);
   const publisher = new Redis({ ...address, enableOfflineQueue: false });
   const subscriber = new Redis(address);
-  let reported = false;
-  for (const connection of [publisher, subscriber]) {
-    connection.on('error', (error: Error) => {
-      if (reported) return;
-      reported = true;
-      onError(error);
-    });
-    connection.on('ready', () => {
-      reported = false;
-    });
-  }
+  reportOutages([publisher, subscriber], onError);
   const subscribed = subscriber.subscribe(REVOCATION_CHANNEL);
   // Known before anyone awaits `ready()`; a failed subscription is reported, not unhandled.
   subscribed.catch((error: Error) => onError(error));
@@ -88,20 +78,13 @@ export function openRevocationChannel(
     if (parsed.from === self || !narrowsSomething(parsed.filter)) return;
     onRevoke(parsed.filter);
   });
-  const connected = (connection: Redis) =>
-    connection.status === 'ready'
-      ? Promise.resolve()
-      : new Promise<void>((resolve, reject) => {
-          connection.once('ready', () => resolve());
-          connection.once('end', () => reject(new Error('The revocation Redis connection ended')));
-        });
   let closed = false;
   return {
     async publish(filter) {
       await publisher.publish(REVOCATION_CHANNEL, JSON.stringify({ from: self, filter }));
     },
     async ready() {
-      await Promise.all([connected(publisher), subscribed]);
+      await Promise.all([whenReady(publisher, 'revocation'), subscribed]);
     },
     async close() {
       if (closed) return;
