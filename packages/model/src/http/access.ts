@@ -299,6 +299,7 @@ export const ErasureReport = z.object({
     memberships: z.number().int(),
     invitations: z.number().int(),
     resetLinks: z.number().int(),
+    linkedIdentities: z.number().int(),
   }),
   /** Workspaces the person was the only owner of; the erasing administrator owns them now. */
   workspacesHandedOver: z.array(RecordId),
@@ -359,6 +360,16 @@ export const UserExport = z.object({
     }),
   ),
   apiTokens: z.array(ApiToken.omit({ token: true }).extend({ revokedAt: z.string().nullable() })),
+  /** The single sign-on identities linked to the account. */
+  linkedIdentities: z.array(
+    z.object({
+      issuer: z.string(),
+      subject: z.string(),
+      providerId: z.string(),
+      linkedAt: z.string(),
+      lastSignInAt: z.string(),
+    }),
+  ),
   auditEvents: z.array(AuditEvent),
 });
 /** See {@link UserExport}. */

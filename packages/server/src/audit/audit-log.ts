@@ -14,6 +14,7 @@ export type AuditAction =
   | 'session-ended'
   | 'setup-completed'
   | 'user-created'
+  | 'identity-linked'
   | 'workspace-created'
   | 'member-added'
   | 'member-role-changed'
