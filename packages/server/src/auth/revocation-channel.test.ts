@@ -3,6 +3,7 @@
  * one database and one Redis; a change made through one instance's HTTP API closes the
  * person's socket held by the other within a second, and each instance closes once.
  */
+import { createServer, connect, type AddressInfo, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { workspaceDocumentName, type WorkspaceRole } from '@helhet/model';
 import type { HelhetServer } from '../index.ts';
@@ -147,10 +148,10 @@ describe.skipIf(!available)('the revocation channel', () => {
     for (const c of opened) await c.close();
   });
 
-  /** A registry joined to the channel as the server joins it. */
-  function instance(): LiveAccess {
+  /** A registry joined to the channel (over the Redis at `url`) as the server joins it. */
+  function instance(url = TEST_REDIS_URL): LiveAccess {
     const live = new LiveAccess();
-    const channel = openRevocationChannel(TEST_REDIS_URL, (f) => live.closeLocal(f));
+    const channel = openRevocationChannel(url, (f) => live.closeLocal(f));
     opened.push(channel);
     live.fanOut(channel, (error) => {
       throw error;
@@ -184,6 +185,79 @@ describe.skipIf(!available)('the revocation channel', () => {
     expect(reconnected.closes).toEqual([]);
     expect(onB.closes).toEqual(['access-revoked']);
     expect(a.size).toBe(1);
+  });
+
+  /**
+   * A TCP proxy to the test Redis on `port` (a free one when 0): `cut()` drops every
+   * connection through it, `stop()` stops listening (Redis is away for whoever uses it).
+   */
+  async function redisProxy(port = 0) {
+    const target = new URL(TEST_REDIS_URL);
+    const sockets = new Set<Socket>();
+    const server = createServer((client) => {
+      const upstream = connect(Number(target.port || 6379), target.hostname);
+      for (const [a, b] of [
+        [client, upstream],
+        [upstream, client],
+      ] as const) {
+        sockets.add(a);
+        a.pipe(b);
+        a.on('error', () => b.destroy());
+        a.on('close', () => (b.destroy(), sockets.delete(a)));
+      }
+    });
+    await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+    const cut = () => sockets.forEach((s) => s.destroy());
+    return {
+      url: `redis://127.0.0.1:${(server.address() as AddressInfo).port}${target.pathname}`,
+      port: (server.address() as AddressInfo).port,
+      cut,
+      stop: () => new Promise<void>((resolve) => (cut(), server.close(() => resolve()))),
+    };
+  }
+
+  /** Revokes on `from` again and again until `connection` (on another instance) is closed. */
+  async function heardOn(from: LiveAccess, connection: { closes: string[] }, principal: string) {
+    const until = Date.now() + 8000;
+    while (connection.closes.length === 0 && Date.now() < until) {
+      await from.revoke({ principals: [principal] });
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    return connection.closes.length > 0;
+  }
+
+  it('hears revocations after its Redis connection dropped, and when Redis came late', async () => {
+    const grant = (principal: string) => ({
+      principal,
+      author: 'x',
+      workspaceId: 'w',
+      sessionId: null,
+    });
+    const publisher = instance();
+    await publisher.ready();
+
+    // Redis away when the instance starts: the proxy's port is closed for a while.
+    const probe = await redisProxy();
+    await probe.stop();
+    const late = instance(probe.url);
+    await new Promise((r) => setTimeout(r, 1500));
+    const proxy = await redisProxy(probe.port);
+    try {
+      await late.ready();
+      const first = `user:late-${Math.random().toString(36).slice(2)}`;
+      const one = connection();
+      late.add(one, grant(first));
+      expect(await heardOn(publisher, one, first)).toBe(true);
+
+      // The connection drops under it, and ioredis reconnects.
+      proxy.cut();
+      const second = `user:cut-${Math.random().toString(36).slice(2)}`;
+      const two = connection();
+      late.add(two, grant(second));
+      expect(await heardOn(publisher, two, second)).toBe(true);
+    } finally {
+      await proxy.stop();
+    }
   });
 
   it('refuses a revocation that names nothing (it would close every connection)', async () => {

@@ -62,11 +62,16 @@ export function openRevocationChannel(
   const self = randomUUID();
   const address = redisAddress(redisUrl);
   const publisher = new Redis({ ...address, enableOfflineQueue: false });
-  const subscriber = new Redis(address);
+  // The subscription is made afresh on every connection, and only on a connected one (no
+  // offline queue, no ioredis re-subscription): so one that could not be made while Redis was
+  // away (at start, say) is made when it is back, instead of failing once and never again.
+  const subscriber = new Redis({ ...address, enableOfflineQueue: false, autoResubscribe: false });
   reportOutages([publisher, subscriber], onError);
-  const subscribed = subscriber.subscribe(REVOCATION_CHANNEL);
-  // Known before anyone awaits `ready()`; a failed subscription is reported, not unhandled.
-  subscribed.catch((error: Error) => onError(error));
+  let firstSubscribed = () => {};
+  const subscribed = new Promise<void>((resolve) => (firstSubscribed = resolve));
+  subscriber.on('ready', () => {
+    subscriber.subscribe(REVOCATION_CHANNEL).then(() => firstSubscribed(), onError);
+  });
   subscriber.on('message', (channel: string, text: string) => {
     if (channel !== REVOCATION_CHANNEL) return;
     let parsed: z.infer<typeof Message>;
