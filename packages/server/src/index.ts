@@ -62,6 +62,7 @@ import { WorkspaceStore } from './stores/workspaces.ts';
 import { installAccess } from './auth/access.ts';
 import { SessionCookie } from './auth/cookies.ts';
 import { LiveAccess } from './auth/live-access.ts';
+import { openRevocationChannel } from './auth/revocation-channel.ts';
 import { LoginLimits } from './auth/login-limits.ts';
 import { adminRoutes } from './admin/routes.ts';
 import { authRoutes } from './auth/routes.ts';
@@ -258,6 +259,21 @@ export async function createHelhetServer(
   const rateLimits = openRateLimitStore(config, (error) =>
     app.log.warn({ err: error }, 'rate limits: Redis unreachable, counting in memory meanwhile'),
   );
+  // With several instances, a revocation made here reaches their connections too.
+  const revocations = config.redisUrl
+    ? openRevocationChannel(
+        config.redisUrl,
+        (filter) => liveAccess.closeLocal(filter),
+        (error) => app.log.warn({ err: error }, 'revocations: Redis unreachable'),
+      )
+    : null;
+  if (revocations)
+    liveAccess.fanOut(revocations, (error) =>
+      app.log.warn(
+        { err: error },
+        'revocations: could not tell the other instances; their connections close when they reconnect',
+      ),
+    );
   const imports = new ImportRunner(undefined, new ImportLimiter(undefined, rateLimits));
   const ctx = { db, workspaces, maps, mapService, dialect, version: VERSION, imports };
   const readiness = new ReadinessProbe(db, config.redisUrl, (dependency, error) =>
@@ -361,6 +377,7 @@ export async function createHelhetServer(
         mail.close();
         await imports.pool.close();
         await rateLimits.close();
+        await revocations?.close();
         await database.close();
       })();
       return stopping;

@@ -238,6 +238,37 @@ export const ApiToken = z.object({
 /** See {@link ApiToken}. */
 export type ApiToken = z.infer<typeof ApiToken>;
 
+/** How a session was signed in. */
+export const SignInMethod = z.enum(['password', 'oidc', 'setup', 'invitation', 'share-link']);
+/** See {@link SignInMethod}. */
+export type SignInMethod = z.infer<typeof SignInMethod>;
+
+/**
+ * One of the signed-in person's sessions (a browser where they are signed in), as the
+ * account page lists them (GET /api/auth/sessions). `id` is opaque and not secret: it is
+ * neither the session's token nor its hash.
+ */
+export const AccountSession = z.object({
+  id: RecordId,
+  createdAt: z.string(),
+  lastUsedAt: z.string(),
+  expiresAt: z.string(),
+  /** Null for sessions made before the method was recorded. */
+  method: SignInMethod.nullable(),
+  /** Browser and operating system named from the user agent ("Chrome", "Windows"), if known. */
+  browser: z.string().nullable(),
+  system: z.string().nullable(),
+  /** True for the session that made this request. */
+  current: z.boolean(),
+});
+/** See {@link AccountSession}. */
+export type AccountSession = z.infer<typeof AccountSession>;
+
+/** Response of GET /api/auth/sessions: the most recently used first. */
+export const AccountSessionList = z.object({ sessions: z.array(AccountSession) });
+/** See {@link AccountSessionList}. */
+export type AccountSessionList = z.infer<typeof AccountSessionList>;
+
 /** An account as the administration pages show it. */
 export const UserRecord = z.object({
   id: RecordId,
@@ -303,6 +334,7 @@ export const ErasureReport = z.object({
     memberships: z.number().int(),
     invitations: z.number().int(),
     resetLinks: z.number().int(),
+    linkedIdentities: z.number().int(),
   }),
   /** Workspaces the person was the only owner of; the erasing administrator owns them now. */
   workspacesHandedOver: z.array(RecordId),
@@ -363,6 +395,16 @@ export const UserExport = z.object({
     }),
   ),
   apiTokens: z.array(ApiToken.omit({ token: true }).extend({ revokedAt: z.string().nullable() })),
+  /** The single sign-on identities linked to the account. */
+  linkedIdentities: z.array(
+    z.object({
+      issuer: z.string(),
+      subject: z.string(),
+      providerId: z.string(),
+      linkedAt: z.string(),
+      lastSignInAt: z.string(),
+    }),
+  ),
   auditEvents: z.array(AuditEvent),
 });
 /** See {@link UserExport}. */

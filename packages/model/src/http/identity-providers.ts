@@ -265,6 +265,7 @@ export const SIGN_IN_REFUSALS = [
   'state-mismatch',
   'token-rejected',
   'email-missing',
+  'email-not-verified',
   'tenant-not-allowed',
   'email-domain-not-served',
   'new-users-not-allowed',

@@ -1,7 +1,8 @@
 /**
  * Erasing a person (GDPR art. 17, the right to erasure). Deleted: the account row (name,
  * e-mail address, password hash, admin flag, sign-in times) and with it, through the foreign
- * keys, their sessions, API tokens, memberships and password reset links; pending invitations
+ * keys, their sessions, API tokens, memberships, password reset links and linked single
+ * sign-on identities; pending invitations
  * addressed to their e-mail; and in the audit log their e-mail address or name wherever an
  * event's details held it, and the network address of every event they made.
  *
@@ -45,7 +46,9 @@ export async function eraseUser(
       .where('id', '=', userId)
       .executeTakeFirst();
     if (!user) throw notFound('user', userId);
-    const count = async (table: 'sessions' | 'api_tokens' | 'memberships' | 'password_resets') =>
+    const count = async (
+      table: 'sessions' | 'api_tokens' | 'memberships' | 'password_resets' | 'linked_identities',
+    ) =>
       Number(
         (
           await trx
@@ -60,6 +63,7 @@ export async function eraseUser(
       apiTokens: await count('api_tokens'),
       memberships: await count('memberships'),
       resetLinks: await count('password_resets'),
+      linkedIdentities: await count('linked_identities'),
       invitations: 0,
     };
 

@@ -1,11 +1,13 @@
 /**
  * A person's data as JSON (GDPR art. 15 and 20, access and portability): the account, their
  * memberships, their sessions (without their secrets), their API tokens (names and dates, not
- * the tokens) and the audit events they made.
+ * the tokens), the single sign-on identities linked to the account and the audit events they
+ * made.
  */
 import type { Kysely } from 'kysely';
 import { WorkspaceRole, type UserExport } from '@helhet/model';
 import type { Database } from '../db/tables.ts';
+import { listLinkedIdentities } from '../auth/oidc/linked-identities.ts';
 import { toUserRecord } from '../auth/users.ts';
 import { requireAccount } from './accounts.ts';
 import { CSV_MAX_ROWS, queryAudit } from './audit-query.ts';
@@ -37,6 +39,7 @@ export async function exportUser(db: Kysely<Database>, userId: string): Promise<
     .where('user_id', '=', userId)
     .orderBy('created_at')
     .execute();
+  const identities = await listLinkedIdentities(db, userId);
   const audit = await queryAudit(db, { actor: `user:${userId}`, limit: CSV_MAX_ROWS, offset: 0 });
   return {
     exportedAt: new Date().toISOString(),
@@ -60,6 +63,13 @@ export async function exportUser(db: Kysely<Database>, userId: string): Promise<
       expiresAt: t.expires_at,
       lastUsedAt: t.last_used_at,
       revokedAt: t.revoked_at,
+    })),
+    linkedIdentities: identities.map((i) => ({
+      issuer: i.issuer,
+      subject: i.subject,
+      providerId: i.provider_id,
+      linkedAt: i.created_at,
+      lastSignInAt: i.last_sign_in_at,
     })),
     auditEvents: audit.events,
   };

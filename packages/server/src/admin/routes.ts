@@ -81,7 +81,7 @@ export function adminRoutes(app: FastifyInstance, ctx: AuthContext): void {
       if (after.active === 0) {
         // Also when it was inactive already: a session made in between must not survive.
         await ctx.db.deleteFrom('sessions').where('user_id', '=', id).execute();
-        ctx.live.revoke({ principals: [`user:${id}`] });
+        await ctx.live.revoke({ principals: [`user:${id}`] });
       }
       if (before.active !== after.active)
         await audit(request, after.active ? 'user-reactivated' : 'user-deactivated', {
@@ -110,7 +110,7 @@ export function adminRoutes(app: FastifyInstance, ctx: AuthContext): void {
       const { id } = parseInput(UserParams, request.params, 'path');
       const admin = requireUser(request).principal;
       const report = await eraseUser(ctx.db, id, admin.id);
-      ctx.live.revoke({ principals: [`user:${id}`] });
+      await ctx.live.revoke({ principals: [`user:${id}`] });
       await audit(request, 'user-erased', { userId: id, ...report.deleted });
       return report;
     },
@@ -195,7 +195,7 @@ export function adminRoutes(app: FastifyInstance, ctx: AuthContext): void {
         throw new ApiError(403, 'This reset link is not valid (used, expired or replaced)', [], {
           code: 'reset-link-invalid',
         });
-      ctx.live.revoke({ principals: [`user:${userId}`] });
+      await ctx.live.revoke({ principals: [`user:${userId}`] });
       await recordAudit(ctx.db, {
         action: 'password-reset',
         actor: `user:${userId}`,

@@ -79,6 +79,8 @@ const EXPECTED: Record<string, Need> = {
   'POST /api/auth/logout': 'signed-in',
   'POST /api/auth/logout-everywhere': 'account',
   'GET /api/auth/me': 'signed-in',
+  'GET /api/auth/sessions': 'account',
+  'DELETE /api/auth/sessions/{sessionId}': 'account',
   'GET /api/setup': P,
   'POST /api/setup': P,
   'GET /api/account/tokens': 'account',
@@ -241,7 +243,7 @@ function urlOf(route: string, f: Fixture): { method: string; path: string } {
     .replace('{id}', isMap ? f.mapId : isDialogue ? 'd-none' : f.workspaceId)
     .replace('{mapId}', f.mapId)
     .replace('{userId}', users.viewer!.id)
-    .replace(/\{(recordId|elementId|invitationId|linkId|tokenId|sid)\}/g, 'x-none')
+    .replace(/\{(recordId|elementId|invitationId|linkId|tokenId|sessionId|sid)\}/g, 'x-none')
     .replace('{token}', 'not-a-token')
     .replace('{code}', '3101');
   return { method, path };

@@ -18,7 +18,7 @@ export interface Authenticated {
   /** `cookie`: a browser session (CSRF rules apply to its writes); `bearer`: an API token. */
   via: 'cookie' | 'bearer' | 'token';
   /** The session, when a session token was used. */
-  session: { token: string; tokenHash: string; expiresAt: string } | null;
+  session: { token: string; tokenHash: string; id: string; expiresAt: string } | null;
   /** The share link a guest joined through. */
   shareLinkId: string | null;
 }
@@ -42,7 +42,12 @@ export async function authenticateSessionToken(
 ): Promise<Authenticated | null> {
   const session = await findSession(db, token);
   if (!session) return null;
-  const sessionInfo = { token, tokenHash: session.tokenHash, expiresAt: session.expiresAt };
+  const sessionInfo = {
+    token,
+    tokenHash: session.tokenHash,
+    id: session.id,
+    expiresAt: session.expiresAt,
+  };
   if (session.userId) {
     const principal = await userPrincipal(db, session.userId);
     return principal && { principal, via, session: sessionInfo, shareLinkId: null };

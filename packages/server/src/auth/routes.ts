@@ -7,6 +7,7 @@ import { isIP } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import {
+  AccountSessionList,
   ApiToken,
   ApiTokenInput,
   LoginInput,
@@ -14,6 +15,7 @@ import {
   SessionInfo,
   SetupInput,
   SetupState,
+  SignInMethod,
 } from '@helhet/model';
 import { ApiError, notFound, parseInput } from '../api/errors.ts';
 import { accessDenials, errorResponses, jsonSchema } from '../api/schemas.ts';
@@ -25,13 +27,20 @@ import type { AuthContext } from './context.ts';
 import { dummyPasswordHash, verifyPassword } from './passwords.ts';
 import { principalKey } from './principal.ts';
 import { csrfTokenFor } from './secrets.ts';
-import { deleteSession, deleteUserSessions } from './sessions.ts';
+import {
+  deleteSession,
+  deleteUserSession,
+  deleteUserSessions,
+  listUserSessions,
+} from './sessions.ts';
 import { claimSetupToken, createFirstAdmin } from './setup.ts';
 import { startUserSession } from './sign-in.ts';
 import { countUsers, findUserByEmail } from './users.ts';
+import { describeUserAgent } from './user-agent.ts';
 
 const WRONG = 'Wrong e-mail address or password';
 const TokenParams = z.object({ tokenId: RecordId });
+const SessionParams = z.object({ sessionId: RecordId });
 
 /** Registers the sign-in, setup and token routes. */
 export function authRoutes(app: FastifyInstance, ctx: AuthContext): void {
@@ -89,7 +98,7 @@ export function authRoutes(app: FastifyInstance, ctx: AuthContext): void {
       const auth = requireAuth(request);
       if (auth.session) {
         await deleteSession(ctx.db, auth.session.tokenHash);
-        ctx.live.revoke({ sessionHash: auth.session.tokenHash });
+        await ctx.live.revoke({ sessionId: auth.session.id });
       }
       ctx.cookie.clear(reply);
       return reply.status(204).send();
@@ -109,13 +118,74 @@ export function authRoutes(app: FastifyInstance, ctx: AuthContext): void {
     async (request, reply) => {
       const { principal } = requireUser(request);
       await deleteUserSessions(ctx.db, principal.id);
-      ctx.live.revoke({ principals: [principalKey(principal)] });
+      await ctx.live.revoke({ principals: [principalKey(principal)] });
       await recordAudit(ctx.db, {
         action: 'sign-out-everywhere',
         actor: principalKey(principal),
         address: request.ip,
       });
       ctx.cookie.clear(reply);
+      return reply.status(204).send();
+    },
+  );
+
+  app.get(
+    '/api/auth/sessions',
+    {
+      config: { access: 'account' },
+      schema: {
+        tags,
+        summary: 'Your sessions: the browsers where you are signed in (without their tokens)',
+        response: { 200: jsonSchema(AccountSessionList), ...accessDenials },
+      },
+    },
+    async (request, reply): Promise<AccountSessionList> => {
+      const auth = requireUser(request);
+      reply.header('cache-control', 'no-store');
+      const sessions = await listUserSessions(ctx.db, auth.principal.id);
+      return {
+        sessions: sessions.map((s) => ({
+          id: s.id,
+          createdAt: s.createdAt,
+          lastUsedAt: s.lastUsedAt,
+          expiresAt: s.expiresAt,
+          method: SignInMethod.safeParse(s.method).data ?? null,
+          ...describeUserAgent(s.userAgent),
+          current: s.id === auth.session?.id,
+        })),
+      };
+    },
+  );
+
+  app.delete(
+    '/api/auth/sessions/:sessionId',
+    {
+      config: { access: 'account' },
+      schema: {
+        tags,
+        summary:
+          'End one of your sessions (signs that browser out and closes its live connections)',
+        description: 'Another person’s session is answered like one that does not exist (404).',
+        params: jsonSchema(SessionParams),
+        response: {
+          204: { type: 'null', description: 'Ended' },
+          ...errorResponses,
+          ...accessDenials,
+        },
+      },
+    },
+    async (request, reply) => {
+      const auth = requireUser(request);
+      const { sessionId } = parseInput(SessionParams, request.params, 'path');
+      if (!(await deleteUserSession(ctx.db, auth.principal.id, sessionId)))
+        throw notFound('session', sessionId);
+      await ctx.live.revoke({ principals: [principalKey(auth.principal)], sessionId });
+      await recordAudit(ctx.db, {
+        action: 'session-ended',
+        actor: principalKey(auth.principal),
+        address: request.ip,
+      });
+      if (sessionId === auth.session?.id) ctx.cookie.clear(reply);
       return reply.status(204).send();
     },
   );

@@ -26,6 +26,7 @@ export async function startUserSession(
 ): Promise<SessionInfo> {
   const session = await createSession(ctx.db, user.id, {
     userAgent: request.headers['user-agent'],
+    method,
   });
   ctx.cookie.set(reply, session.token, session.expiresAt);
   await recordSignIn(ctx.db, user.id);

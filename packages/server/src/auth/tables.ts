@@ -23,6 +23,10 @@ export interface UsersTable {
 /** A signed-in browser: an account's or a guest's session. */
 export interface SessionsTable {
   token_hash: string;
+  /** Opaque and not secret: how the account page names a session (migration 0009). */
+  id: string;
+  /** How it was signed in (`password`, `oidc`, …); null for sessions from before 0009. */
+  method: string | null;
   user_id: string | null;
   guest_id: string | null;
   created_at: string;
@@ -109,6 +113,16 @@ export interface AuditEventsTable {
   address: string | null;
 }
 
+/** A single sign-on identity linked to an account (migration `0010_linked_identities`). */
+export interface LinkedIdentitiesTable {
+  issuer: string;
+  subject: string;
+  user_id: string;
+  provider_id: string;
+  created_at: string;
+  last_sign_in_at: string;
+}
+
 /** The access tables, part of the database type. */
 export interface AccessTables {
   users: UsersTable;
@@ -120,4 +134,5 @@ export interface AccessTables {
   guests: GuestsTable;
   setup_tokens: SetupTokensTable;
   audit_events: AuditEventsTable;
+  linked_identities: LinkedIdentitiesTable;
 }

@@ -5,6 +5,7 @@
  */
 import { Redis } from '@hocuspocus/extension-redis';
 import type { Extension } from '@hocuspocus/server';
+import type { Redis as RedisConnection } from 'ioredis';
 
 /** Where a Redis server is and how to sign in, read from a URL. */
 export interface RedisAddress {
@@ -37,4 +38,35 @@ export function redisAddress(redisUrl: string): RedisAddress {
 export function redisExtension(redisUrl: string): Extension {
   const { host, port, ...options } = redisAddress(redisUrl);
   return new Redis({ host, port, prefix: 'helhet', options });
+}
+
+/**
+ * Tells `onError` of the first error of each outage of `connections` (ioredis reports every
+ * failed reconnect; an operator wants to hear once, and again after Redis was back).
+ */
+export function reportOutages(
+  connections: readonly RedisConnection[],
+  onError: (error: Error) => void,
+): void {
+  let reported = false;
+  for (const connection of connections) {
+    connection.on('error', (error: Error) => {
+      if (reported) return;
+      reported = true;
+      onError(error);
+    });
+    connection.on('ready', () => {
+      reported = false;
+    });
+  }
+}
+
+/** Resolves once `connection` is ready; rejects when it ends first (`what` names it). */
+export function whenReady(connection: RedisConnection, what: string): Promise<void> {
+  return connection.status === 'ready'
+    ? Promise.resolve()
+    : new Promise((resolve, reject) => {
+        connection.once('ready', () => resolve());
+        connection.once('end', () => reject(new Error(`The ${what} Redis connection ended`)));
+      });
 }

@@ -14,6 +14,8 @@ import { accessMigration } from '../auth/migration.ts';
 import { identityProvidersMigration } from '../auth/oidc/migration.ts';
 import { adminMigration } from '../admin/migration.ts';
 import { dialogueVerificationMigration } from '../fremtid/verification-migration.ts';
+import { sessionDetailsMigration } from '../auth/sessions-migration.ts';
+import { linkedIdentitiesMigration } from '../auth/oidc/identities-migration.ts';
 
 /** The two supported SQL dialects. */
 export type DialectName = 'sqlite' | 'postgres';
@@ -60,6 +62,8 @@ export function migrationProvider(dialect: DialectName): MigrationProvider {
       '0006_identity_providers': identityProvidersMigration(dialect),
       '0007_admin': adminMigration(),
       '0008_dialogue_verification': dialogueVerificationMigration(),
+      '0009_session_details': sessionDetailsMigration(),
+      '0010_linked_identities': linkedIdentitiesMigration(),
     }),
   };
 }

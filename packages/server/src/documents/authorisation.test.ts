@@ -20,12 +20,12 @@ import { setMembership } from '../membership/memberships.ts';
 import {
   acknowledged,
   api,
+  closedWith,
   demoMapId,
   eventually,
   firstWorkspaceId,
   TEST_DIALECT,
   useTestServer,
-  type TestClient,
 } from '../test/harness.ts';
 
 const t = useTestServer({ perTest: true });
@@ -40,14 +40,6 @@ async function member(workspaceId: string, role: WorkspaceRole) {
   });
   await setMembership(db, workspaceId, user.id, role);
   return { id: user.id, token: (await createApiToken(db, user.id, 'live', 1)).token };
-}
-
-function closedWith(client: TestClient): Promise<{ reason: string; at: number }> {
-  return new Promise((resolve) =>
-    client.provider.on('close', ({ event }: { event: { reason: string } }) =>
-      resolve({ reason: event.reason, at: performance.now() }),
-    ),
-  );
 }
 
 async function storedElements(mapId: string): Promise<string[]> {

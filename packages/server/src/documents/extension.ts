@@ -94,7 +94,7 @@ export function documentsExtension(
         principal: principalKey(auth.principal),
         author: auth.principal.id,
         workspaceId,
-        sessionHash: auth.session?.tokenHash ?? null,
+        sessionId: auth.session?.id ?? null,
       };
       return { grant } satisfies AccessContext;
     },

@@ -1,59 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, expect, it } from 'vitest';
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { expect, it } from 'vitest';
+import { sql, type Kysely } from 'kysely';
 import { Migrator } from 'kysely/migration';
-import pg from 'pg';
 import * as Y from 'yjs';
 import { addElement, createDemoMap, readMap, writeMap } from '@helhet/model';
-import { migrationProvider, type DialectName } from '../db/migrations.ts';
-import { openSqlite } from '../db/sqlite-adapter.ts';
-import type { Database } from '../db/tables.ts';
+import { migrationProvider } from '../db/migrations.ts';
+import { unmigratedDatabase } from '../test/unmigrated-database.ts';
 import { DocumentStore } from './store.ts';
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0)) await cleanup();
-});
-
-/** An empty database (not migrated) on the dialect the tests run on. */
-async function databaseAt(): Promise<{ db: Kysely<Database>; dialect: DialectName }> {
-  const url = process.env.DATABASE_URL;
-  let db: Kysely<Database>;
-  let dialect: DialectName;
-  if (url) {
-    dialect = 'postgres';
-    const schema = `helhet_test_${Math.random().toString(36).slice(2, 10)}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`CREATE SCHEMA "${schema}"`);
-    await admin.end();
-    const pool = new pg.Pool({ connectionString: url, options: `-c search_path="${schema}"` });
-    db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    cleanups.push(async () => {
-      await db.destroy();
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      await c.query(`DROP SCHEMA "${schema}" CASCADE`);
-      await c.end();
-    });
-  } else {
-    dialect = 'sqlite';
-    const dir = mkdtempSync(join(tmpdir(), 'helhet-migration-'));
-    db = new Kysely<Database>({
-      dialect: new SqliteDialect({ database: openSqlite(join(dir, 'db.sqlite')) }),
-    });
-    cleanups.push(async () => {
-      await db.destroy();
-      rmSync(dir, { recursive: true, force: true });
-    });
-  }
-  return { db, dialect };
-}
-
 it('0004 moves map and workspace documents into the document tables, in order', async () => {
-  const { db, dialect } = await databaseAt();
+  const { db, dialect } = await unmigratedDatabase();
   const migrator = new Migrator({ db, provider: migrationProvider(dialect) });
   expect((await migrator.migrateTo('0003_fremtid_dialogues')).error).toBeUndefined();
 

@@ -132,7 +132,7 @@ export function membershipRoutes(
         return (await listMembers(trx, id)).find((m) => m.userId === userId)!;
       });
       if (before !== role) {
-        ctx.live.revoke({ principals: [`user:${userId}`], workspaceId: id });
+        await ctx.live.revoke({ principals: [`user:${userId}`], workspaceId: id });
         await recordAudit(ctx.db, {
           action: 'member-role-changed',
           actor: actor(request),
@@ -166,7 +166,7 @@ export function membershipRoutes(
         if (!(await removeMembership(trx, id, userId))) throw notFound('member', userId);
         if ((await ownerCount(trx, id)) === 0) throw lastOwner();
       });
-      ctx.live.revoke({ principals: [`user:${userId}`], workspaceId: id });
+      await ctx.live.revoke({ principals: [`user:${userId}`], workspaceId: id });
       await recordAudit(ctx.db, {
         action: 'member-removed',
         actor: actor(request),

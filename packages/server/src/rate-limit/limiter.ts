@@ -20,7 +20,7 @@ import { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import { ApiError } from '../api/errors.ts';
-import { redisAddress } from '../collab/redis.ts';
+import { redisAddress, reportOutages, whenReady } from '../collab/redis.ts';
 
 /** A budget: `points` per key per `durationS` seconds, counted under `prefix`. */
 export interface RateLimitSpec {
@@ -85,26 +85,11 @@ export function openRateLimitStore(
     // limiter answers, instead of the request waiting for reconnects (seconds each).
     enableOfflineQueue: false,
   });
-  // ioredis reports every failed reconnect; the operator hears once per outage.
-  let reported = false;
-  redis.on('error', (error: Error) => {
-    if (reported) return;
-    reported = true;
-    onError(error);
-  });
-  redis.on('ready', () => {
-    reported = false;
-  });
+  reportOutages([redis], onError);
   let closed = false;
   return {
     redis,
-    ready: () =>
-      redis.status === 'ready'
-        ? Promise.resolve()
-        : new Promise((resolve, reject) => {
-            redis.once('ready', () => resolve());
-            redis.once('end', () => reject(new Error('The rate-limit Redis connection ended')));
-          }),
+    ready: () => whenReady(redis, 'rate-limit'),
     close: async () => {
       if (closed) return;
       closed = true;

@@ -122,7 +122,7 @@ export function sharingRoutes(app: FastifyInstance, ctx: AuthContext): void {
       const { id, linkId } = parseInput(LinkParams, request.params, 'path');
       const guests = await revokeShareLink(ctx.db, id, linkId);
       if (guests === null) throw notFound('share link', linkId);
-      if (guests.length > 0) ctx.live.revoke({ principals: guests.map((g) => `guest:${g}`) });
+      if (guests.length > 0) await ctx.live.revoke({ principals: guests.map((g) => `guest:${g}`) });
       await recordAudit(ctx.db, {
         action: 'share-link-revoked',
         actor: principalKey(request.auth!.principal),
@@ -191,6 +191,7 @@ export function sharingRoutes(app: FastifyInstance, ctx: AuthContext): void {
       const guestId = await createGuest(ctx.db, link, input.name);
       const session = await createGuestSession(ctx.db, guestId, {
         userAgent: request.headers['user-agent'],
+        method: 'share-link',
         notAfter: link.expires_at,
       });
       ctx.cookie.set(reply, session.token, session.expiresAt);

@@ -337,3 +337,12 @@ export async function eventually(
 export function acknowledged(client: TestClient, timeoutMs = 5000): Promise<void> {
   return eventually(() => client.provider.unsyncedChanges === 0, timeoutMs, 'acknowledgement');
 }
+
+/** Resolves when the server closes `client`'s connection: the close reason and when (ms). */
+export function closedWith(client: TestClient): Promise<{ reason: string; at: number }> {
+  return new Promise((resolve) =>
+    client.provider.on('close', ({ event }: { event: { reason: string } }) =>
+      resolve({ reason: event.reason, at: performance.now() }),
+    ),
+  );
+}

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import {
+  AccountSessionList,
   ApiToken,
   describeProblems,
   ErrorBody,
@@ -238,6 +239,9 @@ export const api = {
   setup: (input: { setupToken: string; name: string; email: string; password: string }) =>
     request(Joined, '/api/setup', { method: 'POST', body: json(input) }, { anonymousOk: true }),
 
+  listSessions: () => request(AccountSessionList, '/api/auth/sessions').then((r) => r.sessions),
+  endSession: (id: string) =>
+    request(Anything, `/api/auth/sessions/${encodeURIComponent(id)}`, { method: 'DELETE' }),
   listTokens: () => request(listOf('tokens', ApiToken), '/api/account/tokens'),
   createToken: (name: string, expiresInDays: number) =>
     request(ApiToken, '/api/account/tokens', {

@@ -12,10 +12,10 @@ import { api } from '../api/client.ts';
 import { AppLink } from '../app/AppLink.tsx';
 import { ProfileButton } from '../app/ProfileButton.tsx';
 import { PresenceColours } from '../app/PresenceColours.tsx';
-import { isPublicRoute, parseRoute, usePathname } from '../app/router.ts';
+import { parseRoute, usePathname } from '../app/router.ts';
 import { setPresenceColour, useLocalUser } from '../app/user.ts';
 import { signInPath } from '../core/auth/return-to.ts';
-import { endSession, usePrincipal } from './session.ts';
+import { leaveSignedOut, usePrincipal } from './session.ts';
 
 /** The account menu, or the presence identity and a sign-in link. */
 export function AccountMenu() {
@@ -49,12 +49,7 @@ function SignedInMenu({ principal }: { principal: Principal }) {
     } finally {
       setBusy(false);
       dialogRef.current?.close();
-      endSession();
-      // A fresh page load, so no live document or data of the session stays in memory;
-      // public pages stay where they are, anything else goes to sign-in.
-      location.assign(
-        isPublicRoute(parseRoute(location.pathname)) ? location.href : signInPath('/'),
-      );
+      leaveSignedOut();
     }
   };
 

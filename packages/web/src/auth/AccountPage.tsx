@@ -1,22 +1,24 @@
 /**
  * The account page (`/account`): personal API tokens for scripts and the command line
- * against this server: create one (its secret is shown once, with a copy button), see them
- * and revoke them.
+ * against this server (create one, its secret shown once with a copy button; see and revoke
+ * them), and the sessions: the browsers where the person is signed in, each of which they
+ * can end.
  */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, Heading, Paragraph, Table, Textfield } from '@digdir/designsystemet-react';
+import { Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import type { ApiToken } from '@helhet/model';
 import { api } from '../api/client.ts';
 import { useAsync } from '../api/useAsync.ts';
 import { ActionFeedback } from '../app/ActionFeedback.tsx';
 import { CopyField } from '../app/CopyField.tsx';
-import { DeleteButton } from '../app/DeleteButton.tsx';
 import { formatDateTime } from '../app/format-date.ts';
+import { RevocableTable } from '../app/RevocableTable.tsx';
 import { SelectField } from '../app/SelectField.tsx';
 import { useActionRunner } from '../app/useActionRunner.ts';
 import { usePageTitle } from '../app/usePageTitle.ts';
 import { LoadState } from '../workspaces/LoadState.tsx';
+import { AccountSessions } from './AccountSessions.tsx';
 
 const EXPIRY_DAYS = ['30', '90', '365'] as const;
 
@@ -85,47 +87,38 @@ export function AccountPage() {
         (state.value.length === 0 ? (
           <Paragraph>{t('account.tokens.none')}</Paragraph>
         ) : (
-          <Table zebra border>
-            <caption className="visually-hidden">{t('account.tokens.title')}</caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell>{t('common.name')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('account.tokens.createdAt')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('account.tokens.expiresAt')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('account.tokens.lastUsed')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('common.actions')}</Table.HeaderCell>
-              </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {state.value.map((token) => (
-                <Table.Row key={token.id}>
-                  <Table.Cell>{token.name}</Table.Cell>
-                  <Table.Cell>{formatDateTime(token.createdAt)}</Table.Cell>
-                  <Table.Cell>{formatDateTime(token.expiresAt)}</Table.Cell>
-                  <Table.Cell>
-                    {token.lastUsedAt
-                      ? formatDateTime(token.lastUsedAt)
-                      : t('account.tokens.never')}
-                  </Table.Cell>
-                  <Table.Cell>
-                    <DeleteButton
-                      aria-label={t('account.tokens.revokeNamed', { name: token.name })}
-                      confirmText={t('account.tokens.confirmRevoke', { name: token.name })}
-                      onConfirm={() =>
-                        void runner.performAsync(
-                          () => api.revokeToken(token.id),
-                          t('account.tokens.revoked', { name: token.name }),
-                        )
-                      }
-                    >
-                      {t('common.revoke')}
-                    </DeleteButton>
-                  </Table.Cell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
+          <RevocableTable
+            caption={t('account.tokens.title')}
+            items={state.value}
+            columns={[
+              { header: t('common.name'), cell: (token) => token.name },
+              {
+                header: t('account.tokens.createdAt'),
+                cell: (token) => formatDateTime(token.createdAt),
+              },
+              {
+                header: t('account.tokens.expiresAt'),
+                cell: (token) => formatDateTime(token.expiresAt),
+              },
+              {
+                header: t('account.tokens.lastUsed'),
+                cell: (token) =>
+                  token.lastUsedAt ? formatDateTime(token.lastUsedAt) : t('account.tokens.never'),
+              },
+            ]}
+            revoke={(token) => ({
+              label: t('common.revoke'),
+              ariaLabel: t('account.tokens.revokeNamed', { name: token.name }),
+              confirmText: t('account.tokens.confirmRevoke', { name: token.name }),
+              onConfirm: () =>
+                void runner.performAsync(
+                  () => api.revokeToken(token.id),
+                  t('account.tokens.revoked', { name: token.name }),
+                ),
+            })}
+          />
         ))}
+      <AccountSessions />
     </section>
   );
 }

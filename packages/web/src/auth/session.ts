@@ -6,7 +6,9 @@
 import { useSyncExternalStore } from 'react';
 import type { Principal, SessionInfo } from '@helhet/model';
 import { api, ApiError, setCsrfToken } from '../api/client.ts';
+import { isPublicRoute, parseRoute } from '../app/router.ts';
 import { setAccountName } from '../app/user.ts';
+import { signInPath } from '../core/auth/return-to.ts';
 
 /** The session: not read yet, nobody signed in, or a principal. */
 export type SessionState =
@@ -31,6 +33,16 @@ export function acceptSession(info: SessionInfo): void {
 /** Forgets the session (after signing out, or when the server answered 401). */
 export function endSession(): void {
   if (state.status !== 'signed-out') set({ status: 'signed-out' });
+}
+
+/**
+ * After this browser was signed out (sign out, or ending its own session on the account
+ * page): forgets the session and loads the page afresh, so no live document or data of the
+ * session stays in memory; public pages stay where they are, anything else goes to sign-in.
+ */
+export function leaveSignedOut(): void {
+  endSession();
+  location.assign(isPublicRoute(parseRoute(location.pathname)) ? location.href : signInPath('/'));
 }
 
 let reading: Promise<void> | null = null;

@@ -26,8 +26,10 @@ describe('claim mapping', () => {
   it('takes name, or given and family name, and the e-mail in lower case', () => {
     const p = provider({});
     expect(identityFromClaims({ sub: '1', email: 'Kari@Kommune.NO', name: 'Kari N' }, p)).toEqual({
+      issuer: 'https://idp.example.no',
       subject: '1',
       email: 'kari@kommune.no',
+      emailVerified: false,
       name: 'Kari N',
     });
     expect(
@@ -40,6 +42,22 @@ describe('claim mapping', () => {
     const claims = { sub: '1', tid: TENANT, preferred_username: 'Per@Kommune.no' };
     expect(identityFromClaims(claims, entra)).toMatchObject({ email: 'per@kommune.no' });
     expect(identityFromClaims(claims, provider({}))).toEqual({ refused: 'email-missing' });
+  });
+
+  it('vouches for an e-mail when the claims say so, or the kind issues the addresses', () => {
+    const person = { sub: '1', email: 'k@kommune.no' };
+    const vouched = (claims: Record<string, unknown>, p: IdentityProvider) =>
+      (identityFromClaims(claims, p) as { emailVerified?: boolean }).emailVerified;
+    expect(vouched({ ...person, email_verified: true }, provider({}))).toBe(true);
+    expect(vouched({ ...person, email_verified: 'true' }, provider({}))).toBe(true);
+    expect(vouched(person, provider({}))).toBe(false);
+    expect(vouched({ ...person, tid: TENANT }, entra)).toBe(true);
+    expect(vouched(person, provider({ kind: 'feide', issuer: 'https://auth.dataporten.no' }))).toBe(
+      true,
+    );
+    const idporten = provider({ kind: 'idporten', issuer: 'https://idporten.no', usePar: true });
+    expect(vouched(person, idporten)).toBe(false);
+    expect(vouched({ ...person, email_verified: true }, idporten)).toBe(true);
   });
 
   it('refuses an e-mail the provider says is not verified', () => {

@@ -9,11 +9,37 @@ import type { IdentityProvider } from './store.ts';
 
 /** The person a provider vouches for, as Helhet keeps them. */
 export interface VerifiedIdentity {
+  /** The issuer of the ID token: with `subject`, the person's identity for good. */
+  issuer: string;
   /** The provider's subject identifier (stable per provider). */
   subject: string;
   /** Lower-case e-mail address. */
   email: string;
+  /**
+   * Whether the provider vouches that the address is the person's ({@link emailVouchedFor}):
+   * only then may it link an existing account or make a new one.
+   */
+  emailVerified: boolean;
   name: string;
+}
+
+/**
+ * Kinds of provider whose addresses are issued by the organisation itself, not typed in by
+ * the person: Entra ID (Helhet pins it to one tenant, whose administrators manage its
+ * accounts' addresses and sign-in names) and Feide (the institution's own directory).
+ * ID-porten and Ansattporten are not among them: an address they may answer comes from the
+ * contact register, where people enter it themselves.
+ */
+export const EMAIL_ISSUING_KINDS: readonly IdentityProvider['kind'][] = ['entra', 'feide'];
+
+/**
+ * True when the provider vouches for the e-mail address: its claims say `email_verified`,
+ * or it is of a kind whose organisation issues the addresses ({@link EMAIL_ISSUING_KINDS}).
+ */
+export function emailVouchedFor(claims: Claims, provider: Pick<IdentityProvider, 'kind'>): boolean {
+  // A few providers send the boolean as a string.
+  const verified = claims.email_verified === true || claims.email_verified === 'true';
+  return verified || EMAIL_ISSUING_KINDS.includes(provider.kind);
 }
 
 export type { SignInRefusal };
@@ -74,5 +100,11 @@ export function identityFromClaims(
   const email = emailOf(claims, provider);
   if (!subject || !email) return { refused: 'email-missing' };
   if (!servesEmail(provider, email)) return { refused: 'email-domain-not-served' };
-  return { subject, email, name: nameOf(claims, email) };
+  return {
+    issuer: text(claims, 'iss') ?? provider.issuer,
+    subject,
+    email,
+    emailVerified: emailVouchedFor(claims, provider),
+    name: nameOf(claims, email),
+  };
 }

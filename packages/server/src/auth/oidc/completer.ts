@@ -9,9 +9,11 @@ import type { IdentityProvider } from './store.ts';
 /** Finishes a sign-in whose identity the provider has vouched for. */
 export interface SignInCompleter {
   /**
-   * The account with the identity's e-mail, made now when there is none and the provider
-   * allows new users (`provider.allowNewUsers`); refused when it may not join or the account
-   * is deactivated.
+   * The account linked to the identity's issuer and subject; else, when the provider vouches
+   * for the e-mail address (`identity.emailVerified`), the account with that address, made
+   * now when there is none and the provider allows new users (`provider.allowNewUsers`), and
+   * linked. Refused when the address is not vouched for, the person may not join, or the
+   * account is deactivated.
    */
   findOrCreateUser(
     identity: VerifiedIdentity,

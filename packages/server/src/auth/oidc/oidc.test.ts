@@ -32,8 +32,17 @@ beforeAll(async () => {
   generic = await startTestOpenIdProvider({
     clients: [client],
     accounts: {
-      kari: { email: 'kari@kommune.no', given_name: 'Kari', family_name: 'Nordmann' },
-      ola: { email: 'ola@gmail.com', name: 'Ola' },
+      kari: {
+        email: 'kari@kommune.no',
+        email_verified: true,
+        given_name: 'Kari',
+        family_name: 'Nordmann',
+      },
+      ola: { email: 'ola@gmail.com', email_verified: true, name: 'Ola' },
+      lise: { email: 'lise@kommune.no', email_verified: true, name: 'Lise Berg' },
+      // A provider that lets people type in any address, and does not say it checked it.
+      mallory: { email: 'per.hansen@kommune.no', name: 'Mallory' },
+      stranger: { email: 'stranger@kommune.no', name: 'Stranger' },
     },
   });
   entra = await startTestOpenIdProvider({
@@ -49,7 +58,7 @@ beforeAll(async () => {
   digdir = await startTestOpenIdProvider({
     clients: [client],
     requirePar: true,
-    accounts: { anne: { email: 'anne@kommune.no', name: 'Anne' } },
+    accounts: { anne: { email: 'anne@kommune.no', email_verified: true, name: 'Anne' } },
   });
   await createUser(server.database.db, {
     email: 'per.hansen@kommune.no',
@@ -114,7 +123,8 @@ async function whoIs(session: string | undefined) {
     headers: { cookie: `${SESSION_COOKIE}=${session}` },
   });
   expect(response.status).toBe(200);
-  return ((await response.json()) as { principal: { email: string; name: string } }).principal;
+  return ((await response.json()) as { principal: { id: string; email: string; name: string } })
+    .principal;
 }
 
 /** Follows a callback URL in `jar`'s browser: Helhet's redirect and the session it set. */
@@ -181,6 +191,62 @@ describe('signing in through an identity provider', () => {
       email: 'per.hansen@kommune.no',
       name: 'Per Hansen',
     });
+  });
+});
+
+describe('accounts linked by issuer and subject', () => {
+  it('signs a person whose e-mail changed at the provider in to the same account', async () => {
+    const first = await whoIs((await signIn(ids.generic, 'lise')).session);
+    generic.accounts.lise = { ...generic.accounts.lise, email: 'lise.berg@kommune.no' };
+    try {
+      const again = await whoIs((await signIn(ids.generic, 'lise')).session);
+      expect(again.id).toBe(first.id);
+      // The account keeps its address; no second account is made for the new one.
+      expect(again.email).toBe('lise@kommune.no');
+      expect(await findUserByEmail(server.database.db, 'lise.berg@kommune.no')).toBeUndefined();
+    } finally {
+      generic.accounts.lise = { ...generic.accounts.lise, email: 'lise@kommune.no' };
+    }
+    const links = await server.database.db
+      .selectFrom('linked_identities')
+      .selectAll()
+      .where('user_id', '=', first.id)
+      .execute();
+    expect(links).toEqual([
+      expect.objectContaining({
+        issuer: generic.issuer,
+        subject: 'lise',
+        provider_id: ids.generic,
+      }),
+    ]);
+  });
+
+  it('does not link an existing account to an e-mail the provider does not vouch for', async () => {
+    expectRefused(await signIn(ids.generic, 'mallory'), 'email-not-verified');
+    const per = await findUserByEmail(server.database.db, 'per.hansen@kommune.no');
+    const links = await server.database.db
+      .selectFrom('linked_identities')
+      .select('subject')
+      .where('user_id', '=', per!.id)
+      .execute();
+    expect(links.map((l) => l.subject)).not.toContain('mallory');
+    // Nor does it make a new account with such an address.
+    expectRefused(await signIn(ids.generic, 'stranger'), 'email-not-verified');
+    expect(await findUserByEmail(server.database.db, 'stranger@kommune.no')).toBeUndefined();
+  });
+
+  it('erasing a person removes their linked identities', async () => {
+    const lise = await findUserByEmail(server.database.db, 'lise@kommune.no');
+    expect(lise).toBeDefined();
+    const erased = await api(server, `/api/admin/users/${lise!.id}`, { method: 'DELETE' });
+    expect(erased.status).toBe(200);
+    expect(await erased.json()).toMatchObject({ deleted: { linkedIdentities: 1 } });
+    const left = await server.database.db
+      .selectFrom('linked_identities')
+      .select('user_id')
+      .where('subject', '=', 'lise')
+      .execute();
+    expect(left).toEqual([]);
   });
 });
 
