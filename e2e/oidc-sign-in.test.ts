@@ -49,8 +49,8 @@ beforeAll(async () => {
       },
     ],
     accounts: {
-      kari: { email: 'kari@kommune.no', name: 'Kari Nordmann' },
-      ola: { email: 'ola@gmail.com', name: 'Ola' },
+      kari: { email: 'kari@kommune.no', email_verified: true, name: 'Kari Nordmann' },
+      ola: { email: 'ola@gmail.com', email_verified: true, name: 'Ola' },
     },
   });
   providerId = (
