@@ -88,6 +88,7 @@ export interface HelhetConfig {
   smtpUrl: string | null;
   /** The sender of those e-mails (`HELHET_MAIL_FROM`, e.g. `Helhet <helhet@kommune.no>`). */
   mailFrom: string | null;
+  /**
    * The key identity providers' client secrets are encrypted with (`HELHET_SECRET_KEY`: 32
    * bytes, base64 or hex). `null`: with SQLite a key file in the data folder, made on first
    * need; with PostgreSQL none, so a client secret cannot be stored through the API.

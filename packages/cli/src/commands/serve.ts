@@ -134,7 +134,7 @@ export const registerServe: RegisterCommand = (program: Command) => {
     )
     .addHelpText(
       'after',
-      '\nSet DATABASE_URL=postgres://… to use PostgreSQL instead of the embedded SQLite file,\nand REDIS_URL=redis://… to share live collaboration between several servers.\nHELHET_LOG=json|off: JSON request logs on stdout (default: on when stdout is not a terminal).\nHELHET_METRICS_TOKEN: bearer token for /metrics from other machines.\nHELHET_SMTP_URL=smtp://user:password@host:587 and HELHET_MAIL_FROM: also mail invitations and reset links.\nHELHET_SECRET_KEY: 32 bytes (base64 or hex) that encrypt identity providers\' client secrets.',
+      "\nSet DATABASE_URL=postgres://… to use PostgreSQL instead of the embedded SQLite file,\nand REDIS_URL=redis://… to share live collaboration between several servers.\nHELHET_LOG=json|off: JSON request logs on stdout (default: on when stdout is not a terminal).\nHELHET_METRICS_TOKEN: bearer token for /metrics from other machines.\nHELHET_SMTP_URL=smtp://user:password@host:587 and HELHET_MAIL_FROM: also mail invitations and reset links.\nHELHET_SECRET_KEY: 32 bytes (base64 or hex) that encrypt identity providers' client secrets.",
     )
     .action(async (options: ConfigFlags) => serve(options));
 };
