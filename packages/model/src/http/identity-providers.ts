@@ -100,6 +100,18 @@ const fieldShape = {
     .array(Domain)
     .max(100)
     .describe('E-mail domains this provider serves; empty: any'),
+  requiredGroups: z
+    .array(
+      z
+        .string({ error: 'must be a string' })
+        .trim()
+        .min(1, 'must not be empty')
+        .max(200, 'must be at most 200 characters'),
+    )
+    .max(50)
+    .describe(
+      'Groups or app roles one of which a person must have (the `groups` or `roles` claim); empty: any',
+    ),
   allowNewUsers: z.boolean({ error: 'must be true or false' }),
   usePar: z.boolean({ error: 'must be true or false' }),
   scopes: z.array(Scope).min(1).max(20),
@@ -111,6 +123,7 @@ const ProviderFields = z.strictObject({
   tenant: fieldShape.tenant.default(null),
   tenantClaim: fieldShape.tenantClaim.default(null),
   emailDomains: fieldShape.emailDomains.default([]),
+  requiredGroups: fieldShape.requiredGroups.default([]),
   allowNewUsers: fieldShape.allowNewUsers.default(false),
   usePar: fieldShape.usePar.default(false),
   scopes: fieldShape.scopes.default(['openid', 'email', 'profile']),
@@ -227,6 +240,7 @@ export const IdentityProviderView = z.object({
   tenant: z.string().nullable(),
   tenantClaim: z.string().nullable(),
   emailDomains: z.array(z.string()),
+  requiredGroups: z.array(z.string()),
   allowNewUsers: z.boolean(),
   usePar: z.boolean(),
   scopes: z.array(z.string()),
@@ -267,6 +281,7 @@ export const SIGN_IN_REFUSALS = [
   'email-missing',
   'email-not-verified',
   'tenant-not-allowed',
+  'group-not-allowed',
   'email-domain-not-served',
   'new-users-not-allowed',
   'account-inactive',

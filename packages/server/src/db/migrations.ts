@@ -16,6 +16,7 @@ import { adminMigration } from '../admin/migration.ts';
 import { dialogueVerificationMigration } from '../fremtid/verification-migration.ts';
 import { sessionDetailsMigration } from '../auth/sessions-migration.ts';
 import { linkedIdentitiesMigration } from '../auth/oidc/identities-migration.ts';
+import { providerGroupsMigration } from '../auth/oidc/groups-migration.ts';
 
 /** The two supported SQL dialects. */
 export type DialectName = 'sqlite' | 'postgres';
@@ -64,6 +65,7 @@ export function migrationProvider(dialect: DialectName): MigrationProvider {
       '0008_dialogue_verification': dialogueVerificationMigration(),
       '0009_session_details': sessionDetailsMigration(),
       '0010_linked_identities': linkedIdentitiesMigration(),
+      '0012_provider_groups': providerGroupsMigration(),
     }),
   };
 }

@@ -111,7 +111,7 @@ export async function startTestOpenIdProvider(
       return { accountId: sub, claims: () => ({ sub, ...claims }) };
     },
     claims: {
-      openid: ['sub', 'tid'],
+      openid: ['sub', 'tid', 'groups', 'roles'],
       email: ['email', 'email_verified'],
       profile: ['name', 'given_name', 'family_name', 'preferred_username'],
     },

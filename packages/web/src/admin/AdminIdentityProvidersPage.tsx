@@ -381,6 +381,13 @@ function ProviderFormSection({
           description={t('identityProviders.form.emailDomainsHelp')}
           {...text('emailDomains')}
         />
+        {shown.has('requiredGroups') && (
+          <Textfield
+            label={t('identityProviders.form.requiredGroups')}
+            description={t('identityProviders.form.requiredGroupsHelp')}
+            {...text('requiredGroups')}
+          />
+        )}
         <div className="stack">
           <Checkbox
             label={t('identityProviders.form.allowNewUsers')}

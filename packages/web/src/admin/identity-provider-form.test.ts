@@ -90,6 +90,7 @@ describe('the form and the body it sends', () => {
     tenant: null,
     tenantClaim: null,
     emailDomains: ['uio.no', 'ntnu.no'],
+    requiredGroups: ['fc:org:uio.no'],
     allowNewUsers: true,
     usePar: false,
     scopes: ['openid', 'email', 'profile'],
@@ -104,6 +105,7 @@ describe('the form and the body it sends', () => {
     expect(body).not.toHaveProperty('clientSecret');
     expect(IdentityProviderPatch.parse(body)).toMatchObject({
       emailDomains: ['uio.no', 'ntnu.no'],
+      requiredGroups: ['fc:org:uio.no'],
       scopes: ['openid', 'email', 'profile'],
       tenant: null,
     });
@@ -117,6 +119,20 @@ describe('the form and the body it sends', () => {
     );
     expect(body.emailDomains).toEqual(['a.no', 'b.no', 'c.no', 'd.no']);
     expect(body.scopes).toEqual(['openid', 'email']);
+  });
+
+  it('asks for required groups, except of Digdir, whose tokens carry none', () => {
+    const entra = { ...newForm('entra'), requiredGroups: 'helhet-brukere, 0b1c2d3e-0000\nledere' };
+    expect(inputOf(entra, false).requiredGroups).toEqual([
+      'helhet-brukere',
+      '0b1c2d3e-0000',
+      'ledere',
+    ]);
+    expect(fieldsShown('entra').has('requiredGroups')).toBe(true);
+    for (const kind of ['idporten', 'ansattporten'] as const) {
+      expect(fieldsShown(kind).has('requiredGroups')).toBe(false);
+      expect(inputOf({ ...newForm(kind), requiredGroups: 'x' }, false).requiredGroups).toEqual([]);
+    }
   });
 
   it("places the server's problems beside the fields shown, the rest above the buttons", () => {

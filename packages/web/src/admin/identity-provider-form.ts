@@ -25,6 +25,8 @@ export interface ProviderForm {
   tenantClaim: string;
   /** E-mail domains, separated by commas, spaces or lines. */
   emailDomains: string;
+  /** Groups or app roles one of which a person must have, separated like the domains. */
+  requiredGroups: string;
   allowNewUsers: boolean;
   usePar: boolean;
   /** Scopes, separated by spaces. */
@@ -67,6 +69,7 @@ const EMPTY: ProviderForm = {
   tenant: '',
   tenantClaim: '',
   emailDomains: '',
+  requiredGroups: '',
   allowNewUsers: false,
   usePar: false,
   scopes: DEFAULT_SCOPES,
@@ -116,6 +119,7 @@ export function formOf(p: IdentityProviderView): ProviderForm {
     tenant: p.tenant ?? (p.kind === 'entra' ? (entraTenantOfIssuer(p.issuer) ?? '') : ''),
     tenantClaim: p.tenantClaim ?? '',
     emailDomains: p.emailDomains.join(', '),
+    requiredGroups: p.requiredGroups.join(', '),
     allowNewUsers: p.allowNewUsers,
     usePar: p.usePar,
     scopes: p.scopes.join(' '),
@@ -139,6 +143,8 @@ export function inputOf(form: ProviderForm, editing: boolean): Record<string, un
     // Entra's claim is always `tid` (the server sets it).
     tenantClaim: form.kind === 'entra' ? null : orNull(form.tenantClaim),
     emailDomains: words(form.emailDomains),
+    // Digdir's providers vouch for people, not for groups: nothing to require there.
+    requiredGroups: KINDS_REQUIRING_PAR.has(form.kind) ? [] : words(form.requiredGroups),
     allowNewUsers: form.allowNewUsers,
     usePar: form.usePar || KINDS_REQUIRING_PAR.has(form.kind),
     scopes: words(form.scopes),
@@ -157,6 +163,7 @@ export function fieldsShown(kind: IdentityProviderKind): ReadonlySet<keyof Provi
     'clientSecret',
     'tenantClaim',
     'emailDomains',
+    'requiredGroups',
     'allowNewUsers',
     'usePar',
     'scopes',
@@ -165,8 +172,8 @@ export function fieldsShown(kind: IdentityProviderKind): ReadonlySet<keyof Provi
     all.filter(
       (f) =>
         !(kind === 'entra' && f === 'tenantClaim') &&
-        // Digdir requires PAR: nothing to choose.
-        !(KINDS_REQUIRING_PAR.has(kind) && f === 'usePar'),
+        // Digdir requires PAR: nothing to choose; and its tokens carry no groups.
+        !(KINDS_REQUIRING_PAR.has(kind) && (f === 'usePar' || f === 'requiredGroups')),
     ),
   );
 }

@@ -85,6 +85,30 @@ describe('claim mapping', () => {
     });
   });
 
+  it('admits only people in one of the required groups or app roles', () => {
+    const p = provider({
+      requiredGroups: ['helhet-brukere', 'a1f0c9e2-0000-4000-8000-000000000001'],
+    });
+    const person = { sub: '1', email: 'a@kommune.no' };
+    for (const held of [
+      { groups: ['andre', 'helhet-brukere'] },
+      { roles: ['a1f0c9e2-0000-4000-8000-000000000001'] },
+    ])
+      expect(identityFromClaims({ ...person, ...held }, p)).toMatchObject({ subject: '1' });
+    for (const held of [
+      {},
+      { groups: ['andre'] },
+      { groups: 'helhet-brukere' }, // not a list: no group at all
+      { groups: ['Helhet-Brukere'] }, // compared exactly
+      { _claim_names: { groups: 'src1' } }, // Entra's overage: the groups are not in the token
+    ])
+      expect(identityFromClaims({ ...person, ...held }, p)).toEqual({
+        refused: 'group-not-allowed',
+      });
+    // No required group: anyone the other rules admit.
+    expect(identityFromClaims(person, provider({}))).toMatchObject({ subject: '1' });
+  });
+
   it('serves only the configured e-mail domains', () => {
     const p = provider({ emailDomains: ['kommune.no'] });
     expect(identityFromClaims({ sub: '1', email: 'a@kommune.no' }, p)).toMatchObject({

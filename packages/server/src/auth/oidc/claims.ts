@@ -86,6 +86,24 @@ export function servesEmail(provider: IdentityProvider, email: string): boolean 
   return provider.emailDomains.length === 0 || provider.emailDomains.includes(emailDomain(email));
 }
 
+/**
+ * True when `provider` requires no group, or the person's `groups` or `roles` claim holds
+ * one of its groups. Entra puts group object ids in `groups` (when the app registration
+ * emits group claims) and app roles in `roles`; Keycloak and most others use `groups`.
+ * Compared exactly: Entra's ids are lower-case GUIDs, and a group name is case-sensitive
+ * elsewhere. A token with too many groups to carry (Entra's overage, `_claim_names`) holds
+ * none here and is refused: the administrator assigns app roles instead.
+ */
+export function inRequiredGroup(claims: Claims, provider: IdentityProvider): boolean {
+  if (provider.requiredGroups.length === 0) return true;
+  const held = new Set<string>();
+  for (const name of ['groups', 'roles']) {
+    const value = claims[name];
+    if (Array.isArray(value)) for (const g of value) if (typeof g === 'string') held.add(g);
+  }
+  return provider.requiredGroups.some((g) => held.has(g));
+}
+
 /** Maps and checks the claims of a sign-in through `provider`. */
 export function identityFromClaims(
   claims: Claims,
@@ -96,6 +114,7 @@ export function identityFromClaims(
     if (tenant === null || tenant.toLowerCase() !== provider.tenant.toLowerCase())
       return { refused: 'tenant-not-allowed' };
   }
+  if (!inRequiredGroup(claims, provider)) return { refused: 'group-not-allowed' };
   const subject = text(claims, 'sub');
   const email = emailOf(claims, provider);
   if (!subject || !email) return { refused: 'email-missing' };

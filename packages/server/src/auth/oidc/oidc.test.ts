@@ -302,6 +302,32 @@ describe('refusals', () => {
     expectRefused(await signIn(ids.entra, 'guest'), 'tenant-not-allowed');
   });
 
+  it('admits only the groups an administrator requires, once required', async () => {
+    const require = async (requiredGroups: string[]) => {
+      const response = await api(server, `/api/admin/identity-providers/${ids.entra}`, {
+        method: 'PATCH',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ requiredGroups }),
+      });
+      expect(response.status).toBe(200);
+      expect(((await response.json()) as { requiredGroups: string[] }).requiredGroups).toEqual(
+        requiredGroups,
+      );
+    };
+    const per = entra.accounts.per!;
+    try {
+      await require(['helhet-brukere']);
+      expectRefused(await signIn(ids.entra, 'per'), 'group-not-allowed');
+      // The same person once the directory puts them in the group (an app role counts too).
+      entra.accounts.per = { ...per, roles: ['helhet-brukere'] };
+      const admitted = await signIn(ids.entra, 'per');
+      expect((await whoIs(admitted.session)).email).toBe('per.hansen@kommune.no');
+    } finally {
+      entra.accounts.per = per;
+      await require([]);
+    }
+  });
+
   it('refuses an e-mail domain the provider does not serve', async () => {
     expectRefused(await signIn(ids.generic, 'ola'), 'email-domain-not-served');
   });
