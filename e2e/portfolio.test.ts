@@ -236,6 +236,11 @@ describe('the process in the map editor', () => {
     await kari.goto(mapUrl);
     await node('Lite samordnet oppfølging fra NAV').click();
     await kari.locator('.side-panel').getByRole('button', { name: 'Slett', exact: true }).click();
+    // The element is part of the area, so the map asks first (the delete warning).
+    await kari
+      .locator('.delete-warning')
+      .getByRole('button', { name: 'Slett', exact: true })
+      .click();
     await area.getByTestId('broken-warning').waitFor({ timeout: 10_000 });
     expect(await area.getByTestId('broken-warning').textContent()).toBe(
       '1 element eller loop som dette området viser til, er slettet fra kartet.',
