@@ -65,7 +65,7 @@ export function migrationProvider(dialect: DialectName): MigrationProvider {
       '0008_dialogue_verification': dialogueVerificationMigration(),
       '0009_session_details': sessionDetailsMigration(),
       '0010_linked_identities': linkedIdentitiesMigration(),
-      '0012_provider_groups': providerGroupsMigration(),
+      '0011_provider_groups': providerGroupsMigration(),
     }),
   };
 }

@@ -7,7 +7,7 @@ import { unmigratedDatabase } from '../../test/unmigrated-database.ts';
 import { SecretBox } from './secret-box.ts';
 import { IdentityProviderStore } from './store.ts';
 
-it('0012 keeps every provider stored before it, requiring no group', async () => {
+it('0011 keeps every provider stored before it, requiring no group', async () => {
   const { db, dialect } = await unmigratedDatabase();
   const migrator = new Migrator({ db, provider: migrationProvider(dialect) });
   expect((await migrator.migrateTo('0010_linked_identities')).error).toBeUndefined();

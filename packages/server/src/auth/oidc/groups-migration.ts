@@ -1,5 +1,5 @@
 /**
- * Migration `0012_provider_groups`: an identity provider may admit only people in certain
+ * Migration `0011_provider_groups`: an identity provider may admit only people in certain
  * groups or app roles (`required_groups`, a JSON array). The column is nullable so that
  * providers stored before it keep reading as they were: null admits any group.
  */

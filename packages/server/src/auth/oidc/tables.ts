@@ -11,7 +11,7 @@ export interface IdentityProvidersTable {
   tenant: string | null;
   tenant_claim: string | null;
   email_domains: string;
-  /** JSON array; null in rows from before migration `0012_provider_groups` (= any). */
+  /** JSON array; null in rows from before migration `0011_provider_groups` (= any). */
   required_groups: string | null;
   allow_new_users: number;
   use_par: number;
