@@ -36,38 +36,41 @@ export interface RevocableTableProps<T extends { id: string }> {
 /** A table of items, each with a confirmed revoke button. */
 export function RevocableTable<T extends { id: string }>(props: RevocableTableProps<T>) {
   const { t } = useTranslation();
+  // Wider than a phone: the table scrolls in its own box (reachable by keyboard), not the page.
   return (
-    <Table zebra border>
-      <caption className="visually-hidden">{props.caption}</caption>
-      <Table.Head>
-        <Table.Row>
-          {props.columns.map((c) => (
-            <Table.HeaderCell key={c.header}>{c.header}</Table.HeaderCell>
-          ))}
-          <Table.HeaderCell>{t('common.actions')}</Table.HeaderCell>
-        </Table.Row>
-      </Table.Head>
-      <Table.Body>
-        {props.items.map((item) => {
-          const action = props.revoke(item);
-          return (
-            <Table.Row key={item.id}>
-              {props.columns.map((c) => (
-                <Table.Cell key={c.header}>{c.cell(item)}</Table.Cell>
-              ))}
-              <Table.Cell>
-                <DeleteButton
-                  aria-label={action.ariaLabel}
-                  confirmText={action.confirmText}
-                  onConfirm={action.onConfirm}
-                >
-                  {action.label}
-                </DeleteButton>
-              </Table.Cell>
-            </Table.Row>
-          );
-        })}
-      </Table.Body>
-    </Table>
+    <div className="table-scroll" role="region" aria-label={props.caption} tabIndex={0}>
+      <Table zebra border>
+        <caption className="visually-hidden">{props.caption}</caption>
+        <Table.Head>
+          <Table.Row>
+            {props.columns.map((c) => (
+              <Table.HeaderCell key={c.header}>{c.header}</Table.HeaderCell>
+            ))}
+            <Table.HeaderCell>{t('common.actions')}</Table.HeaderCell>
+          </Table.Row>
+        </Table.Head>
+        <Table.Body>
+          {props.items.map((item) => {
+            const action = props.revoke(item);
+            return (
+              <Table.Row key={item.id}>
+                {props.columns.map((c) => (
+                  <Table.Cell key={c.header}>{c.cell(item)}</Table.Cell>
+                ))}
+                <Table.Cell>
+                  <DeleteButton
+                    aria-label={action.ariaLabel}
+                    confirmText={action.confirmText}
+                    onConfirm={action.onConfirm}
+                  >
+                    {action.label}
+                  </DeleteButton>
+                </Table.Cell>
+              </Table.Row>
+            );
+          })}
+        </Table.Body>
+      </Table>
+    </div>
   );
 }
