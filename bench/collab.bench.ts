@@ -10,11 +10,10 @@
  * Target: p95 < 50 ms.
  */
 import { BENCH_ADMIN_ENV, benchToken } from './bench-auth.ts';
-import { spawn } from 'node:child_process';
+import { startServeProcess } from './serve-process.ts';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { HocuspocusProvider } from '@hocuspocus/provider';
 import * as Y from 'yjs';
 
@@ -22,16 +21,13 @@ const CLIENTS = 20;
 const RATE_PER_CLIENT = 10; // updates per second
 const DURATION_MS = 4000;
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const data = mkdtempSync(join(tmpdir(), 'helhet-bench-'));
-const server = spawn(
-  process.execPath,
-  [join(root, 'packages/cli/src/bin.ts'), 'serve', '--port', '0', '--data', data],
-  {
-    env: { ...process.env, DATABASE_URL: '', REDIS_URL: '', ...BENCH_ADMIN_ENV },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  },
-);
+const serve = await startServeProcess(data, {
+  DATABASE_URL: '',
+  REDIS_URL: '',
+  ...BENCH_ADMIN_ENV,
+});
+const server = serve.process;
 
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
@@ -59,15 +55,7 @@ async function waitFor(check: () => boolean, what: string, timeoutMs = 20_000): 
 }
 
 try {
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    server.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = /Helhet is running at (http:\/\/\S+)/.exec(out);
-      if (m) resolve(m[1]!);
-    });
-    server.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
-  });
+  const url = serve.url;
   const token = await benchToken(url);
   const headers = { authorization: `Bearer ${token}` };
   const { workspaces } = (await (await fetch(`${url}/api/workspaces`, { headers })).json()) as {

@@ -132,8 +132,7 @@ function createOwnElement(client: Client): void {
       label: `Load ${client.id}`,
       x: 0,
       y: client.id * 10,
-      seq: 0,
-      t: 0,
+      description: '0 0',
     }))
       element.set(k, v);
     client.elements.set(`load-${client.id}`, element);
@@ -190,15 +189,15 @@ async function connect(wsUrl: string, token: string, maps: MapAssignment[]): Pro
       if (key === `load-${c.id}` || !key.startsWith('load-')) return;
       const sender = key.slice(5);
       element.observe((event) => {
-        if (!event.keysChanged.has('seq')) return;
+        if (!event.keysChanged.has('description')) return;
         const now = wallNow();
-        const sentAt = Number(element.get('t'));
-        const k = `${sender}:${String(element.get('seq'))}`;
+        const [seq, sentAt] = String(element.get('description')).split(' ').map(Number);
+        const k = `${sender}:${String(seq)}`;
         const entry = changes.get(k);
         if (entry) {
-          entry[1] = Math.max(entry[1], now - sentAt);
+          entry[1] = Math.max(entry[1], now - sentAt!);
           entry[2] += 1;
-        } else changes.set(k, [sentAt, now - sentAt, 1]);
+        } else changes.set(k, [sentAt!, now - sentAt!, 1]);
         lastArrival = now;
       });
     });
@@ -223,8 +222,9 @@ async function run(startAt: number, durationMs: number, rate: number): Promise<R
             sent += 1;
             c.doc.transact(() => {
               element.set('x', seq);
-              element.set('t', wallNow());
-              element.set('seq', seq);
+              // The sequence number and send time ride in a schema property: the server
+              // refuses updates with properties the element schema does not know.
+              element.set('description', `${seq} ${wallNow()}`);
             });
             setTimeout(tick, 1000 / rate);
           };

@@ -17,12 +17,13 @@
  * server (for before/after figures); `HELHET_BENCH_CPU_PROF=<dir>` profiles the server.
  */
 import { BENCH_ADMIN_ENV, benchToken } from './bench-auth.ts';
-import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateMapFile, percentile } from './generated-map.ts';
+import { startServeProcess } from './serve-process.ts';
 import type { ClientCommand, MapAssignment, RunReport } from './load-clients.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -84,29 +85,12 @@ async function startServer(): Promise<Server> {
   memoryFile = join(data, 'memory.json');
   const flags = ['--expose-gc', '--import', join(here, 'gc-on-signal.ts')];
   if (profileDir) flags.push('--cpu-prof', '--cpu-prof-dir', profileDir);
-  const child = spawn(
-    process.execPath,
-    [...flags, join(root, 'packages/cli/src/bin.ts'), 'serve', '--port', '0', '--data', data],
-    {
-      env: {
-        ...process.env,
-        DATABASE_URL: '',
-        REDIS_URL: '',
-        HELHET_BENCH_MEMORY_FILE: memoryFile,
-        ...BENCH_ADMIN_ENV,
-      },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
+  const { process: child, url } = await startServeProcess(
+    data,
+    { DATABASE_URL: '', REDIS_URL: '', HELHET_BENCH_MEMORY_FILE: memoryFile, ...BENCH_ADMIN_ENV },
+    flags,
+    root,
   );
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = /Helhet is running at (http:\/\/\S+)/.exec(out);
-      if (m) resolve(m[1]!);
-    });
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
-  });
   token = await benchToken(url);
   return {
     process: child,
