@@ -10,7 +10,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { ProxyTrust } from '../network/trusted-proxy.ts';
 import { routeLabel } from './metrics.ts';
 
@@ -47,10 +47,7 @@ export function loggingOptions(
   enabled: boolean,
   trust: ProxyTrust,
   stream?: LogStream,
-): Pick<
-  FastifyServerOptions,
-  'logger' | 'genReqId' | 'requestIdHeader' | 'requestIdLogLabel' | 'disableRequestLogging'
-> {
+): Pick<FastifyServerOptions, 'logger' | 'genReqId' | 'requestIdHeader' | 'logController'> {
   return {
     logger: enabled
       ? {
@@ -62,7 +59,11 @@ export function loggingOptions(
         }
       : false,
     requestIdHeader: false,
-    requestIdLogLabel: 'requestId',
+    // One line per request, written below once the answer is known.
+    logController: new LogController({
+      requestIdLogLabel: 'requestId',
+      disableRequestLogging: true,
+    }),
     genReqId(request: IncomingMessage) {
       const given = request.headers['x-request-id'];
       if (
@@ -73,8 +74,6 @@ export function loggingOptions(
         return given;
       return randomUUID();
     },
-    // One line per request, written below once the answer is known.
-    disableRequestLogging: true,
   };
 }
 
