@@ -4,10 +4,13 @@
  * the server suite again on PostgreSQL when `HELHET_TEST_POSTGRES_URL` is set, and the
  * browser journeys in Chromium. Ends with one line `N passed, N failed`.
  *
- * Every stage runs even when an earlier one failed, so one run reports everything.
+ * Every stage runs even when an earlier one failed, so one run reports everything. The
+ * PostgreSQL suite and the browser journeys each run one file at a time, so they run side by
+ * side (one core each) rather than one after the other; the PostgreSQL output is printed
+ * after the journeys', not interleaved with it.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -42,15 +45,69 @@ function check(name: string, command: string, args: string[]): void {
   lines.push(`${name}: ${ok ? 'ok' : 'FAILED'}`);
 }
 
-/** A vitest project: counts its tests from the JSON report. */
-function vitest(name: string, project: string, env: NodeJS.ProcessEnv = {}): void {
-  console.log(`\n━━ ${name}`);
-  const out = join(reports, `${project}-${Object.keys(env).length}.json`);
-  const status = run(
+/** Runs `command` without waiting; resolves to its exit status. Output goes to `logFile` if given. */
+function start(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  logFile?: string,
+): Promise<number> {
+  const log = logFile === undefined ? null : openSync(logFile, 'w');
+  const child = spawn(command, args, {
+    cwd: root,
+    stdio: log === null ? 'inherit' : ['ignore', log, log],
+    env: { ...process.env, ...env },
+  });
+  return new Promise((resolve) => {
+    child.once('error', () => resolve(1));
+    child.once('close', (code) => {
+      if (log !== null) closeSync(log);
+      resolve(code ?? 1);
+    });
+  });
+}
+
+/** A vitest project, started: its output goes to `logFile` when given, else to this terminal. */
+interface VitestRun {
+  name: string;
+  report: string;
+  logFile: string | undefined;
+  status: Promise<number>;
+}
+
+function startVitest(
+  name: string,
+  project: string,
+  env: NodeJS.ProcessEnv = {},
+  logFile?: string,
+): VitestRun {
+  if (logFile === undefined) console.log(`\n━━ ${name}`);
+  const report = join(reports, `${project}-${Object.keys(env).length}.json`);
+  const status = start(
     bin('vitest'),
-    ['run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile=${out}`],
+    [
+      'run',
+      '--project',
+      project,
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile=${report}`,
+    ],
     env,
+    logFile,
   );
+  return { name, report, logFile, status };
+}
+
+/** Waits for a started vitest project and counts its tests from the JSON report. */
+async function finish(run: VitestRun): Promise<void> {
+  const status = await run.status;
+  if (run.logFile !== undefined) {
+    console.log(`\n━━ ${run.name}`);
+    process.stdout.write(readFileSync(run.logFile));
+  }
+  const out = run.report;
+  const name = run.name;
   let tally: Tally = { passed: 0, failed: 0, skipped: 0 };
   try {
     const report = JSON.parse(readFileSync(out, 'utf8')) as {
@@ -82,11 +139,23 @@ check('lint', bin('eslint'), ['.']);
 check('file names', process.execPath, [join(root, 'scripts/check-file-names.ts')]);
 check('format', bin('prettier'), ['--check', '.']);
 check('build web', 'npm', ['run', 'build', '-w', '@helhet/web']);
-vitest('unit and integration (SQLite)', 'unit');
+await finish(startVitest('unit and integration (SQLite)', 'unit'));
 const postgres = process.env.HELHET_TEST_POSTGRES_URL;
-if (postgres) vitest('server (PostgreSQL)', 'server', { DATABASE_URL: postgres });
+const onPostgres = postgres
+  ? startVitest(
+      'server (PostgreSQL)',
+      'server',
+      { DATABASE_URL: postgres },
+      join(reports, 'pg.log'),
+    )
+  : null;
+if (onPostgres)
+  console.log(
+    '\n(server suite on PostgreSQL running beside the journeys; its output follows theirs)',
+  );
+await finish(startVitest('browser journeys (Chromium)', 'e2e'));
+if (onPostgres) await finish(onPostgres);
 else lines.push('server (PostgreSQL): not run (set HELHET_TEST_POSTGRES_URL to include it)');
-vitest('browser journeys (Chromium)', 'e2e');
 
 rmSync(reports, { recursive: true, force: true });
 console.log('\n━━ summary');
