@@ -124,6 +124,7 @@ describe('administration', () => {
     await page.getByRole('textbox', { name: 'Klient-ID' }).fill('feide-klient');
     await page.getByLabel('Klienthemmelighet').fill('hemmelig-verdi-1');
     await page.getByRole('textbox', { name: 'E-postdomener' }).fill('uio.no, ntnu.no');
+    await page.getByRole('textbox', { name: 'Grupper som får logge inn' }).fill('fc:org:uio.no');
     await page.getByRole('button', { name: 'Legg til', exact: true }).click();
     // The server's problem stands beside the issuer, which is marked invalid.
     await expect.poll(() => issuer.getAttribute('aria-invalid')).toBe('true');
@@ -137,6 +138,8 @@ describe('administration', () => {
     const row = page.getByRole('row').filter({ hasText: 'uio.no, ntnu.no' });
     await row.getByRole('cell', { name: 'Feide', exact: true }).first().waitFor();
     await row.getByRole('button', { name: 'Endre Feide' }).waitFor();
+    // Who may sign in through it is read from the list, not only from its form.
+    await row.getByText('Bare gruppene: fc:org:uio.no').waitFor();
     await screenshots(page, 'admin-identity-providers');
     await page.context().close();
   });

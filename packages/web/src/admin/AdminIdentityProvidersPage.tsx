@@ -186,6 +186,11 @@ function ProviderTable({
                     ? 'identityProviders.newUsersYes'
                     : 'identityProviders.newUsersNo',
                 )}
+                {p.requiredGroups.length > 0 && (
+                  <Paragraph data-size="sm">
+                    {t('identityProviders.onlyGroups', { groups: p.requiredGroups.join(', ') })}
+                  </Paragraph>
+                )}
               </Table.Cell>
               <Table.Cell data-label={col.actions}>
                 {p.source === 'file' ? (
