@@ -329,6 +329,33 @@ describe('system map editor', () => {
     await page.context().close();
   });
 
+  it('warns before deleting a link a kept loop is made of, naming its ends', async () => {
+    const page = await h.newPage();
+    await openMap(page);
+    const edge = page.locator(
+      '.react-flow__edge[aria-label^="Kobling fra Ensomhet og lav mestring til Høyt skolefravær,"]',
+    );
+    await edge.dispatchEvent('click');
+    await page.getByRole('heading', { name: 'Rediger kobling' }).waitFor();
+    await edge.focus();
+    await page.keyboard.press('Delete');
+    const dialog = page.getByRole('dialog', {
+      name: 'Slette koblingen fra «Ensomhet og lav mestring» til «Høyt skolefravær»?',
+    });
+    await dialog.waitFor();
+    expect(await dialog.getByText('Andre deler av arbeidet viser til koblingen:').count()).toBe(1);
+    // The demo insight is evidence for this link; the area was made from the loop it breaks.
+    expect(await dialog.getByRole('listitem').allTextContents()).toEqual([
+      'Har belegg i innsikten «Unge forteller om ensomhet før fraværet starter»',
+      'Del av innovasjonsområdet «Helhetlige insentiver rundt barn og unge»',
+      'Del av den beholdte løkken «Utenforskap forsterker seg selv (eksempel)»',
+    ]);
+    await page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await edge.count()).toBe(1);
+    await page.context().close();
+  });
+
   it('edits fields and the life-line as records, rejecting an invalid axis with its path', async () => {
     const page = await h.newPage();
     await page.goto(h.server.url + mapUrlPath);

@@ -1,5 +1,5 @@
 /**
- * The question asked before deleting elements that other work depends on: it names each
+ * The question asked before deleting elements or links that other work depends on: it names each
  * insight, innovation area and kept loop that refers to them, and offers Cancel (focused, so
  * Enter or Escape keeps everything) and Delete.
  */
@@ -17,6 +17,8 @@ export interface PendingDeletion {
   elements: number;
   /** The label of the one element when a single element is deleted. */
   label: string | null;
+  /** The labels of the ends of the one link when a single link (and no element) is deleted. */
+  link: { from: string; to: string } | null;
   dependents: DeletionDependents;
 }
 
@@ -68,13 +70,17 @@ export function DeleteWarningDialog({ pending, onCancel, onConfirm }: DeleteWarn
         <Heading id="delete-warning-title" level={2} data-size="sm">
           {pending?.label !== null && pending?.label !== undefined
             ? t('map.deleteWarning.titleOne', { label: pending.label })
-            : t('map.deleteWarning.titleMany', { count: pending?.count ?? 0 })}
+            : pending?.link
+              ? t('map.deleteWarning.titleLink', pending.link)
+              : t('map.deleteWarning.titleMany', { count: pending?.count ?? 0 })}
         </Heading>
       </Dialog.Block>
       <Dialog.Block>
         <div className="stack">
           <Paragraph id="delete-warning-intro" data-size="sm">
-            {t('map.deleteWarning.intro', { count: pending?.elements ?? 1 })}
+            {pending?.elements === 0
+              ? t('map.deleteWarning.introLinks', { count: pending.count })
+              : t('map.deleteWarning.intro', { count: pending?.elements ?? 1 })}
           </Paragraph>
           <ul className="delete-warning__list">
             {items.map((item) => (

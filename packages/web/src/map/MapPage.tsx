@@ -156,7 +156,13 @@ function MapEditorView({
   const requestDelete = useCallback(
     (target: Selection) => {
       const content = workspaceDoc ? readWorkspace(workspaceDoc).content : null;
-      const dependents = deletionDependents(snapshot, content, mapId, target.elements);
+      const dependents = deletionDependents(
+        snapshot,
+        content,
+        mapId,
+        target.elements,
+        target.links,
+      );
       if (!hasDependents(dependents)) return deleteNow(target);
       // The canvas sends an element's links along with it; they are not counted apart.
       const elements = new Set(target.elements);
@@ -166,6 +172,9 @@ function MapEditorView({
         return !l || !(elements.has(l.from) || elements.has(l.to));
       });
       const only = target.elements.length === 1 && ownLinks.length === 0;
+      const onlyLink =
+        target.elements.length === 0 && ownLinks.length === 1 ? links.get(ownLinks[0]!) : undefined;
+      const labelOf = (id: string) => snapshot.elements.find((e) => e.id === id)?.label ?? '';
       setPendingDelete({
         target,
         shown: {
@@ -174,6 +183,7 @@ function MapEditorView({
           label: only
             ? (snapshot.elements.find((e) => e.id === target.elements[0])?.label ?? null)
             : null,
+          link: onlyLink ? { from: labelOf(onlyLink.from), to: labelOf(onlyLink.to) } : null,
           dependents,
         },
       });

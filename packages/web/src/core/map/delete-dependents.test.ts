@@ -53,4 +53,19 @@ describe('deletionDependents', () => {
     expect(titles(d.keptLoops)).toEqual(['Utenforskap forsterker seg selv (eksempel)']);
     expect(d.insights).toEqual([]);
   });
+
+  it('names the kept loop, its innovation area and the evidence for a link deleted alone', () => {
+    const onLink = {
+      ...content,
+      insights: content.insights.map((i) =>
+        i.id === 'i-ensomhet'
+          ? { ...i, evidenceFor: [{ mapId: 'm-1', kind: 'link' as const, id: 'l-1' }] }
+          : i,
+      ),
+    };
+    const d = deletionDependents(map, onLink, 'm-1', [], ['l-1']);
+    expect(titles(d.keptLoops)).toEqual(['Utenforskap forsterker seg selv (eksempel)']);
+    expect(titles(d.innovationAreas)).toEqual(['Helhetlige insentiver rundt barn og unge']);
+    expect(titles(d.insights)).toEqual(['Unge forteller om ensomhet før fraværet starter']);
+  });
 });

@@ -23,21 +23,23 @@ const byTitle = (a: Dependent, b: Dependent) =>
   a.title.localeCompare(b.title, 'nb') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /**
- * The dependents of deleting `elementIds` from the map `mapId` (`map` as it is now). The
- * process `content` is null when the workspace's document is not at hand (then only the kept
- * loops, which live in the map, are known).
+ * The dependents of deleting `elementIds` and `linkIds` from the map `mapId` (`map` as it is
+ * now). The process `content` is null when the workspace's document is not at hand (then only
+ * the kept loops, which live in the map, are known).
  */
 export function deletionDependents(
   map: Pick<MapSnapshot, 'links' | 'loops'>,
   content: Pick<WorkspaceContent, 'insights' | 'innovationAreas'> | null,
   mapId: string,
   elementIds: readonly string[],
+  linkIds: readonly string[] = [],
 ): DeletionDependents {
   const elements = new Set(elementIds);
   // Deleting an element deletes its links (removeElements).
-  const links = new Set(
-    map.links.filter((l) => elements.has(l.from) || elements.has(l.to)).map((l) => l.id),
-  );
+  const links = new Set([
+    ...linkIds,
+    ...map.links.filter((l) => elements.has(l.from) || elements.has(l.to)).map((l) => l.id),
+  ]);
   const keptLoops = map.loops
     .filter((k) => k.linkIds.some((id) => links.has(id)))
     .map((k) => ({ id: k.id, title: k.name }));
