@@ -356,6 +356,43 @@ describe('system map editor', () => {
     await page.context().close();
   });
 
+  it('gives the canvas the room: the side panel folds to a rail, full-screen hides the chrome', async () => {
+    const page = await h.newPage({ viewport: { width: 1280, height: 720 } });
+    await openMap(page);
+    const canvas = page.locator('.map-page__canvas');
+    const before = (await canvas.boundingBox())!;
+    await page.getByRole('button', { name: 'Skjul sidepanelet' }).click();
+    const rail = page.getByRole('complementary', { name: 'Sidepanel' });
+    await rail.getByRole('button', { name: 'Vis sidepanelet' }).waitFor();
+    const folded = (await canvas.boundingBox())!;
+    // The panel is 22rem (352 px); the rail keeps a few dozen of them.
+    expect(folded.width - before.width).toBeGreaterThan(280);
+    expect(await seriousViolations(page, '.side-panel--rail')).toEqual([]);
+    // The choice is kept on this device.
+    await page.reload();
+    await waitForCanvas(page);
+    await rail.waitFor();
+    // Selecting an element while folded says so on the rail, which opens the editor.
+    await node(page, 'Ensomhet og lav mestring').click();
+    await rail.getByRole('button', { name: 'Vis sidepanelet (1 valgt)' }).click();
+    await page.getByRole('heading', { name: 'Rediger element' }).waitFor();
+
+    await page.getByRole('button', { name: 'Fullskjerm' }).click();
+    await page.locator('.header').waitFor({ state: 'hidden' });
+    expect(await page.getByRole('heading', { level: 1 }).isVisible()).toBe(false);
+    const full = (await canvas.boundingBox())!;
+    expect(full.height - folded.height).toBeGreaterThan(60);
+    expect(await seriousViolations(page)).toEqual([]);
+    // Escape leaves the mode, as the button does.
+    await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
+    await page.keyboard.press('Escape');
+    await page.locator('.header').waitFor();
+    expect(
+      await page.getByRole('button', { name: 'Fullskjerm' }).getAttribute('aria-pressed'),
+    ).toBe('false');
+    await page.context().close();
+  });
+
   it('edits fields and the life-line as records, rejecting an invalid axis with its path', async () => {
     const page = await h.newPage();
     await page.goto(h.server.url + mapUrlPath);

@@ -36,6 +36,7 @@ import { AnalysisDock } from './analysis/AnalysisDock.tsx';
 import { PresenceList } from './PresenceList.tsx';
 import { CreateElementDialog } from './CreateElementDialog.tsx';
 import { DeleteWarningDialog, type PendingDeletion } from './DeleteWarningDialog.tsx';
+import { FullScreenButton } from './FullScreenButton.tsx';
 import { deletionDependents, hasDependents } from '../core/map/delete-dependents.ts';
 import { OutlineView } from '../outline/OutlineView.tsx';
 import { usePageTitle } from '../app/usePageTitle.ts';
@@ -270,12 +271,15 @@ function MapEditorView({
           {liveMessage}
         </div>
         <Tabs value={tab} onChange={setTab} data-size="sm" className="map-page__tabs">
-          <Tabs.List>
+          <Tabs.List className="map-page__tablist">
             <Tabs.Tab value="canvas">{t('tabs.canvas')}</Tabs.Tab>
             <Tabs.Tab value="outline">{t('tabs.outline')}</Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="canvas" className="map-page__panel">
-            <Toolbar undo={undo} onNewElement={onNewElement} canEdit={canEdit} />
+            <div className="map-page__toolbar-row">
+              <Toolbar undo={undo} onNewElement={onNewElement} canEdit={canEdit} />
+              <FullScreenButton />
+            </div>
             <div className="map-page__work">
               <section className="map-page__canvas" aria-label={t('map.canvasLabel')}>
                 <MapCanvas

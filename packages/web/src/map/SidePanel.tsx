@@ -1,5 +1,6 @@
 /**
  * The side panel: edits the selected element or link, or offers to delete a multi-selection.
+ * It folds to a narrow rail to give the canvas the room (the choice is kept on this device).
  */
 import { useTranslation } from 'react-i18next';
 import { Button, Heading, Paragraph } from '@digdir/designsystemet-react';
@@ -7,11 +8,13 @@ import { useMapEditor } from './MapContext.ts';
 import { ElementEditor } from './ElementEditor.tsx';
 import { LinkEditor } from './LinkEditor.tsx';
 import { ProcessInMap } from '../process/map/ProcessInMap.tsx';
+import { setSidePanelOpen, useSidePanelOpen } from './canvas-room.ts';
 
 /** Side panel for the current selection. */
 export function SidePanel() {
   const { t } = useTranslation();
   const { snapshot, selection, canEdit, requestDelete } = useMapEditor();
+  const open = useSidePanelOpen();
   const count = selection.elements.length + selection.links.length;
 
   const element =
@@ -23,8 +26,31 @@ export function SidePanel() {
       ? snapshot.links.find((l) => l.id === selection.links[0])
       : undefined;
 
+  if (!open)
+    return (
+      <aside className="side-panel side-panel--rail" aria-label={t('panel.label')}>
+        <Button
+          variant="tertiary"
+          data-size="sm"
+          aria-expanded={false}
+          className="side-panel__toggle"
+          onClick={() => setSidePanelOpen(true)}
+        >
+          {count > 0 ? t('panel.showWithSelection', { count }) : t('panel.show')}
+        </Button>
+      </aside>
+    );
   return (
     <aside className="side-panel" aria-labelledby="side-panel-title">
+      <Button
+        variant="tertiary"
+        data-size="sm"
+        aria-expanded={true}
+        className="side-panel__toggle"
+        onClick={() => setSidePanelOpen(false)}
+      >
+        {t('panel.hide')}
+      </Button>
       {/* Read-only for viewers and commenters: a disabled fieldset disables every control. */}
       <fieldset disabled={!canEdit} className="plain-fieldset">
         {element ? (
