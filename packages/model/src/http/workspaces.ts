@@ -66,8 +66,25 @@ export const MapRead = MapRecord.extend({ damage: DocumentDamage.optional() });
 
 /** Body of POST/PATCH /api/workspaces. */
 export const WorkspaceInput = z.strictObject({ name: Name(200) });
-/** Body of POST /api/workspaces/:id/maps and PATCH /api/maps/:id. */
+/** Body of PATCH /api/maps/:id. */
 export const MapInput = z.strictObject({ title: Name(200) });
+
+/**
+ * The templates a new map starts from: the gigamap with the life-line and the method's four
+ * fields (the default), a plain causal diagram for loops, an actor map, and the iceberg model
+ * (events, patterns, structures, mental models as fields).
+ */
+export const MAP_TEMPLATES = ['gigamap', 'causal-loop', 'actors', 'iceberg'] as const;
+/** See {@link MAP_TEMPLATES}. */
+export const MapTemplateId = z.enum(MAP_TEMPLATES);
+/** See {@link MAP_TEMPLATES}. */
+export type MapTemplateId = z.infer<typeof MapTemplateId>;
+
+/** Body of POST /api/workspaces/:id/maps: the title, and the template (the gigamap if none). */
+export const NewMapInput = z.strictObject({
+  title: Name(200),
+  template: MapTemplateId.default('gigamap'),
+});
 /** Path parameters with a record id. */
 export const IdParams = z.object({ id: RecordId });
 

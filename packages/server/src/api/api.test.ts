@@ -123,6 +123,32 @@ describe('workspaces and maps', () => {
     expect(file.elements).toEqual([]);
   });
 
+  it('creates a map from a template, with its fields and guide, and refuses an unknown one', async () => {
+    const ws = (await call('POST', '/api/workspaces', { name: 'Maler' })).body;
+    const map = await call('POST', `/api/workspaces/${ws.id}/maps`, {
+      title: 'Isfjellet vårt',
+      template: 'iceberg',
+    });
+    expect(map.status).toBe(201);
+    const file = (await call('GET', `/api/maps/${map.body.id}/export`)).body;
+    expect(file.meta.title).toBe('Isfjellet vårt');
+    expect(file.meta.description).toMatch(/^Isfjellmodellen/);
+    // The iceberg's four levels, top to bottom, as the method names them.
+    expect(file.fields.map((f: { name: string }) => f.name)).toEqual([
+      'Hendelser – det vi ser',
+      'Mønstre og trender',
+      'Strukturer',
+      'Mentale modeller',
+    ]);
+    const bad = await call('POST', `/api/workspaces/${ws.id}/maps`, {
+      title: 'Feil',
+      template: 'venn',
+    });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toMatch(/template/);
+    expect((await call('GET', `/api/workspaces/${ws.id}/maps`)).body.maps).toHaveLength(1);
+  });
+
   it('renames a map in its record and its document', async () => {
     const ws = (await call('POST', '/api/workspaces', { name: 'Omdøping' })).body;
     const map = (await call('POST', `/api/workspaces/${ws.id}/maps`, { title: 'Før' })).body;

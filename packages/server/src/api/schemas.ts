@@ -50,6 +50,7 @@ export {
   MapList,
   MapRead,
   MapRecord,
+  NewMapInput,
   WorkspaceInput,
   WorkspaceList,
   WorkspaceRead,

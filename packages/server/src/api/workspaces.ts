@@ -8,7 +8,7 @@ import {
   errorResponses,
   IdParams,
   jsonSchema,
-  MapInput,
+  NewMapInput,
   MapList,
   MapRecord,
   WorkspaceInput,
@@ -154,16 +154,17 @@ export function workspaceRoutes(app: FastifyInstance, ctx: ApiContext): void {
       config: { access: { workspace: 'editor' } },
       schema: {
         tags: ['maps'],
-        summary: 'Create an empty map (default life-line and the four fields)',
+        summary:
+          'Create a map from a template (default: the gigamap with life-line and four fields)',
         params,
-        body: jsonSchema(MapInput),
+        body: jsonSchema(NewMapInput),
         response: { 201: jsonSchema(MapRecord), ...errorResponses },
       },
     },
     async (request, reply) => {
       const workspace = await workspaceOr404(request.params);
-      const { title } = parseInput(MapInput, request.body, 'map');
-      return reply.status(201).send(await ctx.mapService.create(workspace.id, title));
+      const { title, template } = parseInput(NewMapInput, request.body, 'map');
+      return reply.status(201).send(await ctx.mapService.create(workspace.id, title, template));
     },
   );
 }

@@ -6,12 +6,18 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import type * as Y from 'yjs';
-import { readMap, setMeta, type MapSnapshot, type ReadMapResult } from '@helhet/model';
+import {
+  readMap,
+  setMeta,
+  type MapSnapshot,
+  type MapTemplateId,
+  type ReadMapResult,
+} from '@helhet/model';
 import type { Database } from '../db/tables.ts';
 import type { LiveDocuments, ReadContext } from '../documents/live.ts';
 import type { MapStore } from '../stores/maps.ts';
 import type { MapRecord } from '../stores/records.ts';
-import { emptyMap, encodeMap } from './new-map.ts';
+import { encodeMap, mapFromTemplate } from './new-map.ts';
 
 /** A map's content as read, with what was left out if its stored document is damaged. */
 export type ReadMapContent = ReadMapResult & { damage: ReadContext['damage'] };
@@ -28,9 +34,9 @@ export class MapService {
     this.#documents = documents;
   }
 
-  /** Creates an empty map (default axis and fields) in a workspace. */
-  create(workspaceId: string, title: string): Promise<MapRecord> {
-    return this.createFrom(workspaceId, emptyMap(title));
+  /** Creates a map with no elements from a template (the gigamap if none) in a workspace. */
+  create(workspaceId: string, title: string, template?: MapTemplateId): Promise<MapRecord> {
+    return this.createFrom(workspaceId, mapFromTemplate(title, template));
   }
 
   /**

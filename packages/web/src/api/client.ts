@@ -14,6 +14,8 @@ import {
   MapList,
   MapRead,
   MapRecord,
+  NewMapInput,
+  type MapTemplateId,
   Member,
   problemsFromZod,
   SessionInfo,
@@ -200,8 +202,11 @@ export const api = {
     request(MapList, `${ws(workspaceId)}/maps`).then((r) => r.maps),
   /** The map record, with `damage` when its document opened at its last good state. */
   getMap: (id: string) => request(MapRead, mp(id)),
-  createMap: (workspaceId: string, title: string) =>
-    request(MapRecord, `${ws(workspaceId)}/maps`, { method: 'POST', body: json({ title }) }),
+  createMap: (workspaceId: string, title: string, template: MapTemplateId = 'gigamap') =>
+    request(MapRecord, `${ws(workspaceId)}/maps`, {
+      method: 'POST',
+      body: json({ title, template } satisfies z.input<typeof NewMapInput>),
+    }),
   renameMap: (id: string, title: string) =>
     request(MapRecord, mp(id), { method: 'PATCH', body: json({ title }) }),
   deleteMap: (id: string) => request(Anything, mp(id), { method: 'DELETE' }),

@@ -12,7 +12,7 @@ import { usePageTitle } from '../app/usePageTitle.ts';
 import { mapPath, membersPath } from '../app/router.ts';
 import { useWorkspaceRole } from '../auth/useWorkspaceRole.ts';
 import { ShareDialog } from '../members/ShareDialog.tsx';
-import { CreateForm } from './CreateForm.tsx';
+import { NewMapForm } from './NewMapForm.tsx';
 import { NamedListTable } from './NamedListTable.tsx';
 import { LoadState } from './LoadState.tsx';
 import { ImportMap } from './ImportMap.tsx';
@@ -106,11 +106,12 @@ export function WorkspacePage({ workspaceId }: { workspaceId: string }) {
               <Heading level={2} data-size="md">
                 {t('workspace.createMap')}
               </Heading>
-              <CreateForm
-                label={t('workspace.mapTitleLabel')}
-                submitLabel={t('workspace.createMapButton')}
-                onCreate={(title) =>
-                  run(() => api.createMap(workspaceId, title), t('workspace.created', { title }))
+              <NewMapForm
+                onCreate={(title, template) =>
+                  run(
+                    () => api.createMap(workspaceId, title, template),
+                    t('workspace.created', { title }),
+                  )
                 }
               />
               <Heading level={2} data-size="md">
