@@ -49,6 +49,8 @@ async function screenshots(page: Page, menuName: RegExp) {
     await page.setViewportSize({ width, height });
     await page.reload();
     await openMenu(page, menuName);
+    // The dialog fades in: photograph it when it has.
+    await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)));
     await page.screenshot({ path: join(folder, `account-menu-${width}.png`) });
     await page.keyboard.press('Escape');
   }
