@@ -10,13 +10,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import {
-  openDemoMap,
-  seriousViolations,
-  startHarness,
-  tabUntil,
-  type Harness,
-} from './harness.ts';
+import { openDemoMap, seriousViolations, startHarness, tabUntil, type Harness } from './harness.ts';
 
 const NAME = 'Siri Innstilling';
 /** Colour 5 of the palette (`PRESENCE_COLOURS[4]`), as the browser reports a background. */
