@@ -18,4 +18,5 @@ export * from './interchange/index.ts';
 export * from './workspace/index.ts';
 export * from './documents/names.ts';
 export * from './documents/check-update.ts';
+export * from './presence.ts';
 export * from './http/index.ts';

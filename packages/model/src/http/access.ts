@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { RecordId } from '../map/schema.ts';
+import { PresenceColour } from '../presence.ts';
 
 /**
  * Roles in a workspace, from most to least rights. Each includes the rights of those after it:
@@ -82,7 +83,44 @@ export const JoinShareLinkInput = z.strictObject({
   passCode: z.string().max(64).optional(),
 });
 
-/** Who is signed in: an account, or a guest who joined a workspace by share link. */
+/** Languages the interface and the e-mails Helhet sends are written in (bokmål is the default). */
+export const UI_LANGUAGES = ['nb', 'nn', 'en'] as const;
+/** One of {@link UI_LANGUAGES}. */
+export const UiLanguage = z.enum(UI_LANGUAGES);
+/** See {@link UiLanguage}. */
+export type UiLanguage = z.infer<typeof UiLanguage>;
+
+/**
+ * An account's own settings, the same on every device: the interface language and the
+ * presence colour. Null means not chosen: the browser keeps its own choice.
+ */
+export const AccountPreferences = z.object({
+  language: UiLanguage.nullable(),
+  presenceColour: PresenceColour.nullable(),
+});
+/** See {@link AccountPreferences}. */
+export type AccountPreferences = z.infer<typeof AccountPreferences>;
+
+/**
+ * Body of PATCH /api/account: the settings to change (null forgets a choice); what is left
+ * out stays as it is.
+ */
+export const AccountPreferencesPatch = z
+  .strictObject({
+    language: UiLanguage.nullable().optional(),
+    presenceColour: PresenceColour.nullable().optional(),
+  })
+  .refine((v) => v.language !== undefined || v.presenceColour !== undefined, {
+    message: 'must change language or presenceColour',
+  });
+/** See {@link AccountPreferencesPatch}. */
+export type AccountPreferencesPatch = z.infer<typeof AccountPreferencesPatch>;
+
+/**
+ * Who is signed in: an account (with its {@link AccountPreferences}), or a guest who joined
+ * a workspace by share link (not an account: a guest's language and colour stay in the
+ * browser).
+ */
 export const Principal = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('user'),
@@ -90,6 +128,7 @@ export const Principal = z.discriminatedUnion('kind', [
     name: z.string(),
     email: z.string(),
     admin: z.boolean(),
+    ...AccountPreferences.shape,
   }),
   z.object({
     kind: z.literal('guest'),
@@ -130,13 +169,6 @@ export type Member = z.infer<typeof Member>;
 
 /** Body of PATCH /api/workspaces/:id/members/:userId. */
 export const MemberRoleInput = z.strictObject({ role: WorkspaceRole });
-
-/** Languages the interface and the e-mails Helhet sends are written in (bokmål is the default). */
-export const UI_LANGUAGES = ['nb', 'nn', 'en'] as const;
-/** One of {@link UI_LANGUAGES}. */
-export const UiLanguage = z.enum(UI_LANGUAGES);
-/** See {@link UiLanguage}. */
-export type UiLanguage = z.infer<typeof UiLanguage>;
 
 /**
  * What became of the e-mail that carries a link (an invitation to an address, a password
@@ -377,7 +409,7 @@ export type AuditPage = z.infer<typeof AuditPage>;
 /** Response of GET /api/admin/users/:id/export: everything Helhet keeps about one person. */
 export const UserExport = z.object({
   exportedAt: z.string(),
-  account: UserRecord.extend({ hasPassword: z.boolean() }),
+  account: UserRecord.extend({ hasPassword: z.boolean(), ...AccountPreferences.shape }),
   memberships: z.array(
     z.object({
       workspaceId: RecordId,

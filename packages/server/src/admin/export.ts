@@ -8,7 +8,7 @@ import type { Kysely } from 'kysely';
 import { WorkspaceRole, type UserExport } from '@helhet/model';
 import type { Database } from '../db/tables.ts';
 import { listLinkedIdentities } from '../auth/oidc/linked-identities.ts';
-import { toUserRecord } from '../auth/users.ts';
+import { accountPreferences, toUserRecord } from '../auth/users.ts';
 import { requireAccount } from './accounts.ts';
 import { CSV_MAX_ROWS, queryAudit } from './audit-query.ts';
 
@@ -43,7 +43,11 @@ export async function exportUser(db: Kysely<Database>, userId: string): Promise<
   const audit = await queryAudit(db, { actor: `user:${userId}`, limit: CSV_MAX_ROWS, offset: 0 });
   return {
     exportedAt: new Date().toISOString(),
-    account: { ...toUserRecord(user), hasPassword: user.password_hash !== null },
+    account: {
+      ...toUserRecord(user),
+      hasPassword: user.password_hash !== null,
+      ...accountPreferences(user),
+    },
     memberships: memberships.map((m) => ({
       workspaceId: m.workspace_id,
       workspaceName: m.name,

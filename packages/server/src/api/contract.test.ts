@@ -8,6 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import {
+  AccountPreferences,
   AnswerGiven,
   createDemoMap,
   CreatedDialogue,
@@ -19,6 +20,7 @@ import {
   MapList,
   MapRecord,
   OwnAnswers,
+  SessionInfo,
   Statement,
   toMapFile,
   WorkspaceList,
@@ -72,6 +74,19 @@ describe('the HTTP contract', () => {
     });
     await expectContract(ErrorBody, 'GET', '/api/maps/nonexistent', { status: 404 });
     await expectContract(ErrorBody, 'POST', '/api/workspaces', { body: {}, status: 400 });
+  });
+
+  it("describes the account's settings and the principal that carries them exactly", async () => {
+    const saved = await expectContract(AccountPreferences, 'PATCH', '/api/account', {
+      body: { language: 'nn', presenceColour: '#006d77' },
+    });
+    expect(saved).toEqual({ language: 'nn', presenceColour: '#006d77' });
+    const me = await expectContract(SessionInfo, 'GET', '/api/auth/me');
+    expect(me.principal).toMatchObject(saved);
+    await expectContract(ErrorBody, 'PATCH', '/api/account', {
+      body: { presenceColour: '#123456' },
+      status: 400,
+    });
   });
 
   it('describes Fremtidsdialog answers exactly', async () => {

@@ -83,6 +83,7 @@ const EXPECTED: Record<string, Need> = {
   'DELETE /api/auth/sessions/{sessionId}': 'account',
   'GET /api/setup': P,
   'POST /api/setup': P,
+  'PATCH /api/account': 'account',
   'GET /api/account/tokens': 'account',
   'POST /api/account/tokens': 'account',
   'DELETE /api/account/tokens/{tokenId}': 'account',

@@ -10,7 +10,7 @@ import { findApiTokenUser } from './api-tokens.ts';
 import type { SessionCookie } from './cookies.ts';
 import { API_TOKEN_PREFIX } from './secrets.ts';
 import { findSession } from './sessions.ts';
-import { findUserById } from './users.ts';
+import { findUserById, userPrincipal } from './users.ts';
 
 /** A signed-in principal and how it proved who it is. */
 export interface Authenticated {
@@ -28,10 +28,10 @@ export function principalKey(principal: Principal): string {
   return `${principal.kind}:${principal.id}`;
 }
 
-async function userPrincipal(db: Kysely<Database>, id: string): Promise<Principal | null> {
+async function activeUserPrincipal(db: Kysely<Database>, id: string): Promise<Principal | null> {
   const user = await findUserById(db, id);
   if (!user || user.active !== 1) return null;
-  return { kind: 'user', id: user.id, name: user.name, email: user.email, admin: user.admin === 1 };
+  return userPrincipal(user);
 }
 
 /** The principal of a session token, or null when the session or its share link has ended. */
@@ -49,7 +49,7 @@ export async function authenticateSessionToken(
     expiresAt: session.expiresAt,
   };
   if (session.userId) {
-    const principal = await userPrincipal(db, session.userId);
+    const principal = await activeUserPrincipal(db, session.userId);
     return principal && { principal, via, session: sessionInfo, shareLinkId: null };
   }
   if (!session.guestId) return null;
@@ -91,7 +91,7 @@ export async function authenticateApiToken(
   token: string,
 ): Promise<Authenticated | null> {
   const userId = await findApiTokenUser(db, token);
-  const principal = userId ? await userPrincipal(db, userId) : null;
+  const principal = userId ? await activeUserPrincipal(db, userId) : null;
   return principal && { principal, via: 'bearer', session: null, shareLinkId: null };
 }
 

@@ -1,12 +1,15 @@
 /**
  * Sign-in and account routes: `/api/auth/login|logout|logout-everywhere|me`, the first-start
- * `/api/setup`, personal API tokens at `/api/account/tokens`, and the administrator's
+ * `/api/setup`, the account's own settings at `/api/account` (language and presence colour),
+ * personal API tokens at `/api/account/tokens`, and the administrator's
  * `/api/admin/users` and `/api/admin/audit`.
  */
 import { isIP } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import {
+  AccountPreferences,
+  AccountPreferencesPatch,
   AccountSessionList,
   ApiToken,
   ApiTokenInput,
@@ -35,7 +38,13 @@ import {
 } from './sessions.ts';
 import { claimSetupToken, createFirstAdmin } from './setup.ts';
 import { startUserSession } from './sign-in.ts';
-import { countUsers, findUserByEmail } from './users.ts';
+import {
+  accountPreferences,
+  countUsers,
+  findUserByEmail,
+  findUserById,
+  updateAccountPreferences,
+} from './users.ts';
 import { describeUserAgent } from './user-agent.ts';
 
 const WRONG = 'Wrong e-mail address or password';
@@ -255,6 +264,33 @@ export function authRoutes(app: FastifyInstance, ctx: AuthContext): void {
         address: request.ip,
       });
       return reply.status(201).send(await startUserSession(ctx, request, reply, admin, 'setup'));
+    },
+  );
+
+  app.patch(
+    '/api/account',
+    {
+      config: { access: 'account' },
+      schema: {
+        tags,
+        summary: 'Change your account’s settings: interface language and presence colour',
+        description:
+          'The same on every device where you sign in (GET /api/auth/me returns them in the principal). Null forgets a choice; a field left out stays. A presence colour outside the palette is refused with 400 naming `presenceColour`. Share-link guests are not accounts (403): their choices stay in their browser.',
+        body: jsonSchema(AccountPreferencesPatch),
+        response: {
+          200: jsonSchema(AccountPreferences),
+          400: errorResponses[400],
+          ...accessDenials,
+        },
+      },
+    },
+    async (request): Promise<AccountPreferences> => {
+      const { principal } = requireUser(request);
+      const patch = parseInput(AccountPreferencesPatch, request.body, 'account settings');
+      await updateAccountPreferences(ctx.db, principal.id, patch);
+      const user = await findUserById(ctx.db, principal.id);
+      if (!user) throw notFound('account', principal.id);
+      return accountPreferences(user);
     },
   );
 

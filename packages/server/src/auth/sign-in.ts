@@ -4,17 +4,12 @@
  * sign-in noted on the account and in the audit log, and the answer with the CSRF token.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Principal, SessionInfo } from '@helhet/model';
+import type { SessionInfo } from '@helhet/model';
 import { recordAudit } from '../audit/audit-log.ts';
 import type { AuthContext } from './context.ts';
 import { csrfTokenFor } from './secrets.ts';
 import { createSession } from './sessions.ts';
-import { recordSignIn, type UserRow } from './users.ts';
-
-/** The principal of an account row. */
-export function userPrincipal(user: UserRow): Principal {
-  return { kind: 'user', id: user.id, name: user.name, email: user.email, admin: user.admin === 1 };
-}
+import { recordSignIn, userPrincipal, type UserRow } from './users.ts';
 
 /** Signs `user` in on this browser: sets the session cookie and answers the session. */
 export async function startUserSession(

@@ -18,6 +18,13 @@ export interface UsersTable {
   active: number;
   created_at: string;
   last_sign_in_at: string | null;
+  /**
+   * The interface language chosen for the account (`nb`, `nn`, `en`); null when not chosen
+   * (migration 0012). Read through `accountPreferences`: an unknown value reads as null.
+   */
+  language: string | null;
+  /** The presence colour chosen for the account (one of `PRESENCE_COLOURS`), or null. */
+  presence_colour: string | null;
 }
 
 /** A signed-in browser: an account's or a guest's session. */

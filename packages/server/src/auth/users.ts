@@ -4,7 +4,14 @@
  * invitation, OpenID Connect) finds and creates accounts the same way.
  */
 import type { Kysely, Selectable } from 'kysely';
-import { newId, type UserRecord } from '@helhet/model';
+import {
+  isPresenceColour,
+  newId,
+  UiLanguage,
+  type AccountPreferences,
+  type Principal,
+  type UserRecord,
+} from '@helhet/model';
 import type { Database } from '../db/tables.ts';
 import type { UsersTable } from './tables.ts';
 
@@ -36,6 +43,8 @@ export async function createUser(db: Kysely<Database>, user: NewUser): Promise<U
     active: 1,
     created_at: new Date().toISOString(),
     last_sign_in_at: null,
+    language: null,
+    presence_colour: null,
   };
   await db.insertInto('users').values(row).execute();
   return row;
@@ -91,5 +100,41 @@ export function toUserRecord(row: UserRow): UserRecord {
     active: row.active === 1,
     createdAt: row.created_at,
     lastSignInAt: row.last_sign_in_at,
+  };
+}
+
+/**
+ * An account's settings as stored, read leniently: a value outside today's lists (written by
+ * a later version, or by hand) reads as not chosen, so the account still signs in.
+ */
+export function accountPreferences(row: UserRow): AccountPreferences {
+  return {
+    language: UiLanguage.safeParse(row.language).data ?? null,
+    presenceColour: isPresenceColour(row.presence_colour) ? row.presence_colour : null,
+  };
+}
+
+/** Changes the settings given (null forgets a choice); what is left out stays. */
+export async function updateAccountPreferences(
+  db: Kysely<Database>,
+  userId: string,
+  patch: Partial<AccountPreferences>,
+): Promise<void> {
+  const set: Partial<Pick<UserRow, 'language' | 'presence_colour'>> = {};
+  if (patch.language !== undefined) set.language = patch.language;
+  if (patch.presenceColour !== undefined) set.presence_colour = patch.presenceColour;
+  if (Object.keys(set).length === 0) return;
+  await db.updateTable('users').set(set).where('id', '=', userId).execute();
+}
+
+/** The principal of an account row, with its settings. */
+export function userPrincipal(user: UserRow): Principal {
+  return {
+    kind: 'user',
+    id: user.id,
+    name: user.name,
+    email: user.email,
+    admin: user.admin === 1,
+    ...accountPreferences(user),
   };
 }

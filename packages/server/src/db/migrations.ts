@@ -17,6 +17,7 @@ import { dialogueVerificationMigration } from '../fremtid/verification-migration
 import { sessionDetailsMigration } from '../auth/sessions-migration.ts';
 import { linkedIdentitiesMigration } from '../auth/oidc/identities-migration.ts';
 import { providerGroupsMigration } from '../auth/oidc/groups-migration.ts';
+import { accountPreferencesMigration } from '../auth/preferences-migration.ts';
 
 /** The two supported SQL dialects. */
 export type DialectName = 'sqlite' | 'postgres';
@@ -66,6 +67,7 @@ export function migrationProvider(dialect: DialectName): MigrationProvider {
       '0009_session_details': sessionDetailsMigration(),
       '0010_linked_identities': linkedIdentitiesMigration(),
       '0011_provider_groups': providerGroupsMigration(),
+      '0012_account_preferences': accountPreferencesMigration(),
     }),
   };
 }

@@ -7,6 +7,8 @@
 import { z } from 'zod';
 import {
   AccountSessionList,
+  AccountPreferences,
+  type AccountPreferencesPatch,
   ApiToken,
   describeProblems,
   ErrorBody,
@@ -247,6 +249,9 @@ export const api = {
   listSessions: () => request(AccountSessionList, '/api/auth/sessions').then((r) => r.sessions),
   endSession: (id: string) =>
     request(Anything, `/api/auth/sessions/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+  /** Saves the account's settings (language, presence colour); answers them all. */
+  updateAccount: (patch: AccountPreferencesPatch) =>
+    request(AccountPreferences, '/api/account', { method: 'PATCH', body: json(patch) }),
   listTokens: () => request(listOf('tokens', ApiToken), '/api/account/tokens'),
   createToken: (name: string, expiresInDays: number) =>
     request(ApiToken, '/api/account/tokens', {

@@ -1,11 +1,12 @@
 /**
- * The page header: app name (link home), language switch and the account menu (or, signed
- * out, the presence identity and a sign-in link).
+ * The page header: app name (link home), language switch (saved to the account when one is
+ * signed in) and the account menu (or, signed out, the presence identity and a sign-in link).
  */
 import { useTranslation } from 'react-i18next';
 import { Field, Label, Select } from '@digdir/designsystemet-react';
 import { AppLink } from './AppLink.tsx';
-import { LANGUAGES, setLanguage, type Language } from '../i18n/i18n.ts';
+import { LANGUAGES, type Language } from '../i18n/i18n.ts';
+import { chooseLanguage } from '../auth/account-preferences.ts';
 import { AccountMenu } from '../auth/AccountMenu.tsx';
 
 /** App header. */
@@ -27,7 +28,11 @@ export function Header() {
             width="auto"
             data-size="sm"
             value={i18n.language}
-            onChange={(e) => setLanguage(e.target.value as Language)}
+            onChange={(e) =>
+              // The page switches at once; a failed save to the account leaves it switched on
+              // this device (the account menu is where a failed save is shown).
+              void chooseLanguage(e.target.value as Language).catch(() => undefined)
+            }
           >
             {LANGUAGES.map((lng) => (
               <Select.Option key={lng} value={lng} lang={lng}>

@@ -3,7 +3,7 @@
  * presence dialog and the account menu.
  */
 import { useTranslation } from 'react-i18next';
-import { PRESENCE_COLORS } from './user.ts';
+import { PRESENCE_COLOURS, type PresenceColour } from '@helhet/model';
 
 /** Radio buttons, one per presence colour. */
 export function PresenceColours({
@@ -11,13 +11,13 @@ export function PresenceColours({
   onChange,
 }: {
   value: string;
-  onChange: (color: string) => void;
+  onChange: (color: PresenceColour) => void;
 }) {
   const { t } = useTranslation();
   return (
     <fieldset className="color-choices">
       <legend>{t('profile.color')}</legend>
-      {PRESENCE_COLORS.map((c, i) => (
+      {PRESENCE_COLOURS.map((c, i) => (
         <label key={c} className="color-choice">
           <input
             type="radio"

@@ -1,12 +1,13 @@
 /**
  * The person at this browser, as others see them in presence (name and cursor colour).
  * Signed in, the name is the account's (or the share-link guest's) name, so people are seen
- * by who they are; the colour is a choice kept in localStorage, as is the name used before
- * anyone signs in (Fremtid pages need no account).
+ * by who they are. The colour is the account's when it has chosen one (the same on every
+ * device); otherwise, and for guests and people not signed in, a choice kept in
+ * localStorage, as is the name used before anyone signs in (Fremtid pages need no account).
  */
 import { useSyncExternalStore } from 'react';
 import { z } from 'zod';
-import { HexColor } from '@helhet/model';
+import { HexColor, PRESENCE_COLOURS } from '@helhet/model';
 
 /** Display name and colour of the local user. */
 export const LocalUser = z.object({
@@ -18,15 +19,9 @@ export type LocalUser = z.infer<typeof LocalUser>;
 
 const STORAGE_KEY = 'helhet.user';
 
-/**
- * Cursor colours dark enough for white text on them (contrast ≥ 4.5:1), so the name label
- * of a remote cursor stays readable.
- */
-export const PRESENCE_COLORS = ['#0062ba', '#a4237b', '#1b6b3a', '#b23a00', '#5b3cc4', '#006d77'];
-
 function randomUser(): LocalUser {
   const n = Math.floor(Math.random() * 900) + 100;
-  const color = PRESENCE_COLORS[Math.floor(Math.random() * PRESENCE_COLORS.length)]!;
+  const color = PRESENCE_COLOURS[Math.floor(Math.random() * PRESENCE_COLOURS.length)]!;
   return { name: `Gjest ${n}`, color };
 }
 
@@ -52,6 +47,7 @@ function save(user: LocalUser): void {
 
 let current: LocalUser | null = null;
 let accountName: string | null = null;
+let accountColour: string | null = null;
 let shown: LocalUser | null = null;
 const listeners = new Set<() => void>();
 
@@ -60,7 +56,8 @@ export function getLocalUser(): LocalUser {
   current ??= load();
   // One object per change, as useSyncExternalStore needs a stable snapshot.
   const name = accountName ?? current.name;
-  if (shown?.name !== name || shown.color !== current.color) shown = { name, color: current.color };
+  const color = accountColour ?? current.color;
+  if (shown?.name !== name || shown.color !== color) shown = { name, color };
   return shown;
 }
 
@@ -80,6 +77,16 @@ export function setAccountName(name: string | null): void {
   listeners.forEach((l) => l());
 }
 
+/**
+ * Makes `colour` (the signed-in account's choice) the presence colour, without touching the
+ * one kept on this device; null goes back to that one (nothing chosen, or signed out).
+ */
+export function setAccountColour(colour: string | null): void {
+  if (colour === accountColour) return;
+  accountColour = colour;
+  listeners.forEach((l) => l());
+}
+
 /** Changes and remembers the local user; invalid input is rejected by the caller's form. */
 export function setLocalUser(user: LocalUser): void {
   current = LocalUser.parse(user);
@@ -87,7 +94,10 @@ export function setLocalUser(user: LocalUser): void {
   listeners.forEach((l) => l());
 }
 
-/** Changes and remembers only the presence colour (the name may come from the account). */
+/**
+ * Changes and remembers on this device only the presence colour (the name may come from the
+ * account). An account's own colour is set with {@link setAccountColour}.
+ */
 export function setPresenceColour(color: string): void {
   setLocalUser({ name: (current ??= load()).name, color });
 }

@@ -1,19 +1,33 @@
 /**
- * The header's account menu: who is signed in (name, e-mail or guest role), the presence
- * colour others see them with, the account page, sign out and sign out everywhere. Nobody
+ * The header's account menu: who is signed in (name, e-mail or guest role), the interface
+ * language and the presence colour others see them with (an account's are saved to the
+ * account, a guest's stay in the browser), the account page, sign out and sign out
+ * everywhere. Nobody
  * signed in: a sign-in link, and on the Fremtid pages (which need no account) the presence
  * identity.
  */
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, Dialog, Heading, Paragraph } from '@digdir/designsystemet-react';
-import type { Principal } from '@helhet/model';
+import {
+  Button,
+  Dialog,
+  Field,
+  Heading,
+  Label,
+  Paragraph,
+  Select,
+} from '@digdir/designsystemet-react';
+import { UiLanguage, type Principal } from '@helhet/model';
 import { api } from '../api/client.ts';
 import { AppLink } from '../app/AppLink.tsx';
 import { ProfileButton } from '../app/ProfileButton.tsx';
 import { PresenceColours } from '../app/PresenceColours.tsx';
 import { parseRoute, usePathname } from '../app/router.ts';
-import { setPresenceColour, useLocalUser } from '../app/user.ts';
+import { ActionFeedback } from '../app/ActionFeedback.tsx';
+import { useActionRunner } from '../app/useActionRunner.ts';
+import { useLocalUser } from '../app/user.ts';
+import { LANGUAGES } from '../i18n/i18n.ts';
+import { chooseLanguage, choosePresenceColour } from './account-preferences.ts';
 import { signInPath } from '../core/auth/return-to.ts';
 import { leaveSignedOut, usePrincipal } from './session.ts';
 
@@ -37,10 +51,13 @@ export function AccountMenu() {
 }
 
 function SignedInMenu({ principal }: { principal: Principal }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const user = useLocalUser();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const [busy, setBusy] = useState(false);
+  const saving = useActionRunner();
+  const account = principal.kind === 'user';
+  const language = UiLanguage.safeParse(i18n.language).data ?? 'nb';
 
   const signOut = async (everywhere: boolean) => {
     setBusy(true);
@@ -79,8 +96,43 @@ function SignedInMenu({ principal }: { principal: Principal }) {
               </>
             )}
           </Paragraph>
+          <Field>
+            <Label htmlFor="account-language">{t('app.language')}</Label>
+            <Select
+              id="account-language"
+              width="auto"
+              value={language}
+              onChange={(e) => {
+                const chosen = UiLanguage.parse(e.target.value);
+                void saving.performAsync(
+                  () => chooseLanguage(chosen),
+                  // Announced in the language just chosen, as the page now speaks it.
+                  account ? t('account.languageSaved', { lng: chosen }) : undefined,
+                );
+              }}
+            >
+              {LANGUAGES.map((lng) => (
+                // Each language named in itself, so a person finds their own.
+                <Select.Option key={lng} value={lng} lang={lng}>
+                  {t(`languages.${lng}`, { lng })}
+                </Select.Option>
+              ))}
+            </Select>
+          </Field>
           <Paragraph data-size="sm">{t('account.presenceHelp')}</Paragraph>
-          <PresenceColours value={user.color} onChange={setPresenceColour} />
+          <PresenceColours
+            value={user.color}
+            onChange={(colour) =>
+              void saving.performAsync(
+                () => choosePresenceColour(colour),
+                account ? t('account.colourSaved') : undefined,
+              )
+            }
+          />
+          <Paragraph data-size="sm">
+            {account ? t('account.preferencesHelp') : t('account.guestPreferencesHelp')}
+          </Paragraph>
+          <ActionFeedback runner={saving} />
           {principal.kind === 'user' && (
             // A link here leads to another page: the menu closes so it does not cover it.
             <Paragraph onClick={() => dialogRef.current?.close()}>

@@ -1,13 +1,16 @@
 /**
  * The session as the whole app sees it: who is signed in (GET /api/auth/me), kept in one
  * store so the header, the pages and the API client (its CSRF token) agree. A 401 from any
- * call ends it here and the app goes to the sign-in page.
+ * call ends it here and the app goes to the sign-in page. A signed-in account's own
+ * settings (language, presence colour) are applied here whenever the session is taken;
+ * what the account has not chosen leaves this browser's choice as it is.
  */
 import { useSyncExternalStore } from 'react';
-import type { Principal, SessionInfo } from '@helhet/model';
+import type { AccountPreferences, Principal, SessionInfo } from '@helhet/model';
 import { api, ApiError, setCsrfToken } from '../api/client.ts';
 import { isPublicRoute, parseRoute } from '../app/router.ts';
-import { setAccountName } from '../app/user.ts';
+import { setAccountColour, setAccountName } from '../app/user.ts';
+import { currentLanguage, setLanguage } from '../i18n/i18n.ts';
 import { signInPath } from '../core/auth/return-to.ts';
 
 /** The session: not read yet, nobody signed in, or a principal. */
@@ -22,7 +25,27 @@ function set(next: SessionState): void {
   setCsrfToken(next.status === 'signed-in' ? next.info.csrfToken : null);
   // Others see a signed-in person by the account's (or guest's) name.
   setAccountName(next.status === 'signed-in' ? next.info.principal.name : null);
+  applyAccountPreferences(next.status === 'signed-in' ? next.info.principal : null);
   listeners.forEach((l) => l());
+}
+
+/**
+ * Shows the account's language and presence colour; a guest's, a signed-out visitor's and
+ * an account's unchosen ones stay this browser's own.
+ */
+export function applyAccountPreferences(principal: Principal | null): void {
+  const account = principal?.kind === 'user' ? principal : null;
+  setAccountColour(account?.presenceColour ?? null);
+  if (account?.language && account.language !== currentLanguage()) setLanguage(account.language);
+}
+
+/** Takes the settings the server saved for the signed-in account into the session. */
+export function acceptAccountPreferences(preferences: AccountPreferences): void {
+  if (state.status !== 'signed-in' || state.info.principal.kind !== 'user') return;
+  set({
+    status: 'signed-in',
+    info: { ...state.info, principal: { ...state.info.principal, ...preferences } },
+  });
 }
 
 /** Takes the session the server answered (sign-in, setup, joining by link). */

@@ -1,18 +1,20 @@
 /**
  * Languages of the UI: Norwegian bokmål (default), nynorsk and English. The choice is kept
- * in localStorage and mirrored to `<html lang>` so screen readers pronounce the text right
- * (WCAG 2.1 SC 3.1.1 Language of Page).
+ * in localStorage (a signed-in account's own choice is applied and kept there too, so the
+ * next page on this device opens in it) and mirrored to `<html lang>` so screen readers
+ * pronounce the text right (WCAG 2.1 SC 3.1.1 Language of Page).
  */
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import nb from './nb.json';
 import nn from './nn.json';
 import en from './en.json';
+import { UI_LANGUAGES, type UiLanguage } from '@helhet/model';
 
-/** Languages the UI is translated into. */
-export const LANGUAGES = ['nb', 'nn', 'en'] as const;
+/** Languages the UI is translated into (the model's list, which the server also accepts). */
+export const LANGUAGES = UI_LANGUAGES;
 /** One of {@link LANGUAGES}. */
-export type Language = (typeof LANGUAGES)[number];
+export type Language = UiLanguage;
 
 const STORAGE_KEY = 'helhet.language';
 
@@ -39,6 +41,11 @@ export function setLanguage(language: Language): void {
   }
   document.documentElement.lang = language;
   void i18next.changeLanguage(language);
+}
+
+/** The language the UI is shown in now. */
+export function currentLanguage(): Language {
+  return isLanguage(i18next.language) ? i18next.language : 'nb';
 }
 
 let initialised = false;

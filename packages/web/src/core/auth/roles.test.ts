@@ -8,6 +8,8 @@ const user = (admin = false): Principal => ({
   name: 'Kari',
   email: 'kari@example.no',
   admin,
+  language: null,
+  presenceColour: null,
 });
 const guest: Principal = {
   kind: 'guest',
