@@ -15,7 +15,7 @@ import './analysis.css';
 import { ANALYSIS_NS } from './i18n.ts';
 import { AnalysisContext, type AnalysisState, type NamedEmphasis } from './AnalysisContext.ts';
 import { graphOf, mapStructure } from '../../core/map/analysis/graph-input.ts';
-import { viewportForElements } from '../../core/map/analysis/fit-elements.ts';
+import { insetsBesideCorner, viewportForElements } from '../../core/map/analysis/fit-elements.ts';
 import { DEFAULT_BUDGETS, useLoopSearch, type LoopBudgetsInput } from './useLoopSearch.ts';
 import { CanvasEmphasis } from './CanvasEmphasis.tsx';
 import type { Emphasis, PaintGroup } from '../../core/map/analysis/emphasis-css.ts';
@@ -102,9 +102,20 @@ export function AnalysisDock({ workspaceId, onCanvasEmphasis }: AnalysisDockProp
     (emphasis: NamedEmphasis | null) => {
       setPinned(emphasis);
       if (!emphasis) return;
-      const { width, height, minZoom } = flowStore.getState();
+      const { width, height, minZoom, domNode } = flowStore.getState();
       const elements = liveElements.current.filter((e) => emphasis.elements.has(e.id));
-      const viewport = viewportForElements(elements, { width, height }, { minZoom });
+      // The minimap sits over the canvas's bottom-right corner: keep the loop out from under it.
+      const minimap = domNode?.querySelector('.canvas-minimap')?.getBoundingClientRect();
+      const frame = domNode?.getBoundingClientRect();
+      const pane = { width, height };
+      const insets =
+        minimap?.width && frame
+          ? insetsBesideCorner(pane, {
+              width: frame.right - minimap.left,
+              height: frame.bottom - minimap.top,
+            })
+          : undefined;
+      const viewport = viewportForElements(elements, pane, { minZoom, insets });
       if (viewport) void flow.setViewport(viewport, { duration: 300 });
     },
     [flow, flowStore],

@@ -18,7 +18,7 @@ import {
   type Box,
   type PlacedLabel,
 } from '../../core/map/analysis/label-placement.ts';
-import { textWidth } from './textWidth.ts';
+import { textWidth } from './text-width.ts';
 
 /** Points get a visible text label up to this many elements; above it, only on hover. */
 const LABEL_LIMIT = 40;
@@ -26,9 +26,11 @@ const POINT_RADIUS = 6;
 /** Point labels: font size and line height in chart units (see `.micmac__label`). */
 const LABEL_SIZE = 10;
 const LABEL_LINE = 12;
-/** Sector names: font size (see `.micmac__quadrant-labels`) and inset from the plot corner. */
+/** Sector names: font size (see `.micmac__quadrant-labels`) and gap to the plot's edge. */
 const SECTOR_SIZE = 12;
-const SECTOR_INSET = 4;
+const SECTOR_GAP = 4;
+/** Space between the axes and any point label. */
+const AXIS_CLEARANCE = 3;
 
 /** The font of the chart's text, for measuring it. */
 function fontOf(size: number, weight: number): string {
@@ -69,8 +71,9 @@ export function MicmacChart({ result }: { result: MicmacResult }) {
       const text = t(`micmac.${quadrant}`);
       const w = textWidth(text, font, SECTOR_SIZE);
       const h = SECTOR_SIZE + 4;
-      const x = left ? margin + SECTOR_INSET : right - SECTOR_INSET - w;
-      const y = top ? margin + SECTOR_INSET : bottom - SECTOR_INSET - h;
+      // Outside the plot's corners, so no point can cover a sector's name.
+      const x = left ? margin : right - w;
+      const y = top ? margin - SECTOR_GAP - h : bottom + SECTOR_GAP;
       return { quadrant, text, box: { x, y, width: w, height: h } };
     };
     return [
@@ -89,7 +92,13 @@ export function MicmacChart({ result }: { result: MicmacResult }) {
       return { id: p.id, x: p.x, y: p.y, width, height: lines.length * LABEL_LINE, lines };
     });
     const placed = placeLabels(requests, {
-      bounds: { x: margin, y: margin, width: right - margin, height: bottom - margin },
+      // Inside the axes, clear of their strokes.
+      bounds: {
+        x: margin + AXIS_CLEARANCE,
+        y: margin,
+        width: right - margin - AXIS_CLEARANCE,
+        height: bottom - margin - AXIS_CLEARANCE,
+      },
       pointRadius: POINT_RADIUS,
       gap: 2,
       obstacles: sectorNames.map((s) => s.box),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NODE_HEIGHT, NODE_WIDTH } from '../geometry.ts';
-import { SHOW_MAX_ZOOM, viewportForElements } from './fit-elements.ts';
+import { SHOW_MAX_ZOOM, insetsBesideCorner, viewportForElements } from './fit-elements.ts';
 
 /** Screen box of an element at `x, y` under viewport `v`. */
 function onScreen(v: { x: number; y: number; zoom: number }, e: { x: number; y: number }) {
@@ -60,5 +60,24 @@ describe('viewport for elements', () => {
     ).toBe(0.05);
     expect(viewportForElements([], pane)).toBeNull();
     expect(viewportForElements([{ x: 0, y: 0 }], { width: 0, height: 600 })).toBeNull();
+  });
+
+  it('keeps the elements clear of the minimap in the corner', () => {
+    const elements = [
+      { x: 0, y: 0 },
+      { x: 400, y: 900 },
+    ];
+    const corner = { width: 240, height: 150 };
+    const insets = insetsBesideCorner(pane, corner);
+    // A wide pane: beside the minimap leaves more room than above it.
+    expect(insets).toEqual({ right: 240 });
+    expect(insetsBesideCorner({ width: 400, height: 900 }, corner)).toEqual({ bottom: 150 });
+    const v = viewportForElements(elements, pane, { padding: 0, insets })!;
+    for (const e of elements) {
+      const s = onScreen(v, e);
+      expect(s.right).toBeLessThanOrEqual(pane.width - corner.width + 1e-9);
+      expect(s.top).toBeGreaterThanOrEqual(-1e-9);
+      expect(s.bottom).toBeLessThanOrEqual(pane.height + 1e-9);
+    }
   });
 });

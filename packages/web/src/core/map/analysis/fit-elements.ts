@@ -22,10 +22,28 @@ export interface FitOptions {
   maxZoom?: number;
   /** Lowest zoom the canvas allows. */
   minZoom?: number;
+  /**
+   * Screen pixels along each edge of the pane that something covers (the minimap), left
+   * out of the area the elements are fitted into.
+   */
+  insets?: { top?: number; right?: number; bottom?: number; left?: number };
 }
 
 /** Highest zoom "Vis i kartet" goes to: boxes at a little over their natural size. */
 export const SHOW_MAX_ZOOM = 1.2;
+
+/**
+ * The insets that keep fitted elements clear of a box in the pane's bottom-right corner
+ * (the minimap): beside it or above it, whichever leaves the larger area.
+ */
+export function insetsBesideCorner(
+  pane: { width: number; height: number },
+  corner: { width: number; height: number },
+): { right: number } | { bottom: number } {
+  const beside = (pane.width - corner.width) * pane.height;
+  const above = pane.width * (pane.height - corner.height);
+  return beside > above ? { right: corner.width } : { bottom: corner.height };
+}
 
 /**
  * The viewport of a `width` × `height` pane that fits `elements` (top-left corners, drawn
@@ -36,7 +54,10 @@ export function viewportForElements(
   pane: { width: number; height: number },
   options: FitOptions = {},
 ): Viewport | null {
-  if (elements.length === 0 || pane.width <= 0 || pane.height <= 0) return null;
+  const inset = { top: 0, right: 0, bottom: 0, left: 0, ...options.insets };
+  const areaWidth = pane.width - inset.left - inset.right;
+  const areaHeight = pane.height - inset.top - inset.bottom;
+  if (elements.length === 0 || areaWidth <= 0 || areaHeight <= 0) return null;
   const padding = options.padding ?? 0.15;
   const maxZoom = options.maxZoom ?? SHOW_MAX_ZOOM;
   const minZoom = options.minZoom ?? 0.05;
@@ -49,13 +70,13 @@ export function viewportForElements(
     minZoom,
     Math.min(
       maxZoom,
-      (pane.width * usable) / (right - left),
-      (pane.height * usable) / (bottom - top),
+      (areaWidth * usable) / (right - left),
+      (areaHeight * usable) / (bottom - top),
     ),
   );
   return {
-    x: pane.width / 2 - ((left + right) / 2) * zoom,
-    y: pane.height / 2 - ((top + bottom) / 2) * zoom,
+    x: inset.left + areaWidth / 2 - ((left + right) / 2) * zoom,
+    y: inset.top + areaHeight / 2 - ((top + bottom) / 2) * zoom,
     zoom,
   };
 }
