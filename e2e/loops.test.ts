@@ -64,9 +64,11 @@ describe('loops, analysis and interchange', () => {
       'Ensomhet og lav mestring → Høyt skolefravær → Frafall i videregående → Utenfor arbeid og utdanning → Ensomhet og lav mestring',
     );
 
-    // Showing it fades everything else on the canvas (but hides nothing).
+    // Showing it fades everything else on the canvas (but hides nothing). It also zooms to the
+    // loop (analysis-output.test.ts); the whole map again, to see the faded rest.
     await loop.getByRole('button', { name: 'Vis i kartet' }).click();
     await page.mouse.move(5, 5);
+    await page.getByRole('button', { name: 'Vis hele kartet', exact: true }).click();
     await expect
       .poll(() =>
         node(page, 'Silo-organisering og budsjetter').evaluate((n) => getComputedStyle(n).opacity),

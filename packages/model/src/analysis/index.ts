@@ -8,6 +8,7 @@ export * from './loops.ts';
 export * from './loops-worker-protocol.ts';
 export * from './kept-loops.ts';
 export * from './paths.ts';
+export * from './closeness.ts';
 export * from './metrics.ts';
 export * from './micmac.ts';
 export * from './communities.ts';

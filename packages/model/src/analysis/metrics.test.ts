@@ -27,6 +27,19 @@ describe('element metrics', () => {
     expect(total).toBeCloseTo(1, 6);
   });
 
+  it('gives harmonic closeness: 0 alone, and no 1.0 for reaching a few elements', () => {
+    // The hub graph with an isolated z (n = 6): h reaches t1, t2 at 1 → 2/5; s1 reaches h at
+    // 1 and t1, t2 at 2 → 2/5; t1 reaches h at 1 and t2 at 2 → 1.5/5; t2 and z reach nothing.
+    const withLoner = buildCausalGraph(
+      elementsOf('s1 s2 h t1 t2 z'),
+      linksOf('s1>h s2>h h>t1 h>t2 t1>h t1>h'),
+    );
+    const closeness = Object.fromEntries(elementMetrics(withLoner).map((m) => [m.id, m.closeness]));
+    const expected = { s1: 0.4, s2: 0.4, h: 0.4, t1: 0.3, t2: 0, z: 0 };
+    for (const [id, value] of Object.entries(expected))
+      expect(closeness[id], id).toBeCloseTo(value, 12);
+  });
+
   it('works on a map without links', () => {
     // Two elements alone: no degrees or paths, and the rank shared evenly.
     const alone = (id: string) => ({

@@ -2,21 +2,21 @@
  * Per-element metrics for finding leverage points: in/out degree, betweenness, closeness,
  * PageRank and the number of loops an element takes part in.
  *
- * Centralities come from graphology-metrics (a maintained, tested implementation) on the
- * map's simple projection: parallel links count once and self-links are left out, because
+ * Betweenness and PageRank come from graphology-metrics (a maintained, tested implementation)
+ * on the map's simple projection: parallel links count once and self-links are left out, because
  * these measures are about which elements connect to which, not how many links they draw.
- * Degrees count every link.
+ * Degrees count every link. Closeness is harmonic closeness along the links' direction
+ * (`closeness.ts`), which, unlike graphology's, stays meaningful on a disconnected map.
  */
 import { DirectedGraph } from 'graphology';
 import betweennessModule from 'graphology-metrics/centrality/betweenness.js';
-import closenessModule from 'graphology-metrics/centrality/closeness.js';
 import pagerankModule from 'graphology-metrics/centrality/pagerank.js';
 import type { CausalGraph } from './graph.ts';
 import type { FoundLoop } from './loops.ts';
 import { cjsDefault } from './cjs-default.ts';
+import { harmonicCloseness } from './closeness.ts';
 
 const betweennessCentrality = cjsDefault(betweennessModule);
-const closenessCentrality = cjsDefault(closenessModule);
 const pagerank = cjsDefault(pagerankModule);
 
 /** Metrics of one element. */
@@ -28,7 +28,10 @@ export interface ElementMetrics {
   outDegree: number;
   /** Share of shortest paths between other elements that pass through it (normalised 0–1). */
   betweenness: number;
-  /** How near, along the links, everything it reaches is (0–1; 0 when it reaches nothing). */
+  /**
+   * Harmonic closeness along the links: the mean over the other elements of 1 / distance
+   * from this one (0–1; 0 when it reaches nothing). See `harmonicCloseness`.
+   */
   closeness: number;
   /** PageRank (damping 0.85): influence received from influential causes; sums to 1. */
   pagerank: number;
@@ -59,7 +62,7 @@ export function elementMetrics(graph: CausalGraph, options: MetricsOptions = {})
   const g = toGraphology(graph);
   const hasEdges = g.size > 0;
   const betweenness = hasEdges ? betweennessCentrality(g, { normalized: true }) : {};
-  const closeness = hasEdges ? closenessCentrality(g) : {};
+  const closeness = harmonicCloseness(graph);
   const rank = hasEdges ? pagerank(g, { getEdgeWeight: null, alpha: 0.85 }) : {};
   const loopCount = new Map<string, number>();
   for (const loop of options.loops ?? [])
@@ -70,7 +73,7 @@ export function elementMetrics(graph: CausalGraph, options: MetricsOptions = {})
     inDegree: graph.inStart[v + 1]! - graph.inStart[v]!,
     outDegree: graph.outStart[v + 1]! - graph.outStart[v]!,
     betweenness: betweenness[id] ?? 0,
-    closeness: closeness[id] ?? 0,
+    closeness: closeness[v]!,
     pagerank: rank[id] ?? (n > 0 ? 1 / n : 0),
     loopCount: loopCount.get(id) ?? 0,
   }));

@@ -29,6 +29,8 @@ export interface AnalysisState {
   /** Emphasis kept until changed (a chosen loop, focus or path). */
   pinned: NamedEmphasis | null;
   setPinned: (emphasis: NamedEmphasis | null) => void;
+  /** Pins `emphasis` ("Vis i kartet") and fits the canvas to its elements; null unpins. */
+  showInMap: (emphasis: NamedEmphasis | null) => void;
   /** Emphasis while the pointer or focus rests on a loop; wins over `pinned`. */
   setHovered: (emphasis: NamedEmphasis | null) => void;
   /** Colouring of elements (metric bins or communities) and its legend. */

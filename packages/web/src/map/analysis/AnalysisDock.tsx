@@ -4,9 +4,10 @@
  * open, so loop counts and metrics are ready when it opens). Collapsible, so the canvas can
  * have the room back.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Tabs } from '@digdir/designsystemet-react';
+import { useReactFlow, useStoreApi } from '@xyflow/react';
 import { useMapEditor } from '../MapContext.ts';
 import { useAfterFirstPaint } from '../../app/useAfterFirstPaint.ts';
 import './i18n.ts';
@@ -14,6 +15,7 @@ import './analysis.css';
 import { ANALYSIS_NS } from './i18n.ts';
 import { AnalysisContext, type AnalysisState, type NamedEmphasis } from './AnalysisContext.ts';
 import { graphOf, mapStructure } from '../../core/map/analysis/graph-input.ts';
+import { insetsBesideCorner, viewportForElements } from '../../core/map/analysis/fit-elements.ts';
 import { DEFAULT_BUDGETS, useLoopSearch, type LoopBudgetsInput } from './useLoopSearch.ts';
 import { CanvasEmphasis } from './CanvasEmphasis.tsx';
 import type { Emphasis, PaintGroup } from '../../core/map/analysis/emphasis-css.ts';
@@ -87,6 +89,38 @@ export function AnalysisDock({ workspaceId, onCanvasEmphasis }: AnalysisDockProp
     }
   };
 
+  // "Vis i kartet" brings the shown elements into view as well as fading the rest: on a map
+  // larger than the screen, fading alone leaves the loop somewhere off-screen.
+  const flow = useReactFlow();
+  const flowStore = useStoreApi();
+  // Read at click time, so `showInMap` (and the shared state) stays the same while dragging.
+  const liveElements = useRef(live.elements);
+  useEffect(() => {
+    liveElements.current = live.elements;
+  }, [live.elements]);
+  const showInMap = useCallback(
+    (emphasis: NamedEmphasis | null) => {
+      setPinned(emphasis);
+      if (!emphasis) return;
+      const { width, height, minZoom, domNode } = flowStore.getState();
+      const elements = liveElements.current.filter((e) => emphasis.elements.has(e.id));
+      // The minimap sits over the canvas's bottom-right corner: keep the loop out from under it.
+      const minimap = domNode?.querySelector('.canvas-minimap')?.getBoundingClientRect();
+      const frame = domNode?.getBoundingClientRect();
+      const pane = { width, height };
+      const insets =
+        minimap?.width && frame
+          ? insetsBesideCorner(pane, {
+              width: frame.right - minimap.left,
+              height: frame.bottom - minimap.top,
+            })
+          : undefined;
+      const viewport = viewportForElements(elements, pane, { minZoom, insets });
+      if (viewport) void flow.setViewport(viewport, { duration: 300 });
+    },
+    [flow, flowStore],
+  );
+
   const fresh = mapStructure(snapshot);
   // Keep the same structure object while the key is unchanged, so memoised work is reused.
   // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -119,13 +153,14 @@ export function AnalysisDock({ workspaceId, onCanvasEmphasis }: AnalysisDockProp
       setBudgets,
       pinned,
       setPinned,
+      showInMap,
       setHovered,
       paint,
       setPaint,
       labelOf,
       elementOptions,
     }),
-    [structure, graph, search, budgets, pinned, paint, labelOf, elementOptions],
+    [structure, graph, search, budgets, pinned, showInMap, paint, labelOf, elementOptions],
   );
   const emphasis = hovered ?? pinned;
   useEffect(() => {

@@ -24,7 +24,7 @@ export interface KeptLoopsProps {
 export function KeptLoops({ onEdit, onOpen }: KeptLoopsProps) {
   const { t } = useTranslation(ANALYSIS_NS);
   const { doc, origin, snapshot, announce } = useMapEditor();
-  const { pinned, setPinned, labelOf } = useAnalysis();
+  const { pinned, showInMap, labelOf } = useAnalysis();
   const [confirming, setConfirming] = useState<string | null>(null);
   const views = useMemo(
     () => keptLoopViews(snapshot.loops, snapshot.links),
@@ -87,7 +87,7 @@ export function KeptLoops({ onEdit, onOpen }: KeptLoopsProps) {
                   data-size="sm"
                   aria-pressed={isPinned}
                   onClick={() =>
-                    setPinned(isPinned ? null : emphasisOf(key, elementIds, kept.linkIds))
+                    showInMap(isPinned ? null : emphasisOf(key, elementIds, kept.linkIds))
                   }
                 >
                   {t('loops.show')}

@@ -37,8 +37,17 @@ const POLARITY_KEY: Record<LoopPolarity, string> = { R: 'R', B: 'B', '?': 'unkno
 export function LoopPanel() {
   const { t } = useTranslation(ANALYSIS_NS);
   const { snapshot, selection } = useMapEditor();
-  const { search, budgets, setBudgets, pinned, setPinned, setHovered, labelOf, elementOptions } =
-    useAnalysis();
+  const {
+    search,
+    budgets,
+    setBudgets,
+    pinned,
+    setPinned,
+    showInMap,
+    setHovered,
+    labelOf,
+    elementOptions,
+  } = useAnalysis();
   const [polarities, setPolarities] = useState<ReadonlySet<LoopPolarity>>(new Set(POLARITIES));
   const [maxLength, setMaxLength] = useState<number | null>(null);
   const [elementId, setElementId] = useState<string | null>(null);
@@ -76,7 +85,7 @@ export function LoopPanel() {
           labelOf={labelOf}
           keptName={keptByKey.get(loopKey(loop.links))}
           pinned={pinned?.key === loopEmphasisKey(loop.links)}
-          onPin={setPinned}
+          onPin={showInMap}
           onHover={setHovered}
           onOpen={setDiagram}
           onKeep={onKeep}

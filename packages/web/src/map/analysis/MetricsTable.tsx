@@ -4,7 +4,7 @@
  */
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, Heading, Table } from '@digdir/designsystemet-react';
+import { Button, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
 import type { ElementMetrics } from '@helhet/model';
 import { ANALYSIS_NS } from './i18n.ts';
 import { useAnalysis } from './AnalysisContext.ts';
@@ -40,9 +40,10 @@ export function MetricsTable({ metrics }: { metrics: ElementMetrics[] }) {
     );
   }, [metrics, sort, labelOf]);
 
-  const header = (key: SortKey, text: string) => (
+  const header = (key: SortKey, text: string, help?: string) => (
     <Table.HeaderCell
       key={key}
+      title={help}
       sort={sort.key === key ? (sort.descending ? 'descending' : 'ascending') : 'none'}
       onClick={() =>
         setSort((s) => ({ key, descending: s.key === key ? !s.descending : key !== 'label' }))
@@ -63,7 +64,13 @@ export function MetricsTable({ metrics }: { metrics: ElementMetrics[] }) {
           <Table.Head>
             <Table.Row>
               {header('label', t('metrics.element'))}
-              {METRIC_KEYS.map((k) => header(k, t(`metric.${k}`)))}
+              {METRIC_KEYS.map((k) =>
+                header(
+                  k,
+                  t(`metric.${k}`),
+                  k === 'closeness' ? t('metrics.closenessHelp') : undefined,
+                ),
+              )}
             </Table.Row>
           </Table.Head>
           <Table.Body>
@@ -80,6 +87,9 @@ export function MetricsTable({ metrics }: { metrics: ElementMetrics[] }) {
           </Table.Body>
         </Table>
       </div>
+      <Paragraph data-size="xs" id="metrics-closeness-help">
+        {t('metrics.closenessHelp')}
+      </Paragraph>
       {rows.length > shown && (
         <Button variant="secondary" data-size="sm" onClick={() => setShown(rows.length)}>
           {t('metrics.showAll', { count: rows.length })}

@@ -12,9 +12,40 @@ import { ANALYSIS_NS } from './i18n.ts';
 import { emphasisOf, useAnalysis } from './AnalysisContext.ts';
 import { micmacPlot } from '../../core/map/analysis/micmac-plot.ts';
 import { wrapLabel } from '../../core/map/analysis/cld-layout.ts';
+import {
+  distanceToBox,
+  placeLabels,
+  type Box,
+  type PlacedLabel,
+} from '../../core/map/analysis/label-placement.ts';
+import { textWidth } from './text-width.ts';
 
 /** Points get a visible text label up to this many elements; above it, only on hover. */
 const LABEL_LIMIT = 40;
+const POINT_RADIUS = 6;
+/** Point labels: font size and line height in chart units (see `.micmac__label`). */
+const LABEL_SIZE = 10;
+const LABEL_LINE = 12;
+/** Sector names: font size (see `.micmac__quadrant-labels`) and gap to the plot's edge. */
+const SECTOR_SIZE = 12;
+const SECTOR_GAP = 4;
+/** Space between the axes and any point label. */
+const AXIS_CLEARANCE = 3;
+
+/** The font of the chart's text, for measuring it. */
+function fontOf(size: number, weight: number): string {
+  const family =
+    typeof document === 'undefined' ? 'sans-serif' : getComputedStyle(document.body).fontFamily;
+  return `${weight} ${size}px ${family || 'sans-serif'}`;
+}
+
+/** The nearest point of `box` to (x, y), where a leader line from the point ends. */
+function nearestOnBox(x: number, y: number, box: Box): { x: number; y: number } {
+  return {
+    x: Math.min(Math.max(x, box.x), box.x + box.width),
+    y: Math.min(Math.max(y, box.y), box.y + box.height),
+  };
+}
 const QUADRANT_FILL: Record<MicmacQuadrant, string> = {
   influential: '#e8f1fb',
   relay: '#fdf0e3',
@@ -34,6 +65,46 @@ export function MicmacChart({ result }: { result: MicmacResult }) {
   const right = width - margin;
   const bottom = height - margin;
   const many = plot.points.length > LABEL_LIMIT;
+  const sectorNames = useMemo(() => {
+    const font = fontOf(SECTOR_SIZE, 700);
+    const box = (quadrant: MicmacQuadrant, left: boolean, top: boolean) => {
+      const text = t(`micmac.${quadrant}`);
+      const w = textWidth(text, font, SECTOR_SIZE);
+      const h = SECTOR_SIZE + 4;
+      // Outside the plot's corners, so no point can cover a sector's name.
+      const x = left ? margin : right - w;
+      const y = top ? margin - SECTOR_GAP - h : bottom + SECTOR_GAP;
+      return { quadrant, text, box: { x, y, width: w, height: h } };
+    };
+    return [
+      box('influential', true, true),
+      box('relay', false, true),
+      box('dependent', false, false),
+      box('autonomous', true, false),
+    ];
+  }, [t, margin, right, bottom]);
+  const labels = useMemo(() => {
+    if (many) return new Map<string, PlacedLabel & { lines: string[] }>();
+    const font = fontOf(LABEL_SIZE, 400);
+    const requests = plot.points.map((p) => {
+      const lines = wrapLabel(labelOf(p.id), 24, 2);
+      const width = Math.max(...lines.map((line) => textWidth(line, font, LABEL_SIZE)));
+      return { id: p.id, x: p.x, y: p.y, width, height: lines.length * LABEL_LINE, lines };
+    });
+    const placed = placeLabels(requests, {
+      // Inside the axes, clear of their strokes.
+      bounds: {
+        x: margin + AXIS_CLEARANCE,
+        y: margin,
+        width: right - margin - AXIS_CLEARANCE,
+        height: bottom - margin - AXIS_CLEARANCE,
+      },
+      pointRadius: POINT_RADIUS,
+      gap: 2,
+      obstacles: sectorNames.map((s) => s.box),
+    });
+    return new Map(placed.map((l, i) => [l.id, { ...l, lines: requests[i]!.lines }]));
+  }, [many, plot, labelOf, margin, right, bottom, sectorNames]);
   const describe = (p: (typeof plot.points)[number]) =>
     t('micmac.point', {
       label: labelOf(p.id),
@@ -91,18 +162,11 @@ export function MicmacChart({ result }: { result: MicmacResult }) {
           />
         ))}
         <g className="micmac__quadrant-labels" aria-hidden="true">
-          <text x={margin + 4} y={margin + 14}>
-            {t('micmac.influential')}
-          </text>
-          <text x={right - 4} y={margin + 14} textAnchor="end">
-            {t('micmac.relay')}
-          </text>
-          <text x={right - 4} y={bottom - 6} textAnchor="end">
-            {t('micmac.dependent')}
-          </text>
-          <text x={margin + 4} y={bottom - 6}>
-            {t('micmac.autonomous')}
-          </text>
+          {sectorNames.map(({ quadrant, text, box }) => (
+            <text key={quadrant} x={box.x} y={box.y + SECTOR_SIZE}>
+              {text}
+            </text>
+          ))}
         </g>
         <line x1={margin} y1={bottom} x2={right} y2={bottom} className="micmac__axis" />
         <line x1={margin} y1={margin} x2={margin} y2={bottom} className="micmac__axis" />
@@ -127,6 +191,7 @@ export function MicmacChart({ result }: { result: MicmacResult }) {
         </text>
         {plot.points.map((p) => {
           const text = describe(p);
+          const label = labels.get(p.id);
           return (
             <g
               key={p.id}
@@ -141,11 +206,31 @@ export function MicmacChart({ result }: { result: MicmacResult }) {
               onBlur={() => setHovered(null)}
             >
               <title>{text}</title>
-              <circle cx={p.x} cy={p.y} r={6} />
-              {!many && (
-                <text x={p.x + 8} y={p.y + 4} className="micmac__label" aria-hidden="true">
-                  {wrapLabel(labelOf(p.id), 22, 1)[0]}
-                </text>
+              <circle cx={p.x} cy={p.y} r={POINT_RADIUS} />
+              {label?.placed && (
+                <>
+                  {distanceToBox(p.x, p.y, label.box) > POINT_RADIUS + 3 && (
+                    <line
+                      className="micmac__leader"
+                      x1={p.x}
+                      y1={p.y}
+                      x2={nearestOnBox(p.x, p.y, label.box).x}
+                      y2={nearestOnBox(p.x, p.y, label.box).y}
+                    />
+                  )}
+                  <text
+                    x={label.box.x}
+                    y={label.box.y + LABEL_SIZE - 1}
+                    className="micmac__label"
+                    aria-hidden="true"
+                  >
+                    {label.lines.map((line, i) => (
+                      <tspan key={i} x={label.box.x} dy={i === 0 ? 0 : LABEL_LINE}>
+                        {line}
+                      </tspan>
+                    ))}
+                  </text>
+                </>
               )}
             </g>
           );
