@@ -10,7 +10,7 @@
  */
 import { useEffect, useRef, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useReactFlow } from '@xyflow/react';
+import { useReactFlow, useStore, type ReactFlowState } from '@xyflow/react';
 import { updateElement } from '@helhet/model';
 import { useMapEditor } from './MapContext.ts';
 import { canvasFocusOrder, nextFocusStop, type FocusStop } from '../core/map/focus-order.ts';
@@ -19,6 +19,8 @@ import { NODE_HEIGHT, NODE_WIDTH } from '../core/map/geometry.ts';
 
 /** Frames to wait for an element scrolled into view to be drawn (only visible ones are). */
 const DRAW_WAIT_FRAMES = 30;
+
+const zoomOf = (s: ReactFlowState) => s.transform[2];
 
 const ITEM_SELECTOR = { element: '.react-flow__node', link: '.react-flow__edge' } as const;
 
@@ -75,6 +77,19 @@ export function useCanvasKeyboard(
   const latest = useRef({ editor, linkEdges, flow, t });
   latest.current = { editor, linkEdges, flow, t };
   const lastFocused = useRef<FocusStop | null>(null);
+
+  // The focus ring is drawn inside the zoomed canvas; map.css divides its widths by the zoom
+  // so it stays 3 px on screen. Only the focused item carries the zoom: setting it on the
+  // whole canvas would restyle every element on each frame of a zoom.
+  const zoom = useStore(zoomOf);
+  const zoomRef = useRef(zoom);
+  zoomRef.current = zoom;
+  useEffect(() => {
+    const active = document.activeElement;
+    if (active instanceof HTMLElement || active instanceof SVGElement)
+      if (containerRef.current?.contains(active))
+        active.style.setProperty('--map-zoom', String(zoom));
+  }, [zoom, containerRef]);
 
   useEffect(() => {
     const container = containerRef.current;
@@ -186,8 +201,12 @@ export function useCanvasKeyboard(
 
     const onFocusIn = (event: FocusEvent) => {
       const target = targetOf(container, event.target);
-      if (target?.id && target.kind !== 'canvas')
-        lastFocused.current = { kind: target.kind, id: target.id };
+      if (!target?.id || target.kind === 'canvas') return;
+      lastFocused.current = { kind: target.kind, id: target.id };
+      (event.target as HTMLElement | SVGElement).style.setProperty(
+        '--map-zoom',
+        String(zoomRef.current),
+      );
     };
 
     // Escape in the side panel goes back to where the person came from on the canvas.
