@@ -143,13 +143,22 @@ describe('system map by keyboard', () => {
     expect(differingPixels(without, again)).toBe(0);
     const changed = differingPixels(withFocus, without);
     console.log(`focus ring changes ${changed} pixels around the element`);
-    expect(changed).toBeGreaterThan(2 * (box.width + box.height));
+    // At least most of a 3 px ring around the card and its 6 px gap.
+    expect(changed).toBeGreaterThan(0.8 * 3 * 2 * (box.width + box.height + 4 * 6));
     // Margin 14: the 3 px ring lies 6–9 px outside the card, the white gap 0–6 px.
     const midY = Math.round(withFocus.height / 2);
     const ring = luminance(withFocus, 14 - 8, midY);
     const gap = luminance(withFocus, 14 - 3, midY);
     expect(contrast(ring, gap)).toBeGreaterThanOrEqual(3);
 
+    expect(await seriousViolations(page, '.map-page__canvas')).toEqual([]);
+
+    // Links come after every element, in the order of the elements they start from.
+    const elements = order.filter((s) => s.kind === 'element').length;
+    for (let i = 0; i <= elements; i++) await page.keyboard.press('Tab');
+    const link = await focused(page);
+    expect(link.isLink).toBe(true);
+    expect(link.id).toBe(order[elements]!.id);
     expect(await seriousViolations(page, '.map-page__canvas')).toEqual([]);
     await page.context().close();
   });
