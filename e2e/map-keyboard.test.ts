@@ -6,7 +6,6 @@
  * with focus on the canvas; and a viewer can walk and open, but not move.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PNG } from 'pngjs';
 import type { Page } from 'playwright-core';
 import {
   demoWorkspaceId,
@@ -73,23 +72,58 @@ async function focusCanvas(page: Page) {
   await tabUntil(page, { ariaLabel: CANVAS }, { max: 20 });
 }
 
-/** A screenshot of the element's box with a margin for its focus ring, decoded. */
-async function ringShot(page: Page, box: { x: number; y: number; width: number; height: number }) {
-  const margin = 14;
-  const png = await page.screenshot({
+/** A screenshot of the element's box with a margin for its focus ring. */
+function ringShot(page: Page, box: { x: number; y: number; width: number; height: number }) {
+  return page.screenshot({
     clip: {
-      x: box.x - margin,
-      y: box.y - margin,
-      width: box.width + 2 * margin,
-      height: box.height + 2 * margin,
+      x: box.x - RING_MARGIN,
+      y: box.y - RING_MARGIN,
+      width: box.width + 2 * RING_MARGIN,
+      height: box.height + 2 * RING_MARGIN,
     },
     animations: 'disabled',
     caret: 'hide',
   });
-  return PNG.sync.read(png);
+}
+const RING_MARGIN = 14;
+
+/** Decoded pixels (RGBA) of a screenshot. */
+interface Pixels {
+  width: number;
+  height: number;
+  data: number[];
 }
 
-function differingPixels(a: PNG, b: PNG): number {
+/**
+ * Decodes screenshots in a blank page of the browser (no image library needed). Done after
+ * all screenshots are taken: a second page could change what the map page shows as focused.
+ */
+async function decode(page: Page, shots: Buffer[]): Promise<Pixels[]> {
+  const scratch = await page.context().newPage();
+  const pixels = await scratch.evaluate(
+    async (images) => {
+      const out = [];
+      for (const b64 of images) {
+        const img = new Image();
+        img.src = `data:image/png;base64,${b64}`;
+        await img.decode();
+        const canvas = document.createElement('canvas');
+        canvas.width = img.width;
+        canvas.height = img.height;
+        const ctx = canvas.getContext('2d')!;
+        ctx.drawImage(img, 0, 0);
+        const data = [...ctx.getImageData(0, 0, img.width, img.height).data];
+        out.push({ width: img.width, height: img.height, data });
+      }
+      return out;
+    },
+    shots.map((b) => b.toString('base64')),
+  );
+  await scratch.close();
+  return pixels;
+}
+
+function differingPixels(a: Pixels, b: Pixels): number {
   let n = 0;
   for (let i = 0; i < a.data.length; i += 4)
     if (
@@ -102,7 +136,7 @@ function differingPixels(a: PNG, b: PNG): number {
 }
 
 /** Relative luminance of the pixel at (x, y) (WCAG 2.x). */
-function luminance(png: PNG, x: number, y: number): number {
+function luminance(png: Pixels, x: number, y: number): number {
   const i = (png.width * y + x) * 4;
   const [r, g, b] = [0, 1, 2].map((k) => {
     const c = png.data[i + k]! / 255;
@@ -135,20 +169,21 @@ describe('system map by keyboard', () => {
     const node = page.locator(`.react-flow__node[data-id="${first.id}"]`);
     const box = (await node.boundingBox())!;
     expect(box.x).toBeGreaterThan(canvasBox.x);
-    const withFocus = await ringShot(page, box);
+    const focusShot = await ringShot(page, box);
     await page.keyboard.press('Shift+Tab'); // back to the canvas itself
     expect((await focused(page)).isElement).toBe(false);
-    const without = await ringShot(page, box);
-    const again = await ringShot(page, box);
-    expect(differingPixels(without, again)).toBe(0);
-    const changed = differingPixels(withFocus, without);
+    const withoutShot = await ringShot(page, box);
+    const againShot = await ringShot(page, box);
+    const [withFocus, without, again] = await decode(page, [focusShot, withoutShot, againShot]);
+    const changed = differingPixels(withFocus!, without!);
+    expect(differingPixels(without!, again!)).toBe(0);
     console.log(`focus ring changes ${changed} pixels around the element`);
     // At least most of a 3 px ring around the card and its 6 px gap.
     expect(changed).toBeGreaterThan(0.8 * 3 * 2 * (box.width + box.height + 4 * 6));
-    // Margin 14: the 3 px ring lies 6–9 px outside the card, the white gap 0–6 px.
-    const midY = Math.round(withFocus.height / 2);
-    const ring = luminance(withFocus, 14 - 8, midY);
-    const gap = luminance(withFocus, 14 - 3, midY);
+    // The 3 px ring lies 6–9 px outside the card, the white gap 0–6 px.
+    const midY = Math.round(withFocus!.height / 2);
+    const ring = luminance(withFocus!, RING_MARGIN - 8, midY);
+    const gap = luminance(withFocus!, RING_MARGIN - 3, midY);
     expect(contrast(ring, gap)).toBeGreaterThanOrEqual(3);
 
     expect(await seriousViolations(page, '.map-page__canvas')).toEqual([]);

@@ -141,6 +141,8 @@ export function useCanvasKeyboard(
       if (action.type === 'focus') {
         // Shift+Tab from the canvas itself leaves it the browser's way.
         if (!stop && action.step === -1) return;
+        // A big map zoomed out to its overview draws no elements to visit: Tab goes on.
+        if (!container.querySelector(ITEM_SELECTOR.element)) return;
         const shown = new Set(links.map((l) => l.id));
         const order = canvasFocusOrder({
           fields: ed.snapshot.fields,

@@ -4,9 +4,9 @@
  * shown to people is built from the same constants.
  */
 
-/** Flow-coordinate pixels an arrow key moves an element (a tenth of a year at the default scale). */
+/** Flow-coordinate pixels an arrow key moves an element. */
 export const MOVE_STEP = 10;
-/** With Shift: a whole year at the default scale. */
+/** With Shift: ten small steps. */
 export const MOVE_STEP_LARGE = 100;
 
 /** What has keyboard focus on the canvas. */
