@@ -200,13 +200,25 @@ describe('system map by keyboard', () => {
 
   it('arrow keys move the focused element in the stored map, and undo takes it back', async () => {
     const page = await h.newPage({ viewport: { width: 1280, height: 720 } });
+    const other = await h.newPage({ name: 'Ola', color: '#1b6b3a' });
     await focusCanvas(page);
     await page.keyboard.press('Tab');
     const { id } = await focused(page);
     const x0 = (await storedX(id!))!;
+    await other.goto(`${h.server.url}/maps/${mapId}`);
+    await waitForCanvas(other);
+    // A node's translate() is its position in flow coordinates.
+    const drawnX = async () =>
+      Number(
+        /translate\(([-\d.]+)px/.exec(
+          (await other.locator(`.react-flow__node[data-id="${id}"]`).getAttribute('style')) ?? '',
+        )?.[1],
+      );
 
     await page.keyboard.press('ArrowRight');
     await eventually(() => storedX(id!)).toBe(x0 + MOVE_STEP);
+    // A collaborator sees the move live.
+    await eventually(drawnX).toBe(x0 + MOVE_STEP);
     await page.keyboard.press('Shift+ArrowRight');
     await eventually(() => storedX(id!)).toBe(x0 + MOVE_STEP + MOVE_STEP_LARGE);
     expect(MOVE_STEP_LARGE).toBeGreaterThan(MOVE_STEP);
@@ -242,6 +254,7 @@ describe('system map by keyboard', () => {
     await page.getByRole('button', { name: 'Hurtigtaster ?' }).click();
     await dialog.waitFor();
     await page.context().close();
+    await other.context().close();
   });
 
   it('Delete on a focused element goes through the delete warning when others depend on it', async () => {
