@@ -16,6 +16,7 @@ import {
   type Harness,
 } from './harness.ts';
 import { NODE_HEIGHT } from '../packages/web/src/core/map/geometry.ts';
+import { MOVE_STEP, MOVE_STEP_LARGE } from '../packages/web/src/core/map/canvas-keys.ts';
 
 let h: Harness;
 let mapUrlPath = '';
@@ -436,14 +437,15 @@ describe('system map editor', () => {
     await waitForCanvas(page);
     const silo = page.locator('.react-flow__node[data-id="e-silo"]');
     const before = await silo.getAttribute('style');
+    // The focused element moves, selected or not (map-keyboard.test.ts has the rest).
     await silo.focus();
-    await page.keyboard.press('Enter');
-    for (let i = 0; i < 5; i++) await page.keyboard.press('Shift+ArrowRight');
+    await page.keyboard.press('Shift+ArrowRight');
+    for (let i = 0; i < 2; i++) await page.keyboard.press('ArrowRight');
     await page.reload();
     await waitForCanvas(page);
     const after = await page.locator('.react-flow__node[data-id="e-silo"]').getAttribute('style');
     const x = (style: string | null) => Number(/translate\(([-\d.]+)px/.exec(style ?? '')?.[1]);
-    expect(x(after) - x(before)).toBe(100);
+    expect(x(after) - x(before)).toBe(MOVE_STEP_LARGE + 2 * MOVE_STEP);
     await page.context().close();
   });
 

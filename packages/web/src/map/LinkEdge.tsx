@@ -17,6 +17,9 @@ function LinkEdgeView(props: EdgeProps<LinkFlowEdge>) {
   const style = polarityStyle(polarity);
   return (
     <>
+      {/* Shown only while the link has keyboard focus (map.css): a dark ring with a white gap. */}
+      <path d={path} className="link-focus-ring link-focus-ring--outer" />
+      <path d={path} className="link-focus-ring link-focus-ring--inner" />
       <BaseEdge
         id={id}
         path={path}

@@ -40,6 +40,7 @@ import { ELEMENT_KINDS } from '../core/map/element-draft.ts';
 import { mapBounds } from '../core/map/geometry.ts';
 import { DragHold, insideAny } from '../core/map/drag-hold.ts';
 import { CanvasMiniMap } from './CanvasMiniMap.tsx';
+import { useCanvasKeyboard } from './useCanvasKeyboard.ts';
 import {
   BIG_MAP_ELEMENTS,
   detailLevel,
@@ -231,6 +232,7 @@ export function MapCanvas({
     window.addEventListener('pointermove', onMove, { capture: true, passive: true });
     return () => window.removeEventListener('pointermove', onMove, { capture: true });
   }, []);
+  useCanvasKeyboard(containerRef, edges);
   const overOverlay = useCallback(() => {
     const panels = containerRef.current?.querySelectorAll('.react-flow__panel') ?? [];
     return insideAny(
@@ -404,6 +406,10 @@ export function MapCanvas({
   return (
     <ReactFlow<ElementFlowNode, LinkFlowEdge>
       ref={containerRef}
+      // The canvas is one Tab stop; Tab from it walks the elements, then the links.
+      tabIndex={0}
+      aria-label={t('map.canvasKeys.canvas')}
+      aria-keyshortcuts="?"
       className={overLink ? 'map-canvas map-canvas--over-link' : 'map-canvas'}
       nodes={detail === 'overview' ? NO_NODES : nodes}
       edges={detail === 'overview' ? NO_EDGES : edges}

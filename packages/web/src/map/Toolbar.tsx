@@ -1,11 +1,13 @@
 /**
- * The canvas toolbar: new element, undo/redo, map structure (fields and axis) and search.
+ * The canvas toolbar: new element, undo/redo, map structure (fields and axis), search and
+ * the list of keyboard shortcuts.
  */
 import { useTranslation } from 'react-i18next';
 import { Button } from '@digdir/designsystemet-react';
 import type { UndoApi } from './useUndo.ts';
 import { StructureDialog } from './StructureDialog.tsx';
 import { SearchElements } from './SearchElements.tsx';
+import { ShortcutsDialog } from './ShortcutsDialog.tsx';
 
 /** Props of {@link Toolbar}. */
 export interface ToolbarProps {
@@ -22,6 +24,7 @@ export function Toolbar({ undo, onNewElement, canEdit }: ToolbarProps) {
     return (
       <div className="toolbar" role="toolbar" aria-label={t('toolbar.label')}>
         <SearchElements />
+        <ShortcutsDialog />
       </div>
     );
   return (
@@ -48,6 +51,7 @@ export function Toolbar({ undo, onNewElement, canEdit }: ToolbarProps) {
       ))}
       <StructureDialog />
       <SearchElements />
+      <ShortcutsDialog />
     </div>
   );
 }

@@ -38,6 +38,14 @@ const NODE_HANDLES: NodeHandle[] = [
   },
 ];
 
+/**
+ * Elements and links leave the browser's Tab order: React Flow puts links before elements
+ * in the page, so the canvas moves focus itself, in the map's order (useCanvasKeyboard.ts).
+ * Still focusable by script and by click. One shared object keeps reused nodes unchanged.
+ */
+const NODE_DOM = { tabIndex: -1 } as const;
+const EDGE_DOM = { tabIndex: -1 } as const;
+
 /** Data of an element node. */
 export type ElementNodeData = {
   element: MapElement;
@@ -108,6 +116,7 @@ export function deriveNodes(
       width: NODE_WIDTH,
       height: NODE_HEIGHT,
       handles: NODE_HANDLES,
+      domAttributes: NODE_DOM,
       ariaLabel: labels.element(element, fieldName),
     };
   });
@@ -149,6 +158,7 @@ export function deriveEdges(
       data: { link },
       selected: isSelected,
       ariaLabel,
+      domAttributes: EDGE_DOM,
       markerEnd: {
         type: MarkerType.ArrowClosed,
         color: polarityStyle(link.polarity).color,
