@@ -30,7 +30,7 @@ export function readTemplate(file: string): MapSnapshot {
   try {
     untrusted = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new Error(`map template ${file}: ${(error as Error).message}`);
+    throw new Error(`map template ${file}: ${(error as Error).message}`, { cause: error });
   }
   const parsed = parseMapFile(untrusted);
   if (!parsed.ok)
