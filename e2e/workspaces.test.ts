@@ -1,9 +1,10 @@
 /**
- * Deleting asks first: on the workspace page, dismissing the confirmation keeps the map,
- * accepting it deletes the map (and the list and status line say so).
+ * The workspace page: a new map starts from the chosen template; deleting asks first
+ * (dismissing the confirmation keeps the map, accepting it deletes the map, and the list and
+ * status line say so).
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startHarness, type Harness } from './harness.ts';
+import { seriousViolations, startHarness, type Harness } from './harness.ts';
 
 let h: Harness;
 beforeAll(async () => {
@@ -11,6 +12,25 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await h?.close();
+});
+
+it('makes a new map from the iceberg template, with its four levels as fields', async () => {
+  const page = await h.newPage();
+  await page.goto(`${h.server.url}/`);
+  await page.getByRole('link', { name: 'Partnerskap for radikal innovasjon (eksempel)' }).click();
+  const templates = page.getByRole('group', { name: 'Mal' });
+  // The gigamap is the default, as every map was before templates.
+  expect(await templates.getByRole('radio', { name: 'Gigakart med livslinje' }).isChecked()).toBe(
+    true,
+  );
+  await templates.getByRole('radio', { name: 'Isfjellmodellen' }).check();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByLabel('Tittel på kartet').fill('Isfjellet i Nordby');
+  await page.getByRole('button', { name: 'Opprett kart' }).click();
+  await page.getByRole('link', { name: 'Isfjellet i Nordby' }).click();
+  // A new map has no elements yet: its fields are what the canvas shows.
+  for (const level of ['Hendelser – det vi ser', 'Mønstre og trender', 'Mentale modeller'])
+    await page.locator('.map-canvas').getByText(level, { exact: true }).first().waitFor();
 });
 
 it('deletes a map only after the person confirms', async () => {
