@@ -1,0 +1,153 @@
+/**
+ * Where the canvas looks: the viewport the map opens at (where this user last was on it, or
+ * its content fitted at a readable zoom beside the pinned headers and the minimap), the
+ * zoom buttons' actions, and the minimap's remembered visibility.
+ */
+import { useCallback, useMemo, useState } from 'react';
+import { useReactFlow, useStoreApi, type Viewport } from '@xyflow/react';
+import type { MapSnapshot } from '@helhet/model';
+import { mapBounds } from '../../core/map/geometry.ts';
+import { nextZoomStep } from '../../core/map/zoom/semantic-zoom.ts';
+import {
+  contentBounds,
+  fitBeside,
+  type Bounds,
+  type FitOptions,
+} from '../../core/map/zoom/viewport-fit.ts';
+import { AXIS_STRIP_PX, FIELD_COLUMN_PX } from '../../core/map/zoom/pinned-headers.ts';
+import {
+  loadViewport,
+  minimapShown,
+  saveMinimapShown,
+  saveViewport,
+  type KeyValueStore,
+} from '../../core/map/zoom/view-memory.ts';
+
+/** The pinned headers cover the top and left edges: content is fitted beside them. */
+const INSETS = { top: AXIS_STRIP_PX, right: 0, bottom: 0, left: FIELD_COLUMN_PX };
+/** The minimap's box in the bottom-right corner, with its margin (CanvasMiniMap). */
+const MINIMAP_BOX = { width: 250, height: 170 };
+/**
+ * The lowest zoom a small map opens at: below it the far-out marks still keep every label
+ * readable, but so little of each label fits that a bigger map is better read by panning.
+ */
+const OPEN_MIN_ZOOM = 0.2;
+const OPEN: FitOptions = { minZoom: OPEN_MIN_ZOOM, maxZoom: 1, padding: 16 };
+const WHOLE: FitOptions = { minZoom: 0.05, maxZoom: 1, padding: 8 };
+const SELECTION: FitOptions = { minZoom: 0.1, maxZoom: 1, padding: 48 };
+/** Zoom a big map opens at: the nodes (not the overview drawing), at reading size. */
+const BIG_MAP_ZOOM = 0.8;
+/** Margin kept between the life-line's ends and the screen edge when showing the whole map. */
+const AXIS_MARGIN = 40;
+
+const storage = (): KeyValueStore | null => {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+};
+
+/** The whole map: the life-line and every band and element (the ruler's gutter left out). */
+function wholeMap(snapshot: MapSnapshot): Bounds {
+  const b = mapBounds(snapshot);
+  const left = Math.min(
+    snapshot.axis.originX - AXIS_MARGIN,
+    ...snapshot.elements.map((e) => e.x),
+  );
+  const top = Math.min(0, ...snapshot.elements.map((e) => e.y));
+  return { x: left, y: top, width: b.x + b.width - left, height: b.y + b.height - top };
+}
+
+/** Options of {@link useMapViewport}. */
+export interface MapViewportOptions {
+  mapId: string | undefined;
+  snapshot: MapSnapshot;
+  /** A big map opens on the nodes at reading zoom (see linkLayer/detail.ts). */
+  big: boolean;
+  selectedElements: readonly string[];
+  selectedLinks: readonly string[];
+}
+
+/** The canvas's viewport behaviour; see the module comment. */
+export function useMapViewport({
+  mapId,
+  snapshot,
+  big,
+  selectedElements,
+  selectedLinks,
+}: MapViewportOptions) {
+  const flow = useReactFlow();
+  const store = useStoreApi();
+  const [minimap, setMinimap] = useState(() => {
+    const s = storage();
+    return s ? minimapShown(s, window.innerWidth) : false;
+  });
+  const screen = useCallback(() => {
+    const { width, height } = store.getState();
+    return { width, height };
+  }, [store]);
+  const corner = minimap ? MINIMAP_BOX : null;
+
+  /** Call once, when React Flow is ready. */
+  const openView = useCallback(() => {
+    const s = storage();
+    const saved = s && mapId ? loadViewport(s, mapId) : null;
+    if (saved) return void flow.setViewport(saved);
+    const content = contentBounds(snapshot.elements);
+    if (big && content)
+      return void flow.setViewport({
+        x: INSETS.left + OPEN.padding - content.x * BIG_MAP_ZOOM,
+        y: INSETS.top + OPEN.padding - content.y * BIG_MAP_ZOOM,
+        zoom: BIG_MAP_ZOOM,
+      });
+    void flow.setViewport(fitBeside(content ?? wholeMap(snapshot), screen(), INSETS, corner, OPEN));
+    // Only on first render of this canvas.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [flow]);
+
+  const onMoveEnd = useCallback(
+    (_: unknown, viewport: Viewport) => {
+      const s = storage();
+      if (s && mapId) saveViewport(s, mapId, viewport);
+    },
+    [mapId],
+  );
+
+  const fitMap = useCallback(() => {
+    void flow.setViewport(fitBeside(wholeMap(snapshot), screen(), INSETS, corner, WHOLE));
+  }, [flow, snapshot, screen, corner]);
+
+  const zoomStep = useCallback(
+    (direction: 1 | -1) => void flow.zoomTo(nextZoomStep(flow.getZoom(), direction)),
+    [flow],
+  );
+
+  const selected = useMemo(() => {
+    const ids = new Set(selectedElements);
+    if (selectedLinks.length) {
+      const links = new Set(selectedLinks);
+      for (const l of snapshot.links)
+        if (links.has(l.id)) {
+          ids.add(l.from);
+          ids.add(l.to);
+        }
+    }
+    return snapshot.elements.filter((e) => ids.has(e.id));
+  }, [snapshot, selectedElements, selectedLinks]);
+  const zoomToSelection = useMemo(() => {
+    const bounds = contentBounds(selected);
+    if (!bounds) return undefined;
+    return () => void flow.setViewport(fitBeside(bounds, screen(), INSETS, corner, SELECTION));
+  }, [flow, selected, screen, corner]);
+
+  const toggleMinimap = useCallback(() => {
+    setMinimap((shown) => {
+      const s = storage();
+      if (s) saveMinimapShown(s, !shown);
+      return !shown;
+    });
+  }, []);
+
+  return { openView, onMoveEnd, fitMap, zoomStep, zoomToSelection, minimap, toggleMinimap };
+}
