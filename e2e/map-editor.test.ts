@@ -268,6 +268,8 @@ describe('system map editor', () => {
   it('does not move the view or throw an element when a drag is released over the minimap', async () => {
     const page = await h.newPage();
     await openMap(page);
+    // Below 1440 px the minimap starts hidden.
+    await page.getByRole('button', { name: 'Vis oversiktskart' }).click();
     const element = page.locator('.react-flow__node[data-id="e-nav"]');
     const viewport = page.locator('.react-flow__viewport');
     const view = await viewport.getAttribute('style');

@@ -8,13 +8,7 @@
 import { memo, useMemo } from 'react';
 import { ViewportPortal } from '@xyflow/react';
 import { axisWidth, fieldBands, type Field, type LifeLineAxis } from '@helhet/model';
-import {
-  AXIS_HEIGHT,
-  LABEL_GUTTER,
-  RIGHT_MARGIN,
-  axisTicks,
-  tint,
-} from '../core/map/geometry.ts';
+import { AXIS_HEIGHT, LABEL_GUTTER, RIGHT_MARGIN, axisTicks, tint } from '../core/map/geometry.ts';
 
 /** Props of {@link Backdrop}. */
 export interface BackdropProps {

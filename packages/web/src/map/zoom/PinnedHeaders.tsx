@@ -8,11 +8,7 @@ import { memo, useMemo } from 'react';
 import { useStore, type ReactFlowState } from '@xyflow/react';
 import type { Field, LifeLineAxis } from '@helhet/model';
 import { tint } from '../../core/map/geometry.ts';
-import {
-  pinnedFields,
-  pinnedSegments,
-  pinnedTicks,
-} from '../../core/map/zoom/pinned-headers.ts';
+import { pinnedFields, pinnedSegments, pinnedTicks } from '../../core/map/zoom/pinned-headers.ts';
 
 const viewOf = (s: ReactFlowState) => ({
   x: s.transform[0],

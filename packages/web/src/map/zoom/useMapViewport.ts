@@ -7,7 +7,7 @@ import { useCallback, useMemo, useState } from 'react';
 import { useReactFlow, useStoreApi, type Viewport } from '@xyflow/react';
 import type { MapSnapshot } from '@helhet/model';
 import { mapBounds } from '../../core/map/geometry.ts';
-import { nextZoomStep } from '../../core/map/zoom/semantic-zoom.ts';
+import { nextZoomStep, ZOOM_STEPS } from '../../core/map/zoom/semantic-zoom.ts';
 import {
   contentBounds,
   fitBeside,
@@ -28,10 +28,10 @@ const INSETS = { top: AXIS_STRIP_PX, right: 0, bottom: 0, left: FIELD_COLUMN_PX 
 /** The minimap's box in the bottom-right corner, with its margin (CanvasMiniMap). */
 const MINIMAP_BOX = { width: 250, height: 170 };
 /**
- * The lowest zoom a small map opens at: below it the far-out marks still keep every label
- * readable, but so little of each label fits that a bigger map is better read by panning.
+ * The lowest zoom a small map opens at (the lowest zoom step): the far-out marks keep every
+ * label readable however far out, so the whole content is shown.
  */
-const OPEN_MIN_ZOOM = 0.2;
+const OPEN_MIN_ZOOM = ZOOM_STEPS[0];
 const OPEN: FitOptions = { minZoom: OPEN_MIN_ZOOM, maxZoom: 1, padding: 16 };
 const WHOLE: FitOptions = { minZoom: 0.05, maxZoom: 1, padding: 8 };
 const SELECTION: FitOptions = { minZoom: 0.1, maxZoom: 1, padding: 48 };
@@ -51,10 +51,7 @@ const storage = (): KeyValueStore | null => {
 /** The whole map: the life-line and every band and element (the ruler's gutter left out). */
 function wholeMap(snapshot: MapSnapshot): Bounds {
   const b = mapBounds(snapshot);
-  const left = Math.min(
-    snapshot.axis.originX - AXIS_MARGIN,
-    ...snapshot.elements.map((e) => e.x),
-  );
+  const left = Math.min(snapshot.axis.originX - AXIS_MARGIN, ...snapshot.elements.map((e) => e.x));
   const top = Math.min(0, ...snapshot.elements.map((e) => e.y));
   return { x: left, y: top, width: b.x + b.width - left, height: b.y + b.height - top };
 }

@@ -55,7 +55,8 @@ export const ZOOM_STEPS = [0.1, 0.25, 0.5, 0.75, 1, 1.5, 2] as const;
  */
 export function nextZoomStep(zoom: number, direction: 1 | -1): number {
   const near = (a: number, b: number) => Math.abs(a - b) < 1e-3;
-  if (direction > 0) return ZOOM_STEPS.find((s) => s > zoom && !near(s, zoom)) ?? ZOOM_STEPS.at(-1)!;
+  if (direction > 0)
+    return ZOOM_STEPS.find((s) => s > zoom && !near(s, zoom)) ?? ZOOM_STEPS.at(-1)!;
   return [...ZOOM_STEPS].reverse().find((s) => s < zoom && !near(s, zoom)) ?? ZOOM_STEPS[0];
 }
 

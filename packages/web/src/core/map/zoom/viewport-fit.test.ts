@@ -8,7 +8,12 @@ const options = { minZoom: 0.25, maxZoom: 1, padding: 0 };
 
 describe('contentBounds', () => {
   it('holds every element card', () => {
-    expect(contentBounds([{ x: 10, y: 20 }, { x: -5, y: 100 }])).toEqual({
+    expect(
+      contentBounds([
+        { x: 10, y: 20 },
+        { x: -5, y: 100 },
+      ]),
+    ).toEqual({
       x: -5,
       y: 20,
       width: 15 + NODE_WIDTH,
@@ -42,7 +47,12 @@ describe('fitViewport', () => {
   });
 
   it('keeps the zoom floor and then shows the top-left corner', () => {
-    const v = fitViewport({ x: 100, y: 50, width: 10000, height: 100 }, { width: 1000, height: 500 }, none, options);
+    const v = fitViewport(
+      { x: 100, y: 50, width: 10000, height: 100 },
+      { width: 1000, height: 500 },
+      none,
+      options,
+    );
     expect(v.zoom).toBe(0.25);
     expect(v.x + 100 * v.zoom).toBe(0);
   });

@@ -28,9 +28,7 @@ export interface Insets {
 }
 
 /** The rectangle holding every element, or null for a map without elements. */
-export function contentBounds(
-  elements: readonly { x: number; y: number }[],
-): Bounds | null {
+export function contentBounds(elements: readonly { x: number; y: number }[]): Bounds | null {
   if (elements.length === 0) return null;
   let left = Infinity;
   let top = Infinity;
