@@ -211,8 +211,7 @@ describe('the map is readable at every zoom', () => {
 
         await control(page, 'Vis hele kartet').click();
         await expectReadable(page, when('whole map'));
-        while (await control(page, 'Zoom ut').isEnabled())
-          await press(page, 'Zoom ut');
+        while (await control(page, 'Zoom ut').isEnabled()) await press(page, 'Zoom ut');
         expect(await level(page)).toBe(`${ZOOM_STEPS[0] * 100} %`);
         for (const step of ZOOM_STEPS.slice(1)) {
           await press(page, 'Zoom inn');

@@ -3,7 +3,7 @@
  * its content fitted at a readable zoom beside the pinned headers and the minimap), the
  * zoom buttons' actions, and the minimap's remembered visibility.
  */
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useReactFlow, useStoreApi, type Viewport } from '@xyflow/react';
 import type { MapSnapshot } from '@helhet/model';
 import { mapBounds } from '../../core/map/geometry.ts';
@@ -86,6 +86,10 @@ export function useMapViewport({
   }, [store]);
   const corner = minimap ? MINIMAP_BOX : null;
 
+  // The content fitted at open, until someone moves the view: the page around the canvas
+  // may still settle (text and panels arriving), and the fit then follows the new size.
+  const openFit = useRef<(() => void) | null>(null);
+
   /** Call once, when React Flow is ready. */
   const openView = useCallback(() => {
     const s = storage();
@@ -98,26 +102,46 @@ export function useMapViewport({
         y: INSETS.top + OPEN.padding - content.y * BIG_MAP_ZOOM,
         zoom: BIG_MAP_ZOOM,
       });
-    void flow.setViewport(fitBeside(content ?? wholeMap(snapshot), screen(), INSETS, corner, OPEN));
+    const bounds = content ?? wholeMap(snapshot);
+    openFit.current = () =>
+      void flow.setViewport(fitBeside(bounds, screen(), INSETS, corner, OPEN));
+    openFit.current();
     // Only on first render of this canvas.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [flow]);
+  useEffect(
+    () =>
+      store.subscribe((state, prev) => {
+        if (openFit.current && (state.width !== prev.width || state.height !== prev.height))
+          openFit.current();
+      }),
+    [store],
+  );
+  const moved = useCallback(() => {
+    openFit.current = null;
+  }, []);
 
   const onMoveEnd = useCallback(
-    (_: unknown, viewport: Viewport) => {
+    (event: MouseEvent | TouchEvent | null, viewport: Viewport) => {
+      // A pan or zoom by hand (a programmatic move has no event).
+      if (event) moved();
       const s = storage();
       if (s && mapId) saveViewport(s, mapId, viewport);
     },
-    [mapId],
+    [mapId, moved],
   );
 
   const fitMap = useCallback(() => {
+    moved();
     void flow.setViewport(fitBeside(wholeMap(snapshot), screen(), INSETS, corner, WHOLE));
-  }, [flow, snapshot, screen, corner]);
+  }, [flow, snapshot, screen, corner, moved]);
 
   const zoomStep = useCallback(
-    (direction: 1 | -1) => void flow.zoomTo(nextZoomStep(flow.getZoom(), direction)),
-    [flow],
+    (direction: 1 | -1) => {
+      moved();
+      void flow.zoomTo(nextZoomStep(flow.getZoom(), direction));
+    },
+    [flow, moved],
   );
 
   const selected = useMemo(() => {
@@ -135,8 +159,11 @@ export function useMapViewport({
   const zoomToSelection = useMemo(() => {
     const bounds = contentBounds(selected);
     if (!bounds) return undefined;
-    return () => void flow.setViewport(fitBeside(bounds, screen(), INSETS, corner, SELECTION));
-  }, [flow, selected, screen, corner]);
+    return () => {
+      moved();
+      void flow.setViewport(fitBeside(bounds, screen(), INSETS, corner, SELECTION));
+    };
+  }, [flow, selected, screen, corner, moved]);
 
   const toggleMinimap = useCallback(() => {
     setMinimap((shown) => {
