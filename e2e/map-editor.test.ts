@@ -242,6 +242,8 @@ describe('system map editor', () => {
   it('places an element made from the toolbar in the chosen field and ages, clear of others', async () => {
     const page = await h.newPage();
     await openMap(page);
+    // The map opens on its content (ages 0–20); age 40 comes into view with the whole map.
+    await page.getByRole('button', { name: 'Vis hele kartet' }).click();
     // "Hemmere" is the fourth band (2000–2500); age 40 is x = 3000 + 10 × 20 on the demo axis
     // (the journey after this one changes the axis).
     const boxes: { x: number; y: number }[] = [];
