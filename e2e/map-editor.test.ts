@@ -243,6 +243,8 @@ describe('system map editor', () => {
   it('places an element made from the toolbar in the chosen field and ages, clear of others', async () => {
     const page = await h.newPage();
     await openMap(page);
+    // The map opens on its content (ages 0–20); age 40 comes into view with the whole map.
+    await page.getByRole('button', { name: 'Vis hele kartet' }).click();
     // "Hemmere" is the fourth band (2000–2500); age 40 is x = 3000 + 10 × 20 on the demo axis
     // (the journey after this one changes the axis).
     const boxes: { x: number; y: number }[] = [];
@@ -269,6 +271,8 @@ describe('system map editor', () => {
   it('does not move the view or throw an element when a drag is released over the minimap', async () => {
     const page = await h.newPage();
     await openMap(page);
+    // Below 1440 px the minimap starts hidden.
+    await page.getByRole('button', { name: 'Vis oversiktskart' }).click();
     const element = page.locator('.react-flow__node[data-id="e-nav"]');
     const viewport = page.locator('.react-flow__viewport');
     const view = await viewport.getAttribute('style');

@@ -1,19 +1,14 @@
 /**
- * The life-line ruler and the field bands, drawn once in flow coordinates inside React
+ * The field bands and the life-line's grid, drawn once in flow coordinates inside React
  * Flow's viewport (via `ViewportPortal`), behind the nodes. Panning and zooming move them
  * with the viewport's CSS transform: no React render per frame, a handful of SVG shapes.
+ * Their names and the age labels are text at screen size, pinned to the canvas edges
+ * (zoom/PinnedHeaders.tsx): drawn here they would shrink with the zoom.
  */
 import { memo, useMemo } from 'react';
 import { ViewportPortal } from '@xyflow/react';
 import { axisWidth, fieldBands, type Field, type LifeLineAxis } from '@helhet/model';
-import {
-  AXIS_HEIGHT,
-  LABEL_GUTTER,
-  RIGHT_MARGIN,
-  axisSegmentSpans,
-  axisTicks,
-  tint,
-} from '../core/map/geometry.ts';
+import { AXIS_HEIGHT, LABEL_GUTTER, RIGHT_MARGIN, axisTicks, tint } from '../core/map/geometry.ts';
 
 /** Props of {@link Backdrop}. */
 export interface BackdropProps {
@@ -24,7 +19,6 @@ export interface BackdropProps {
 function BackdropView({ axis, fields }: BackdropProps) {
   const bands = useMemo(() => fieldBands(fields), [fields]);
   const ticks = useMemo(() => axisTicks(axis), [axis]);
-  const spans = useMemo(() => axisSegmentSpans(axis), [axis]);
   const left = axis.originX - LABEL_GUTTER;
   const right = axis.originX + axisWidth(axis) + RIGHT_MARGIN;
   const bottom = bands.length ? bands[bands.length - 1]!.bottom : 0;
@@ -51,9 +45,6 @@ function BackdropView({ axis, fields }: BackdropProps) {
               stroke={tint(field.color, 0.5)}
               strokeWidth={2}
             />
-            <text x={left + 34} y={y0 + 48} className="map-backdrop__field">
-              {field.name}
-            </text>
           </g>
         ))}
         {ticks.map((tick) => (
@@ -68,37 +59,12 @@ function BackdropView({ axis, fields }: BackdropProps) {
             strokeWidth={2}
           />
         ))}
-        <rect x={left} y={top} width={width} height={AXIS_HEIGHT} fill="#ffffff" />
-        <line
-          x1={axis.originX}
-          x2={right - RIGHT_MARGIN}
-          y1={-18}
-          y2={-18}
-          stroke="#1e1e1e"
-          strokeWidth={3}
-        />
-        <text x={left + 34} y={-40} className="map-backdrop__axis">
-          {axis.label}
-        </text>
-        {spans.map((s, i) => (
-          <text key={i} x={(s.left + s.right) / 2} y={-58} className="map-backdrop__segment">
-            {s.label}
-          </text>
-        ))}
-        {ticks.map((tick) => (
-          <g key={tick.age}>
-            <line x1={tick.x} x2={tick.x} y1={-30} y2={-6} stroke="#1e1e1e" strokeWidth={3} />
-            <text x={tick.x} y={-36} className="map-backdrop__tick">
-              {tick.age}
-            </text>
-          </g>
-        ))}
       </svg>
     </ViewportPortal>
   );
 }
 
-/** Field bands and life-line ruler behind the map. */
+/** Field bands and the life-line's grid behind the map. */
 export const Backdrop = memo(
   BackdropView,
   (a, b) => JSON.stringify([a.axis, a.fields]) === JSON.stringify([b.axis, b.fields]),

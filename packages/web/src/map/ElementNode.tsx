@@ -2,6 +2,10 @@
  * How an element looks on the canvas: label, kind, age span, a stripe in its field's colour
  * and an "Eksempel" badge for example content. Memoised: React Flow re-renders a node only
  * when its data or selection changes.
+ *
+ * Every part of every zoom level is rendered; the canvas's zoom-level class shows the ones
+ * that level uses (zoom/zoom.css, core/map/zoom/semantic-zoom.ts), so zooming restyles the nodes
+ * instead of re-rendering them.
  */
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -20,13 +24,22 @@ function ElementNodeView({ data, selected }: NodeProps<ElementFlowNode>) {
       <div
         className={selected ? 'element-node element-node--selected' : 'element-node'}
         style={{ borderLeftColor: fieldColor ?? '#6f6f6f' }}
+        data-kind={element.kind}
       >
+        <span
+          className="element-node__mark"
+          style={{ backgroundColor: fieldColor ?? '#6f6f6f' }}
+          aria-hidden="true"
+        />
         <div className="element-node__meta">
           <span>{t(`kinds.${element.kind}`)}</span>
           {element.example && <span className="element-node__badge">{t('map.example')}</span>}
         </div>
         <div className="element-node__label">{element.label}</div>
         <div className="element-node__ages">{formatAgeSpan(element, t)}</div>
+        {element.description && (
+          <div className="element-node__description">{element.description}</div>
+        )}
       </div>
       <Handle type="source" position={Position.Right} />
     </>

@@ -4,11 +4,17 @@
  * from the snapshot and writes every change back through the model's functions; only an
  * in-progress drag is kept locally until the drop.
  */
-import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type CSSProperties,
+  type MouseEvent,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import {
-  ControlButton,
-  Controls,
   ReactFlow,
   useReactFlow,
   useStore,
@@ -37,7 +43,6 @@ import { Backdrop } from './Backdrop.tsx';
 import { Cursors } from './Cursors.tsx';
 import { ageSpanFormatter, compileTemplate } from '../core/map/format.ts';
 import { ELEMENT_KINDS } from '../core/map/element-draft.ts';
-import { mapBounds } from '../core/map/geometry.ts';
 import { DragHold, insideAny } from '../core/map/drag-hold.ts';
 import { CanvasMiniMap } from './CanvasMiniMap.tsx';
 import { useCanvasKeyboard } from './useCanvasKeyboard.ts';
@@ -52,6 +57,10 @@ import { linkAt, linkCurves, type LinkCurve } from '../core/map/linkLayer/link-g
 import type { LayerScene, OverviewElement } from './linkLayer/drawLayer.ts';
 import type { Emphasis, PaintGroup } from '../core/map/analysis/emphasis-css.ts';
 import type { Peer } from '../collab/presence.ts';
+import { textScale, zoomLevel } from '../core/map/zoom/semantic-zoom.ts';
+import { useMapViewport } from './zoom/useMapViewport.ts';
+import { PinnedHeaders } from './zoom/PinnedHeaders.tsx';
+import { ZoomControls } from './zoom/ZoomControls.tsx';
 
 // Defined once at module level: React Flow warns (and re-mounts) if these objects change.
 const nodeTypes = { element: ElementNode };
@@ -62,14 +71,14 @@ const PRO_OPTIONS = { hideAttribution: false };
 const NO_NODES: ElementFlowNode[] = [];
 const NO_EDGES: LinkFlowEdge[] = [];
 const NO_IDS: ReadonlySet<string> = new Set();
-/** Zoom a big map opens at. */
-const START_ZOOM = 0.8;
 /** How close (in screen pixels) a click must be to a canvas-drawn link to select it. */
 const LINK_HIT_PX = 8;
 const zoomOf = (s: ReactFlowState) => s.transform[2];
 
 /** Props of {@link MapCanvas}. */
 export interface MapCanvasProps {
+  /** The map's id: the viewport is remembered per map. */
+  mapId?: string;
   peers: readonly Peer[];
   /** Ask to create an element at a point in flow coordinates (opens the create dialog). */
   onCreateAt: (point: { x: number; y: number }) => void;
@@ -82,6 +91,7 @@ export interface MapCanvasProps {
 
 /** The interactive map. Must be inside a `ReactFlowProvider`. */
 export function MapCanvas({
+  mapId,
   peers,
   onCreateAt,
   onPointer,
@@ -95,6 +105,21 @@ export function MapCanvas({
   const big = snapshot.elements.length > BIG_MAP_ELEMENTS;
   const zoom = useStore(zoomOf);
   const detail: DetailLevel = detailLevel(zoom, snapshot.elements.length);
+  // Semantic zoom: the level and text scale only change at thresholds, so the class and the
+  // custom property below restyle the nodes now and then, not on every zoom frame.
+  const level = zoomLevel(zoom);
+  const scale = textScale(zoom);
+  const canvasStyle = useMemo(
+    () => ({ '--map-text-scale': String(scale) }) as CSSProperties,
+    [scale],
+  );
+  const view = useMapViewport({
+    mapId,
+    snapshot,
+    big,
+    selectedElements: selection.elements,
+    selectedLinks: selection.links,
+  });
 
   const labels = useMemo<FlowLabels>(() => {
     // Translated once per language, then filled per record (see compileTemplate).
@@ -289,28 +314,8 @@ export function MapCanvas({
     [applySelect],
   );
 
-  // Open on the whole map including the life-line ruler and the field bands (React Flow's
-  // own fitView only knows the nodes).
-  // A big map opens at reading zoom on the start of the life-line instead: the whole of it
-  // at once is the overview drawing, and people come to read and edit.
-  const onInit = useCallback(() => {
-    const bounds = mapBounds(snapshot);
-    if (big)
-      void flow.setViewport({
-        x: -bounds.x * START_ZOOM,
-        y: -bounds.y * START_ZOOM,
-        zoom: START_ZOOM,
-      });
-    else void flow.fitBounds(bounds, { padding: 0.02 });
-    // Only on first render of this canvas.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [flow]);
-
-  // The whole map, life-line and field bands included. React Flow's own fit only counts the
-  // nodes it has measured, which on a big map are just those drawn in view.
-  const fitWholeMap = useCallback(() => {
-    void flow.fitBounds(mapBounds(snapshot), { padding: 0.02 });
-  }, [flow, snapshot]);
+  // Where the map opens and what the zoom buttons do: zoom/useMapViewport.ts.
+  const { openView: onInit, onMoveEnd, fitMap, zoomStep, zoomToSelection } = view;
 
   const onNodeDragStart = useCallback(
     (_: unknown, _node: ElementFlowNode, dragged: ElementFlowNode[]) => hold.start(dragged),
@@ -410,7 +415,8 @@ export function MapCanvas({
       tabIndex={0}
       aria-label={t('map.canvasKeys.canvas')}
       aria-keyshortcuts="?"
-      className={overLink ? 'map-canvas map-canvas--over-link' : 'map-canvas'}
+      className={`map-canvas map-canvas--${level}${overLink ? ' map-canvas--over-link' : ''}`}
+      style={canvasStyle}
       nodes={detail === 'overview' ? NO_NODES : nodes}
       edges={detail === 'overview' ? NO_EDGES : edges}
       nodeTypes={nodeTypes}
@@ -436,24 +442,21 @@ export function MapCanvas({
       minZoom={0.05}
       maxZoom={3}
       onInit={onInit}
+      onMoveEnd={onMoveEnd}
       proOptions={PRO_OPTIONS}
       ariaLabelConfig={ariaLabelConfig}
     >
       <Backdrop axis={snapshot.axis} fields={snapshot.fields} />
       {big && <LinkLayer scene={scene} detail={detail} />}
-      <Controls showInteractive={false} showFitView={false}>
-        <ControlButton
-          onClick={fitWholeMap}
-          className="react-flow__controls-fitview"
-          title={t('flow.fitView')}
-          aria-label={t('flow.fitView')}
-        >
-          <svg viewBox="0 0 32 30" aria-hidden="true">
-            <path d="M3.7 4.6c0-.5.4-.9.9-.9h5.2V0H4.7C2.1 0 0 2.1 0 4.6v5.2h3.7V4.6zM27.4 0h-5.2v3.7h5.2c.5 0 1 .4 1 .9v5.2H32V4.6C32 2.1 29.9 0 27.4 0zm.9 24.8c0 .5-.4.9-.9.9h-5.2v3.8h5.2c2.6 0 4.6-2.1 4.6-4.7v-5.1h-3.7v5.1zM4.6 25.8c-.5 0-.9-.4-.9-.9v-5.2H0v5.1C0 27.4 2.1 29.5 4.7 29.5h5.1v-3.7H4.6z" />
-          </svg>
-        </ControlButton>
-      </Controls>
-      <CanvasMiniMap snapshot={snapshot} />
+      <PinnedHeaders axis={snapshot.axis} fields={snapshot.fields} />
+      <ZoomControls
+        onZoomStep={zoomStep}
+        onFitMap={fitMap}
+        onZoomToSelection={zoomToSelection}
+        minimapShown={view.minimap}
+        onToggleMinimap={view.toggleMinimap}
+      />
+      {view.minimap && <CanvasMiniMap snapshot={snapshot} />}
       <Cursors peers={peers} />
     </ReactFlow>
   );

@@ -283,6 +283,7 @@ function MapEditorView({
             <div className="map-page__work">
               <section className="map-page__canvas" aria-label={t('map.canvasLabel')}>
                 <MapCanvas
+                  mapId={mapId}
                   peers={peers}
                   onCreateAt={setCreateAt}
                   onPointer={onPointer}
