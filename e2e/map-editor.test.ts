@@ -441,14 +441,23 @@ describe('system map editor', () => {
     await waitForCanvas(page);
     const silo = page.locator('.react-flow__node[data-id="e-silo"]');
     const before = await silo.getAttribute('style');
+    const x = (style: string | null) => Number(/translate\(([-\d.]+)px/.exec(style ?? '')?.[1]);
     // The focused element moves, selected or not (map-keyboard.test.ts has the rest).
     await silo.focus();
     await page.keyboard.press('Shift+ArrowRight');
     for (let i = 0; i < 2; i++) await page.keyboard.press('ArrowRight');
+    // Stored before the page goes: a reload may otherwise cut off the last key's update.
+    const mapId = mapUrlPath.split('/').pop();
+    const storedX = async () => {
+      const file = (await (await h.api(`/api/maps/${mapId}/export`)).json()) as {
+        elements: { id: string; x: number }[];
+      };
+      return file.elements.find((e) => e.id === 'e-silo')?.x;
+    };
+    await expect.poll(storedX).toBe(x(before) + MOVE_STEP_LARGE + 2 * MOVE_STEP);
     await page.reload();
     await waitForCanvas(page);
     const after = await page.locator('.react-flow__node[data-id="e-silo"]').getAttribute('style');
-    const x = (style: string | null) => Number(/translate\(([-\d.]+)px/.exec(style ?? '')?.[1]);
     expect(x(after) - x(before)).toBe(MOVE_STEP_LARGE + 2 * MOVE_STEP);
     await page.context().close();
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
+  moveElementsBy,
   addElement,
   addField,
   addLink,
@@ -149,5 +150,21 @@ describe('native format', () => {
     expect(parseMapFile({ format: 'kumu' }).ok).toBe(false);
     expect(parseMapFile(null).ok).toBe(false);
     expect(parseMapFile({ ...toMapFile(createDemoMap()), version: 2 }).ok).toBe(false);
+  });
+});
+
+describe('moveElementsBy', () => {
+  it('moves from where the document has the element, so quick moves add up', () => {
+    const doc = new Y.Doc();
+    writeMap(doc, createDemoMap());
+    const start = readMap(doc).map.elements.find((e) => e.id === 'e-silo')!;
+    // Three presses before anyone reads the document again (a held arrow key).
+    moveElementsBy(doc, ['e-silo'], 100, 0);
+    moveElementsBy(doc, ['e-silo'], 10, 0);
+    const last = moveElementsBy(doc, ['e-silo', 'e-missing'], 10, -5);
+    expect([...last.keys()]).toEqual(['e-silo']);
+    const end = readMap(doc).map.elements.find((e) => e.id === 'e-silo')!;
+    expect({ x: end.x - start.x, y: end.y - start.y }).toEqual({ x: 120, y: -5 });
+    expect(last.get('e-silo')).toEqual({ x: end.x, y: end.y });
   });
 });
