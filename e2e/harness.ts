@@ -330,6 +330,16 @@ export async function tabUntil(
  * selector, when given), each with its rule, help text and first targets: `[]` when clean.
  */
 export async function seriousViolations(page: Page, include?: string) {
+  // Colours are measured as drawn: a dialog or button still fading in would read as low
+  // contrast, so finite transitions and animations end first (endless ones, spinners, stay).
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => Number.isFinite(a.effect?.getComputedTiming().endTime ?? Infinity))
+        .map((a) => a.finished.catch(() => undefined)),
+    ),
+  );
   const builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
   const results = await (include ? builder.include(include) : builder).analyze();
   return results.violations
