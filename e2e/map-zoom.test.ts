@@ -254,6 +254,15 @@ describe('the map is readable at every zoom', () => {
     const page = await h.newPage({ viewport: { width: 1280, height: 720 } });
     await page.goto(h.server.url + maps[0]!.path);
     await waitForCanvas(page);
+    // Opened and left alone, the map opens fitted again, to the size of the window then.
+    const fitted = await viewport(page);
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.reload();
+    await waitForCanvas(page);
+    await expect.poll(async () => (await viewport(page)).zoom).toBeGreaterThan(fitted.zoom * 1.2);
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.reload();
+    await waitForCanvas(page);
     await press(page, 'Zoom inn');
     await pan(page, -150, -80);
     await page.waitForTimeout(200);

@@ -130,6 +130,9 @@ export function useMapViewport({
     (event: MouseEvent | TouchEvent | null, viewport: Viewport) => {
       // A pan or zoom by hand (a programmatic move has no event).
       if (event) moved();
+      // The fit made at open is not a place the person chose: on another screen size the map
+      // should open fitted to that one.
+      if (openFit.current) return;
       const s = storage();
       if (s && mapId) saveViewport(s, mapId, viewport);
     },
