@@ -44,4 +44,21 @@ describe('analysis texts with a count', () => {
       '1 gruppe',
     );
   });
+
+  it('counts one imported element, link and loop in the singular', async () => {
+    const i18n = i18next.createInstance();
+    await i18n.init({
+      lng: 'nb',
+      resources: { nb: { analysis: nb }, nn: { analysis: nn }, en: { analysis: en } },
+    });
+    const counts = (lng: string, count: number) =>
+      ['elements', 'links', 'loops']
+        .map((k) => i18n.t(`import.counts.${k}`, { ns: 'analysis', lng, count }))
+        .join(', ');
+    expect(counts('nb', 1)).toBe('1 element, 1 kobling, 1 løkke');
+    expect(counts('nb', 2)).toBe('2 elementer, 2 koblinger, 2 løkker');
+    expect(counts('nn', 1)).toBe('1 element, 1 kopling, 1 løkke');
+    expect(counts('en', 1)).toBe('1 element, 1 link, 1 loop');
+    expect(counts('en', 3)).toBe('3 elements, 3 links, 3 loops');
+  });
 });

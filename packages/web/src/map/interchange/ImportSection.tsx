@@ -117,18 +117,14 @@ export function ImportSection({ workspaceId }: ImportSectionProps) {
       }
       select({ elements: [], links: [] });
       setReady(null);
-      setMessage(
-        t('import.replaced', {
-          elements: result.value.elements.length,
-          links: result.value.links.length,
-        }),
-      );
-      announce(
-        t('import.replaced', {
-          elements: result.value.elements.length,
-          links: result.value.links.length,
-        }),
-      );
+      const replaced = t('import.replaced', {
+        contents: [
+          t('import.counts.elements', { count: result.value.elements.length }),
+          t('import.counts.links', { count: result.value.links.length }),
+        ].join(` ${t('import.and')} `),
+      });
+      setMessage(replaced);
+      announce(replaced);
       return;
     }
     if (!workspaceId) return;
@@ -214,9 +210,11 @@ export function ImportSection({ workspaceId }: ImportSectionProps) {
             {t('import.ready', {
               name: ready.name,
               format: t(`formats.${ready.format}`),
-              elements: ready.map.elements.length,
-              links: ready.map.links.length,
-              loops: ready.map.loops.length,
+              contents: [
+                t('import.counts.elements', { count: ready.map.elements.length }),
+                t('import.counts.links', { count: ready.map.links.length }),
+                t('import.counts.loops', { count: ready.map.loops.length }),
+              ].join(', '),
             })}
           </Paragraph>
           {ready.warnings.length > 0 && (
