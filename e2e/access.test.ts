@@ -12,13 +12,13 @@ import { HocuspocusProvider } from '@hocuspocus/provider';
 import { addElement } from '@helhet/model';
 import type { Page } from 'playwright-core';
 import {
-  demoWorkspaceId,
   signUpByInvitation,
   startHarness,
   waitForCanvas,
-  type ApiSession,
   type Harness,
   seriousViolations,
+  demoMapIds,
+  eventually,
 } from './harness.ts';
 
 let h: Harness;
@@ -26,20 +26,11 @@ let workspaceId = '';
 let mapId = '';
 beforeAll(async () => {
   h = await startHarness();
-  workspaceId = await demoWorkspaceId({ fetch: h.api } as ApiSession);
-  const { maps } = (await (await h.api(`/api/workspaces/${workspaceId}/maps`)).json()) as {
-    maps: { id: string; title: string }[];
-  };
-  mapId = maps.find((m) => m.title === 'Ungt utenforskap')!.id;
+  ({ workspaceId, mapId } = await demoMapIds(h));
 });
 afterAll(async () => {
   await h?.close();
 });
-
-/** Polls until the expectation holds; generous, as several browsers share two busy cores. */
-function eventually<T>(read: () => Promise<T> | T) {
-  return expect.poll(read, { timeout: 15_000, interval: 100 });
-}
 
 const mapUrl = () => `${h.server.url}/maps/${mapId}`;
 const nodeWith = (page: Page, label: string) =>

@@ -13,6 +13,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
+import { expect } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -146,6 +147,22 @@ export async function demoWorkspaceId(session: ApiSession): Promise<string> {
   const demo = workspaces.find((w) => w.name.startsWith('Partnerskap'));
   if (!demo) throw new Error('the demo workspace is missing');
   return demo.id;
+}
+
+/** The demo workspace's id and the id of its map "Ungt utenforskap", read as the administrator. */
+export async function demoMapIds(h: Pick<Harness, 'api'>) {
+  const workspaceId = await demoWorkspaceId({ fetch: h.api } as ApiSession);
+  const { maps } = (await (await h.api(`/api/workspaces/${workspaceId}/maps`)).json()) as {
+    maps: { id: string; title: string }[];
+  };
+  const map = maps.find((m) => m.title === 'Ungt utenforskap');
+  if (!map) throw new Error('the demo map is missing');
+  return { workspaceId, mapId: map.id };
+}
+
+/** Polls until the expectation holds; generous, as several browsers share two busy cores. */
+export function eventually<T>(read: () => Promise<T> | T) {
+  return expect.poll(read, { timeout: 15_000, interval: 100 });
 }
 
 /** Options of {@link Harness.newPage}. */

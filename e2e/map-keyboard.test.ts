@@ -8,14 +8,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
-  demoWorkspaceId,
   seriousViolations,
   signUpByInvitation,
   startHarness,
   tabUntil,
   waitForCanvas,
-  type ApiSession,
   type Harness,
+  demoMapIds,
+  eventually,
 } from './harness.ts';
 import { canvasFocusOrder } from '../packages/web/src/core/map/focus-order.ts';
 import { MOVE_STEP, MOVE_STEP_LARGE } from '../packages/web/src/core/map/canvas-keys.ts';
@@ -28,20 +28,11 @@ const CANVAS = 'Kartflaten. Tab går til elementene, deretter koblingene. Trykk 
 
 beforeAll(async () => {
   h = await startHarness();
-  workspaceId = await demoWorkspaceId({ fetch: h.api } as ApiSession);
-  const { maps } = (await (await h.api(`/api/workspaces/${workspaceId}/maps`)).json()) as {
-    maps: { id: string; title: string }[];
-  };
-  mapId = maps.find((m) => m.title === 'Ungt utenforskap')!.id;
+  ({ workspaceId, mapId } = await demoMapIds(h));
 });
 afterAll(async () => {
   await h?.close();
 });
-
-/** Polls until the expectation holds; generous, as several browsers share two busy cores. */
-function eventually<T>(read: () => Promise<T> | T) {
-  return expect.poll(read, { timeout: 15_000, interval: 100 });
-}
 
 /** The map as the server stores it. */
 async function storedMap(): Promise<MapSnapshot> {

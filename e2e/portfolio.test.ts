@@ -6,7 +6,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openDemoMap, startHarness, tabUntil, type Harness, seriousViolations } from './harness.ts';
+import {
+  openDemoMap,
+  startHarness,
+  tabUntil,
+  type Harness,
+  seriousViolations,
+  eventually,
+} from './harness.ts';
 
 let h: Harness;
 let workspaceId = '';
@@ -25,11 +32,6 @@ afterAll(async () => {
 
 const processUrl = (section = '') =>
   `${h.server.url}/workspaces/${workspaceId}/process${section ? `/${section}` : ''}`;
-
-/** Polls until the expectation holds; generous, as two browsers share two busy cores. */
-function eventually<T>(read: () => Promise<T> | T) {
-  return expect.poll(read, { timeout: 15_000, interval: 100 });
-}
 
 /** Text of an element found by test id, or '' when it is not shown. */
 async function textOf(page: Page, testId: string): Promise<string> {

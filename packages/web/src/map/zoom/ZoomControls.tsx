@@ -3,13 +3,31 @@
  * away), the zoom shown as a percentage, the whole map, zoom to the selection, and the
  * minimap's show/hide toggle. Plain buttons: reachable with Tab, pressed with Enter or space.
  */
-import { memo } from 'react';
+import { memo, type ButtonHTMLAttributes, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Panel, useStore, type ReactFlowState } from '@xyflow/react';
 import { ZOOM_STEPS, zoomPercent } from '../../core/map/zoom/semantic-zoom.ts';
 import './zoom.css';
 
 const zoomOf = (s: ReactFlowState) => s.transform[2];
+
+/** One icon button of the controls: its label is both its accessible name and its tooltip. */
+function ZoomButton({
+  label,
+  children,
+  ...rest
+}: { label: string; children: ReactNode } & Pick<
+  ButtonHTMLAttributes<HTMLButtonElement>,
+  'onClick' | 'disabled' | 'aria-pressed'
+>) {
+  return (
+    <button type="button" aria-label={label} title={label} {...rest}>
+      <svg viewBox="0 0 20 20" aria-hidden="true">
+        {children}
+      </svg>
+    </button>
+  );
+}
 
 /** Props of {@link ZoomControls}. */
 export interface ZoomControlsProps {
@@ -34,65 +52,42 @@ function ZoomControlsView({
   return (
     <Panel position="bottom-left">
       <div className="map-zoom" role="group" aria-label={t('flow.controls')}>
-        <button
-          type="button"
+        <ZoomButton
+          label={t('flow.zoomOut')}
           onClick={() => onZoomStep(-1)}
           disabled={zoom <= ZOOM_STEPS[0] + 1e-3}
-          aria-label={t('flow.zoomOut')}
-          title={t('flow.zoomOut')}
         >
-          <svg viewBox="0 0 20 20" aria-hidden="true">
-            <path d="M4 10h12" />
-          </svg>
-        </button>
+          <path d="M4 10h12" />
+        </ZoomButton>
         <output className="map-zoom__level" aria-label={t('flow.zoomLevel', { percent })}>
           {t('flow.percent', { percent })}
         </output>
-        <button
-          type="button"
+        <ZoomButton
+          label={t('flow.zoomIn')}
           onClick={() => onZoomStep(1)}
           disabled={zoom >= ZOOM_STEPS.at(-1)! - 1e-3}
-          aria-label={t('flow.zoomIn')}
-          title={t('flow.zoomIn')}
         >
-          <svg viewBox="0 0 20 20" aria-hidden="true">
-            <path d="M4 10h12M10 4v12" />
-          </svg>
-        </button>
-        <button
-          type="button"
-          onClick={onFitMap}
-          aria-label={t('flow.fitView')}
-          title={t('flow.fitView')}
-        >
-          <svg viewBox="0 0 20 20" aria-hidden="true">
-            <path d="M3 7V3h4M13 3h4v4M17 13v4h-4M7 17H3v-4" />
-          </svg>
-        </button>
-        <button
-          type="button"
+          <path d="M4 10h12M10 4v12" />
+        </ZoomButton>
+        <ZoomButton label={t('flow.fitView')} onClick={onFitMap}>
+          <path d="M3 7V3h4M13 3h4v4M17 13v4h-4M7 17H3v-4" />
+        </ZoomButton>
+        <ZoomButton
+          label={t('flow.zoomToSelection')}
           onClick={onZoomToSelection}
           disabled={!onZoomToSelection}
-          aria-label={t('flow.zoomToSelection')}
-          title={t('flow.zoomToSelection')}
         >
-          <svg viewBox="0 0 20 20" aria-hidden="true">
-            <circle cx="8.5" cy="8.5" r="5" />
-            <path d="M12.5 12.5 17 17M6.5 8.5h4" />
-          </svg>
-        </button>
-        <button
-          type="button"
+          <circle cx="8.5" cy="8.5" r="5" />
+          <path d="M12.5 12.5 17 17M6.5 8.5h4" />
+        </ZoomButton>
+        <ZoomButton
+          label={t('flow.minimapToggle')}
           onClick={onToggleMinimap}
           aria-pressed={minimapShown}
-          aria-label={t('flow.minimapToggle')}
-          title={t('flow.minimapToggle')}
         >
-          <svg viewBox="0 0 20 20" aria-hidden="true">
-            <rect x="2.5" y="4.5" width="15" height="11" rx="1" />
-            <rect x="10" y="9.5" width="5" height="4" />
-          </svg>
-        </button>
+          <rect x="2.5" y="4.5" width="15" height="11" rx="1" />
+          <rect x="10" y="9.5" width="5" height="4" />
+        </ZoomButton>
       </div>
     </Panel>
   );
