@@ -20,6 +20,7 @@ import { installErrorHandler, ApiError } from './api/errors.ts';
 import { ImportRunner } from './import-workers/import-routes.ts';
 import { healthRoutes } from './api/health.ts';
 import { mapRoutes } from './api/maps.ts';
+import { posterRoutes } from './api/poster.ts';
 import { workspaceRoutes } from './api/workspaces.ts';
 import { presenceLimits } from './collab/presence-limits.ts';
 import { redisExtension } from './collab/redis.ts';
@@ -283,6 +284,7 @@ export async function createHelhetServer(
   metricsRoute(app, metrics, config.metricsToken);
   workspaceRoutes(app, ctx);
   mapRoutes(app, ctx);
+  posterRoutes(app, ctx);
   workspaceProcessRoutes(app, ctx, workspaceProcess);
   // Not a readiness dependency: e-mail is optional, and a link that was not mailed still works.
   const mail = new Mailer(config, {

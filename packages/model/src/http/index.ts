@@ -8,3 +8,4 @@ export * from './workspaces.ts';
 export * from './dialogues.ts';
 export * from './access.ts';
 export * from './identity-providers.ts';
+export * from './poster.ts';

@@ -278,17 +278,44 @@ function layoutOn(map: MapSnapshot, options: PosterOptions): Omit<Poster, 'sugge
     );
   }
 
+  // Cards: the whole label wrapped to the card, then kind and age span; a card grows to fit.
+  // Measured before the links, so a link meets the card as it is drawn.
+  const fieldColour = new Map(map.fields.map((f) => [f.id, f.color]));
+  const labelPt = mapText(UNITS.label);
+  const metaPt = mapText(UNITS.meta);
+  const pad = Math.max(2, 10 * s);
+  const stripeWidth = Math.max(3, 8 * s);
+  const cards = new Map(
+    elements.map((e) => {
+      const meta = [texts.kinds[e.kind], ageText(e, texts)].filter(Boolean).join(' · ');
+      // Where text is enlarged, a card widens to its longest word and its kind and age line,
+      // so words stay whole and nothing runs past the card's edge.
+      const widest = Math.max(
+        measure(meta, metaPt, false),
+        ...e.label.split(/\s+/).map((word) => measure(word, labelPt, true)),
+      );
+      const x = X(e.x);
+      const width = Math.max(NODE_WIDTH * s, stripeWidth + pad * 1.4 + widest + 0.5);
+      const textLeft = x + stripeWidth + pad * 0.8;
+      const lines = wrapText(e.label, x + width - pad * 0.6 - textLeft, labelPt, true, measure);
+      const height = Math.max(
+        NODE_HEIGHT * s,
+        pad + labelPt * (1 + (lines.length - 1) * LINE) + metaPt * LINE + pad,
+      );
+      return [e.id, { e, x, top: Y(e.y), width, height, textLeft, lines, meta }] as const;
+    }),
+  );
+
   // Links first, so cards sit on top of their ends.
-  const byId = new Map(elements.map((e) => [e.id, e]));
   const markPt = mapText(UNITS.mark);
   for (const link of links) {
-    const from = byId.get(link.from)!;
-    const to = byId.get(link.to)!;
+    const from = cards.get(link.from)!;
+    const to = cards.get(link.to)!;
     const style = polarityStyle(link.polarity);
-    const sx = X(from.x + NODE_WIDTH);
-    const sy = Y(from.y + NODE_HEIGHT / 2);
-    const tx = X(to.x);
-    const ty = Y(to.y + NODE_HEIGHT / 2);
+    const sx = from.x + from.width;
+    const sy = from.top + from.height / 2;
+    const tx = to.x;
+    const ty = to.top + to.height / 2;
     const c = Math.max(60 * s, Math.abs(tx - sx) / 2);
     const width = Math.max(0.5, 2 * s);
     const head = Math.max(3, 14 * s);
@@ -337,28 +364,7 @@ function layoutOn(map: MapSnapshot, options: PosterOptions): Omit<Poster, 'sugge
     }
   }
 
-  // Cards: the whole label wrapped to the card, then kind and age span; a card grows to fit.
-  const fieldColour = new Map(map.fields.map((f) => [f.id, f.color]));
-  const labelPt = mapText(UNITS.label);
-  const metaPt = mapText(UNITS.meta);
-  for (const e of elements) {
-    const x = X(e.x);
-    const top = Y(e.y);
-    const pad = Math.max(2, 10 * s);
-    const stripeWidth = Math.max(3, 8 * s);
-    // Where text is enlarged, a card widens to its longest word, so words stay whole.
-    const longestWord = Math.max(
-      0,
-      ...e.label.split(/\s+/).map((word) => measure(word, labelPt, true)),
-    );
-    const width = Math.max(NODE_WIDTH * s, stripeWidth + pad * 1.4 + longestWord + 0.5);
-    const textLeft = x + stripeWidth + pad * 0.8;
-    const lines = wrapText(e.label, x + width - pad * 0.6 - textLeft, labelPt, true, measure);
-    const meta = [texts.kinds[e.kind], ageText(e, texts)].filter(Boolean).join(' · ');
-    const height = Math.max(
-      NODE_HEIGHT * s,
-      pad + labelPt * (1 + (lines.length - 1) * LINE) + metaPt * LINE + pad,
-    );
+  for (const { e, x, top, width, height, textLeft, lines, meta } of cards.values()) {
     const stripe = colourOr(e.fieldId ? fieldColour.get(e.fieldId) : undefined);
     shapes.push(
       {

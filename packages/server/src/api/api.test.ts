@@ -55,6 +55,8 @@ describe('health and docs', () => {
         '/api/workspaces/{id}/maps/import',
         '/api/maps/{id}',
         '/api/maps/{id}/export',
+        '/api/maps/{id}/poster.pdf',
+        '/api/maps/{id}/poster.png',
       ]),
     );
     expect((await fetch(`${t.server.url}/api/docs`)).status).toBe(200);

@@ -48,6 +48,8 @@ const EXPECTED: Record<string, Need> = {
   'PATCH /api/maps/{id}': 'editor',
   'DELETE /api/maps/{id}': 'editor',
   'GET /api/maps/{id}/export': 'viewer',
+  'GET /api/maps/{id}/poster.pdf': 'viewer',
+  'GET /api/maps/{id}/poster.png': 'viewer',
   'GET /api/workspaces/{id}/process': 'viewer',
   ...process('challenges'),
   ...process('focus-areas'),
