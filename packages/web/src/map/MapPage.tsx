@@ -277,7 +277,7 @@ function MapEditorView({
           </Tabs.List>
           <Tabs.Panel value="canvas" className="map-page__panel">
             <div className="map-page__toolbar-row">
-              <Toolbar undo={undo} onNewElement={onNewElement} canEdit={canEdit} />
+              <Toolbar undo={undo} onNewElement={onNewElement} canEdit={canEdit} mapId={mapId} />
               <FullScreenButton />
             </div>
             <div className="map-page__work">

@@ -1,6 +1,6 @@
 /**
  * The canvas toolbar: new element, undo/redo, map structure (fields and axis), search and
- * the list of keyboard shortcuts.
+ * the list of keyboard shortcuts, and the poster and picture of the map.
  */
 import { useTranslation } from 'react-i18next';
 import { Button } from '@digdir/designsystemet-react';
@@ -8,6 +8,7 @@ import type { UndoApi } from './useUndo.ts';
 import { StructureDialog } from './StructureDialog.tsx';
 import { SearchElements } from './SearchElements.tsx';
 import { ShortcutsDialog } from './ShortcutsDialog.tsx';
+import { PosterDialog } from './interchange/PosterDialog.tsx';
 
 /** Props of {@link Toolbar}. */
 export interface ToolbarProps {
@@ -15,16 +16,19 @@ export interface ToolbarProps {
   onNewElement: () => void;
   /** False for viewers and commenters: only search stays. */
   canEdit: boolean;
+  /** The map, for its poster's download address. */
+  mapId: string;
 }
 
 /** Canvas toolbar. */
-export function Toolbar({ undo, onNewElement, canEdit }: ToolbarProps) {
+export function Toolbar({ undo, onNewElement, canEdit, mapId }: ToolbarProps) {
   const { t } = useTranslation();
   if (!canEdit)
     return (
       <div className="toolbar" role="toolbar" aria-label={t('toolbar.label')}>
         <SearchElements />
         <ShortcutsDialog />
+        <PosterDialog mapId={mapId} />
       </div>
     );
   return (
@@ -52,6 +56,7 @@ export function Toolbar({ undo, onNewElement, canEdit }: ToolbarProps) {
       <StructureDialog />
       <SearchElements />
       <ShortcutsDialog />
+      <PosterDialog mapId={mapId} />
     </div>
   );
 }
