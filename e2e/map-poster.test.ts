@@ -55,7 +55,7 @@ describe('poster and picture', () => {
     const pdf = await download(page, 'Plakat (PDF)');
     expect(pdf.name).toBe('Ungt utenforskap.pdf');
     const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-    const task = pdfjs.getDocument({ data: new Uint8Array(pdf.bytes), isEvalSupported: false });
+    const task = pdfjs.getDocument({ data: new Uint8Array(pdf.bytes) });
     const doc = await task.promise;
     expect(doc.numPages).toBe(1);
     const first = await doc.getPage(1);

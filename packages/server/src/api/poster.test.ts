@@ -58,7 +58,7 @@ const get = (path: string, bearer: string | null) =>
 /** Page sizes and text of a PDF, read with pdf.js. */
 async function readPdf(bytes: Uint8Array) {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const task = pdfjs.getDocument({ data: bytes, useSystemFonts: false, isEvalSupported: false });
+  const task = pdfjs.getDocument({ data: bytes, useSystemFonts: false });
   const doc = await task.promise;
   const pages = [];
   for (let i = 1; i <= doc.numPages; i++) {
