@@ -27,7 +27,6 @@ export function wrapText(
       continue;
     }
     if (line) lines.push(line);
-    line = '';
     // A word too wide for a line on its own: as many characters as fit, at least one.
     let rest = [...word];
     while (rest.length > 0 && !fits(rest.join(''))) {
