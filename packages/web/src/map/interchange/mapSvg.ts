@@ -6,7 +6,7 @@
  * skips off-screen ones), on stylesheets, or on HTML inside `foreignObject`, which canvas
  * rasterisation refuses. All user text is XML-escaped, so it can only ever be text.
  */
-import { axisWidth, fieldBands, type MapSnapshot } from '@helhet/model';
+import { axisWidth, escapeXml, fieldBands, type MapSnapshot } from '@helhet/model';
 import {
   AXIS_HEIGHT,
   LABEL_GUTTER,
@@ -40,19 +40,8 @@ export interface MapSvgOptions {
   title?: string;
 }
 
-/** Escapes text for XML content and attribute values. */
-export function escapeXml(text: string): string {
-  return (
-    text
-      .replace(/&/g, '&amp;')
-      .replace(/</g, '&lt;')
-      .replace(/>/g, '&gt;')
-      .replace(/"/g, '&quot;')
-      .replace(/'/g, '&apos;')
-      // Characters XML 1.0 does not allow at all (control characters but tab and newlines).
-      .replace(/[\p{Cc}\ufffe\uffff]/gu, (c) => (c === '\t' || c === '\n' || c === '\r' ? c : ''))
-  );
-}
+/** Escaping of user text, shared with the poster's SVG (`posterSvg` in the model). */
+export { escapeXml };
 
 const n = (v: number) => String(Math.round(v * 10) / 10);
 const HEX = /^#[0-9a-fA-F]{6}$/;
