@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import * as Y from 'yjs';
-import { compareIds } from './ids.ts';
+import { compareIds, compareNames } from './ids.ts';
 import { addElement, addField, readMap } from './map/ydoc.ts';
 import { fieldBands } from './map/lifeline.ts';
 import { keepLoop, readKeptLoops } from './analysis/kept-loops.ts';
@@ -64,5 +64,30 @@ describe('id order in reads and analysis', () => {
     addLink(doc, { id: 'l2', from: 'y', to: 'x' });
     for (const id of IDS) keepLoop(doc, { id, name: 'Sirkel', linkIds: ['l1', 'l2'] });
     expect(readKeptLoops(doc).map((l) => l.id)).toEqual(CODE_UNIT_ORDER);
+  });
+});
+
+describe('compareNames', () => {
+  it('puts names in Norwegian alphabetical order: æ, ø, å after z, case and accents second', () => {
+    const names = ['Å', 'ø', 'Zebra', 'æ', 'aa-vei', 'Bil', 'eple', 'Éple', 'ape'];
+    expect([...names].sort(compareNames)).toEqual([
+      'ape',
+      'Bil',
+      'eple',
+      'Éple',
+      'Zebra',
+      'æ',
+      'ø',
+      'Å',
+      'aa-vei',
+    ]);
+  });
+
+  it('agrees with the nb collation of localeCompare on arbitrary strings', () => {
+    fc.assert(
+      fc.property(fc.string(), fc.string(), (a, b) => {
+        expect(Math.sign(compareNames(a, b))).toBe(Math.sign(a.localeCompare(b, 'nb')));
+      }),
+    );
   });
 });

@@ -3,6 +3,8 @@
  */
 // First: on a Fremtid 2040 address, the demography worker starts before the rest is run.
 import './fremtid/boot.ts';
+// Likewise on a map's address: its document starts connecting before the app shell runs.
+import './map/boot.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@digdir/designsystemet-css';

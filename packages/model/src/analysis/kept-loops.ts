@@ -9,7 +9,7 @@ import * as Y from 'yjs';
 import { KeptLoop } from '../map/schema.ts';
 import { mapDocParts, readMap } from '../map/ydoc.ts';
 import { keptLoopCollection } from '../map/collections.ts';
-import { compareById, newId } from '../ids.ts';
+import { compareById, compareNames, newId } from '../ids.ts';
 import { parseModelInput, refuseInput } from '../validation.ts';
 
 /** Input for keeping a loop: its links in loop order, a name and optionally a narrative. */
@@ -47,7 +47,7 @@ export function readKeptLoops(doc: Y.Doc): KeptLoopWithStatus[] {
   const existing = new Set(map.links.map((l) => l.id));
   return map.loops
     .map((loop) => ({ ...loop, state: loopStatus(loop, existing) }))
-    .sort((a, b) => a.name.localeCompare(b.name, 'nb') || compareById(a, b));
+    .sort((a, b) => compareNames(a.name, b.name) || compareById(a, b));
 }
 
 /**

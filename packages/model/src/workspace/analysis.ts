@@ -5,7 +5,7 @@
  * the maps' contexts.
  */
 import { MapIndex, type MapContext } from './map-context.ts';
-import { compareById } from '../ids.ts';
+import { compareById, compareNames } from '../ids.ts';
 import type { InnovationArea, Insight, MapRef, Project, WorkspaceContent } from './schema.ts';
 
 /** A row of the coverage matrix: an innovation area or a kept loop (a system challenge). */
@@ -30,7 +30,7 @@ export interface CoverageMatrix {
 const byName =
   <T extends { id: string }>(name: (t: T) => string) =>
   (a: T, b: T) =>
-    name(a).localeCompare(name(b), 'nb') || compareById(a, b);
+    compareNames(name(a), name(b)) || compareById(a, b);
 
 /** Key of a loop across maps. */
 const loopRef = (mapId: string, loopId: string) => `${mapId}\u0000${loopId}`;

@@ -16,7 +16,7 @@ import { z } from 'zod';
 import { HelhetMapFile, RecordId, type MapSnapshot } from '../map/schema.ts';
 import { parseMapFile, toMapFile } from '../map/native-format.ts';
 import { validate, type InputProblem, type Validated } from '../validation.ts';
-import { compareById } from '../ids.ts';
+import { compareById, compareNames } from '../ids.ts';
 import { InvalidRecords, type InvalidRecord } from '../records/invalid.ts';
 import {
   Challenge,
@@ -220,7 +220,7 @@ export function toWorkspaceFile(
     .map((f) => ({ ...f, text: JSON.stringify(f.file) }))
     .sort(
       (a, b) =>
-        a.file.meta.title.localeCompare(b.file.meta.title, 'nb') ||
+        compareNames(a.file.meta.title, b.file.meta.title) ||
         (a.text < b.text ? -1 : a.text > b.text ? 1 : 0),
     );
   const keys = new Map(canonical.map((f, i) => [f.id, `m${i + 1}`]));

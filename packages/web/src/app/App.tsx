@@ -20,11 +20,9 @@ import { SetupPage } from '../auth/SetupPage.tsx';
 import { InvitationPage } from '../auth/InvitationPage.tsx';
 import { ShareLinkPage } from '../auth/ShareLinkPage.tsx';
 
-const importMapPage = () => import('../map/MapPage.tsx');
-const MapPage = lazy(importMapPage);
-// Opening a map directly: fetch the editor's code while the shell starts, not after it has
-// rendered (the import is shared with the lazy component above).
-if (parseRoute(location.pathname).page === 'map') void importMapPage();
+const MapPage = lazy(() => import('../map/MapPage.tsx'));
+// Opening a map directly, `map/boot.ts` has already started fetching the editor's code and
+// the map's document.
 const FremtidRoot = lazy(() => import('../fremtid/FremtidRoot.tsx'));
 const ProcessRoot = lazy(() => import('../process/ProcessRoot.tsx'));
 const MembersPage = lazy(() =>

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import {
+  compareNames,
   addWorkspaceRecord,
   castDots,
   countVotes,
@@ -186,7 +187,7 @@ function FocusAreas({ challenge, left }: { challenge: Challenge; left: number })
           .sort(
             (a, b) =>
               (tallies.get(b.id)?.dots ?? 0) - (tallies.get(a.id)?.dots ?? 0) ||
-              a.title.localeCompare(b.title, 'nb'),
+              compareNames(a.title, b.title),
           )
           .map((f) => {
             const my = mine(f.id);

@@ -8,6 +8,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert, Button, Paragraph } from '@digdir/designsystemet-react';
 import {
+  compareNames,
   brokenReferences,
   castDots,
   countVotes,
@@ -36,7 +37,7 @@ export default function InnovationPage() {
     (a, b) =>
       InnovationStatus.options.indexOf(b.status) - InnovationStatus.options.indexOf(a.status) ||
       sum(b) - sum(a) ||
-      a.title.localeCompare(b.title, 'nb'),
+      compareNames(a.title, b.title),
   );
   return (
     <>
@@ -258,7 +259,7 @@ function NewArea() {
           <CheckList
             legend={t('field.elements')}
             options={[...map.elements]
-              .sort((a, b) => a.label.localeCompare(b.label, 'nb'))
+              .sort((a, b) => compareNames(a.label, b.label))
               .map((e) => ({ value: e.id, label: e.label }))}
             selected={elementIds}
             onChange={setElementIds}

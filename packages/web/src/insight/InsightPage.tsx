@@ -14,6 +14,7 @@ import {
   Textfield,
 } from '@digdir/designsystemet-react';
 import {
+  compareNames,
   Confidence,
   InsightTheme,
   SourceKind,
@@ -42,7 +43,7 @@ export default function InsightPage() {
     blindSpotsOnly: false,
   });
   const shown = filterInsights(content.insights, filter).sort((a, b) =>
-    a.title.localeCompare(b.title, 'nb'),
+    compareNames(a.title, b.title),
   );
   return (
     <>

@@ -441,6 +441,7 @@ export function MapCanvas({
       elevateEdgesOnSelect={false}
       minZoom={0.05}
       maxZoom={3}
+      defaultViewport={view.initialViewport}
       onInit={onInit}
       onMoveEnd={onMoveEnd}
       proOptions={PRO_OPTIONS}

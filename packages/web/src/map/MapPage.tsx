@@ -17,7 +17,7 @@ import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import './map.css';
 import { isAccessRefusal, type CollabDoc } from '../collab/connection.ts';
-import { connectEarly, useSharedDocument } from '../collab/documentRegistry.ts';
+import { useSharedDocument } from '../collab/documentRegistry.ts';
 import { publishCursor, usePeers, usePublishUser } from '../collab/presence.ts';
 import { useLocalUser } from '../app/user.ts';
 import { useWorkspaceRole } from '../auth/useWorkspaceRole.ts';
@@ -25,7 +25,7 @@ import { ShareDialog } from '../members/ShareDialog.tsx';
 import { api } from '../api/client.ts';
 import { useAsync } from '../api/useAsync.ts';
 import { AppLink } from '../app/AppLink.tsx';
-import { parseRoute, workspacePath } from '../app/router.ts';
+import { workspacePath } from '../app/router.ts';
 import { MapEditorContext, type MapEditor, type Selection } from './MapContext.ts';
 import { useMapSnapshot } from './useMapSnapshot.ts';
 import { isEditingText, useUndo } from './useUndo.ts';
@@ -42,11 +42,6 @@ import { OutlineView } from '../outline/OutlineView.tsx';
 import { usePageTitle } from '../app/usePageTitle.ts';
 import { NODE_HEIGHT, NODE_WIDTH } from '../core/map/geometry.ts';
 import type { Emphasis, PaintGroup } from '../core/map/analysis/emphasis-css.ts';
-
-// This code is loaded when someone opens a map: start fetching its document at once, while
-// React renders the page (useSharedDocument shares that connection).
-const opening = parseRoute(location.pathname);
-if (opening.page === 'map') connectEarly(opening.mapId);
 
 const EMPTY_SELECTION: Selection = { elements: [], links: [] };
 const NO_EMPHASIS = { emphasis: null, groups: [] };

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Heading, Paragraph } from '@digdir/designsystemet-react';
-import { traceElement } from '@helhet/model';
+import { compareNames, traceElement } from '@helhet/model';
 import { useProcess } from '../process/ProcessContext.ts';
 import { useMapChoice } from '../process/useMapChoice.ts';
 import { SelectField } from '../app/SelectField.tsx';
@@ -36,7 +36,7 @@ export function ElementTrace() {
           options={[
             { value: '', label: t('choose') },
             ...[...(map?.elements ?? [])]
-              .sort((a, b) => a.label.localeCompare(b.label, 'nb'))
+              .sort((a, b) => compareNames(a.label, b.label))
               .map((e) => ({ value: e.id, label: e.label })),
           ]}
           onChange={setElementId}

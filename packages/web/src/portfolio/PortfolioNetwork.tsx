@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Heading, Paragraph } from '@digdir/designsystemet-react';
-import { portfolioNetwork } from '@helhet/model';
+import { compareNames, portfolioNetwork } from '@helhet/model';
 import { useProcess } from '../process/ProcessContext.ts';
 import { SelectField } from '../app/SelectField.tsx';
 import { circleLayout, edgeSegment } from '../core/portfolio/layout.ts';
@@ -26,7 +26,7 @@ export function PortfolioNetwork() {
   const [portfolioId, setPortfolioId] = useState('');
   const projects = [...content.projects]
     .filter((p) => !portfolioId || p.portfolioId === portfolioId)
-    .sort((a, b) => a.name.localeCompare(b.name, 'nb'));
+    .sort((a, b) => compareNames(a.name, b.name));
   const network = portfolioNetwork(projects);
   // Room for the labels (up to 34 characters) beside the circle.
   const points = circleLayout(projects.length, SIZE / 2, SIZE / 2, SIZE / 2 - R - 90);

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Heading, Paragraph } from '@digdir/designsystemet-react';
 import type { Portfolio } from '@helhet/model';
+import { compareNames } from '@helhet/model';
 import { useProcess } from '../process/ProcessContext.ts';
 import { PageIntro } from '../process/PageIntro.tsx';
 import { CheckList, NewRecordForm, TextField } from '../process/fields.tsx';
@@ -26,7 +27,7 @@ const lines = (text: string) =>
 export default function PortfolioPage() {
   const { t } = useTranslation('portfolio');
   const { content } = useProcess();
-  const portfolios = [...content.portfolios].sort((a, b) => a.name.localeCompare(b.name, 'nb'));
+  const portfolios = [...content.portfolios].sort((a, b) => compareNames(a.name, b.name));
   const loose = content.projects.filter(
     (p) => p.portfolioId === null || !content.portfolios.some((x) => x.id === p.portfolioId),
   );
@@ -60,7 +61,7 @@ function PortfolioSection({ portfolio }: { portfolio: Portfolio }) {
   const { content } = useProcess();
   const projects = content.projects
     .filter((p) => p.portfolioId === portfolio.id)
-    .sort((a, b) => a.name.localeCompare(b.name, 'nb'));
+    .sort((a, b) => compareNames(a.name, b.name));
   return (
     <RecordCard
       section

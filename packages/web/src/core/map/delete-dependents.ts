@@ -5,6 +5,7 @@
  * that lose a link. Each record is named by its title, in the order a reader expects.
  */
 import type { MapSnapshot, WorkspaceContent } from '@helhet/model';
+import { compareNames } from '@helhet/model';
 
 /** A dependent record: its id and the title (or name) people know it by. */
 export interface Dependent {
@@ -20,7 +21,7 @@ export interface DeletionDependents {
 }
 
 const byTitle = (a: Dependent, b: Dependent) =>
-  a.title.localeCompare(b.title, 'nb') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  compareNames(a.title, b.title) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /**
  * The dependents of deleting `elementIds` and `linkIds` from the map `mapId` (`map` as it is

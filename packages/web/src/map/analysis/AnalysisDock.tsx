@@ -5,6 +5,7 @@
  * have the room back.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { compareNames } from '@helhet/model';
 import { useTranslation } from 'react-i18next';
 import { Button, Tabs } from '@digdir/designsystemet-react';
 import { useReactFlow, useStoreApi } from '@xyflow/react';
@@ -140,7 +141,7 @@ export function AnalysisDock({ workspaceId, onCanvasEmphasis }: AnalysisDockProp
     () =>
       [...labels]
         .map(([id, label]) => ({ id, label }))
-        .sort((a, b) => a.label.localeCompare(b.label, 'nb')),
+        .sort((a, b) => compareNames(a.label, b.label)),
     [labels],
   );
 

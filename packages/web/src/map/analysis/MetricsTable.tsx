@@ -6,6 +6,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
 import type { ElementMetrics } from '@helhet/model';
+import { compareNames } from '@helhet/model';
 import { ANALYSIS_NS } from './i18n.ts';
 import { useAnalysis } from './AnalysisContext.ts';
 import { METRIC_KEYS, type MetricKey } from './useMetrics.ts';
@@ -35,8 +36,8 @@ export function MetricsTable({ metrics }: { metrics: ElementMetrics[] }) {
     const sign = sort.descending ? -1 : 1;
     return [...metrics].sort((a, b) =>
       sort.key === 'label'
-        ? sign * labelOf(a.id).localeCompare(labelOf(b.id), 'nb')
-        : sign * (a[sort.key] - b[sort.key]) || labelOf(a.id).localeCompare(labelOf(b.id), 'nb'),
+        ? sign * compareNames(labelOf(a.id), labelOf(b.id))
+        : sign * (a[sort.key] - b[sort.key]) || compareNames(labelOf(a.id), labelOf(b.id)),
     );
   }, [metrics, sort, labelOf]);
 

@@ -3,6 +3,7 @@
  * whole, the loop in the same shape the search produces (so it can be drawn and emphasised).
  */
 import {
+  compareNames,
   compareById,
   loopPolarity,
   loopStatus,
@@ -56,7 +57,7 @@ export function keptLoopViews(
   const byId = new Map(links.map((l) => [l.id, l]));
   const existing = new Set(byId.keys());
   return [...kept]
-    .sort((a, b) => a.name.localeCompare(b.name, 'nb') || compareById(a, b))
+    .sort((a, b) => compareNames(a.name, b.name) || compareById(a, b))
     .map((k) => {
       const state = loopStatus(k, existing);
       const present = k.linkIds

@@ -90,23 +90,25 @@ export function useMapViewport({
   // may still settle (text and panels arriving), and the fit then follows the new size.
   const openFit = useRef<(() => void) | null>(null);
 
-  /** Call once, when React Flow is ready. */
-  const openView = useCallback(() => {
+  // Where the map opens when that does not depend on the canvas's size (where this user last
+  // was, or the start of a big map's life-line): given to React Flow as its first viewport,
+  // so the first frame is drawn there and not once at zoom 1 and again after `openView`.
+  const [initialViewport] = useState<Viewport | undefined>(() => {
     const s = storage();
     const saved = s && mapId ? loadViewport(s, mapId) : null;
-    if (saved) return void flow.setViewport(saved);
+    if (saved) return saved;
+    if (!big || !contentBounds(snapshot.elements)) return undefined;
+    // The start of the life-line, where it opened before the headers were pinned: the
+    // left gutter keeps about 35 nodes in view (drawing 55 at once, with the gutter left
+    // out, costs dropped frames in bench/map-render.bench.ts).
+    const start = mapBounds(snapshot);
+    return { x: -start.x * BIG_MAP_ZOOM, y: -start.y * BIG_MAP_ZOOM, zoom: BIG_MAP_ZOOM };
+  });
+
+  /** Call once, when React Flow is ready. */
+  const openView = useCallback(() => {
+    if (initialViewport) return; // React Flow started there
     const content = contentBounds(snapshot.elements);
-    if (big && content) {
-      // The start of the life-line, where it opened before the headers were pinned: the
-      // left gutter keeps about 35 nodes in view (drawing 55 at once, with the gutter left
-      // out, costs dropped frames in bench/map-render.bench.ts).
-      const start = mapBounds(snapshot);
-      return void flow.setViewport({
-        x: -start.x * BIG_MAP_ZOOM,
-        y: -start.y * BIG_MAP_ZOOM,
-        zoom: BIG_MAP_ZOOM,
-      });
-    }
     const bounds = content ?? wholeMap(snapshot);
     openFit.current = () =>
       void flow.setViewport(fitBeside(bounds, screen(), INSETS, corner, OPEN));
@@ -181,5 +183,14 @@ export function useMapViewport({
     });
   }, []);
 
-  return { openView, onMoveEnd, fitMap, zoomStep, zoomToSelection, minimap, toggleMinimap };
+  return {
+    initialViewport,
+    openView,
+    onMoveEnd,
+    fitMap,
+    zoomStep,
+    zoomToSelection,
+    minimap,
+    toggleMinimap,
+  };
 }
