@@ -7,13 +7,16 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useReactFlow, useStoreApi, type Viewport } from '@xyflow/react';
 import type { MapSnapshot } from '@helhet/model';
 import { mapBounds } from '../../core/map/geometry.ts';
-import { nextZoomStep, ZOOM_STEPS } from '../../core/map/zoom/semantic-zoom.ts';
+import { nextZoomStep } from '../../core/map/zoom/semantic-zoom.ts';
 import {
   contentBounds,
   fitBeside,
+  visibleCentre,
+  zoomAround,
   type Bounds,
   type FitOptions,
 } from '../../core/map/zoom/viewport-fit.ts';
+import { openViewport } from '../../core/map/zoom/open-view.ts';
 import { AXIS_STRIP_PX, FIELD_COLUMN_PX } from '../../core/map/zoom/pinned-headers.ts';
 import {
   loadViewport,
@@ -27,16 +30,8 @@ import {
 const INSETS = { top: AXIS_STRIP_PX, right: 0, bottom: 0, left: FIELD_COLUMN_PX };
 /** The minimap's box in the bottom-right corner, with its margin (CanvasMiniMap). */
 const MINIMAP_BOX = { width: 250, height: 170 };
-/**
- * The lowest zoom a small map opens at (the lowest zoom step): the far-out marks keep every
- * label readable however far out, so the whole content is shown.
- */
-const OPEN_MIN_ZOOM = ZOOM_STEPS[0];
-const OPEN: FitOptions = { minZoom: OPEN_MIN_ZOOM, maxZoom: 1, padding: 16 };
 const WHOLE: FitOptions = { minZoom: 0.05, maxZoom: 1, padding: 8 };
 const SELECTION: FitOptions = { minZoom: 0.1, maxZoom: 1, padding: 48 };
-/** Zoom a big map opens at: the nodes (not the overview drawing), at reading size. */
-const BIG_MAP_ZOOM = 0.8;
 /** Margin kept between the life-line's ends and the screen edge when showing the whole map. */
 const AXIS_MARGIN = 40;
 
@@ -60,8 +55,6 @@ function wholeMap(snapshot: MapSnapshot): Bounds {
 export interface MapViewportOptions {
   mapId: string | undefined;
   snapshot: MapSnapshot;
-  /** A big map opens on the nodes at reading zoom (see linkLayer/detail.ts). */
-  big: boolean;
   selectedElements: readonly string[];
   selectedLinks: readonly string[];
 }
@@ -70,7 +63,6 @@ export interface MapViewportOptions {
 export function useMapViewport({
   mapId,
   snapshot,
-  big,
   selectedElements,
   selectedLinks,
 }: MapViewportOptions) {
@@ -95,21 +87,11 @@ export function useMapViewport({
     const s = storage();
     const saved = s && mapId ? loadViewport(s, mapId) : null;
     if (saved) return void flow.setViewport(saved);
-    const content = contentBounds(snapshot.elements);
-    if (big && content) {
-      // The start of the life-line, where it opened before the headers were pinned: the
-      // left gutter keeps about 35 nodes in view (drawing 55 at once, with the gutter left
-      // out, costs dropped frames in bench/map-render.bench.ts).
-      const start = mapBounds(snapshot);
-      return void flow.setViewport({
-        x: -start.x * BIG_MAP_ZOOM,
-        y: -start.y * BIG_MAP_ZOOM,
-        zoom: BIG_MAP_ZOOM,
-      });
-    }
-    const bounds = content ?? wholeMap(snapshot);
+    // Fitted, or a big map at reading zoom where it starts: core/map/zoom/open-view.ts.
+    const bounds = contentBounds(snapshot.elements) ?? wholeMap(snapshot);
+    const count = snapshot.elements.length;
     openFit.current = () =>
-      void flow.setViewport(fitBeside(bounds, screen(), INSETS, corner, OPEN));
+      void flow.setViewport(openViewport(bounds, count, screen(), INSETS, corner));
     openFit.current();
     // Only on first render of this canvas.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -147,9 +129,13 @@ export function useMapViewport({
   const zoomStep = useCallback(
     (direction: 1 | -1) => {
       moved();
-      void flow.zoomTo(nextZoomStep(flow.getZoom(), direction));
+      // Around the middle of the canvas the headers leave visible, so what is looked at
+      // stays in view (React Flow's zoomTo zooms around the pane's middle, under a header).
+      const now = flow.getViewport();
+      const centre = visibleCentre(screen(), INSETS);
+      void flow.setViewport(zoomAround(now, centre, nextZoomStep(now.zoom, direction)));
     },
-    [flow, moved],
+    [flow, moved, screen],
   );
 
   const selected = useMemo(() => {
