@@ -209,6 +209,8 @@ describe('the process in the map editor', () => {
     await eventually(() =>
       node('Silo-organisering og budsjetter').locator('.element-node__evidence').textContent(),
     ).toBe('2 innsikter');
+    // Back to the whole map (the view is remembered when the map is opened again below).
+    await kari.locator('.map-zoom button[aria-label="Vis hele kartet"]').click();
 
     // "Make an innovation area from the selection" opens the form with the element chosen.
     await panel
