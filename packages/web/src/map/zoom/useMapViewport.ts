@@ -1,7 +1,9 @@
 /**
  * Where the canvas looks: the viewport the map opens at (where this user last was on it, or
- * its content fitted at a readable zoom beside the pinned headers and the minimap), the
- * zoom buttons' actions, and the minimap's remembered visibility.
+ * else as core/map/zoom/open-view.ts decides: its content fitted beside the pinned headers
+ * and the minimap, or a big map at reading zoom at its top-left), the zoom buttons' and
+ * keys' actions (steps around the middle of the visible canvas), and the minimap's
+ * remembered visibility.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useReactFlow, useStoreApi, type Viewport } from '@xyflow/react';
