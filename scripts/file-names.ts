@@ -41,8 +41,6 @@ export const LEGACY_NAMES: readonly string[] = [
   'packages/web/src/map/linkLayer/drawLayer.ts',
   'packages/web/src/outline/modelErrors.ts',
   'packages/web/src/process/ProcessContext.ts',
-  'packages/web/src/process/map/evidenceCss.test.ts',
-  'packages/web/src/process/map/evidenceCss.ts',
   'packages/web/src/process/sdgName.ts',
 ];
 

@@ -87,6 +87,8 @@ export interface MapCanvasProps {
   /** Emphasis and colouring from the analysis panels, for what the canvas layer draws. */
   emphasis?: Emphasis | null;
   groups?: readonly PaintGroup[];
+  /** Insights that are evidence for each element, by element id (badges close up). */
+  evidence?: ReadonlyMap<string, number>;
 }
 
 /** The interactive map. Must be inside a `ReactFlowProvider`. */
@@ -97,6 +99,7 @@ export function MapCanvas({
   onPointer,
   emphasis = null,
   groups,
+  evidence,
 }: MapCanvasProps) {
   const { t } = useTranslation();
   const { doc, origin, snapshot, selection, select, announce, canEdit, requestDelete } =
@@ -116,7 +119,6 @@ export function MapCanvas({
   const view = useMapViewport({
     mapId,
     snapshot,
-    big,
     selectedElements: selection.elements,
     selectedLinks: selection.links,
   });
@@ -149,7 +151,9 @@ export function MapCanvas({
   // inserts it once. Adding thousands of nodes one by one into a mounted container costs a
   // DOM mutation record each, and document-wide MutationObservers (Designsystemet's web
   // components install some) re-scan the container for every record.
-  const [nodes, setNodes] = useState(() => deriveNodes(snapshot, selectedElements, [], labels));
+  const [nodes, setNodes] = useState(() =>
+    deriveNodes(snapshot, selectedElements, [], labels, evidence),
+  );
   // A big map draws its links on one canvas (linkLayer/); only the links someone is working
   // with are SVG edges: the selected ones and those of selected (or dragged) elements.
   const liveLinks = useMemo(() => {
@@ -164,8 +168,8 @@ export function MapCanvas({
     deriveEdges(snapshot, selectedLinks, [], labels, liveLinks),
   );
   useEffect(() => {
-    setNodes((prev) => deriveNodes(snapshot, selectedElements, prev, labels));
-  }, [snapshot, selectedElements, labels]);
+    setNodes((prev) => deriveNodes(snapshot, selectedElements, prev, labels, evidence));
+  }, [snapshot, selectedElements, labels, evidence]);
   useEffect(() => {
     setEdges((prev) => deriveEdges(snapshot, selectedLinks, prev, labels, liveLinks));
   }, [snapshot, selectedLinks, labels, liveLinks]);
@@ -257,7 +261,7 @@ export function MapCanvas({
     window.addEventListener('pointermove', onMove, { capture: true, passive: true });
     return () => window.removeEventListener('pointermove', onMove, { capture: true });
   }, []);
-  useCanvasKeyboard(containerRef, edges);
+  useCanvasKeyboard(containerRef, edges, view.zoomStep);
   const overOverlay = useCallback(() => {
     const panels = containerRef.current?.querySelectorAll('.react-flow__panel') ?? [];
     return insideAny(

@@ -38,6 +38,7 @@ import { CreateElementDialog } from './CreateElementDialog.tsx';
 import { DeleteWarningDialog, type PendingDeletion } from './DeleteWarningDialog.tsx';
 import { FullScreenButton } from './FullScreenButton.tsx';
 import { deletionDependents, hasDependents } from '../core/map/delete-dependents.ts';
+import { useEvidenceCounts } from './useEvidenceCounts.ts';
 import { OutlineView } from '../outline/OutlineView.tsx';
 import { usePageTitle } from '../app/usePageTitle.ts';
 import { NODE_HEIGHT, NODE_WIDTH } from '../core/map/geometry.ts';
@@ -126,10 +127,12 @@ function MapEditorView({
   const canEdit = access.can.edit && collab.scope !== 'readonly';
 
   // The workspace's process refers to the map's elements (evidence, innovation areas): it is
-  // read when someone deletes, to say what depends on what goes. The process panel beside the
+  // read for the cards' evidence badges and when someone deletes, to say what depends on
+  // what goes. The process panel beside the
   // map holds the same shared connection.
   const workspace = useSharedDocument(workspaceId ? workspaceDocumentName(workspaceId) : null);
   const workspaceDoc = workspace?.synced ? workspace.doc : null;
+  const evidence = useEvidenceCounts(workspaceDoc, mapId);
   const [pendingDelete, setPendingDelete] = useState<{
     target: Selection;
     shown: PendingDeletion;
@@ -284,6 +287,7 @@ function MapEditorView({
                   onPointer={onPointer}
                   emphasis={canvasEmphasis.emphasis}
                   groups={canvasEmphasis.groups}
+                  evidence={evidence}
                 />
               </section>
               <SidePanel />

@@ -17,6 +17,7 @@ const ROWS: readonly { keys: readonly string[]; text: string; edit?: boolean }[]
   { keys: ['arrows'], text: 'arrows', edit: true },
   { keys: ['Shift+arrows'], text: 'shiftArrows', edit: true },
   { keys: ['Delete', 'Backspace'], text: 'delete', edit: true },
+  { keys: ['+', '-'], text: 'zoom' },
   { keys: ['Ctrl+Z', 'Ctrl+Shift+Z'], text: 'undo', edit: true },
   { keys: ['?'], text: 'help' },
 ];

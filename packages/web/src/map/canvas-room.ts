@@ -1,6 +1,6 @@
 /**
  * How much room the canvas gets: whether the side panel is open or folded to a rail (the
- * person's choice, kept on this device) and whether the map is in full-screen mode (the app's
+ * person's choice, kept on this device; folded by default on a phone) and whether the map is in full-screen mode (the app's
  * header and the map's title bar hidden, and the browser's full screen where it allows it),
  * for a projector or a wall screen. One small store each, so the canvas, the panel and the
  * keyboard can all read and change them.
@@ -18,11 +18,17 @@ const subscribe = (listener: () => void) => {
   return () => listeners.delete(listener);
 };
 
+/** Windows this narrow are phones: the canvas needs the whole width (map.css). */
+const PHONE_QUERY = '(max-width: 40rem)';
+
+/** The person's choice on this device; without one, open except on a phone. */
 function storedSidePanelOpen(): boolean {
+  const phone = typeof matchMedia === 'function' && matchMedia(PHONE_QUERY).matches;
   try {
-    return localStorage.getItem(SIDE_PANEL_KEY) !== 'closed';
+    const stored = localStorage.getItem(SIDE_PANEL_KEY);
+    return stored === null ? !phone : stored !== 'closed';
   } catch {
-    return true;
+    return !phone;
   }
 }
 

@@ -51,6 +51,8 @@ export type ElementNodeData = {
   element: MapElement;
   fieldColor: string | null;
   fieldName: string | null;
+  /** How many insights are evidence for the element (its badge close up). */
+  evidence: number;
 };
 /** A React Flow node for a map element. */
 export type ElementFlowNode = Node<ElementNodeData, 'element'>;
@@ -71,12 +73,18 @@ function sameElement(a: MapElement, b: MapElement): boolean {
   return a === b || JSON.stringify(a) === JSON.stringify(b);
 }
 
-/** Nodes for `snapshot`, reusing entries of `previous` whose element is unchanged. */
+const NO_EVIDENCE: ReadonlyMap<string, number> = new Map();
+
+/**
+ * Nodes for `snapshot`, reusing entries of `previous` whose element is unchanged.
+ * `evidence` counts the insights that are evidence for each element (by element id).
+ */
 export function deriveNodes(
   snapshot: MapSnapshot,
   selected: ReadonlySet<string>,
   previous: readonly ElementFlowNode[],
   labels: FlowLabels,
+  evidence: ReadonlyMap<string, number> = NO_EVIDENCE,
 ): ElementFlowNode[] {
   const fields = new Map<string, Field>(snapshot.fields.map((f) => [f.id, f]));
   const prevById = new Map(previous.map((n) => [n.id, n]));
@@ -85,13 +93,15 @@ export function deriveNodes(
     const fieldColor = field?.color ?? null;
     const fieldName = field?.name ?? null;
     const isSelected = selected.has(element.id);
+    const count = evidence.get(element.id) ?? 0;
     const prev = prevById.get(element.id);
     const sameData =
       prev !== undefined &&
       prev.data.fieldColor === fieldColor &&
       prev.data.fieldName === fieldName &&
+      prev.data.evidence === count &&
       sameElement(prev.data.element, element);
-    const data = sameData ? prev.data : { element, fieldColor, fieldName };
+    const data = sameData ? prev.data : { element, fieldColor, fieldName, evidence: count };
     if (prev?.dragging) {
       // Keep the position the pointer is dragging; the final one is written on drag stop.
       return sameData && prev.selected === isSelected

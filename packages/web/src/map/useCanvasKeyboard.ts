@@ -1,7 +1,8 @@
 /**
  * The map canvas by keyboard: Tab walks the map's own order (core/map/focus-order.ts),
  * arrow keys move the focused element, Enter opens its editor in the side panel, Escape in
- * the side panel comes back to the element, and Delete asks through the delete warning.
+ * the side panel comes back to the element, Delete asks through the delete warning, and
+ * + and − zoom in and out by the zoom buttons' steps.
  *
  * React Flow's built-in arrow moving only moves *selected* nodes, 5 px at a time; here the
  * focused element moves whether or not it is selected, so the canvas handles the keys itself
@@ -69,13 +70,14 @@ function focusSidePanel() {
 export function useCanvasKeyboard(
   containerRef: RefObject<HTMLDivElement | null>,
   linkEdges: readonly { id: string }[],
+  onZoomStep: (direction: 1 | -1) => void,
 ) {
   const { t } = useTranslation();
   const editor = useMapEditor();
   const flow = useReactFlow();
   // Read at key press time: the listeners are installed once.
-  const latest = useRef({ editor, linkEdges, flow, t });
-  latest.current = { editor, linkEdges, flow, t };
+  const latest = useRef({ editor, linkEdges, flow, t, onZoomStep });
+  latest.current = { editor, linkEdges, flow, t, onZoomStep };
   const lastFocused = useRef<FocusStop | null>(null);
 
   // The focus ring is drawn inside the zoomed canvas; map.css divides its widths by the zoom
@@ -161,6 +163,9 @@ export function useCanvasKeyboard(
         }
         event.preventDefault();
         focusStop(next);
+      } else if (action.type === 'zoom') {
+        event.preventDefault();
+        latest.current.onZoomStep(action.direction);
       } else if (action.type === 'move' && stop) {
         event.preventDefault();
         // Like React Flow's own keyboard moving: a selected element moves with the selection.

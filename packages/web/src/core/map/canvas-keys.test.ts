@@ -39,6 +39,21 @@ describe('canvasKeyAction', () => {
     expect(canvasKeyAction(press('Enter'), 'canvas', true)).toBeNull();
   });
 
+  it('zooms with + and − on the canvas, an element or a link, for viewers too', () => {
+    for (const target of ['canvas', 'element', 'link'] as const) {
+      expect(canvasKeyAction(press('+'), target, false)).toEqual({ type: 'zoom', direction: 1 });
+      expect(canvasKeyAction(press('+', { shiftKey: true }), target, true)).toEqual({
+        type: 'zoom',
+        direction: 1,
+      });
+      expect(canvasKeyAction(press('='), target, true)).toEqual({ type: 'zoom', direction: 1 });
+      expect(canvasKeyAction(press('-'), target, false)).toEqual({ type: 'zoom', direction: -1 });
+    }
+    // Ctrl/Cmd with them is the browser's page zoom.
+    expect(canvasKeyAction(press('+', { ctrlKey: true }), 'canvas', true)).toBeNull();
+    expect(canvasKeyAction(press('-', { metaKey: true }), 'canvas', true)).toBeNull();
+  });
+
   it('asks to delete (through the warning) on Delete and Backspace', () => {
     expect(canvasKeyAction(press('Delete'), 'link', true)).toEqual({ type: 'delete' });
     expect(canvasKeyAction(press('Backspace'), 'element', true)).toEqual({ type: 'delete' });

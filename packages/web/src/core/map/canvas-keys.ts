@@ -18,6 +18,7 @@ export type CanvasKeyAction =
   | { type: 'move'; dx: number; dy: number }
   | { type: 'open' }
   | { type: 'delete' }
+  | { type: 'zoom'; direction: 1 | -1 }
   | { type: 'shortcuts' };
 
 /** The parts of a keyboard event the decision depends on. */
@@ -28,6 +29,12 @@ export interface KeyPress {
   metaKey: boolean;
   altKey: boolean;
 }
+
+/**
+ * Zoom keys, with or without Shift ("+" is Shift+"=" on some layouts, its own key on the
+ * Norwegian one and on the number pad). Ctrl/Cmd with them stays the browser's page zoom.
+ */
+const ZOOM_KEYS: Record<string, 1 | -1> = { '+': 1, '=': 1, '-': -1 };
 
 const ARROWS: Record<string, [number, number]> = {
   ArrowLeft: [-1, 0],
@@ -49,6 +56,9 @@ export function canvasKeyAction(
   if (press.ctrlKey || press.metaKey || press.altKey) return null;
   if (press.key === 'Tab') return { type: 'focus', step: press.shiftKey ? -1 : 1 };
   if (press.key === '?') return { type: 'shortcuts' };
+  // Zooming only changes the view: viewers zoom too.
+  const zoom = ZOOM_KEYS[press.key];
+  if (zoom) return { type: 'zoom', direction: zoom };
   if (target === 'canvas') return null;
   if (press.key === 'Enter') return { type: 'open' };
   if (!canEdit) return null;

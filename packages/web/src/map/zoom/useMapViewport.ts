@@ -1,19 +1,24 @@
 /**
  * Where the canvas looks: the viewport the map opens at (where this user last was on it, or
- * its content fitted at a readable zoom beside the pinned headers and the minimap), the
- * zoom buttons' actions, and the minimap's remembered visibility.
+ * else as core/map/zoom/open-view.ts decides: its content fitted beside the pinned headers
+ * and the minimap, or a big map at reading zoom at its top-left), the zoom buttons' and
+ * keys' actions (steps around the middle of the visible canvas), and the minimap's
+ * remembered visibility.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useReactFlow, useStoreApi, type Viewport } from '@xyflow/react';
 import type { MapSnapshot } from '@helhet/model';
 import { mapBounds } from '../../core/map/geometry.ts';
-import { nextZoomStep, ZOOM_STEPS } from '../../core/map/zoom/semantic-zoom.ts';
+import { nextZoomStep } from '../../core/map/zoom/semantic-zoom.ts';
 import {
   contentBounds,
   fitBeside,
+  visibleCentre,
+  zoomAround,
   type Bounds,
   type FitOptions,
 } from '../../core/map/zoom/viewport-fit.ts';
+import { openViewport } from '../../core/map/zoom/open-view.ts';
 import { AXIS_STRIP_PX, FIELD_COLUMN_PX } from '../../core/map/zoom/pinned-headers.ts';
 import {
   loadViewport,
@@ -27,16 +32,8 @@ import {
 const INSETS = { top: AXIS_STRIP_PX, right: 0, bottom: 0, left: FIELD_COLUMN_PX };
 /** The minimap's box in the bottom-right corner, with its margin (CanvasMiniMap). */
 const MINIMAP_BOX = { width: 250, height: 170 };
-/**
- * The lowest zoom a small map opens at (the lowest zoom step): the far-out marks keep every
- * label readable however far out, so the whole content is shown.
- */
-const OPEN_MIN_ZOOM = ZOOM_STEPS[0];
-const OPEN: FitOptions = { minZoom: OPEN_MIN_ZOOM, maxZoom: 1, padding: 16 };
 const WHOLE: FitOptions = { minZoom: 0.05, maxZoom: 1, padding: 8 };
 const SELECTION: FitOptions = { minZoom: 0.1, maxZoom: 1, padding: 48 };
-/** Zoom a big map opens at: the nodes (not the overview drawing), at reading size. */
-const BIG_MAP_ZOOM = 0.8;
 /** Margin kept between the life-line's ends and the screen edge when showing the whole map. */
 const AXIS_MARGIN = 40;
 
@@ -60,8 +57,6 @@ function wholeMap(snapshot: MapSnapshot): Bounds {
 export interface MapViewportOptions {
   mapId: string | undefined;
   snapshot: MapSnapshot;
-  /** A big map opens on the nodes at reading zoom (see linkLayer/detail.ts). */
-  big: boolean;
   selectedElements: readonly string[];
   selectedLinks: readonly string[];
 }
@@ -70,7 +65,6 @@ export interface MapViewportOptions {
 export function useMapViewport({
   mapId,
   snapshot,
-  big,
   selectedElements,
   selectedLinks,
 }: MapViewportOptions) {
@@ -90,28 +84,31 @@ export function useMapViewport({
   // may still settle (text and panels arriving), and the fit then follows the new size.
   const openFit = useRef<(() => void) | null>(null);
 
-  // Where the map opens when that does not depend on the canvas's size (where this user last
-  // was, or the start of a big map's life-line): given to React Flow as its first viewport,
-  // so the first frame is drawn there and not once at zoom 1 and again after `openView`.
-  const [initialViewport] = useState<Viewport | undefined>(() => {
+  // The viewport React Flow renders its first frame at, so that frame is not drawn at zoom 1
+  // and then again where the map opens: where this person last was on the map, or else
+  // where it opens (core/map/zoom/open-view.ts) on a pane the size of the window, since the
+  // pane is not measured yet; `openView` then corrects that for the pane's real size.
+  const [opening] = useState<{ viewport: Viewport; remembered: boolean }>(() => {
     const s = storage();
     const saved = s && mapId ? loadViewport(s, mapId) : null;
-    if (saved) return saved;
-    if (!big || !contentBounds(snapshot.elements)) return undefined;
-    // The start of the life-line, where it opened before the headers were pinned: the
-    // left gutter keeps about 35 nodes in view (drawing 55 at once, with the gutter left
-    // out, costs dropped frames in bench/map-render.bench.ts).
-    const start = mapBounds(snapshot);
-    return { x: -start.x * BIG_MAP_ZOOM, y: -start.y * BIG_MAP_ZOOM, zoom: BIG_MAP_ZOOM };
+    if (saved) return { viewport: saved, remembered: true };
+    const bounds = contentBounds(snapshot.elements) ?? wholeMap(snapshot);
+    const window_ = { width: window.innerWidth, height: window.innerHeight };
+    const count = snapshot.elements.length;
+    return {
+      viewport: openViewport(bounds, count, window_, INSETS, corner),
+      remembered: false,
+    };
   });
 
   /** Call once, when React Flow is ready. */
   const openView = useCallback(() => {
-    if (initialViewport) return; // React Flow started there
-    const content = contentBounds(snapshot.elements);
-    const bounds = content ?? wholeMap(snapshot);
+    if (opening.remembered) return; // React Flow started there
+    // Fitted, or a big map at reading zoom where it starts: core/map/zoom/open-view.ts.
+    const bounds = contentBounds(snapshot.elements) ?? wholeMap(snapshot);
+    const count = snapshot.elements.length;
     openFit.current = () =>
-      void flow.setViewport(fitBeside(bounds, screen(), INSETS, corner, OPEN));
+      void flow.setViewport(openViewport(bounds, count, screen(), INSETS, corner));
     openFit.current();
     // Only on first render of this canvas.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -149,9 +146,13 @@ export function useMapViewport({
   const zoomStep = useCallback(
     (direction: 1 | -1) => {
       moved();
-      void flow.zoomTo(nextZoomStep(flow.getZoom(), direction));
+      // Around the middle of the canvas the headers leave visible, so what is looked at
+      // stays in view (React Flow's zoomTo zooms around the pane's middle, under a header).
+      const now = flow.getViewport();
+      const centre = visibleCentre(screen(), INSETS);
+      void flow.setViewport(zoomAround(now, centre, nextZoomStep(now.zoom, direction)));
     },
-    [flow, moved],
+    [flow, moved, screen],
   );
 
   const selected = useMemo(() => {
@@ -184,7 +185,7 @@ export function useMapViewport({
   }, []);
 
   return {
-    initialViewport,
+    initialViewport: opening.viewport,
     openView,
     onMoveEnd,
     fitMap,

@@ -1,18 +1,12 @@
 /**
  * The process seen from the map editor (mounted with one line in the map's side panel):
- * evidence badges on elements that insights are evidence for; for the selected element, its
- * evidence, the innovation areas and the projects that address it; and a link that makes an
- * innovation area from the selected elements.
+ * for the selected element, its evidence, the innovation areas and the projects that address
+ * it; and a link that makes an innovation area from the selected elements. The cards' own
+ * evidence badges are the canvas's (map/useEvidenceCounts.ts).
  */
 import { useTranslation } from 'react-i18next';
 import { Heading, Paragraph } from '@digdir/designsystemet-react';
-import {
-  evidenceCounts,
-  mapContext,
-  readWorkspace,
-  traceElement,
-  workspaceDocumentName,
-} from '@helhet/model';
+import { mapContext, readWorkspace, traceElement, workspaceDocumentName } from '@helhet/model';
 import type * as Y from 'yjs';
 import { api } from '../../api/client.ts';
 import { useAsync } from '../../api/useAsync.ts';
@@ -24,7 +18,6 @@ import { selectionQuery } from '../../core/innovation/prefill.ts';
 import { registerProcessCoreTexts } from '../i18n/core.ts';
 import { processPath } from '../../core/process/paths.ts';
 import { useDocValue } from '../useWorkspaceProcess.ts';
-import { evidenceBadgeCss } from './evidenceCss.ts';
 
 /** Process information for the map page; renders nothing outside a workspace. */
 export function ProcessInMap() {
@@ -48,14 +41,12 @@ function Panel({ doc, mapId, workspaceId }: { doc: Y.Doc; mapId: string; workspa
   const { t } = useTranslation('process');
   const { snapshot, selection } = useMapEditor();
   const content = useDocValue(doc, readContent);
-  const css = evidenceBadgeCss(evidenceCounts(content, mapId));
   const selected = selection.elements.length === 1 ? selection.elements[0]! : null;
   const trace = selected
     ? traceElement(content, [mapContext(mapId, snapshot)], mapId, selected)
     : null;
   return (
     <section className="stack" aria-labelledby="process-in-map" data-testid="process-in-map">
-      {css && <style>{css}</style>}
       <Heading id="process-in-map" level={2} data-size="2xs">
         {t('inMap.title')}
       </Heading>

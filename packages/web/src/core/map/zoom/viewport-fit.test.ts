@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { contentBounds, fitBeside, fitViewport } from './viewport-fit.ts';
+import {
+  contentBounds,
+  fitBeside,
+  fitViewport,
+  visibleCentre,
+  zoomAround,
+} from './viewport-fit.ts';
 import { NODE_HEIGHT, NODE_WIDTH } from '../geometry.ts';
 
 const none = { top: 0, right: 0, bottom: 0, left: 0 };
@@ -69,5 +75,39 @@ describe('fitBeside', () => {
     expect(right <= screen.width - corner.width || bottom <= screen.height - corner.height).toBe(
       true,
     );
+  });
+});
+
+describe('zoomAround', () => {
+  const insets = { top: 44, right: 0, bottom: 0, left: 34 };
+  it('keeps the map point under the visible centre where it was, in and out', () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          x: fc.double({ min: -5000, max: 5000, noNaN: true }),
+          y: fc.double({ min: -5000, max: 5000, noNaN: true }),
+          zoom: fc.double({ min: 0.05, max: 3, noNaN: true }),
+        }),
+        fc.double({ min: 0.05, max: 3, noNaN: true }),
+        fc.integer({ min: 200, max: 2000 }),
+        fc.integer({ min: 200, max: 1200 }),
+        (view, zoom, width, height) => {
+          const c = visibleCentre({ width, height }, insets);
+          const before = { x: (c.x - view.x) / view.zoom, y: (c.y - view.y) / view.zoom };
+          const next = zoomAround(view, c, zoom);
+          expect(next.zoom).toBe(zoom);
+          expect((c.x - next.x) / next.zoom).toBeCloseTo(before.x, 6);
+          expect((c.y - next.y) / next.zoom).toBeCloseTo(before.y, 6);
+        },
+      ),
+    );
+  });
+
+  it('takes the middle of what the pinned headers leave visible', () => {
+    expect(visibleCentre({ width: 1034, height: 644 }, insets)).toEqual({ x: 534, y: 344 });
+    expect(visibleCentre({ width: 10, height: 10 }, { ...insets, left: 40 })).toEqual({
+      x: 40,
+      y: 44,
+    });
   });
 });

@@ -102,3 +102,34 @@ export function fitBeside(
   );
   return below.zoom > right.zoom ? below : right;
 }
+
+/**
+ * The middle of the part of the canvas that `insets` (the pinned headers) leave visible, in
+ * screen pixels from the pane's top-left corner: what the person is looking at.
+ */
+export function visibleCentre(
+  screen: { width: number; height: number },
+  insets: Insets,
+): { x: number; y: number } {
+  return {
+    x: insets.left + Math.max(0, screen.width - insets.left - insets.right) / 2,
+    y: insets.top + Math.max(0, screen.height - insets.top - insets.bottom) / 2,
+  };
+}
+
+/**
+ * `viewport` zoomed to `zoom` around the screen point `point`: the map point under `point`
+ * stays under it, so what was looked at stays in view.
+ */
+export function zoomAround(
+  viewport: Viewport,
+  point: { x: number; y: number },
+  zoom: number,
+): Viewport {
+  const k = zoom / viewport.zoom;
+  return {
+    x: point.x - (point.x - viewport.x) * k,
+    y: point.y - (point.y - viewport.y) * k,
+    zoom,
+  };
+}
