@@ -22,6 +22,7 @@ import type { Emphasis, PaintGroup } from '../../core/map/analysis/emphasis-css.
 import { LoopPanel } from './LoopPanel.tsx';
 import { AnalysisPanel } from './AnalysisPanel.tsx';
 import { Legend } from './Legend.tsx';
+import { SignalPanel, type SignalRequest } from './SignalPanel.tsx';
 import { InterchangePanel } from '../interchange/InterchangePanel.tsx';
 
 const STORAGE_KEY = 'helhet.analysisDock';
@@ -77,6 +78,12 @@ export function AnalysisDock({ workspaceId, onCanvasEmphasis }: AnalysisDockProp
   const [pinned, setPinned] = useState<NamedEmphasis | null>(null);
   const [hovered, setHovered] = useState<NamedEmphasis | null>(null);
   const [paint, setPaint] = useState<AnalysisState['paint']>(null);
+  const [signal, setSignal] = useState<SignalRequest | null>(null);
+  // While the illustration runs, its step is what the canvas shows (over emphasis and colouring).
+  const [signalView, setSignalView] = useState<{
+    emphasis: Emphasis;
+    groups: PaintGroup[];
+  } | null>(null);
 
   const setOpen = (next: boolean) => {
     setOpenState(next);
@@ -86,6 +93,7 @@ export function AnalysisDock({ workspaceId, onCanvasEmphasis }: AnalysisDockProp
       setPinned(null);
       setHovered(null);
       setPaint(null);
+      setSignal(null);
     }
   };
 
@@ -144,6 +152,20 @@ export function AnalysisDock({ workspaceId, onCanvasEmphasis }: AnalysisDockProp
     [labels],
   );
 
+  // Closing the illustration gives focus back to the button that opened it.
+  const signalOpener = useRef<HTMLElement | null>(null);
+  const startSignal = useCallback((request: SignalRequest) => {
+    const active = document.activeElement;
+    signalOpener.current = active instanceof HTMLElement ? active : null;
+    setHovered(null);
+    setSignal(request);
+  }, []);
+  const closeSignal = useCallback(() => {
+    setSignal(null);
+    const opener = signalOpener.current;
+    if (opener?.isConnected) requestAnimationFrame(() => opener.focus());
+  }, []);
+
   const state = useMemo<AnalysisState>(
     () => ({
       structure,
@@ -159,17 +181,30 @@ export function AnalysisDock({ workspaceId, onCanvasEmphasis }: AnalysisDockProp
       setPaint,
       labelOf,
       elementOptions,
+      startSignal,
     }),
-    [structure, graph, search, budgets, pinned, showInMap, paint, labelOf, elementOptions],
+    [
+      structure,
+      graph,
+      search,
+      budgets,
+      pinned,
+      showInMap,
+      paint,
+      labelOf,
+      elementOptions,
+      startSignal,
+    ],
   );
-  const emphasis = hovered ?? pinned;
+  const emphasis = signalView?.emphasis ?? hovered ?? pinned;
+  const groups = signalView?.groups ?? paint?.groups ?? NO_GROUPS;
   useEffect(() => {
-    onCanvasEmphasis?.(emphasis, paint?.groups ?? NO_GROUPS);
-  }, [emphasis, paint, onCanvasEmphasis]);
+    onCanvasEmphasis?.(emphasis, groups);
+  }, [emphasis, groups, onCanvasEmphasis]);
 
   return (
     <AnalysisContext.Provider value={state}>
-      <CanvasEmphasis emphasis={emphasis} groups={paint?.groups ?? []} />
+      <CanvasEmphasis emphasis={emphasis} groups={groups} />
       <aside
         className={open ? 'analysis-dock' : 'analysis-dock analysis-dock--closed'}
         aria-label={t('dock.label')}
@@ -184,8 +219,18 @@ export function AnalysisDock({ workspaceId, onCanvasEmphasis }: AnalysisDockProp
         >
           {open ? t('dock.hide') : t('dock.show')}
         </Button>
-        {open && paint && <Legend legend={paint.legend} onClear={() => setPaint(null)} />}
+        {open && paint && !signal && (
+          <Legend legend={paint.legend} onClear={() => setPaint(null)} />
+        )}
         <div id="analysis-dock-body" hidden={!open} className="analysis-dock__body">
+          {signal && (
+            <SignalPanel
+              key={signal.kind === 'loop' ? signal.linkIds.join('>') : signal.elementId}
+              request={signal}
+              onShow={setSignalView}
+              onClose={closeSignal}
+            />
+          )}
           <Tabs value={tab} onChange={setTab} data-size="sm">
             <Tabs.List>
               <Tabs.Tab value="loops">{t('dock.loops')}</Tabs.Tab>
