@@ -8,6 +8,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Tabs } from '@digdir/designsystemet-react';
 import { useReactFlow, useStoreApi } from '@xyflow/react';
+import { downstream } from '@helhet/model';
 import { useMapEditor } from '../MapContext.ts';
 import { useAfterFirstPaint } from '../../app/useAfterFirstPaint.ts';
 import './i18n.ts';
@@ -106,12 +107,10 @@ export function AnalysisDock({ workspaceId, onCanvasEmphasis }: AnalysisDockProp
   useEffect(() => {
     liveElements.current = live.elements;
   }, [live.elements]);
-  const showInMap = useCallback(
-    (emphasis: NamedEmphasis | null) => {
-      setPinned(emphasis);
-      if (!emphasis) return;
+  const fitTo = useCallback(
+    (ids: ReadonlySet<string>) => {
       const { width, height, minZoom, domNode } = flowStore.getState();
-      const elements = liveElements.current.filter((e) => emphasis.elements.has(e.id));
+      const elements = liveElements.current.filter((e) => ids.has(e.id));
       // The minimap sits over the canvas's bottom-right corner: keep the loop out from under it.
       const minimap = domNode?.querySelector('.canvas-minimap')?.getBoundingClientRect();
       const frame = domNode?.getBoundingClientRect();
@@ -124,9 +123,17 @@ export function AnalysisDock({ workspaceId, onCanvasEmphasis }: AnalysisDockProp
             })
           : undefined;
       const viewport = viewportForElements(elements, pane, { minZoom, insets });
-      if (viewport) void flow.setViewport(viewport, { duration: 300 });
+      const still = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+      if (viewport) void flow.setViewport(viewport, { duration: still ? 0 : 300 });
     },
     [flow, flowStore],
+  );
+  const showInMap = useCallback(
+    (emphasis: NamedEmphasis | null) => {
+      setPinned(emphasis);
+      if (emphasis) fitTo(emphasis.elements);
+    },
+    [fitTo],
   );
 
   const fresh = mapStructure(snapshot);
@@ -154,12 +161,25 @@ export function AnalysisDock({ workspaceId, onCanvasEmphasis }: AnalysisDockProp
 
   // Closing the illustration gives focus back to the button that opened it.
   const signalOpener = useRef<HTMLElement | null>(null);
-  const startSignal = useCallback((request: SignalRequest) => {
-    const active = document.activeElement;
-    signalOpener.current = active instanceof HTMLElement ? active : null;
-    setHovered(null);
-    setSignal(request);
-  }, []);
+  const startSignal = useCallback(
+    (request: SignalRequest) => {
+      const active = document.activeElement;
+      signalOpener.current = active instanceof HTMLElement ? active : null;
+      setHovered(null);
+      setSignal(request);
+      // The whole way the signal can go in view, so the badges can be read.
+      fitTo(
+        new Set(
+          request.kind === 'loop'
+            ? request.elements
+            : graph.elementIndex.has(request.elementId)
+              ? [request.elementId, ...downstream(graph, request.elementId).keys()]
+              : [],
+        ),
+      );
+    },
+    [fitTo, graph],
+  );
   const closeSignal = useCallback(() => {
     setSignal(null);
     const opener = signalOpener.current;

@@ -179,14 +179,16 @@ export function SignalPanel({ request, onShow, onClose }: SignalPanelProps) {
       )}
       {propagation ? (
         <>
+          {/* aria-disabled, not disabled: a disabled button drops the keyboard focus at the
+              end of the loop, and the arrow keys would stop working with it. */}
           <div className="signal-panel__controls">
-            <Button variant="secondary" data-size="sm" disabled={at === 0} onClick={() => go(0)}>
-              {t('signal.first')}
+            <Button data-size="sm" aria-disabled={at >= last} onClick={() => go(at + 1)}>
+              {t('signal.forward')}
             </Button>
             <Button
               variant="secondary"
               data-size="sm"
-              disabled={at === 0}
+              aria-disabled={at === 0}
               onClick={() => go(at - 1)}
             >
               {t('signal.back')}
@@ -195,13 +197,18 @@ export function SignalPanel({ request, onShow, onClose }: SignalPanelProps) {
               variant="secondary"
               data-size="sm"
               aria-pressed={playing}
-              disabled={at >= last && !playing}
-              onClick={() => setPlaying(!playing)}
+              aria-disabled={at >= last && !playing}
+              onClick={() => (playing || at < last) && setPlaying(!playing)}
             >
               {playing ? t('signal.pause') : t('signal.play')}
             </Button>
-            <Button data-size="sm" disabled={at >= last} onClick={() => go(at + 1)}>
-              {t('signal.forward')}
+            <Button
+              variant="secondary"
+              data-size="sm"
+              aria-disabled={at === 0}
+              onClick={() => go(0)}
+            >
+              {t('signal.first')}
             </Button>
           </div>
           <Paragraph data-size="sm" data-testid="signal-progress">
