@@ -61,7 +61,7 @@ describe('canvas emphasis stylesheet', () => {
     expect(css).toContain(
       '.c .react-flow__edge:is([data-id="l2"]) path.react-flow__edge-path { stroke-width: 7px',
     );
-    expect(css).toContain('content: "↑ mer"; position: absolute; top: -16px');
+    expect(css).toContain('content: "↑ mer"; position: absolute; top: -28px');
     expect(css).toContain('background: #1e5aa8; color: #fff');
     expect(css).toContain('top: -10px; right: -10px; background: #1e1e1e');
     expect(css).not.toContain('red;}');

@@ -80,7 +80,8 @@ export function emphasisCss(
     rules.push(
       `${scope} .react-flow__node${nodes} .element-node { background: ${fill}; transform: scale(${scale}); position: relative; }`,
     );
-    const [offset, size] = group.badgeLarge ? [-16, 15] : [-10, 11];
+    // Large badges are read at the zoom that fits a whole loop (often under 50 %), from the back of a room.
+    const [offset, size] = group.badgeLarge ? [-28, 26] : [-10, 11];
     if (group.badge)
       rules.push(
         `${scope} .react-flow__node${nodes} .element-node::after { content: ${cssString(group.badge)}; position: absolute; top: ${offset}px; right: ${offset}px; background: ${badgeFill}; color: #fff; border-radius: 10px; padding: 0 6px; font-size: ${size}px; font-weight: 700; }`,
