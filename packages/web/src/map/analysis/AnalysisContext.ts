@@ -7,6 +7,7 @@ import type { CausalGraph } from '@helhet/model';
 import type { MapStructure } from '../../core/map/analysis/graph-input.ts';
 import type { Emphasis, PaintGroup } from '../../core/map/analysis/emphasis-css.ts';
 import type { LoopBudgetsInput, LoopSearchState } from './useLoopSearch.ts';
+import type { SignalRequest } from './SignalPanel.tsx';
 
 /** A named emphasis, so a button can show whether it is the one on the canvas. */
 export interface NamedEmphasis extends Emphasis {
@@ -40,6 +41,8 @@ export interface AnalysisState {
   labelOf: (id: string) => string;
   /** Every element as id and label, sorted by label, for element pickers. */
   elementOptions: readonly { id: string; label: string }[];
+  /** Opens the signal illustration ("see a loop move") of a loop or an element. */
+  startSignal: (request: SignalRequest) => void;
 }
 
 /** Context holding the {@link AnalysisState}. */

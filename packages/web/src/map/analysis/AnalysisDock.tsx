@@ -9,6 +9,7 @@ import { compareNames } from '@helhet/model';
 import { useTranslation } from 'react-i18next';
 import { Button, Tabs } from '@digdir/designsystemet-react';
 import { useReactFlow, useStoreApi } from '@xyflow/react';
+import { downstream } from '@helhet/model';
 import { useMapEditor } from '../MapContext.ts';
 import { useAfterFirstPaint } from '../../app/useAfterFirstPaint.ts';
 import './i18n.ts';
@@ -23,6 +24,7 @@ import type { Emphasis, PaintGroup } from '../../core/map/analysis/emphasis-css.
 import { LoopPanel } from './LoopPanel.tsx';
 import { AnalysisPanel } from './AnalysisPanel.tsx';
 import { Legend } from './Legend.tsx';
+import { SignalPanel, type SignalRequest } from './SignalPanel.tsx';
 import { InterchangePanel } from '../interchange/InterchangePanel.tsx';
 
 const STORAGE_KEY = 'helhet.analysisDock';
@@ -78,6 +80,12 @@ export function AnalysisDock({ workspaceId, onCanvasEmphasis }: AnalysisDockProp
   const [pinned, setPinned] = useState<NamedEmphasis | null>(null);
   const [hovered, setHovered] = useState<NamedEmphasis | null>(null);
   const [paint, setPaint] = useState<AnalysisState['paint']>(null);
+  const [signal, setSignal] = useState<SignalRequest | null>(null);
+  // While the illustration runs, its step is what the canvas shows (over emphasis and colouring).
+  const [signalView, setSignalView] = useState<{
+    emphasis: Emphasis;
+    groups: PaintGroup[];
+  } | null>(null);
 
   const setOpen = (next: boolean) => {
     setOpenState(next);
@@ -87,6 +95,7 @@ export function AnalysisDock({ workspaceId, onCanvasEmphasis }: AnalysisDockProp
       setPinned(null);
       setHovered(null);
       setPaint(null);
+      setSignal(null);
     }
   };
 
@@ -99,12 +108,10 @@ export function AnalysisDock({ workspaceId, onCanvasEmphasis }: AnalysisDockProp
   useEffect(() => {
     liveElements.current = live.elements;
   }, [live.elements]);
-  const showInMap = useCallback(
-    (emphasis: NamedEmphasis | null) => {
-      setPinned(emphasis);
-      if (!emphasis) return;
+  const fitTo = useCallback(
+    (ids: ReadonlySet<string>) => {
       const { width, height, minZoom, domNode } = flowStore.getState();
-      const elements = liveElements.current.filter((e) => emphasis.elements.has(e.id));
+      const elements = liveElements.current.filter((e) => ids.has(e.id));
       // The minimap sits over the canvas's bottom-right corner: keep the loop out from under it.
       const minimap = domNode?.querySelector('.canvas-minimap')?.getBoundingClientRect();
       const frame = domNode?.getBoundingClientRect();
@@ -117,9 +124,17 @@ export function AnalysisDock({ workspaceId, onCanvasEmphasis }: AnalysisDockProp
             })
           : undefined;
       const viewport = viewportForElements(elements, pane, { minZoom, insets });
-      if (viewport) void flow.setViewport(viewport, { duration: 300 });
+      const still = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+      if (viewport) void flow.setViewport(viewport, { duration: still ? 0 : 300 });
     },
     [flow, flowStore],
+  );
+  const showInMap = useCallback(
+    (emphasis: NamedEmphasis | null) => {
+      setPinned(emphasis);
+      if (emphasis) fitTo(emphasis.elements);
+    },
+    [fitTo],
   );
 
   const fresh = mapStructure(snapshot);
@@ -145,6 +160,33 @@ export function AnalysisDock({ workspaceId, onCanvasEmphasis }: AnalysisDockProp
     [labels],
   );
 
+  // Closing the illustration gives focus back to the button that opened it.
+  const signalOpener = useRef<HTMLElement | null>(null);
+  const startSignal = useCallback(
+    (request: SignalRequest) => {
+      const active = document.activeElement;
+      signalOpener.current = active instanceof HTMLElement ? active : null;
+      setHovered(null);
+      setSignal(request);
+      // The whole way the signal can go in view, so the badges can be read.
+      fitTo(
+        new Set(
+          request.kind === 'loop'
+            ? request.elements
+            : graph.elementIndex.has(request.elementId)
+              ? [request.elementId, ...downstream(graph, request.elementId).keys()]
+              : [],
+        ),
+      );
+    },
+    [fitTo, graph],
+  );
+  const closeSignal = useCallback(() => {
+    setSignal(null);
+    const opener = signalOpener.current;
+    if (opener?.isConnected) requestAnimationFrame(() => opener.focus());
+  }, []);
+
   const state = useMemo<AnalysisState>(
     () => ({
       structure,
@@ -160,17 +202,30 @@ export function AnalysisDock({ workspaceId, onCanvasEmphasis }: AnalysisDockProp
       setPaint,
       labelOf,
       elementOptions,
+      startSignal,
     }),
-    [structure, graph, search, budgets, pinned, showInMap, paint, labelOf, elementOptions],
+    [
+      structure,
+      graph,
+      search,
+      budgets,
+      pinned,
+      showInMap,
+      paint,
+      labelOf,
+      elementOptions,
+      startSignal,
+    ],
   );
-  const emphasis = hovered ?? pinned;
+  const emphasis = signalView?.emphasis ?? hovered ?? pinned;
+  const groups = signalView?.groups ?? paint?.groups ?? NO_GROUPS;
   useEffect(() => {
-    onCanvasEmphasis?.(emphasis, paint?.groups ?? NO_GROUPS);
-  }, [emphasis, paint, onCanvasEmphasis]);
+    onCanvasEmphasis?.(emphasis, groups);
+  }, [emphasis, groups, onCanvasEmphasis]);
 
   return (
     <AnalysisContext.Provider value={state}>
-      <CanvasEmphasis emphasis={emphasis} groups={paint?.groups ?? []} />
+      <CanvasEmphasis emphasis={emphasis} groups={groups} />
       <aside
         className={open ? 'analysis-dock' : 'analysis-dock analysis-dock--closed'}
         aria-label={t('dock.label')}
@@ -185,8 +240,18 @@ export function AnalysisDock({ workspaceId, onCanvasEmphasis }: AnalysisDockProp
         >
           {open ? t('dock.hide') : t('dock.show')}
         </Button>
-        {open && paint && <Legend legend={paint.legend} onClear={() => setPaint(null)} />}
+        {open && paint && !signal && (
+          <Legend legend={paint.legend} onClear={() => setPaint(null)} />
+        )}
         <div id="analysis-dock-body" hidden={!open} className="analysis-dock__body">
+          {signal && (
+            <SignalPanel
+              key={signal.kind === 'loop' ? signal.linkIds.join('>') : signal.elementId}
+              request={signal}
+              onShow={setSignalView}
+              onClose={closeSignal}
+            />
+          )}
           <Tabs value={tab} onChange={setTab} data-size="sm">
             <Tabs.List>
               <Tabs.Tab value="loops">{t('dock.loops')}</Tabs.Tab>

@@ -24,7 +24,7 @@ export interface KeptLoopsProps {
 export function KeptLoops({ onEdit, onOpen }: KeptLoopsProps) {
   const { t } = useTranslation(ANALYSIS_NS);
   const { doc, origin, snapshot, announce } = useMapEditor();
-  const { pinned, showInMap, labelOf } = useAnalysis();
+  const { pinned, showInMap, labelOf, startSignal } = useAnalysis();
   const [confirming, setConfirming] = useState<string | null>(null);
   const views = useMemo(
     () => keptLoopViews(snapshot.loops, snapshot.links),
@@ -95,6 +95,17 @@ export function KeptLoops({ onEdit, onOpen }: KeptLoopsProps) {
                 {loop && (
                   <Button variant="secondary" data-size="sm" onClick={() => onOpen(loop)}>
                     {t('loops.diagram')}
+                  </Button>
+                )}
+                {loop && state.status === 'ok' && (
+                  <Button
+                    variant="secondary"
+                    data-size="sm"
+                    onClick={() =>
+                      startSignal({ kind: 'loop', linkIds: loop.links, elements: loop.elements })
+                    }
+                  >
+                    {t('signal.fromLoop')}
                   </Button>
                 )}
                 <Button variant="secondary" data-size="sm" onClick={() => onEdit(kept)}>

@@ -1,7 +1,8 @@
 /**
  * One loop in the loop panel: badge, length and element labels; hovering or focusing it
  * emphasises it on the canvas, "Vis i kartet" keeps it emphasised, "Diagram" opens it as a
- * causal loop diagram and "Behold" keeps it with a name.
+ * causal loop diagram, "Se løkken bevege seg" steps a signal round it and "Behold" keeps it
+ * with a name.
  */
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -22,6 +23,8 @@ export interface LoopItemProps {
   onHover: (emphasis: NamedEmphasis | null) => void;
   onOpen: (loop: FoundLoop) => void;
   onKeep: (loop: FoundLoop) => void;
+  /** Opens the signal illustration along this loop. */
+  onMove: (loop: FoundLoop) => void;
 }
 
 /** Key of a loop's emphasis. */
@@ -38,6 +41,7 @@ function LoopItemView({
   onHover,
   onOpen,
   onKeep,
+  onMove,
 }: LoopItemProps) {
   const { t } = useTranslation(ANALYSIS_NS);
   const key = loopEmphasisKey(loop.links);
@@ -71,6 +75,9 @@ function LoopItemView({
         </Button>
         <Button variant="secondary" data-size="sm" onClick={() => onOpen(loop)}>
           {t('loops.diagram')}
+        </Button>
+        <Button variant="secondary" data-size="sm" onClick={() => onMove(loop)}>
+          {t('signal.fromLoop')}
         </Button>
         {keptName === undefined && (
           <Button variant="secondary" data-size="sm" onClick={() => onKeep(loop)}>

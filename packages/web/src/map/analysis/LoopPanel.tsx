@@ -47,6 +47,7 @@ export function LoopPanel() {
     setHovered,
     labelOf,
     elementOptions,
+    startSignal,
   } = useAnalysis();
   const [polarities, setPolarities] = useState<ReadonlySet<LoopPolarity>>(new Set(POLARITIES));
   const [maxLength, setMaxLength] = useState<number | null>(null);
@@ -75,6 +76,11 @@ export function LoopPanel() {
   // Stable callbacks, so memoised loop rows do not re-render when the panel does.
   const onKeep = useCallback((loop: FoundLoop) => setKeeping({ mode: 'keep', loop }), []);
   const onElement = useCallback((v: string) => setElementId(v === '' ? null : v), []);
+  const onMove = useCallback(
+    (loop: FoundLoop) =>
+      startSignal({ kind: 'loop', linkIds: loop.links, elements: loop.elements }),
+    [startSignal],
+  );
 
   const renderList = (loops: FoundLoop[], limit: number) => (
     <ul className="loop-list">
@@ -89,6 +95,7 @@ export function LoopPanel() {
           onHover={setHovered}
           onOpen={setDiagram}
           onKeep={onKeep}
+          onMove={onMove}
         />
       ))}
     </ul>
@@ -152,6 +159,13 @@ export function LoopPanel() {
           <Heading id="loops-through-title" level={3} data-size="2xs">
             {t('loops.through', { label: selectedLabel, count: ordered.through.length })}
           </Heading>
+          <Button
+            variant="secondary"
+            data-size="sm"
+            onClick={() => startSignal({ kind: 'element', elementId: selectedId })}
+          >
+            {t('signal.fromElement', { label: selectedLabel })}
+          </Button>
           {ordered.through.length === 0 ? (
             <Paragraph data-size="sm">{t('loops.noneThrough')}</Paragraph>
           ) : (

@@ -41,4 +41,29 @@ describe('canvas emphasis stylesheet', () => {
   it('quotes ids so they cannot end the selector', () => {
     expect(cssString('a"b\\c\nd')).toBe('"a\\"b\\\\c d"');
   });
+
+  it('thickens accented links and colours large badges, refusing anything but a hex colour', () => {
+    const css = emphasisCss(
+      '.c',
+      { elements: new Set(['a']), links: new Set(['l1', 'l2']), accent: new Set(['l2']) },
+      [
+        {
+          ids: ['a'],
+          fill: '#ffffff',
+          scale: 1,
+          badge: '↑ mer',
+          badgeFill: '#1e5aa8',
+          badgeLarge: true,
+        },
+        { ids: ['b'], fill: '#ffffff', scale: 1, badge: 'x', badgeFill: 'red;}' },
+      ],
+    );
+    expect(css).toContain(
+      '.c .react-flow__edge:is([data-id="l2"]) path.react-flow__edge-path { stroke-width: 7px',
+    );
+    expect(css).toContain('content: "↑ mer"; position: absolute; top: -28px');
+    expect(css).toContain('background: #1e5aa8; color: #fff');
+    expect(css).toContain('top: -10px; right: -10px; background: #1e1e1e');
+    expect(css).not.toContain('red;}');
+  });
 });

@@ -13,6 +13,8 @@
 export interface Emphasis {
   elements: ReadonlySet<string>;
   links: ReadonlySet<string>;
+  /** Links drawn thicker still, among `links` (the step just taken in the signal illustration). */
+  accent?: ReadonlySet<string>;
 }
 
 /** A group of elements drawn alike: background colour, scale and an optional text badge. */
@@ -22,10 +24,16 @@ export interface PaintGroup {
   scale: number;
   /** Short text shown in a corner of each element (e.g. community number), so colour is not the only cue. */
   badge?: string;
+  /** Background of the badge (a `#rrggbb` colour with white text on it); dark grey when left out. */
+  badgeFill?: string;
+  /** A bigger badge, readable on a projector (the signal illustration's arrows). */
+  badgeLarge?: boolean;
 }
 
 /** Opacity of faded elements and links. */
 export const FADED_OPACITY = 0.18;
+
+const HEX = /^#[0-9a-fA-F]{6}$/;
 
 /** Quotes a value for a CSS attribute selector. */
 export function cssString(value: string): string {
@@ -57,18 +65,26 @@ export function emphasisCss(
         `${scope} .react-flow__edge${edges} { opacity: 1; }`,
         `${scope} .react-flow__edge${edges} path.react-flow__edge-path { stroke-width: 4px !important; }`,
       );
+    const accent = emphasis.accent ? anyId(emphasis.accent) : null;
+    if (accent)
+      rules.push(
+        `${scope} .react-flow__edge${accent} path.react-flow__edge-path { stroke-width: 7px !important; }`,
+      );
   }
   for (const group of groups) {
     const nodes = anyId(group.ids);
     if (!nodes) continue;
-    const fill = /^#[0-9a-fA-F]{6}$/.test(group.fill) ? group.fill : '#ffffff';
+    const fill = HEX.test(group.fill) ? group.fill : '#ffffff';
+    const badgeFill = group.badgeFill && HEX.test(group.badgeFill) ? group.badgeFill : '#1e1e1e';
     const scale = Number.isFinite(group.scale) ? Math.min(2, Math.max(0.5, group.scale)) : 1;
     rules.push(
       `${scope} .react-flow__node${nodes} .element-node { background: ${fill}; transform: scale(${scale}); position: relative; }`,
     );
+    // Large badges are read at the zoom that fits a whole loop (often under 50 %), from the back of a room.
+    const [offset, size] = group.badgeLarge ? [-28, 26] : [-10, 11];
     if (group.badge)
       rules.push(
-        `${scope} .react-flow__node${nodes} .element-node::after { content: ${cssString(group.badge)}; position: absolute; top: -10px; right: -10px; background: #1e1e1e; color: #fff; border-radius: 10px; padding: 0 6px; font-size: 11px; font-weight: 700; }`,
+        `${scope} .react-flow__node${nodes} .element-node::after { content: ${cssString(group.badge)}; position: absolute; top: ${offset}px; right: ${offset}px; background: ${badgeFill}; color: #fff; border-radius: 10px; padding: 0 6px; font-size: ${size}px; font-weight: 700; }`,
       );
   }
   return rules.join('\n');
