@@ -13,6 +13,7 @@ export * from './map/fast-parse.ts';
 export * from './map/native-format.ts';
 export * from './map/migrations.ts';
 export * from './map/demo.ts';
+export * from './map/facilitation.ts';
 export * from './analysis/index.ts';
 export * from './interchange/index.ts';
 export * from './workspace/index.ts';
