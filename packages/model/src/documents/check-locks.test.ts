@@ -48,11 +48,17 @@ function smallMap(): MapSnapshot {
   };
 }
 
-/** A server replica (with `lock` applied by a facilitator) and a client synced from it. */
+/**
+ * A server replica (with `lock` applied by a facilitator) and a client synced from it. The
+ * replica only ever receives updates, as the server's does: its top-level types are then bare
+ * shared types until someone asks for them as maps, and the lock must be read all the same.
+ */
 function pair(lock: (doc: Y.Doc) => void = () => {}): { server: Y.Doc; client: Y.Doc } {
+  const facilitator = new Y.Doc();
+  writeMap(facilitator, smallMap());
+  lock(facilitator);
   const server = new Y.Doc();
-  writeMap(server, smallMap());
-  lock(server);
+  Y.applyUpdate(server, Y.encodeStateAsUpdate(facilitator));
   const client = new Y.Doc();
   Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
   return { server, client };

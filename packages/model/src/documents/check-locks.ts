@@ -37,11 +37,24 @@ export const MAP_LOCKED = 'the map is locked by the facilitator';
 /** Refusal of a change to the content of a locked field. */
 export const FIELD_LOCKED = 'is in a field the facilitator has locked';
 
+/**
+ * The live value under `key` of a map-like shared type, read through its entries: a
+ * top-level type the server has only received updates for is a bare `AbstractType` until
+ * someone asks for it as a `Y.Map`, and the checker must not change the document.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function entry(type: Y.AbstractType<any> | undefined, key: string): unknown {
+  const item = type?._map.get(key);
+  if (!item || item.deleted) return undefined;
+  if (item.content instanceof Y.ContentType) return item.content.type;
+  const values = item.content.getContent();
+  return values[values.length - 1];
+}
+
 function lockState(doc: Y.Doc): { mapLocked: boolean; fields: ReadonlySet<string> } {
   const type = doc.share.get(FACILITATION_KEY);
-  const raw = type instanceof Y.Map ? (type.toJSON() as Record<string, unknown>) : {};
-  const lock = Facilitation.shape.mapLock.safeParse(raw.mapLock);
-  const fields = Facilitation.shape.lockedFields.safeParse(raw.lockedFields);
+  const lock = Facilitation.shape.mapLock.safeParse(entry(type, 'mapLock'));
+  const fields = Facilitation.shape.lockedFields.safeParse(entry(type, 'lockedFields'));
   return {
     mapLocked: lock.success && lock.data !== null,
     fields: new Set(fields.success ? fields.data : []),
@@ -50,10 +63,8 @@ function lockState(doc: Y.Doc): { mapLocked: boolean; fields: ReadonlySet<string
 
 /** A property of a record as the document holds it now (undefined when absent or deleted). */
 function stored(doc: Y.Doc, collection: string, id: string, key: string): unknown {
-  const records = doc.share.get(collection);
-  if (!(records instanceof Y.Map)) return undefined;
-  const record: unknown = records.get(id);
-  return record instanceof Y.Map ? record.get(key) : undefined;
+  const record = entry(doc.share.get(collection), id);
+  return record instanceof Y.AbstractType ? entry(record, key) : undefined;
 }
 
 /**
