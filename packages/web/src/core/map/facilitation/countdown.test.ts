@@ -59,6 +59,8 @@ describe('the exercise countdown', () => {
         { offset: 7, roundTripMs: 20 },
       ]),
     ).toBe(7);
+    // Stamped halfway through a 100 ms round trip: the server is 4 s ahead.
+    expect(clockOffset(1000, 5050, 1100)).toBe(4000);
     expect(bestOffset([])).toBe(0);
   });
 
