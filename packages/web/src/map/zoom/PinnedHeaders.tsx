@@ -25,9 +25,13 @@ const sameView = (a: View, b: View) =>
 export interface PinnedHeadersProps {
   axis: LifeLineAxis;
   fields: readonly Field[];
+  /** Fields the facilitator has locked: their name carries a lock badge. */
+  lockedFields: readonly string[];
+  /** The badge's text ("Låst"). */
+  lockedLabel: string;
 }
 
-function PinnedHeadersView({ axis, fields }: PinnedHeadersProps) {
+function PinnedHeadersView({ axis, fields, lockedFields, lockedLabel }: PinnedHeadersProps) {
   const view = useStore(viewOf, sameView);
   const ticks = useMemo(() => pinnedTicks(axis, view, view), [axis, view]);
   const segments = useMemo(() => pinnedSegments(axis, view, view), [axis, view]);
@@ -72,7 +76,23 @@ function PinnedHeadersView({ axis, fields }: PinnedHeadersProps) {
             background: tint(band.color, 0.3),
           }}
         >
-          <span className="map-pinned__field-name map-backdrop__field">{band.name}</span>
+          <span className="map-pinned__field-name map-backdrop__field">
+            {band.name}
+            {lockedFields.includes(band.id) && (
+              <span className="map-pinned__lock" data-testid="field-lock-badge">
+                <svg width="12" height="12" viewBox="0 0 12 12" aria-hidden="true">
+                  <rect x="1.5" y="5" width="9" height="6.5" rx="1" fill="currentColor" />
+                  <path
+                    d="M3.5 5V3.5a2.5 2.5 0 0 1 5 0V5"
+                    fill="none"
+                    stroke="currentColor"
+                    strokeWidth="1.5"
+                  />
+                </svg>
+                {lockedLabel}
+              </span>
+            )}
+          </span>
         </div>
       ))}
     </div>
