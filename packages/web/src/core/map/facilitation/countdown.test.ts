@@ -64,6 +64,13 @@ describe('the exercise countdown', () => {
     expect(bestOffset([])).toBe(0);
   });
 
+  it('stores whole milliseconds even from a fractional clock offset', () => {
+    const timer = startTimer(FIVE_MIN, '', 1000.5);
+    expect(Number.isInteger(timer.endsAt)).toBe(true);
+    const resumed = resumeTimer(pauseTimer(timer, 2000.25), 3000.75);
+    expect(Number.isInteger(resumed.endsAt)).toBe(true);
+  });
+
   it('formats minutes and seconds, rounding up', () => {
     expect(formatCountdown(FIVE_MIN)).toBe('5:00');
     expect(formatCountdown(59_001)).toBe('1:00');

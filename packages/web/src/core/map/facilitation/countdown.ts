@@ -26,7 +26,8 @@ export function countdownAt(timer: ExerciseTimer, serverNow: number): CountdownV
 
 /** A new running timer of `durationMs` from `serverNow`. */
 export function startTimer(durationMs: number, label: string, serverNow: number): ExerciseTimer {
-  return { label, durationMs, endsAt: serverNow + durationMs, remainingMs: null };
+  // Whole milliseconds: the stored end time is an integer (a measured offset need not be).
+  return { label, durationMs, endsAt: Math.round(serverNow + durationMs), remainingMs: null };
 }
 
 /** The timer paused at `serverNow`, keeping what was left (whole seconds, rounded up). */
@@ -43,7 +44,11 @@ export function pauseTimer(timer: ExerciseTimer, serverNow: number): ExerciseTim
 /** The paused timer running again from `serverNow`. */
 export function resumeTimer(timer: ExerciseTimer, serverNow: number): ExerciseTimer {
   if (timer.endsAt !== null) return timer;
-  return { ...timer, endsAt: serverNow + (timer.remainingMs ?? 0), remainingMs: null };
+  return {
+    ...timer,
+    endsAt: Math.round(serverNow + (timer.remainingMs ?? 0)),
+    remainingMs: null,
+  };
 }
 
 /**
