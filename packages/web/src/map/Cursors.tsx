@@ -4,7 +4,7 @@
  */
 import { useViewport } from '@xyflow/react';
 import type { Peer } from '../collab/presence.ts';
-import { useCursorsHidden } from './facilitation/hiddenCursors.ts';
+import { useCursorsHidden } from './facilitation/hidden-cursors.ts';
 
 /** Remote cursors overlay; nothing while this person hides them. */
 export function Cursors({ peers }: { peers: readonly Peer[] }) {

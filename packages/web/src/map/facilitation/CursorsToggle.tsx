@@ -1,7 +1,7 @@
 /** A toggle, for everyone, that hides the others' pointers on the canvas on this device. */
 import { useTranslation } from 'react-i18next';
 import { Button } from '@digdir/designsystemet-react';
-import { setCursorsHidden, useCursorsHidden } from './hiddenCursors.ts';
+import { setCursorsHidden, useCursorsHidden } from './hidden-cursors.ts';
 
 /** "Skjul pekere" toggle button (`aria-pressed`). */
 export function CursorsToggle() {

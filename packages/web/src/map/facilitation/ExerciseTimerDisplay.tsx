@@ -7,7 +7,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExerciseTimer } from '@helhet/model';
 import { countdownAt, formatCountdown } from '../../core/map/facilitation/countdown.ts';
-import { useServerNow } from './serverClock.ts';
+import { useServerNow } from './server-clock.ts';
 
 /** The countdown overlay; nothing while no timer is set. */
 export function ExerciseTimerDisplay({ timer }: { timer: ExerciseTimer | null }) {

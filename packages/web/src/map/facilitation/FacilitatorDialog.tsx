@@ -17,7 +17,7 @@ import { MAX_TIMER_MS, setFacilitation, setFieldLocked, type Facilitation } from
 import { useMapEditor } from '../MapContext.ts';
 import { useLocalUser } from '../../app/user.ts';
 import { pauseTimer, resumeTimer, startTimer } from '../../core/map/facilitation/countdown.ts';
-import { serverNow } from './serverClock.ts';
+import { serverNow } from './server-clock.ts';
 
 const PRESET_MINUTES = [5, 10, 15] as const;
 const MAX_MINUTES = MAX_TIMER_MS / 60_000;
