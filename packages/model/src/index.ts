@@ -15,6 +15,7 @@ export * from './map/native-format.ts';
 export * from './map/migrations.ts';
 export * from './map/demo.ts';
 export * from './poster/index.ts';
+export * from './map/facilitation.ts';
 export * from './analysis/index.ts';
 export * from './interchange/index.ts';
 export * from './workspace/index.ts';

@@ -54,6 +54,12 @@ export interface CheckOptions {
    * authored collection (dot votes) may only be changed by their owner.
    */
   author?: string;
+  /**
+   * True when the sender is a facilitator or owner of the document's workspace. Anyone else
+   * may not change the facilitator's controls (a map's lock and timer) and is held to the
+   * locks (`check-locks.ts`). Left out, the sender is treated as below facilitator.
+   */
+  facilitator?: boolean;
 }
 
 /** What {@link checkDocumentUpdate} found. `empty`: the update changes nothing. */
@@ -150,11 +156,20 @@ class UpdateChecker {
   /** Authored records already refused, so each is named once. */
   private readonly foreign = new Set<string>();
 
+  /** Top-level value maps this update writes or deletes from (for the lock rules). */
+  private readonly touchedRoots = new Set<string>();
+  /** Records this update writes or deletes, by `collection/id`, with their item tokens. */
+  private readonly touchedRecords = new Map<
+    string,
+    { collection: string; id: string; tokens: Set<string> }
+  >();
+
   private readonly layout: DocumentLayout;
   private readonly doc: Y.Doc;
   private readonly structs: readonly Struct[];
   private readonly ds: DeleteSet;
   private readonly author: string | null;
+  private readonly facilitator: boolean;
 
   constructor(
     layout: DocumentLayout,
@@ -162,9 +177,11 @@ class UpdateChecker {
     structs: readonly Struct[],
     ds: DeleteSet,
     author: string | null,
+    facilitator: boolean,
   ) {
     this.layout = layout;
     this.author = author;
+    this.facilitator = facilitator;
     this.doc = doc;
     this.structs = structs;
     this.ds = ds;
@@ -198,6 +215,28 @@ class UpdateChecker {
     this.checkCreatedRecords();
     this.checkReferences();
     this.checkDeletions();
+    this.checkLocks();
+  }
+
+  // --- Locks ---------------------------------------------------------------------------
+
+  private touchRecord(collection: string, id: string, token: string | null): void {
+    const key = `${collection}/${id}`;
+    let entry = this.touchedRecords.get(key);
+    if (!entry) this.touchedRecords.set(key, (entry = { collection, id, tokens: new Set() }));
+    if (token !== null) entry.tokens.add(token);
+  }
+
+  /** A sender below facilitator may not change the guarded content (see check-locks.ts). */
+  private checkLocks(): void {
+    if (this.facilitator || !this.layout.lockProblems) return;
+    const records = [...this.touchedRecords.values()].map(({ collection, id, tokens }) => ({
+      collection,
+      id,
+      written: [...tokens].map((t) => this.written.get(t)).find((w) => w !== undefined),
+    }));
+    const problems = this.layout.lockProblems(this.doc, { roots: this.touchedRoots, records });
+    for (const { path, message } of problems) this.refuse(path, message);
   }
 
   // --- Finding structs -----------------------------------------------------------------
@@ -394,11 +433,13 @@ class UpdateChecker {
       return;
     }
     if (container.kind === 'value') {
+      this.touchedRoots.add(container.root);
       const schema = this.layout.values.get(container.root)!;
       this.checkProperty(item, schema, () => container.root, container.token, key);
       return;
     }
     const { record } = container;
+    this.touchRecord(record.collection, record.id, record.token);
     const schema = this.layout.collections.get(record.collection)!;
     const before = this.problems.length;
     if (!Y.isDeleted(this.ds, item.id)) this.checkAuthoredValue(record, key, item);
@@ -431,6 +472,7 @@ class UpdateChecker {
       this.checkRecordItem(item, root, key);
       return;
     }
+    this.touchedRoots.add(root);
     this.checkProperty(item, this.layout.values.get(root)!, () => root, `root:${root}`, key);
   }
 
@@ -452,6 +494,7 @@ class UpdateChecker {
     const schema = this.layout.collections.get(collection)!;
     const id = schema.id.safeParse(key);
     const record = this.updateRecord(item);
+    this.touchRecord(collection, key, record?.token ?? null);
     if (record?.created) this.checkAuthored(collection, key);
     if (id.success) return;
     for (const issue of id.error.issues) this.refuse(path, `id ${issue.message}`);
@@ -637,11 +680,15 @@ class UpdateChecker {
     if (typeof place !== 'object') return;
     let container: Container;
     if (typeof place.parent === 'string') {
+      if (this.layout.collections.has(place.parent)) this.touchRecord(place.parent, key, null);
       if (this.layout.authored.has(place.parent)) this.checkAuthoredDeletion(place.parent, item);
       if (!this.layout.values.has(place.parent)) return; // a record itself, or not ours
+      this.touchedRoots.add(place.parent);
       container = { kind: 'value', root: place.parent, token: `root:${place.parent}` };
     } else {
       container = this.docRecord(place.parent, idToken(place.parent));
+      if (typeof container === 'object' && container.kind === 'record')
+        this.touchRecord(container.record.collection, container.record.id, null);
       // The record goes too (deleting a record deletes its properties).
       if (typeof container === 'object' && Y.isDeleted(this.ds, place.parent)) return;
       const recordItem = this.findInDoc(place.parent);
@@ -700,6 +747,7 @@ export function checkDocumentUpdate(
     decoded.structs,
     decoded.ds,
     options.author ?? null,
+    options.facilitator ?? false,
   );
   try {
     checker.run();

@@ -11,6 +11,10 @@ import { ProcessSettings, WORKSPACE_COLLECTIONS } from '../workspace/schema.ts';
 import { MAP_SCHEMA_VERSION } from '../map/migrations.ts';
 import { WORKSPACE_SCHEMA_VERSION } from '../workspace/migrations.ts';
 import { SCHEMA_VERSION_KEY } from '../records/migrations.ts';
+import type * as Y from 'yjs';
+import type { InputProblem } from '../validation.ts';
+import { Facilitation, FACILITATION_KEY } from '../map/facilitation.ts';
+import { mapLockProblems, type TouchedContent } from './check-locks.ts';
 
 /**
  * The schema version a document carries beside its values (`records/migrations.ts`): a client
@@ -71,6 +75,11 @@ export interface DocumentLayout {
   collections: ReadonlyMap<string, RootSchema & { id: z.ZodType }>;
   /** References per collection and property. */
   references: ReadonlyMap<string, ReadonlyMap<string, Reference>>;
+  /**
+   * The problems of an update's changes for a sender below facilitator (the facilitator's
+   * controls and locks, `check-locks.ts`); absent when the kind has none.
+   */
+  lockProblems?: (doc: Y.Doc, touched: TouchedContent) => InputProblem[];
 }
 
 function byProperty(
@@ -117,6 +126,7 @@ const MAP_LAYOUT: DocumentLayout = {
   values: new Map([
     ['meta', rootSchema(versioned(MapMeta, MAP_SCHEMA_VERSION))],
     ['axis', rootSchema(LifeLineAxis)],
+    [FACILITATION_KEY, rootSchema(Facilitation)],
   ]),
   collections: new Map([
     ['fields', collectionSchema(Field)],
@@ -129,6 +139,7 @@ const MAP_LAYOUT: DocumentLayout = {
     { collection: 'links', property: 'to', targets: ['elements'], ids: one },
     { collection: 'loops', property: 'linkIds', targets: ['links'], ids: many },
   ]),
+  lockProblems: mapLockProblems,
 };
 
 const WORKSPACE_LAYOUT: DocumentLayout = {

@@ -98,6 +98,8 @@ export const Health = z.object({
   status: z.literal('ok'),
   version: z.string(),
   database: z.enum(['sqlite', 'postgres']),
+  /** The server's clock (ms since the epoch), for clients to measure their offset to it. */
+  serverTime: z.number().int(),
 });
 
 /** One dependency in {@link Readiness}: up, or down with the reason. */

@@ -38,8 +38,19 @@ export {
 } from './read.ts';
 export type { RecordMap } from '../records/collection.ts';
 
-/** Names of the top-level shared types of a map document. */
-export const MAP_DOC_KEYS = ['meta', 'axis', 'fields', 'elements', 'links', 'loops'] as const;
+/**
+ * Names of the top-level shared types of a map document. `facilitation` (the facilitator's
+ * lock and timer, `facilitation.ts`) is workshop state, not map content: exports leave it out.
+ */
+export const MAP_DOC_KEYS = [
+  'meta',
+  'axis',
+  'fields',
+  'elements',
+  'links',
+  'loops',
+  'facilitation',
+] as const;
 
 /** The top-level shared types of a map document. */
 export interface MapDocParts {

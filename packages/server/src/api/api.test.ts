@@ -36,10 +36,19 @@ function canonical(file: ReturnType<typeof toMapFile>) {
 const t = useTestServer();
 
 describe('health and docs', () => {
-  it('reports status, version and database', async () => {
+  it('reports status, version, database and the server clock', async () => {
+    const before = Date.now();
     const { status, body } = await call('GET', '/api/health');
     expect(status).toBe(200);
-    expect(body).toEqual({ status: 'ok', version: expect.any(String), database: TEST_DIALECT });
+    expect(body).toEqual({
+      status: 'ok',
+      version: expect.any(String),
+      database: TEST_DIALECT,
+      serverTime: expect.any(Number),
+    });
+    const { serverTime } = body as { serverTime: number };
+    expect(serverTime).toBeGreaterThanOrEqual(before);
+    expect(serverTime).toBeLessThanOrEqual(Date.now());
   });
 
   it('publishes an OpenAPI document listing every route', async () => {

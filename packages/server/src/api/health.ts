@@ -1,5 +1,6 @@
 /**
- * `GET /api/health`: liveness, version and which database is in use. `GET /api/ready`:
+ * `GET /api/health`: liveness, version, which database is in use, and the server's clock (the
+ * web app measures its offset to it, so every participant's exercise timer shows the same). `GET /api/ready`:
  * whether the database (and Redis, when configured) answer, 503 naming what is down.
  */
 import type { FastifyInstance } from 'fastify';
@@ -15,11 +16,16 @@ export function healthRoutes(app: FastifyInstance, ctx: ApiContext, probe: Readi
       config: { access: 'public' },
       schema: {
         tags: ['system'],
-        summary: 'Is the server up, which version, which database',
+        summary: 'Is the server up, which version, which database, and the server clock',
         response: { 200: jsonSchema(Health) },
       },
     },
-    async () => ({ status: 'ok', version: ctx.version, database: ctx.dialect }),
+    async () => ({
+      status: 'ok',
+      version: ctx.version,
+      database: ctx.dialect,
+      serverTime: Date.now(),
+    }),
   );
   app.get(
     '/api/ready',

@@ -1,9 +1,9 @@
 /** Map routes: read, rename, delete, export and import in the native `helhet-map` format. */
 import type { FastifyInstance } from 'fastify';
-import { toMapFile } from '@helhet/model';
+import { roleAtLeast, toMapFile } from '@helhet/model';
 import { rawJsonBodies } from '../import-workers/import-routes.ts';
 import type { ApiContext } from './context.ts';
-import { notFound, parseInput } from './errors.ts';
+import { ApiError, notFound, parseInput } from './errors.ts';
 import {
   errorResponses,
   HelhetMapFile,
@@ -65,6 +65,10 @@ export function mapRoutes(app: FastifyInstance, ctx: ApiContext): void {
     async (request) => {
       const map = await mapOr404(request.params);
       const { title } = parseInput(MapInput, request.body, 'map');
+      // The facilitator's lock binds the API as it binds the live document.
+      const lock = (await ctx.mapService.facilitation(map.id))?.mapLock;
+      if (lock && !roleAtLeast(request.workspaceRole ?? 'viewer', 'facilitator'))
+        throw new ApiError(409, 'The map is locked by the facilitator', [], { code: 'map-locked' });
       const renamed = await ctx.mapService.rename(map.id, title);
       if (!renamed) throw notFound('map', map.id);
       return renamed;

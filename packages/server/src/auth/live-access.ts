@@ -18,6 +18,11 @@ export interface ConnectionGrant {
   /** The principal's id: the owner of the records it writes (dot votes). */
   author: string;
   workspaceId: string;
+  /**
+   * True for a facilitator or owner: they may change a map's lock and timer and are not held
+   * to its locks. A role change closes the connection, so this holds while it is open.
+   */
+  facilitator: boolean;
   /** The session's opaque id when a session token authorised it (cookie or provider token). */
   sessionId: string | null;
 }

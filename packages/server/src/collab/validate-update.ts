@@ -44,7 +44,8 @@ export function refusalReason(inspection: UpdateInspection): string {
 }
 
 /**
- * Checks `update` against `document` (the live document it would be applied to) and tells
+ * Checks `update` against `document` (the live document it would be applied to), as sent by
+ * `sender` (its id, and whether it is a facilitator or owner), and tells
  * whether it is empty (e.g. the SyncStep2 of a client that has nothing new), which need not
  * be stored. Never throws.
  */
@@ -52,7 +53,7 @@ export function inspectUpdate(
   update: Uint8Array,
   kind: DocumentKindName,
   document: Y.Doc,
-  author?: string,
+  sender: { author?: string | undefined; facilitator?: boolean } = {},
 ): UpdateInspection {
   // Checked before decoding, so an oversized message costs nothing more.
   if (update.byteLength > MAX_UPDATE_BYTES) {
@@ -64,7 +65,10 @@ export function inspectUpdate(
     ];
     return { ok: false, problem: describeProblems(problems), problems };
   }
-  const result = checkDocumentUpdate(kind, document, update, author ? { author } : {});
+  const result = checkDocumentUpdate(kind, document, update, {
+    ...(sender.author ? { author: sender.author } : {}),
+    facilitator: sender.facilitator ?? false,
+  });
   return result.ok
     ? result
     : { ok: false, problem: describeProblems(result.problems), problems: result.problems };

@@ -10,7 +10,7 @@
 import type { Extension } from '@hocuspocus/server';
 import type { Kysely } from 'kysely';
 import * as Y from 'yjs';
-import { parseDocumentName, roleCanEdit, type DocumentRef } from '@helhet/model';
+import { parseDocumentName, roleAtLeast, roleCanEdit, type DocumentRef } from '@helhet/model';
 import type { SessionCookie } from '../auth/cookies.ts';
 import type { ConnectionGrant, LiveAccess } from '../auth/live-access.ts';
 import {
@@ -94,6 +94,7 @@ export function documentsExtension(
         principal: principalKey(auth.principal),
         author: auth.principal.id,
         workspaceId,
+        facilitator: roleAtLeast(role, 'facilitator'),
         sessionId: auth.session?.id ?? null,
       };
       return { grant } satisfies AccessContext;
@@ -138,9 +139,13 @@ export function documentsExtension(
       if (connection.readOnly) return;
       const ref = parseDocumentName(documentName);
       if (!ref) throw notFound(documentName, ref);
-      // The sender's id, so only they may change their own dot votes.
-      const author = (context as AccessContext | undefined)?.grant?.author;
-      const inspection = inspectUpdate(payload, ref.kind, document, author);
+      // The sender's id, so only they may change their own dot votes, and their role, so
+      // only a facilitator changes a map's lock and timer (and nobody else its locked part).
+      const grant = (context as AccessContext | undefined)?.grant;
+      const inspection = inspectUpdate(payload, ref.kind, document, {
+        author: grant?.author,
+        facilitator: grant?.facilitator ?? false,
+      });
       if (!inspection.ok)
         throw new CollabRefusal(refusalReason(inspection), inspection.problem, 4400);
       if (inspection.empty) return;

@@ -7,6 +7,8 @@
 import type { Kysely, Transaction } from 'kysely';
 import type * as Y from 'yjs';
 import {
+  readFacilitation,
+  type Facilitation,
   readMap,
   setMeta,
   type MapSnapshot,
@@ -93,6 +95,11 @@ export class MapService {
       ...readMap(doc),
       damage,
     }));
+  }
+
+  /** The facilitator's lock and timer of the map (`facilitation` in docs/map-document.md). */
+  facilitation(id: string): Promise<Facilitation | undefined> {
+    return this.#documents.read({ kind: 'map', id }, (doc) => readFacilitation(doc));
   }
 
   /**

@@ -13,6 +13,7 @@ import {
   describeProblems,
   ErrorBody,
   Invitation,
+  Health,
   MapList,
   MapRead,
   MapRecord,
@@ -193,6 +194,7 @@ const listOf = <T extends z.ZodType>(key: string, item: T) =>
 
 /** The API, one function per endpoint. */
 export const api = {
+  health: () => request(Health, '/api/health', {}, { anonymousOk: true }),
   listWorkspaces: () => request(WorkspaceList, '/api/workspaces').then((r) => r.workspaces),
   getWorkspace: (id: string) => request(Workspace, ws(id)),
   createWorkspace: (name: string) =>

@@ -4,10 +4,12 @@
  */
 import { useViewport } from '@xyflow/react';
 import type { Peer } from '../collab/presence.ts';
+import { useCursorsHidden } from './facilitation/hidden-cursors.ts';
 
-/** Remote cursors overlay. */
+/** Remote cursors overlay; nothing while this person hides them. */
 export function Cursors({ peers }: { peers: readonly Peer[] }) {
   const { x, y, zoom } = useViewport();
+  if (useCursorsHidden()) return null;
   return (
     <div className="cursors" aria-hidden="true">
       {peers.map((peer) =>

@@ -60,6 +60,7 @@ import type { Peer } from '../collab/presence.ts';
 import { textScale, zoomLevel } from '../core/map/zoom/semantic-zoom.ts';
 import { useMapViewport } from './zoom/useMapViewport.ts';
 import { PinnedHeaders } from './zoom/PinnedHeaders.tsx';
+import { useFacilitation } from './facilitation/useFacilitation.ts';
 import { ZoomControls } from './zoom/ZoomControls.tsx';
 
 // Defined once at module level: React Flow warns (and re-mounts) if these objects change.
@@ -102,7 +103,7 @@ export function MapCanvas({
   evidence,
 }: MapCanvasProps) {
   const { t } = useTranslation();
-  const { doc, origin, snapshot, selection, select, announce, canEdit, requestDelete } =
+  const { doc, origin, snapshot, selection, select, announce, canEdit, locked, requestDelete } =
     useMapEditor();
   const flow = useReactFlow();
   const big = snapshot.elements.length > BIG_MAP_ELEMENTS;
@@ -282,12 +283,13 @@ export function MapCanvas({
       if (moves.length && canEdit)
         doc.transact(() => {
           for (const m of moves)
-            updateElement(
-              doc,
-              m.id,
-              { x: Math.round(m.position!.x), y: Math.round(m.position!.y) },
-              origin,
-            );
+            if (!locked.elements.has(m.id))
+              updateElement(
+                doc,
+                m.id,
+                { x: Math.round(m.position!.x), y: Math.round(m.position!.y) },
+                origin,
+              );
         }, origin);
       applySelect(
         'elements',
@@ -300,7 +302,7 @@ export function MapCanvas({
         ),
       );
     },
-    [applySelect, doc, origin, canEdit, hold, overOverlay],
+    [applySelect, doc, origin, canEdit, locked, hold, overOverlay],
   );
   const onEdgesChange = useCallback(
     (changes: EdgeChange<LinkFlowEdge>[]) => {
@@ -321,6 +323,17 @@ export function MapCanvas({
   // Where the map opens and what the zoom buttons do: zoom/useMapViewport.ts.
   const { openView: onInit, onMoveEnd, fitMap, zoomStep, zoomToSelection } = view;
 
+  // Everyone sees which fields are locked, the facilitator too.
+  const lockedFields = useFacilitation(doc).lockedFields;
+  // An element a field lock binds cannot be dragged (keyboard moves are dropped above).
+  const shownNodes = useMemo(
+    () =>
+      locked.elements.size === 0
+        ? nodes
+        : nodes.map((n) => (locked.elements.has(n.id) ? { ...n, draggable: false } : n)),
+    [nodes, locked],
+  );
+
   const onNodeDragStart = useCallback(
     (_: unknown, _node: ElementFlowNode, dragged: ElementFlowNode[]) => hold.start(dragged),
     [hold],
@@ -330,20 +343,25 @@ export function MapCanvas({
       const dragged = hold.end(nodes, overOverlay());
       doc.transact(() => {
         for (const n of dragged)
-          updateElement(
-            doc,
-            n.id,
-            { x: Math.round(n.position.x), y: Math.round(n.position.y) },
-            origin,
-          );
+          if (!locked.elements.has(n.id))
+            updateElement(
+              doc,
+              n.id,
+              { x: Math.round(n.position.x), y: Math.round(n.position.y) },
+              origin,
+            );
       }, origin);
     },
-    [doc, origin, hold, overOverlay],
+    [doc, origin, locked, hold, overOverlay],
   );
 
   const onConnect = useCallback(
     (c: Connection) => {
       if (!c.source || !c.target || c.source === c.target) return;
+      if (locked.elements.has(c.source) || locked.elements.has(c.target)) {
+        announce(t('facilitation.lock.notLinked'));
+        return;
+      }
       try {
         const link = addLink(doc, { from: c.source, to: c.target, polarity: '?' }, origin);
         select({ elements: [], links: [link.id] });
@@ -352,7 +370,7 @@ export function MapCanvas({
         announce(e instanceof Error ? e.message : String(e));
       }
     },
-    [doc, origin, select, announce, t],
+    [doc, origin, locked, select, announce, t],
   );
 
   const onDelete = useCallback(
@@ -421,7 +439,7 @@ export function MapCanvas({
       aria-keyshortcuts="?"
       className={`map-canvas map-canvas--${level}${overLink ? ' map-canvas--over-link' : ''}`}
       style={canvasStyle}
-      nodes={detail === 'overview' ? NO_NODES : nodes}
+      nodes={detail === 'overview' ? NO_NODES : shownNodes}
       edges={detail === 'overview' ? NO_EDGES : edges}
       nodeTypes={nodeTypes}
       edgeTypes={edgeTypes}
@@ -453,7 +471,12 @@ export function MapCanvas({
     >
       <Backdrop axis={snapshot.axis} fields={snapshot.fields} />
       {big && <LinkLayer scene={scene} detail={detail} />}
-      <PinnedHeaders axis={snapshot.axis} fields={snapshot.fields} />
+      <PinnedHeaders
+        axis={snapshot.axis}
+        fields={snapshot.fields}
+        lockedFields={lockedFields}
+        lockedLabel={t('facilitation.lock.badge')}
+      />
       <ZoomControls
         onZoomStep={zoomStep}
         onFitMap={fitMap}

@@ -2,6 +2,7 @@
  * What every part of the editor shares: the live document, this editor's origin (for undo
  * and attribution), the current snapshot and the selection.
  */
+import type { LockedContent } from '../core/map/facilitation/locked-content.ts';
 import { createContext, useContext, type Dispatch, type SetStateAction } from 'react';
 import type * as Y from 'yjs';
 import type { MapSnapshot } from '@helhet/model';
@@ -28,6 +29,11 @@ export interface MapEditor {
    * refuses their updates anyway, docs/access.md).
    */
   canEdit: boolean;
+  /**
+   * What the facilitator's field locks bind for this person (nothing for a facilitator): not
+   * to be moved, edited, linked or deleted (the server refuses it anyway).
+   */
+  locked: LockedContent;
   /**
    * Deletes elements and links (and the links of those elements), as one undoable step.
    * When insights, innovation areas or kept loops depend on the elements, it first asks,

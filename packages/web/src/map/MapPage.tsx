@@ -37,6 +37,11 @@ import { PresenceList } from './PresenceList.tsx';
 import { CreateElementDialog } from './CreateElementDialog.tsx';
 import { DeleteWarningDialog, type PendingDeletion } from './DeleteWarningDialog.tsx';
 import { FullScreenButton } from './FullScreenButton.tsx';
+import { useFacilitation } from './facilitation/useFacilitation.ts';
+import { FacilitatorDialog } from './facilitation/FacilitatorDialog.tsx';
+import { CursorsToggle } from './facilitation/CursorsToggle.tsx';
+import { ExerciseTimerDisplay } from './facilitation/ExerciseTimerDisplay.tsx';
+import { lockedContent, NOTHING_LOCKED } from '../core/map/facilitation/locked-content.ts';
 import { deletionDependents, hasDependents } from '../core/map/delete-dependents.ts';
 import { useEvidenceCounts } from './useEvidenceCounts.ts';
 import { OutlineView } from '../outline/OutlineView.tsx';
@@ -124,7 +129,14 @@ function MapEditorView({
   const access = useWorkspaceRole(workspaceId);
   // The live connection's scope is the server's own word on it; the role hides what it
   // would refuse before the connection has said.
-  const canEdit = access.can.edit && collab.scope !== 'readonly';
+  const facilitation = useFacilitation(doc);
+  // A facilitator's lock binds everyone below facilitator; the server refuses their changes.
+  const lockedForMe = facilitation.mapLock !== null && !access.can.facilitate;
+  const canEdit = access.can.edit && collab.scope !== 'readonly' && !lockedForMe;
+  const locked = useMemo(
+    () => (access.can.facilitate ? NOTHING_LOCKED : lockedContent(snapshot, facilitation)),
+    [access.can.facilitate, snapshot, facilitation],
+  );
 
   // The workspace's process refers to the map's elements (evidence, innovation areas): it is
   // read for the cards' evidence badges and when someone deletes, to say what depends on
@@ -153,7 +165,15 @@ function MapEditorView({
     [doc, origin, t],
   );
   const requestDelete = useCallback(
-    (target: Selection) => {
+    (asked: Selection) => {
+      // What a field lock binds stays (the server would refuse the whole change).
+      const target = {
+        elements: asked.elements.filter((id) => !locked.elements.has(id)),
+        links: asked.links.filter((id) => !locked.links.has(id)),
+      };
+      if (target.elements.length + target.links.length < asked.elements.length + asked.links.length)
+        setLiveMessage(t('facilitation.lock.notDeleted'));
+      if (target.elements.length + target.links.length === 0) return;
       const content = workspaceDoc ? readWorkspace(workspaceDoc).content : null;
       const dependents = deletionDependents(
         snapshot,
@@ -187,7 +207,7 @@ function MapEditorView({
         },
       });
     },
-    [workspaceDoc, snapshot, mapId, deleteNow],
+    [workspaceDoc, snapshot, mapId, deleteNow, locked, t],
   );
 
   const editor = useMemo<MapEditor>(
@@ -199,9 +219,10 @@ function MapEditorView({
       select: setSelection,
       announce: setLiveMessage,
       canEdit,
+      locked,
       requestDelete,
     }),
-    [doc, origin, snapshot, selection, canEdit, requestDelete],
+    [doc, origin, snapshot, selection, canEdit, locked, requestDelete],
   );
 
   usePageTitle(snapshot.meta.title);
@@ -252,7 +273,24 @@ function MapEditorView({
           {workspaceId && access.can.share && <ShareDialog workspaceId={workspaceId} />}
           <PresenceList me={me} peers={peers} />
         </div>
-        {!canEdit && (
+        {facilitation.mapLock && (
+          <Alert
+            data-color="warning"
+            data-size="sm"
+            className="lock-notice"
+            data-testid="map-locked"
+          >
+            {t(
+              access.can.facilitate
+                ? 'facilitation.lock.bannerFacilitator'
+                : 'facilitation.lock.banner',
+              {
+                name: facilitation.mapLock.by,
+              },
+            )}
+          </Alert>
+        )}
+        {!canEdit && !lockedForMe && (
           <Alert
             data-color="info"
             data-size="sm"
@@ -276,10 +314,15 @@ function MapEditorView({
           <Tabs.Panel value="canvas" className="map-page__panel">
             <div className="map-page__toolbar-row">
               <Toolbar undo={undo} onNewElement={onNewElement} canEdit={canEdit} mapId={mapId} />
+              {access.can.facilitate && collab.scope !== 'readonly' && (
+                <FacilitatorDialog state={facilitation} />
+              )}
+              <CursorsToggle />
               <FullScreenButton />
             </div>
             <div className="map-page__work">
               <section className="map-page__canvas" aria-label={t('map.canvasLabel')}>
+                <ExerciseTimerDisplay timer={facilitation.timer} />
                 <MapCanvas
                   mapId={mapId}
                   peers={peers}

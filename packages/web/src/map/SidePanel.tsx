@@ -3,7 +3,7 @@
  * It folds to a narrow rail to give the canvas the room (the choice is kept on this device).
  */
 import { useTranslation } from 'react-i18next';
-import { Button, Heading, Paragraph } from '@digdir/designsystemet-react';
+import { Alert, Button, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { useMapEditor } from './MapContext.ts';
 import { ElementEditor } from './ElementEditor.tsx';
 import { LinkEditor } from './LinkEditor.tsx';
@@ -13,7 +13,7 @@ import { setSidePanelOpen, useSidePanelOpen } from './canvas-room.ts';
 /** Side panel for the current selection. */
 export function SidePanel() {
   const { t } = useTranslation();
-  const { snapshot, selection, canEdit, requestDelete } = useMapEditor();
+  const { snapshot, selection, canEdit, locked, requestDelete } = useMapEditor();
   const open = useSidePanelOpen();
   const count = selection.elements.length + selection.links.length;
 
@@ -25,6 +25,9 @@ export function SidePanel() {
     selection.links.length === 1 && selection.elements.length === 0
       ? snapshot.links.find((l) => l.id === selection.links[0])
       : undefined;
+  const lockedSelection =
+    (element !== undefined && locked.elements.has(element.id)) ||
+    (link !== undefined && locked.links.has(link.id));
 
   if (!open)
     return (
@@ -52,7 +55,12 @@ export function SidePanel() {
         {t('panel.hide')}
       </Button>
       {/* Read-only for viewers and commenters: a disabled fieldset disables every control. */}
-      <fieldset disabled={!canEdit} className="plain-fieldset">
+      {lockedSelection && (
+        <Alert data-color="warning" data-size="sm" data-testid="selection-locked">
+          {t('facilitation.lock.selectionLocked')}
+        </Alert>
+      )}
+      <fieldset disabled={!canEdit || lockedSelection} className="plain-fieldset">
         {element ? (
           <ElementEditor key={element.id} element={element} />
         ) : link ? (

@@ -44,13 +44,23 @@ describe('roleInWorkspace', () => {
 
 describe('abilitiesOf', () => {
   it('lets viewers and commenters read only', () => {
-    expect(abilitiesOf('viewer')).toEqual({ edit: false, share: false, manageMembers: false });
+    expect(abilitiesOf('viewer')).toEqual({
+      edit: false,
+      share: false,
+      facilitate: false,
+      manageMembers: false,
+    });
     expect(abilitiesOf('commenter').edit).toBe(false);
   });
-  it('lets editors edit, facilitators share, owners manage members', () => {
-    expect(abilitiesOf('editor')).toEqual({ edit: true, share: false, manageMembers: false });
-    expect(abilitiesOf('facilitator')).toEqual({ edit: true, share: true, manageMembers: false });
-    expect(abilitiesOf('owner')).toEqual({ edit: true, share: true, manageMembers: true });
+  it('lets editors edit, facilitators share and facilitate, owners manage members', () => {
+    expect(abilitiesOf('editor')).toMatchObject({ edit: true, share: false, facilitate: false });
+    expect(abilitiesOf('facilitator')).toEqual({
+      edit: true,
+      share: true,
+      facilitate: true,
+      manageMembers: false,
+    });
+    expect(abilitiesOf('owner')).toMatchObject({ facilitate: true, manageMembers: true });
   });
 });
 

@@ -31,6 +31,8 @@ export interface Abilities {
   edit: boolean;
   /** Make share links and invite people (facilitator and up). */
   share: boolean;
+  /** Lock a map and run an exercise timer (facilitator and up). */
+  facilitate: boolean;
   /** Change roles and remove members (owner). */
   manageMembers: boolean;
 }
@@ -40,10 +42,11 @@ export interface Abilities {
  * decision to the server, so nobody loses controls because a lookup failed.
  */
 export function abilitiesOf(role: WorkspaceRole | null): Abilities {
-  if (role === null) return { edit: true, share: false, manageMembers: false };
+  if (role === null) return { edit: true, share: false, facilitate: false, manageMembers: false };
   return {
     edit: roleAtLeast(role, 'editor'),
     share: roleAtLeast(role, 'facilitator'),
+    facilitate: roleAtLeast(role, 'facilitator'),
     manageMembers: role === 'owner',
   };
 }

@@ -25,9 +25,13 @@ const sameView = (a: View, b: View) =>
 export interface PinnedHeadersProps {
   axis: LifeLineAxis;
   fields: readonly Field[];
+  /** Fields the facilitator has locked: their name carries a lock badge. */
+  lockedFields: readonly string[];
+  /** The badge's text ("Låst"). */
+  lockedLabel: string;
 }
 
-function PinnedHeadersView({ axis, fields }: PinnedHeadersProps) {
+function PinnedHeadersView({ axis, fields, lockedFields, lockedLabel }: PinnedHeadersProps) {
   const view = useStore(viewOf, sameView);
   const ticks = useMemo(() => pinnedTicks(axis, view, view), [axis, view]);
   const segments = useMemo(() => pinnedSegments(axis, view, view), [axis, view]);
@@ -63,7 +67,7 @@ function PinnedHeadersView({ axis, fields }: PinnedHeadersProps) {
       {bands.map((band) => (
         <div
           key={band.id}
-          className="map-pinned__field"
+          className={`map-pinned__field${lockedFields.includes(band.id) ? ' map-pinned__field--locked' : ''}`}
           hidden={!band.shown}
           style={{
             top: band.top,
@@ -72,6 +76,20 @@ function PinnedHeadersView({ axis, fields }: PinnedHeadersProps) {
             background: tint(band.color, 0.3),
           }}
         >
+          {lockedFields.includes(band.id) && (
+            <span className="map-pinned__lock" data-testid="field-lock-badge">
+              <svg width="14" height="14" viewBox="0 0 12 12" aria-hidden="true">
+                <rect x="1.5" y="5" width="9" height="6.5" rx="1" fill="currentColor" />
+                <path
+                  d="M3.5 5V3.5a2.5 2.5 0 0 1 5 0V5"
+                  fill="none"
+                  stroke="currentColor"
+                  strokeWidth="1.5"
+                />
+              </svg>
+              <span className="map-pinned__lock-text">{lockedLabel}</span>
+            </span>
+          )}
           <span className="map-pinned__field-name map-backdrop__field">{band.name}</span>
         </div>
       ))}
