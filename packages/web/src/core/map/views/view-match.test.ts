@@ -35,6 +35,28 @@ describe('viewEmphasis', () => {
     }
   });
 
+  it('a band keeps only elements whose age span overlaps it; no ages is in no band', () => {
+    const at = (id: string, ageFrom: number | null, ageTo: number | null) => ({
+      ...demo.elements[0]!,
+      id,
+      ageFrom,
+      ageTo,
+    });
+    const map = {
+      elements: [
+        at('a', 10, 14),
+        at('b', 14, 18),
+        at('c', 20, 22),
+        at('d', 22, 25),
+        at('e', null, null),
+      ],
+      links: [],
+      loops: [],
+    };
+    const result = viewEmphasis(view({ band: { fromAge: 16, toAge: 20 } }), map, graph)!;
+    expect([...result.elements].sort()).toEqual(['b', 'c']);
+  });
+
   it('keeps a kept loop with its own links only', () => {
     const link = demo.links[0]!;
     const back = demo.links.find((l) => l.from === link.to);
