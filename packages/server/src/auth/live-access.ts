@@ -9,6 +9,7 @@
  * others (`revocation-channel.ts`), which close theirs.
  */
 import type { Connection } from '@hocuspocus/server';
+import type { WorkspaceRole } from '@helhet/model';
 import { narrowsSomething, type RevocationChannel } from './revocation-channel.ts';
 
 /** What a connection was authorised as. */
@@ -18,6 +19,8 @@ export interface ConnectionGrant {
   /** The principal's id: the owner of the records it writes (dot votes). */
   author: string;
   workspaceId: string;
+  /** The role the connection was authorised with (what its presence may do, e.g. lead). */
+  role: WorkspaceRole;
   /** The session's opaque id when a session token authorised it (cookie or provider token). */
   sessionId: string | null;
 }

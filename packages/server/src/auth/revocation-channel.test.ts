@@ -169,7 +169,13 @@ describe.skipIf(!available)('the revocation channel', () => {
     const b = instance();
     await Promise.all([a.ready(), b.ready()]);
     const principal = `user:u-${Math.random().toString(36).slice(2)}`;
-    const grant = { principal, author: 'x', workspaceId: 'w-1', sessionId: null };
+    const grant = {
+      principal,
+      author: 'x',
+      workspaceId: 'w-1',
+      role: 'editor' as const,
+      sessionId: null,
+    };
     const onA = connection();
     const onB = connection();
     a.add(onA, grant);
@@ -231,6 +237,7 @@ describe.skipIf(!available)('the revocation channel', () => {
       principal,
       author: 'x',
       workspaceId: 'w',
+      role: 'editor' as const,
       sessionId: null,
     });
     const publisher = instance();

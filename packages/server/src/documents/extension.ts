@@ -50,7 +50,7 @@ export interface DocumentsExtensionOptions {
 }
 
 /** What `onAuthenticate` puts in a connection's context. */
-interface AccessContext {
+export interface AccessContext {
   grant?: ConnectionGrant;
 }
 
@@ -94,6 +94,7 @@ export function documentsExtension(
         principal: principalKey(auth.principal),
         author: auth.principal.id,
         workspaceId,
+        role,
         sessionId: auth.session?.id ?? null,
       };
       return { grant } satisfies AccessContext;
