@@ -8,7 +8,13 @@ import { PRESENCE_LEAD_FIELD, type WorkspaceRole } from '@helhet/model';
 import { setMembership } from '../membership/memberships.ts';
 import { createApiToken } from '../auth/api-tokens.ts';
 import { createUser } from '../auth/users.ts';
-import { demoMapId, eventually, firstWorkspaceId, useTestServer } from '../test/harness.ts';
+import {
+  demoMapId,
+  eventually,
+  firstWorkspaceId,
+  useTestServer,
+  type TestClient,
+} from '../test/harness.ts';
 
 const t = useTestServer();
 
@@ -25,11 +31,9 @@ async function tokenOf(role: WorkspaceRole): Promise<string> {
 }
 
 /** What `watcher` sees of the presence of the peer whose camera is at `x`. */
-function seen(watcher: { provider: { awareness: unknown } }, x: number) {
-  const states = (watcher.provider.awareness as { getStates(): Map<number, Record<string, any>> })
-    .getStates()
-    .values();
-  return [...states].find((s) => s.camera?.x === x);
+function seen(watcher: TestClient, x: number): Record<string, unknown> | undefined {
+  const states = [...watcher.provider.awareness!.getStates().values()] as Record<string, unknown>[];
+  return states.find((s) => (s.camera as { x?: number } | undefined)?.x === x);
 }
 
 describe('leading the camera of everyone on a map', () => {
