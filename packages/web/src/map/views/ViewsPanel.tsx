@@ -63,7 +63,7 @@ export function ViewsPanel() {
                       aria-label={t('views.showNamed', { name: view.name })}
                       onClick={() => (shown ? setPinned(null) : show(view))}
                     >
-                      {shown ? t('views.shown') : t('views.show')}
+                      {t('views.show')}
                     </Button>
                     {canEdit && (
                       <Button

@@ -20,7 +20,7 @@ import {
 } from 'react';
 import type { HocuspocusProvider } from '@hocuspocus/provider';
 import { useStoreApi, useReactFlow } from '@xyflow/react';
-import type { MapSnapshot, MapView, Presentation } from '@helhet/model';
+import type { CanvasRect, MapSnapshot, MapView, Presentation } from '@helhet/model';
 import { publishCamera, publishLead, type Lead, type Peer } from '../../collab/presence.ts';
 import { viewportMoved, viewportShowing, visibleRect } from '../../core/map/zoom/camera.ts';
 
@@ -150,33 +150,51 @@ export function useLiveTourState({
   const followed = own ? null : (picked ?? (leader && !leaderLeft ? leader : null));
   const followedLeads = followed !== null && followed === leader;
 
+  // The region the tour shows here (the followed camera, or the presenter's step), kept in
+  // view when the canvas changes size (a panel opens, a notice arrives) until a hand moves it.
+  const held = useRef<CanvasRect | null>(null);
+  const fit = useCallback(
+    (rect: CanvasRect, duration = 0) => {
+      held.current = rect;
+      const { width, height } = store.getState();
+      void flow.setViewport(viewportShowing(rect, { width, height }), { duration });
+    },
+    [flow, store],
+  );
+  useEffect(
+    () =>
+      store.subscribe((state, prev) => {
+        if (held.current && (state.width !== prev.width || state.height !== prev.height))
+          // After the canvas's own reaction to the new size (the fit it opened with).
+          queueMicrotask(() => held.current && fit(held.current));
+      }),
+    [store, fit],
+  );
+
   // Follow: fit the followed camera to this window whenever it moves.
-  const applied = useRef<string>('');
   const camera = followed?.camera ?? null;
   useEffect(() => {
     if (!camera) return;
-    const key = JSON.stringify(camera);
     const { width, height, transform } = store.getState();
-    const target = viewportShowing(camera, { width, height });
     const [x, y, zoom] = transform;
-    if (applied.current === key && !viewportMoved({ x, y, zoom }, target)) return;
-    applied.current = key;
-    void flow.setViewport(target);
-  }, [camera, flow, store]);
+    if (!viewportMoved({ x, y, zoom }, viewportShowing(camera, { width, height }))) return;
+    fit(camera);
+  }, [camera, fit, store]);
 
   const leave = useCallback(() => {
     setChosen(null);
     if (leader) setLeft((s) => new Set(s).add(leadKey(leader)));
   }, [leader]);
-  // A pan or zoom by hand takes the camera back: stop following.
+  // A pan or zoom by hand takes the camera back: stop following and holding.
   const following = followed !== null;
   useEffect(() => {
-    if (!following) return;
     const pane = store.getState().domNode;
     if (!pane) return;
     const byHand = (event: Event) => {
       const target = event.target as Element | null;
-      if (event.type === 'wheel' || target?.closest('.react-flow__pane')) leave();
+      if (event.type !== 'wheel' && !target?.closest('.react-flow__pane')) return;
+      held.current = null;
+      if (following) leave();
     };
     pane.addEventListener('wheel', byHand, { passive: true });
     pane.addEventListener('pointerdown', byHand);
@@ -185,14 +203,15 @@ export function useLiveTourState({
       pane.removeEventListener('pointerdown', byHand);
     };
   }, [following, leave, store]);
+  useEffect(() => {
+    if (!following) held.current = null;
+  }, [following]);
 
   const showCamera = useCallback(
     (view: MapView) => {
-      if (!view.camera) return;
-      const { width, height } = store.getState();
-      void flow.setViewport(viewportShowing(view.camera, { width, height }), { duration: 200 });
+      if (view.camera) fit(view.camera, 200);
     },
-    [flow, store],
+    [fit],
   );
 
   const presentations = snapshot.presentations;
@@ -233,7 +252,10 @@ export function useLiveTourState({
       }),
     [presentations],
   );
-  const stop = useCallback(() => setOwn(null), []);
+  const stop = useCallback(() => {
+    held.current = null;
+    setOwn(null);
+  }, []);
   const bringEveryone = useCallback(() => {
     setChosen(null);
     setOwn({ presentationId: null, step: 0, toAll: true, since: Date.now() });
