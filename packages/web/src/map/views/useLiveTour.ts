@@ -22,7 +22,12 @@ import type { HocuspocusProvider } from '@hocuspocus/provider';
 import { useStoreApi, useReactFlow } from '@xyflow/react';
 import type { CanvasRect, MapSnapshot, MapView, Presentation } from '@helhet/model';
 import { publishCamera, publishLead, type Lead, type Peer } from '../../collab/presence.ts';
-import { viewportMoved, viewportShowing, visibleRect } from '../../core/map/zoom/camera.ts';
+import {
+  centredOn,
+  viewportMoved,
+  viewportShowing,
+  visibleRect,
+} from '../../core/map/zoom/camera.ts';
 
 /** How often at most a moving camera is published (ms). */
 const CAMERA_INTERVAL = 80;
@@ -150,6 +155,24 @@ export function useLiveTourState({
   const followed = own ? null : (picked ?? (leader && !leaderLeft ? leader : null));
   const followedLeads = followed !== null && followed === leader;
 
+  const presentations = snapshot.presentations;
+  const views = snapshot.views;
+  const shownStep = own?.presentationId
+    ? { presentationId: own.presentationId, step: own.step }
+    : followed?.lead?.presentationId
+      ? { presentationId: followed.lead.presentationId, step: followed.lead.step }
+      : null;
+  const tourStep = useMemo<TourStep | null>(() => {
+    if (!shownStep) return null;
+    const presentation = presentations.find((p) => p.id === shownStep.presentationId);
+    if (!presentation || presentation.steps.length === 0) return null;
+    const index = Math.min(shownStep.step, presentation.steps.length - 1);
+    const view = views.find((v) => v.id === presentation.steps[index]!.viewId) ?? null;
+    return { presentation, index, view };
+  }, [shownStep?.presentationId, shownStep?.step, presentations, views]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const tourStepView = tourStep?.view ?? null;
+
   // The region the tour shows here (the followed camera, or the presenter's step), kept in
   // view when the canvas changes size (a panel opens, a notice arrives) until a hand moves it.
   const held = useRef<CanvasRect | null>(null);
@@ -171,8 +194,17 @@ export function useLiveTourState({
     [store, fit],
   );
 
-  // Follow: fit the followed camera to this window whenever it moves.
-  const camera = followed?.camera ?? null;
+  // Follow: fit the followed camera to this window whenever it moves. While the leader's
+  // camera still shows their presentation step's region, the region itself is fitted, so
+  // every window shows the step as saved rather than the leader's window shape of it.
+  const leaderCamera = followed?.camera ?? null;
+  const stepRegion = followed?.lead?.presentationId ? (tourStepView?.camera ?? null) : null;
+  const camera = useMemo(
+    () =>
+      leaderCamera && stepRegion && centredOn(leaderCamera, stepRegion) ? stepRegion : leaderCamera,
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [JSON.stringify(leaderCamera), JSON.stringify(stepRegion)],
+  );
   useEffect(() => {
     if (!camera) return;
     const { width, height, transform } = store.getState();
@@ -213,22 +245,6 @@ export function useLiveTourState({
     },
     [fit],
   );
-
-  const presentations = snapshot.presentations;
-  const views = snapshot.views;
-  const shownStep = own?.presentationId
-    ? { presentationId: own.presentationId, step: own.step }
-    : followed?.lead?.presentationId
-      ? { presentationId: followed.lead.presentationId, step: followed.lead.step }
-      : null;
-  const tourStep = useMemo<TourStep | null>(() => {
-    if (!shownStep) return null;
-    const presentation = presentations.find((p) => p.id === shownStep.presentationId);
-    if (!presentation || presentation.steps.length === 0) return null;
-    const index = Math.min(shownStep.step, presentation.steps.length - 1);
-    const view = views.find((v) => v.id === presentation.steps[index]!.viewId) ?? null;
-    return { presentation, index, view };
-  }, [shownStep?.presentationId, shownStep?.step, presentations, views]); // eslint-disable-line react-hooks/exhaustive-deps
 
   // The presenter's own camera goes to each step's view (followers follow that camera).
   const ownView = own?.presentationId ? tourStep?.view : null;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { FOLLOW_ZOOM, viewportShowing, visibleRect } from './camera.ts';
+import { centredOn, FOLLOW_ZOOM, viewportShowing, visibleRect } from './camera.ts';
 
 describe('a followed camera', () => {
   it('shows the leader’s whole visible rectangle on any window, centred', () => {
@@ -48,5 +48,14 @@ describe('a followed camera', () => {
     expect(back.zoom).toBeCloseTo(0.75);
     expect(back.x).toBeCloseTo(-300);
     expect(back.y).toBeCloseTo(120);
+  });
+});
+
+describe('centredOn', () => {
+  const region = { x: 100, y: 100, width: 400, height: 200 };
+  it('holds for a wider view centred on the region, not for one moved off it', () => {
+    expect(centredOn({ x: 0, y: 100, width: 600, height: 200 }, region)).toBe(true);
+    expect(centredOn({ x: 50, y: 100, width: 600, height: 200 }, region)).toBe(false);
+    expect(centredOn({ x: 150, y: 125, width: 300, height: 150 }, region)).toBe(false);
   });
 });

@@ -36,3 +36,18 @@ export function viewportMoved(a: Viewport, b: Viewport): boolean {
     Math.abs(a.x - b.x) > 0.5 || Math.abs(a.y - b.y) > 0.5 || Math.abs(a.zoom / b.zoom - 1) > 1e-3
   );
 }
+
+/**
+ * Whether `visible` shows all of `region` centred on it (within 2 % of the region's size):
+ * a leader's camera that still shows a presentation step's region, so followers can fit the
+ * region itself rather than the leader's window-shaped view of it.
+ */
+export function centredOn(visible: Bounds, region: Bounds): boolean {
+  const tol = 0.02 * Math.max(region.width, region.height);
+  return (
+    Math.abs(visible.x + visible.width / 2 - (region.x + region.width / 2)) <= tol &&
+    Math.abs(visible.y + visible.height / 2 - (region.y + region.height / 2)) <= tol &&
+    visible.width >= region.width - tol &&
+    visible.height >= region.height - tol
+  );
+}
