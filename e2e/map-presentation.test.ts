@@ -72,7 +72,11 @@ async function visible(page: Page) {
   return page.evaluate(() => {
     const pane = document.querySelector('.react-flow')!.getBoundingClientRect();
     const t = (document.querySelector('.react-flow__viewport') as HTMLElement).style.transform;
-    const [x, y, zoom] = t.match(/-?\d+(?:\.\d+)?(?:e-?\d+)?/g)!.map(Number) as [number, number, number];
+    const [x, y, zoom] = t.match(/-?\d+(?:\.\d+)?(?:e-?\d+)?/g)!.map(Number) as [
+      number,
+      number,
+      number,
+    ];
     return { x: -x / zoom, y: -y / zoom, width: pane.width / zoom, height: pane.height / zoom };
   });
 }

@@ -76,7 +76,7 @@ export function TourOverlay() {
       )}
       {tourStep && (presenting || followed) && (
         <section
-          className="tour-bar"
+          className={presenting ? 'tour-bar tour-bar--presenting' : 'tour-bar'}
           aria-label={t('tour.label')}
           aria-roledescription={t('tour.label')}
           data-testid="tour-bar"
