@@ -164,12 +164,10 @@ export const CanvasRect = z.object({
 export type CanvasRect = z.infer<typeof CanvasRect>;
 
 /** A stretch of the life-line a view keeps ("barriers in the 16–20 band"). */
-export const AgeBand = z
-  .object({ fromAge: Age, toAge: Age })
-  .refine((b) => b.toAge >= b.fromAge, {
-    message: 'toAge must be at least fromAge',
-    path: ['toAge'],
-  });
+export const AgeBand = z.object({ fromAge: Age, toAge: Age }).refine((b) => b.toAge >= b.fromAge, {
+  message: 'toAge must be at least fromAge',
+  path: ['toAge'],
+});
 export type AgeBand = z.infer<typeof AgeBand>;
 
 /** Focus of a view: everything within `steps` links of one element. */
