@@ -60,6 +60,8 @@ export function generateMapFile(elementCount: number, linkCount: number, seed = 
     elements,
     links,
     loops: [],
+    views: [],
+    presentations: [],
   });
 }
 

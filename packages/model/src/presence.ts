@@ -34,3 +34,10 @@ export const PresenceColour = z
   );
 /** See {@link PresenceColour}. */
 export type PresenceColour = (typeof PRESENCE_COLOURS)[number];
+
+/**
+ * The presence (awareness) field by which a person leads everyone's camera: presenting, or
+ * bringing everyone to their view. The server removes it from the presence of anyone whose
+ * role may not lead (`roleCanLead`), so no client can force another's camera.
+ */
+export const PRESENCE_LEAD_FIELD = 'lead';

@@ -6,7 +6,16 @@
  */
 import { z } from 'zod';
 import type { DocumentKindName } from './names.ts';
-import { Field, KeptLoop, LifeLineAxis, MapElement, MapLink, MapMeta } from '../map/schema.ts';
+import {
+  Field,
+  KeptLoop,
+  LifeLineAxis,
+  MapElement,
+  MapLink,
+  MapMeta,
+  MapView,
+  Presentation,
+} from '../map/schema.ts';
 import { ProcessSettings, WORKSPACE_COLLECTIONS } from '../workspace/schema.ts';
 import { MAP_SCHEMA_VERSION } from '../map/migrations.ts';
 import { WORKSPACE_SCHEMA_VERSION } from '../workspace/migrations.ts';
@@ -121,6 +130,19 @@ const projectIds = (value: unknown): readonly string[] =>
       )
     : [];
 
+/** The element a view's focus names. */
+const focusElement = (value: unknown): readonly string[] =>
+  value !== null && typeof value === 'object'
+    ? one((value as { elementId?: unknown }).elementId)
+    : [];
+/** The views a presentation's steps show. */
+const stepViews = (value: unknown): readonly string[] =>
+  Array.isArray(value)
+    ? value.flatMap((s: unknown) =>
+        s !== null && typeof s === 'object' ? one((s as { viewId?: unknown }).viewId) : [],
+      )
+    : [];
+
 const MAP_LAYOUT: DocumentLayout = {
   authored: new Map(),
   values: new Map([
@@ -133,11 +155,17 @@ const MAP_LAYOUT: DocumentLayout = {
     ['elements', collectionSchema(MapElement)],
     ['links', collectionSchema(MapLink)],
     ['loops', collectionSchema(KeptLoop)],
+    ['views', collectionSchema(MapView)],
+    ['presentations', collectionSchema(Presentation)],
   ]),
   references: byProperty([
     { collection: 'links', property: 'from', targets: ['elements'], ids: one },
     { collection: 'links', property: 'to', targets: ['elements'], ids: one },
     { collection: 'loops', property: 'linkIds', targets: ['links'], ids: many },
+    { collection: 'views', property: 'fieldIds', targets: ['fields'], ids: many },
+    { collection: 'views', property: 'loopId', targets: ['loops'], ids: one },
+    { collection: 'views', property: 'focus', targets: ['elements'], ids: focusElement },
+    { collection: 'presentations', property: 'steps', targets: ['views'], ids: stepViews },
   ]),
   lockProblems: mapLockProblems,
 };

@@ -26,6 +26,14 @@ export function roleAtLeast(role: WorkspaceRole, required: WorkspaceRole): boole
   return WORKSPACE_ROLES.indexOf(role) <= WORKSPACE_ROLES.indexOf(required);
 }
 
+/**
+ * True when a role may lead the camera of everyone on a map (present to all, bring everyone
+ * to one's view): facilitators and owners. Others may still be followed by someone's choice.
+ */
+export function roleCanLead(role: WorkspaceRole): boolean {
+  return roleAtLeast(role, 'facilitator');
+}
+
 /** True when a role may change documents (maps and the process); viewers and commenters may not. */
 export function roleCanEdit(role: WorkspaceRole): boolean {
   return roleAtLeast(role, 'editor');

@@ -5,7 +5,7 @@
  */
 import { defineCollection } from '../records/collection.ts';
 import { safeParseRecord } from './fast-parse.ts';
-import { Field, KeptLoop, MapElement, MapLink } from './schema.ts';
+import { Field, KeptLoop, MapElement, MapLink, MapView, Presentation } from './schema.ts';
 
 /** Fields (bands), keyed by field id. */
 export const fieldCollection = defineCollection(Field, { name: 'fields', idPrefix: 'f' });
@@ -27,12 +27,23 @@ export const linkCollection = defineCollection(MapLink, {
 /** Loops the group kept and named, keyed by loop id. */
 export const keptLoopCollection = defineCollection(KeptLoop, { name: 'loops', idPrefix: 'k' });
 
-/** The four record collections of a map, by their document key. */
+/** Saved views (named, shared filter and camera), keyed by view id. */
+export const viewCollection = defineCollection(MapView, { name: 'views', idPrefix: 'v' });
+
+/** Presentations (ordered steps of saved views), keyed by presentation id. */
+export const presentationCollection = defineCollection(Presentation, {
+  name: 'presentations',
+  idPrefix: 'p',
+});
+
+/** The record collections of a map, by their document key. */
 export const MAP_COLLECTIONS = {
   fields: fieldCollection,
   elements: elementCollection,
   links: linkCollection,
   loops: keptLoopCollection,
+  views: viewCollection,
+  presentations: presentationCollection,
 } as const;
 
 /** Document key of a map record collection. */

@@ -152,6 +152,8 @@ export function createDemoMap(): MapSnapshot {
     elements,
     links,
     loops: [],
+    views: [],
+    presentations: [],
   };
 }
 

@@ -1,6 +1,7 @@
 /**
  * The native JSON format (`{"format":"helhet-map","version":1,...}`): lossless export and
- * validated import of a whole map.
+ * validated import of a whole map, saved views and presentations included (a file written
+ * before they existed has none: both default to empty lists).
  */
 import {
   crossReferenceProblems,
@@ -22,6 +23,8 @@ export function toMapFile(map: MapSnapshot): HelhetMapFile {
     elements: map.elements,
     links: map.links,
     loops: map.loops,
+    views: map.views,
+    presentations: map.presentations,
     invalid: map.invalid ?? [],
   };
 }

@@ -29,6 +29,8 @@ import {
   type MapElement,
   type MapLink,
   type MapSnapshot,
+  type MapView,
+  type Presentation,
 } from './schema.ts';
 
 /** Metadata of a map whose `meta` is missing or invalid. */
@@ -70,6 +72,8 @@ type Records = {
   elements: readonly MapElement[];
   links: readonly MapLink[];
   loops: readonly KeptLoop[];
+  views: readonly MapView[];
+  presentations: readonly Presentation[];
 };
 
 /** The map's document-level properties, read with what of them is kept aside. */
@@ -179,7 +183,9 @@ function assemble(
   }
   const loops = [...records.loops];
   const kept = [...invalid, ...brokenLinkRecords];
-  const map: MapSnapshot = { ...head, fields, elements, links, loops };
+  const views = [...records.views];
+  const presentations = [...records.presentations];
+  const map: MapSnapshot = { ...head, fields, elements, links, loops, views, presentations };
   if (kept.length > 0) map.invalid = kept;
   return {
     map,
@@ -204,6 +210,8 @@ export function readMap(doc: Y.Doc): ReadMapResult {
     elements: MAP_COLLECTIONS.elements.read(doc),
     links: MAP_COLLECTIONS.links.read(doc),
     loops: MAP_COLLECTIONS.loops.read(doc),
+    views: MAP_COLLECTIONS.views.read(doc),
+    presentations: MAP_COLLECTIONS.presentations.read(doc),
   };
   return assemble(
     head,
@@ -212,6 +220,8 @@ export function readMap(doc: Y.Doc): ReadMapResult {
       elements: reads.elements.records,
       links: reads.links.records,
       loops: reads.loops.records,
+      views: reads.views.records,
+      presentations: reads.presentations.records,
     },
     KEYS.flatMap((k) => reads[k].invalid),
   );
@@ -236,6 +246,8 @@ export function createMapReader(doc: Y.Doc): MapReader {
     elements: MAP_COLLECTIONS.elements.watch(doc),
     links: MAP_COLLECTIONS.links.watch(doc),
     loops: MAP_COLLECTIONS.loops.watch(doc),
+    views: MAP_COLLECTIONS.views.watch(doc),
+    presentations: MAP_COLLECTIONS.presentations.watch(doc),
   };
   const meta = doc.getMap('meta');
   const axis = doc.getMap('axis');
@@ -254,6 +266,8 @@ export function createMapReader(doc: Y.Doc): MapReader {
         elements: watches.elements.read(),
         links: watches.links.read(),
         loops: watches.loops.read(),
+        views: watches.views.read(),
+        presentations: watches.presentations.read(),
       };
       const changed = headDirty || KEYS.some((k) => reads[k].changed);
       if (!changed && last) return last;
@@ -268,6 +282,8 @@ export function createMapReader(doc: Y.Doc): MapReader {
           elements: reads.elements.sorted,
           links: reads.links.sorted,
           loops: reads.loops.sorted,
+          views: reads.views.sorted,
+          presentations: reads.presentations.sorted,
         },
         KEYS.flatMap((k) => [...reads[k].invalid.values()]),
       );

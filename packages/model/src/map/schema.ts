@@ -151,6 +151,70 @@ export const KeptLoop = z.object({
 });
 export type KeptLoop = z.infer<typeof KeptLoop>;
 
+/**
+ * A rectangle of the canvas in flow coordinates: what a saved view or a presenter shows.
+ * Followers fit it to their own window, so another window size sees the same content.
+ */
+export const CanvasRect = z.object({
+  x: z.number().finite(),
+  y: z.number().finite(),
+  width: z.number().positive().max(1e9),
+  height: z.number().positive().max(1e9),
+});
+export type CanvasRect = z.infer<typeof CanvasRect>;
+
+/** A stretch of the life-line a view keeps ("barriers in the 16–20 band"). */
+export const AgeBand = z.object({ fromAge: Age, toAge: Age }).refine((b) => b.toAge >= b.fromAge, {
+  message: 'toAge must be at least fromAge',
+  path: ['toAge'],
+});
+export type AgeBand = z.infer<typeof AgeBand>;
+
+/** Focus of a view: everything within `steps` links of one element. */
+export const ViewFocus = z.object({
+  elementId: RecordId,
+  /** 1–20 steps; null means every element connected to it. */
+  steps: z.number().int().min(1).max(20).nullable(),
+  direction: z.enum(['both', 'upstream', 'downstream']).default('both'),
+});
+export type ViewFocus = z.infer<typeof ViewFocus>;
+
+/**
+ * A saved view: a named, shared filter and camera. Every criterion that is set narrows what
+ * stays in full view (fields, a life-line band, kinds, tags, a focus, a kept loop); the rest
+ * of the map fades, never hides. Empty lists and nulls mean "no criterion". References to
+ * records deleted later are ignored by the filter, so a view survives edits of the map.
+ */
+export const MapView = z.object({
+  id: RecordId,
+  name: Text(120).min(1, 'must not be empty'),
+  description: Text(2000).default(''),
+  fieldIds: z.array(RecordId).max(200).default([]),
+  band: AgeBand.nullable().default(null),
+  kinds: z.array(ElementKind).max(ElementKind.options.length).default([]),
+  tags: z.array(Text(60)).max(50).default([]),
+  focus: ViewFocus.nullable().default(null),
+  loopId: RecordId.nullable().default(null),
+  /** The canvas region to show; null keeps each person's camera where it is. */
+  camera: CanvasRect.nullable().default(null),
+});
+export type MapView = z.infer<typeof MapView>;
+
+/** One step of a presentation: a saved view and the short narrative said with it. */
+export const PresentationStep = z.object({
+  viewId: RecordId,
+  narrative: Text(2000).default(''),
+});
+export type PresentationStep = z.infer<typeof PresentationStep>;
+
+/** A presentation (story mode): an ordered list of steps, each a view and a narrative. */
+export const Presentation = z.object({
+  id: RecordId,
+  name: Text(120).min(1, 'must not be empty'),
+  steps: z.array(PresentationStep).max(200).default([]),
+});
+export type Presentation = z.infer<typeof Presentation>;
+
 /** Everything in one map, as plain records. */
 export interface MapSnapshot {
   meta: MapMeta;
@@ -159,6 +223,10 @@ export interface MapSnapshot {
   elements: MapElement[];
   links: MapLink[];
   loops: KeptLoop[];
+  /** Saved views (absent in maps saved before views existed: read as none). */
+  views: MapView[];
+  /** Presentations made of saved views. */
+  presentations: Presentation[];
   /**
    * Records kept as stored that the map cannot use (they do not validate, or a link's end is
    * missing); present only when there are any. Exports write them, imports restore them.
@@ -185,6 +253,8 @@ export const HelhetMapFile = z
     elements: z.array(MapElement).max(50_000),
     links: z.array(MapLink).max(200_000),
     loops: z.array(KeptLoop).max(10_000).default([]),
+    views: z.array(MapView).max(1000).default([]),
+    presentations: z.array(Presentation).max(200).default([]),
     /** Records kept as stored that the map could not use (see MapSnapshot.invalid). */
     invalid: InvalidRecords,
   })
@@ -228,6 +298,8 @@ export function crossReferenceProblems(file: unknown): CrossReferenceProblem[] {
   const elementIds = unique('elements');
   unique('links');
   unique('loops');
+  unique('views');
+  unique('presentations');
   recordsOf(root.elements).forEach((e, i) => {
     if (typeof e.fieldId === 'string' && !fieldIds.has(e.fieldId))
       problems.push({ path: ['elements', i, 'fieldId'], message: `unknown field "${e.fieldId}"` });

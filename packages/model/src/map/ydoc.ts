@@ -1,6 +1,6 @@
 /**
  * The collaborative map document: one `Y.Doc` per map with top-level `Y.Map`s
- * `meta`, `axis`, `fields`, `elements`, `links` and `loops` (contract: docs/map-document.md).
+ * `meta`, `axis`, `fields`, `elements`, `links`, `loops`, `views` and `presentations` (contract: docs/map-document.md).
  *
  * Records are stored as nested `Y.Map`s keyed by property, so two people editing different
  * properties of the same element (one moves it, one renames it) both keep their change.
@@ -15,8 +15,10 @@ import {
   type MapElement,
   type MapLink,
   type MapSnapshot,
+  type MapView,
+  type Presentation,
 } from './schema.ts';
-import { ModelInputError, parseModelInput } from '../validation.ts';
+import { formatPath, ModelInputError, parseModelInput } from '../validation.ts';
 import { setChangedKeys } from '../records/values.ts';
 import type { RecordMap } from '../records/collection.ts';
 import {
@@ -24,6 +26,8 @@ import {
   fieldCollection,
   keptLoopCollection,
   linkCollection,
+  presentationCollection,
+  viewCollection,
 } from './collections.ts';
 import { DEFAULT_META } from './read.ts';
 import { stampDocumentVersion } from '../records/migrations.ts';
@@ -50,6 +54,8 @@ export const MAP_DOC_KEYS = [
   'links',
   'loops',
   'facilitation',
+  'views',
+  'presentations',
 ] as const;
 
 /** The top-level shared types of a map document. */
@@ -60,6 +66,8 @@ export interface MapDocParts {
   elements: Y.Map<RecordMap>;
   links: Y.Map<RecordMap>;
   loops: Y.Map<RecordMap>;
+  views: Y.Map<RecordMap>;
+  presentations: Y.Map<RecordMap>;
 }
 
 /** The shared types of `doc` (created on first access, as Yjs does). */
@@ -71,6 +79,8 @@ export function mapDocParts(doc: Y.Doc): MapDocParts {
     elements: doc.getMap('elements'),
     links: doc.getMap('links'),
     loops: doc.getMap('loops'),
+    views: doc.getMap('views'),
+    presentations: doc.getMap('presentations'),
   };
 }
 
@@ -95,6 +105,8 @@ export function writeMap(doc: Y.Doc, map: MapSnapshot, origin: unknown = null): 
     elementCollection.replace(doc, map.elements, invalid);
     linkCollection.replace(doc, map.links, invalid);
     keptLoopCollection.replace(doc, map.loops, invalid);
+    viewCollection.replace(doc, map.views, invalid);
+    presentationCollection.replace(doc, map.presentations, invalid);
   }, origin);
 }
 
@@ -242,4 +254,84 @@ export function setMeta(doc: Y.Doc, patch: Partial<MapMeta>, origin: unknown = n
   const parts = mapDocParts(doc);
   const next = parseModelInput(MapMeta, { ...DEFAULT_META, ...parts.meta.toJSON(), ...patch });
   doc.transact(() => setChangedKeys(parts.meta, next), origin);
+}
+
+/** Input for a new saved view: a name, every criterion optional. */
+export type NewView = Partial<MapView> & Pick<MapView, 'name'>;
+
+/** Saves a view (validated) and returns it. Throws a ModelInputError on invalid input. */
+export function addView(doc: Y.Doc, input: NewView, origin: unknown = null): MapView {
+  return viewCollection.add(doc, input, origin);
+}
+
+/** Changes properties of a saved view; false when it does not exist. Validates the result. */
+export function updateView(
+  doc: Y.Doc,
+  id: string,
+  patch: Partial<Omit<MapView, 'id'>>,
+  origin: unknown = null,
+): boolean {
+  return viewCollection.patch(doc, id, patch, origin) !== undefined;
+}
+
+/**
+ * Deletes a saved view and the presentation steps that show it, in one transaction (one
+ * undo step): a step without its view would have nothing to show.
+ */
+export function removeView(doc: Y.Doc, id: string, origin: unknown = null): boolean {
+  let removed = false;
+  doc.transact(() => {
+    removed = viewCollection.remove(doc, id, origin);
+    if (!removed) return;
+    for (const presentation of presentationCollection.read(doc).records) {
+      const steps = presentation.steps.filter((s) => s.viewId !== id);
+      if (steps.length !== presentation.steps.length)
+        presentationCollection.patch(doc, presentation.id, { steps }, origin);
+    }
+  }, origin);
+  return removed;
+}
+
+/** Input for a new presentation. */
+export type NewPresentation = Partial<Presentation> & Pick<Presentation, 'name'>;
+
+/**
+ * Adds a presentation (validated). Every step must show a saved view of this map: throws a
+ * ModelInputError naming the step otherwise.
+ */
+export function addPresentation(
+  doc: Y.Doc,
+  input: NewPresentation,
+  origin: unknown = null,
+): Presentation {
+  refuseUnknownViews(doc, input.steps);
+  return presentationCollection.add(doc, input, origin);
+}
+
+/** Changes a presentation (rename, steps); false when it does not exist. */
+export function updatePresentation(
+  doc: Y.Doc,
+  id: string,
+  patch: Partial<Omit<Presentation, 'id'>>,
+  origin: unknown = null,
+): boolean {
+  refuseUnknownViews(doc, patch.steps);
+  return presentationCollection.patch(doc, id, patch, origin) !== undefined;
+}
+
+/** Deletes a presentation (its views stay); false when it did not exist. */
+export function removePresentation(doc: Y.Doc, id: string, origin: unknown = null): boolean {
+  return presentationCollection.remove(doc, id, origin);
+}
+
+function refuseUnknownViews(doc: Y.Doc, steps: unknown): void {
+  if (!Array.isArray(steps)) return;
+  const views = viewCollection.map(doc);
+  const problems = steps.flatMap((step: unknown, i) => {
+    const viewId = (step as { viewId?: unknown } | null)?.viewId;
+    return typeof viewId === 'string' && !views.has(viewId)
+      ? [{ path: formatPath(['steps', i, 'viewId']), message: `unknown view "${viewId}"` }]
+      : [];
+  });
+  if (problems.length > 0) throw new ModelInputError(problems);
 }

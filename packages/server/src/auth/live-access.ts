@@ -9,6 +9,7 @@
  * others (`revocation-channel.ts`), which close theirs.
  */
 import type { Connection } from '@hocuspocus/server';
+import type { WorkspaceRole } from '@helhet/model';
 import { narrowsSomething, type RevocationChannel } from './revocation-channel.ts';
 
 /** What a connection was authorised as. */
@@ -19,10 +20,11 @@ export interface ConnectionGrant {
   author: string;
   workspaceId: string;
   /**
-   * True for a facilitator or owner: they may change a map's lock and timer and are not held
-   * to its locks. A role change closes the connection, so this holds while it is open.
+   * The role the connection was authorised with: what its presence may do (lead others'
+   * cameras) and whether it is held to a map's locks and may change them (facilitator or
+   * owner). A role change closes the connection, so this holds while it is open.
    */
-  facilitator: boolean;
+  role: WorkspaceRole;
   /** The session's opaque id when a session token authorised it (cookie or provider token). */
   sessionId: string | null;
 }

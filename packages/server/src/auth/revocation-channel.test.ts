@@ -173,7 +173,7 @@ describe.skipIf(!available)('the revocation channel', () => {
       principal,
       author: 'x',
       workspaceId: 'w-1',
-      facilitator: false,
+      role: 'editor' as const,
       sessionId: null,
     };
     const onA = connection();
@@ -237,7 +237,7 @@ describe.skipIf(!available)('the revocation channel', () => {
       principal,
       author: 'x',
       workspaceId: 'w',
-      facilitator: false,
+      role: 'editor' as const,
       sessionId: null,
     });
     const publisher = instance();

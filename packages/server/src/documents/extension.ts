@@ -50,7 +50,7 @@ export interface DocumentsExtensionOptions {
 }
 
 /** What `onAuthenticate` puts in a connection's context. */
-interface AccessContext {
+export interface AccessContext {
   grant?: ConnectionGrant;
 }
 
@@ -94,7 +94,7 @@ export function documentsExtension(
         principal: principalKey(auth.principal),
         author: auth.principal.id,
         workspaceId,
-        facilitator: roleAtLeast(role, 'facilitator'),
+        role,
         sessionId: auth.session?.id ?? null,
       };
       return { grant } satisfies AccessContext;
@@ -144,7 +144,7 @@ export function documentsExtension(
       const grant = (context as AccessContext | undefined)?.grant;
       const inspection = inspectUpdate(payload, ref.kind, document, {
         author: grant?.author,
-        facilitator: grant?.facilitator ?? false,
+        facilitator: grant ? roleAtLeast(grant.role, 'facilitator') : false,
       });
       if (!inspection.ok)
         throw new CollabRefusal(refusalReason(inspection), inspection.problem, 4400);

@@ -1,17 +1,31 @@
 /**
- * Presence over Yjs awareness: who is on the map (name, colour) and where their pointer is,
- * in flow coordinates so cursors line up whatever each person's zoom and pan.
+ * Presence over Yjs awareness: who is on the map (name, colour), where their pointer is, in
+ * flow coordinates so cursors line up whatever each person's zoom and pan, what part of the
+ * canvas they see (their camera, which others may follow), and whether they lead everyone's
+ * camera (presenting; the server drops a lead from anyone who is not a facilitator or owner).
  */
 import { useEffect, useState } from 'react';
 import type { HocuspocusProvider } from '@hocuspocus/provider';
 import { z } from 'zod';
-import { HexColor } from '@helhet/model';
+import { CanvasRect, HexColor, PRESENCE_LEAD_FIELD, RecordId } from '@helhet/model';
 import type { LocalUser } from '../app/user.ts';
 
 /** What each client publishes in its awareness state. Validated: it comes from other browsers. */
 export const PresenceState = z.object({
   user: z.object({ name: z.string().max(60), color: HexColor }),
   cursor: z.object({ x: z.number().finite(), y: z.number().finite() }).nullable().optional(),
+  /** The canvas rectangle the person sees (flow coordinates). */
+  camera: CanvasRect.nullable().optional(),
+  [PRESENCE_LEAD_FIELD]: z
+    .object({
+      /** The presentation shown, or null for "everyone to my view". */
+      presentationId: RecordId.nullable(),
+      step: z.number().int().min(0).max(1000),
+      /** When this lead began (ms): a follower who left one lead is asked again by the next. */
+      since: z.number().finite(),
+    })
+    .nullable()
+    .optional(),
 });
 /** See {@link PresenceState}. */
 export type PresenceState = z.infer<typeof PresenceState>;
@@ -34,6 +48,22 @@ export function publishCursor(
   cursor: { x: number; y: number } | null,
 ): void {
   provider?.awareness?.setLocalStateField('cursor', cursor);
+}
+
+/** Publishes the canvas rectangle this person sees, for those who follow them. */
+export function publishCamera(
+  provider: HocuspocusProvider | undefined,
+  camera: CanvasRect | null,
+): void {
+  provider?.awareness?.setLocalStateField('camera', camera);
+}
+
+/** What a leader publishes: see {@link PresenceState}. */
+export type Lead = NonNullable<PresenceState['lead']>;
+
+/** Starts, changes or (null) ends leading everyone's camera. */
+export function publishLead(provider: HocuspocusProvider | undefined, lead: Lead | null): void {
+  provider?.awareness?.setLocalStateField(PRESENCE_LEAD_FIELD, lead);
 }
 
 /** Everyone else on this map, validated, re-rendering on awareness changes. */

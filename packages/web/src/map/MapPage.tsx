@@ -2,7 +2,7 @@
  * The map page: connects to the map's live document, then shows the canvas (with toolbar
  * and side panel) and the outline view as two tabs over the same document.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert, Heading, Paragraph, Spinner, Tabs } from '@digdir/designsystemet-react';
 import {
@@ -34,6 +34,10 @@ import { Toolbar } from './Toolbar.tsx';
 import { SidePanel } from './SidePanel.tsx';
 import { AnalysisDock } from './analysis/AnalysisDock.tsx';
 import { PresenceList } from './PresenceList.tsx';
+import { LiveTourContext, useLiveTourState } from './views/useLiveTour.ts';
+import { TourOverlay } from './views/TourOverlay.tsx';
+import { presentationInLink } from '../core/map/views/presentation-link.ts';
+import { roleCanLead } from '@helhet/model';
 import { CreateElementDialog } from './CreateElementDialog.tsx';
 import { DeleteWarningDialog, type PendingDeletion } from './DeleteWarningDialog.tsx';
 import { FullScreenButton } from './FullScreenButton.tsx';
@@ -137,6 +141,22 @@ function MapEditorView({
     () => (access.can.facilitate ? NOTHING_LOCKED : lockedContent(snapshot, facilitation)),
     [access.can.facilitate, snapshot, facilitation],
   );
+  const tour = useLiveTourState({
+    provider,
+    peers,
+    snapshot,
+    canLead: access.role !== null && roleCanLead(access.role),
+  });
+  // A presentation's link (`?presentation=`) opens it once its map has it.
+  const linked = useMemo(() => presentationInLink(window.location.search), []);
+  const openedLink = useRef(false);
+  const { present } = tour;
+  useEffect(() => {
+    if (openedLink.current || !linked) return;
+    if (!snapshot.presentations.some((p) => p.id === linked && p.steps.length > 0)) return;
+    openedLink.current = true;
+    present(linked, false);
+  }, [linked, snapshot.presentations, present]);
 
   // The workspace's process refers to the map's elements (evidence, innovation areas): it is
   // read for the cards' evidence badges and when someone deletes, to say what depends on
@@ -256,108 +276,116 @@ function MapEditorView({
 
   return (
     <MapEditorContext.Provider value={editor}>
-      <div className="map-page">
-        <div className="map-page__head">
-          <div>
-            {workspaceId && (
-              <nav aria-label={t('common.breadcrumbs')} className="map-page__crumbs">
-                <AppLink to={workspacePath(workspaceId)}>{t('map.backToWorkspace')}</AppLink>
-              </nav>
-            )}
-            <Heading level={1} data-size="sm">
-              {snapshot.meta.title}
-            </Heading>
-            {snapshot.meta.example && <Paragraph data-size="xs">{t('map.exampleMap')}</Paragraph>}
-          </div>
-          <p className={`conn conn--${collab.status}`}>{t(`connection.${collab.status}`)}</p>
-          {workspaceId && access.can.share && <ShareDialog workspaceId={workspaceId} />}
-          <PresenceList me={me} peers={peers} />
-        </div>
-        {facilitation.mapLock && (
-          <Alert
-            data-color="warning"
-            data-size="sm"
-            className="lock-notice"
-            data-testid="map-locked"
-          >
-            {t(
-              access.can.facilitate
-                ? 'facilitation.lock.bannerFacilitator'
-                : 'facilitation.lock.banner',
-              {
-                name: facilitation.mapLock.by,
-              },
-            )}
-          </Alert>
-        )}
-        {!canEdit && !lockedForMe && (
-          <Alert
-            data-color="info"
-            data-size="sm"
-            className="read-only-notice"
-            data-testid="read-only"
-          >
-            {access.role
-              ? t('readOnly.map', { role: t(`roles.${access.role}`).toLowerCase() })
-              : t('readOnly.mapNoRole')}
-          </Alert>
-        )}
-        <MapHealthNotice damage={damage} invalid={snapshot.invalid} />
-        <div role="status" aria-live="polite" className="visually-hidden" data-testid="live">
-          {liveMessage}
-        </div>
-        <Tabs value={tab} onChange={setTab} data-size="sm" className="map-page__tabs">
-          <Tabs.List className="map-page__tablist">
-            <Tabs.Tab value="canvas">{t('tabs.canvas')}</Tabs.Tab>
-            <Tabs.Tab value="outline">{t('tabs.outline')}</Tabs.Tab>
-          </Tabs.List>
-          <Tabs.Panel value="canvas" className="map-page__panel">
-            <div className="map-page__toolbar-row">
-              <Toolbar undo={undo} onNewElement={onNewElement} canEdit={canEdit} mapId={mapId} />
-              {access.can.facilitate && collab.scope !== 'readonly' && (
-                <FacilitatorDialog state={facilitation} />
+      <LiveTourContext.Provider value={tour}>
+        <div className="map-page">
+          <div className="map-page__head">
+            <div>
+              {workspaceId && (
+                <nav aria-label={t('common.breadcrumbs')} className="map-page__crumbs">
+                  <AppLink to={workspacePath(workspaceId)}>{t('map.backToWorkspace')}</AppLink>
+                </nav>
               )}
-              <CursorsToggle />
-              <FullScreenButton />
+              <Heading level={1} data-size="sm">
+                {snapshot.meta.title}
+              </Heading>
+              {snapshot.meta.example && <Paragraph data-size="xs">{t('map.exampleMap')}</Paragraph>}
             </div>
-            <div className="map-page__work">
-              <section className="map-page__canvas" aria-label={t('map.canvasLabel')}>
-                <ExerciseTimerDisplay timer={facilitation.timer} />
-                <MapCanvas
-                  mapId={mapId}
-                  peers={peers}
-                  onCreateAt={setCreateAt}
-                  onPointer={onPointer}
-                  emphasis={canvasEmphasis.emphasis}
-                  groups={canvasEmphasis.groups}
-                  evidence={evidence}
-                />
-              </section>
-              <SidePanel />
-              <AnalysisDock workspaceId={workspaceId} onCanvasEmphasis={onCanvasEmphasis} />
-            </div>
-          </Tabs.Panel>
-          <Tabs.Panel value="outline" className="map-page__panel map-page__panel--outline">
-            {tab === 'outline' && (
-              // A disabled fieldset disables every control of the outline's tables at once.
-              <fieldset disabled={!canEdit} className="plain-fieldset">
-                <OutlineView />
-              </fieldset>
-            )}
-          </Tabs.Panel>
-        </Tabs>
-        {canEdit && <CreateElementDialog at={createAt} onClose={() => setCreateAt(null)} />}
-        {canEdit && (
-          <DeleteWarningDialog
-            pending={pendingDelete?.shown ?? null}
-            onCancel={() => setPendingDelete(null)}
-            onConfirm={() => {
-              if (pendingDelete) deleteNow(pendingDelete.target);
-              setPendingDelete(null);
-            }}
-          />
-        )}
-      </div>
+            <p className={`conn conn--${collab.status}`}>{t(`connection.${collab.status}`)}</p>
+            {workspaceId && access.can.share && <ShareDialog workspaceId={workspaceId} />}
+            <PresenceList
+              me={me}
+              peers={peers}
+              followed={tour.followed?.clientId ?? null}
+              onFollow={tour.follow}
+            />
+          </div>
+          {facilitation.mapLock && (
+            <Alert
+              data-color="warning"
+              data-size="sm"
+              className="lock-notice"
+              data-testid="map-locked"
+            >
+              {t(
+                access.can.facilitate
+                  ? 'facilitation.lock.bannerFacilitator'
+                  : 'facilitation.lock.banner',
+                {
+                  name: facilitation.mapLock.by,
+                },
+              )}
+            </Alert>
+          )}
+          {!canEdit && !lockedForMe && (
+            <Alert
+              data-color="info"
+              data-size="sm"
+              className="read-only-notice"
+              data-testid="read-only"
+            >
+              {access.role
+                ? t('readOnly.map', { role: t(`roles.${access.role}`).toLowerCase() })
+                : t('readOnly.mapNoRole')}
+            </Alert>
+          )}
+          <MapHealthNotice damage={damage} invalid={snapshot.invalid} />
+          <div role="status" aria-live="polite" className="visually-hidden" data-testid="live">
+            {liveMessage}
+          </div>
+          <Tabs value={tab} onChange={setTab} data-size="sm" className="map-page__tabs">
+            <Tabs.List className="map-page__tablist">
+              <Tabs.Tab value="canvas">{t('tabs.canvas')}</Tabs.Tab>
+              <Tabs.Tab value="outline">{t('tabs.outline')}</Tabs.Tab>
+            </Tabs.List>
+            <Tabs.Panel value="canvas" className="map-page__panel">
+              <div className="map-page__toolbar-row">
+                <Toolbar undo={undo} onNewElement={onNewElement} canEdit={canEdit} mapId={mapId} />
+                {access.can.facilitate && collab.scope !== 'readonly' && (
+                  <FacilitatorDialog state={facilitation} />
+                )}
+                <CursorsToggle />
+                <FullScreenButton />
+              </div>
+              <div className="map-page__work">
+                <section className="map-page__canvas" aria-label={t('map.canvasLabel')}>
+                  <ExerciseTimerDisplay timer={facilitation.timer} />
+                  <MapCanvas
+                    mapId={mapId}
+                    peers={peers}
+                    onCreateAt={setCreateAt}
+                    onPointer={onPointer}
+                    emphasis={canvasEmphasis.emphasis}
+                    groups={canvasEmphasis.groups}
+                    evidence={evidence}
+                  />
+                  <TourOverlay />
+                </section>
+                <SidePanel />
+                <AnalysisDock workspaceId={workspaceId} onCanvasEmphasis={onCanvasEmphasis} />
+              </div>
+            </Tabs.Panel>
+            <Tabs.Panel value="outline" className="map-page__panel map-page__panel--outline">
+              {tab === 'outline' && (
+                // A disabled fieldset disables every control of the outline's tables at once.
+                <fieldset disabled={!canEdit} className="plain-fieldset">
+                  <OutlineView />
+                </fieldset>
+              )}
+            </Tabs.Panel>
+          </Tabs>
+          {canEdit && <CreateElementDialog at={createAt} onClose={() => setCreateAt(null)} />}
+          {canEdit && (
+            <DeleteWarningDialog
+              pending={pendingDelete?.shown ?? null}
+              onCancel={() => setPendingDelete(null)}
+              onConfirm={() => {
+                if (pendingDelete) deleteNow(pendingDelete.target);
+                setPendingDelete(null);
+              }}
+            />
+          )}
+        </div>
+      </LiveTourContext.Provider>
     </MapEditorContext.Provider>
   );
 }

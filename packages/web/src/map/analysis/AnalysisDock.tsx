@@ -26,6 +26,10 @@ import { AnalysisPanel } from './AnalysisPanel.tsx';
 import { Legend } from './Legend.tsx';
 import { SignalPanel, type SignalRequest } from './SignalPanel.tsx';
 import { InterchangePanel } from '../interchange/InterchangePanel.tsx';
+import { ViewsPanel } from '../views/ViewsPanel.tsx';
+import { useLiveTour } from '../views/useLiveTour.ts';
+import { viewEmphasis } from '../../core/map/views/view-match.ts';
+import { VIEWS_NS } from '../views/i18n.ts';
 
 const STORAGE_KEY = 'helhet.analysisDock';
 /** Below this viewport width the dock starts closed, so the canvas keeps its room. */
@@ -66,6 +70,7 @@ export interface AnalysisDockProps {
 /** Loop, analysis and interchange panels beside the map. */
 export function AnalysisDock({ workspaceId, onCanvasEmphasis }: AnalysisDockProps) {
   const { t } = useTranslation(ANALYSIS_NS);
+  const { t: tv } = useTranslation(VIEWS_NS);
   const { snapshot: live } = useMapEditor();
   // The analyses of the whole map (structure, graph, loop search) start once the canvas is
   // on screen: on a big map they would otherwise delay its first frame.
@@ -217,7 +222,15 @@ export function AnalysisDock({ workspaceId, onCanvasEmphasis }: AnalysisDockProp
       startSignal,
     ],
   );
-  const emphasis = signalView?.emphasis ?? hovered ?? pinned;
+  // A presentation step (one's own or the presenter's) fades the map as its view does.
+  const tourView = useLiveTour()?.tourStep?.view ?? null;
+  const tourEmphasis = useMemo(() => {
+    if (!tourView) return null;
+    const found = viewEmphasis(tourView, live, graph);
+    return found ? { key: `view:${tourView.id}`, ...found } : null;
+  }, [tourView, live, graph]);
+  // The signal illustration, then a presentation step, then hover or pin decide what stays.
+  const emphasis = signalView?.emphasis ?? (tourView ? tourEmphasis : (hovered ?? pinned));
   const groups = signalView?.groups ?? paint?.groups ?? NO_GROUPS;
   useEffect(() => {
     onCanvasEmphasis?.(emphasis, groups);
@@ -257,9 +270,11 @@ export function AnalysisDock({ workspaceId, onCanvasEmphasis }: AnalysisDockProp
               <Tabs.Tab value="loops">{t('dock.loops')}</Tabs.Tab>
               <Tabs.Tab value="analysis">{t('dock.analysis')}</Tabs.Tab>
               <Tabs.Tab value="interchange">{t('dock.interchange')}</Tabs.Tab>
+              <Tabs.Tab value="views">{tv('tab')}</Tabs.Tab>
             </Tabs.List>
             <Tabs.Panel value="loops">{tab === 'loops' && <LoopPanel />}</Tabs.Panel>
             <Tabs.Panel value="analysis">{tab === 'analysis' && <AnalysisPanel />}</Tabs.Panel>
+            <Tabs.Panel value="views">{tab === 'views' && <ViewsPanel />}</Tabs.Panel>
             <Tabs.Panel value="interchange">
               {tab === 'interchange' && (
                 <InterchangePanel workspaceId={workspaceId} emphasis={emphasis} />
