@@ -19,6 +19,7 @@ import {
   seriousViolations,
   demoMapIds,
   eventually,
+  elementNode,
 } from './harness.ts';
 
 let h: Harness;
@@ -33,8 +34,6 @@ afterAll(async () => {
 });
 
 const mapUrl = () => `${h.server.url}/maps/${mapId}`;
-const nodeWith = (page: Page, label: string) =>
-  page.locator('.react-flow__node').filter({ hasText: label });
 
 /** Creates an element through the map page's toolbar and dialog. */
 async function createElement(page: Page, label: string) {
@@ -42,7 +41,7 @@ async function createElement(page: Page, label: string) {
   const dialog = page.getByRole('dialog', { name: 'Nytt element' });
   await dialog.getByRole('textbox', { name: 'Navn' }).fill(label);
   await dialog.getByRole('button', { name: 'Opprett element' }).click();
-  await nodeWith(page, label).waitFor();
+  await elementNode(page, label).waitFor();
 }
 
 /** The labels of the map's elements as the server keeps them. */
@@ -91,7 +90,7 @@ describe('access in the browser', () => {
     await waitForCanvas(owner);
     await owner.getByTestId('peer').filter({ hasText: 'Kollega Kari' }).waitFor();
     await createElement(colleague, 'Kollegaens element');
-    await nodeWith(owner, 'Kollegaens element').waitFor();
+    await elementNode(owner, 'Kollegaens element').waitFor();
     // The owner's members page lists the colleague with the invited role.
     await owner.goto(`${h.server.url}/workspaces/${workspaceId}/members`);
     await eventually(() => owner.getByLabel('Rolle for Kollega Kari').inputValue()).toBe('editor');
@@ -117,12 +116,12 @@ describe('access in the browser', () => {
     expect(await viewer.getByTestId('read-only').textContent()).toContain('men ikke endre det');
     expect(await viewer.getByRole('button', { name: 'Nytt element' }).count()).toBe(0);
     expect(await viewer.locator('.react-flow__node.draggable').count()).toBe(0);
-    await nodeWith(viewer, 'Fast losperson for den unge').click();
+    await elementNode(viewer, 'Fast losperson for den unge').click();
     expect(await viewer.locator('.side-panel fieldset[disabled]').count()).toBe(1);
 
     // Live: what the owner adds appears for the viewer.
     await createElement(owner, 'Eierens nye element');
-    await nodeWith(viewer, 'Eierens nye element').waitFor();
+    await elementNode(viewer, 'Eierens nye element').waitFor();
 
     // Past the page: the viewer's own live connection is read-only, and an update sent over
     // it is neither stored nor relayed.
@@ -145,7 +144,7 @@ describe('access in the browser', () => {
       expect(provider.authorizedScope).toBe('readonly');
       addElement(doc, { label: 'Leserens forsøk', x: 0, y: 0 });
       await viewer.waitForTimeout(1500);
-      expect(await nodeWith(owner, 'Leserens forsøk').count()).toBe(0);
+      expect(await elementNode(owner, 'Leserens forsøk').count()).toBe(0);
       expect(await storedLabels()).not.toContain('Leserens forsøk');
       expect(await storedLabels()).toContain('Eierens nye element');
     } finally {
@@ -183,7 +182,7 @@ describe('access in the browser', () => {
     await waitForCanvas(guest);
     await watcher.getByTestId('peer').filter({ hasText: 'Gjest Gunn' }).waitFor();
     await createElement(guest, 'Gjestens idé');
-    await nodeWith(watcher, 'Gjestens idé').waitFor();
+    await elementNode(watcher, 'Gjestens idé').waitFor();
     await eventually(async () => (await storedLabels()).includes('Gjestens idé')).toBe(true);
 
     host.once('dialog', (question) => void question.accept());

@@ -305,6 +305,11 @@ export async function openDemoMap(page: Page, baseUrl: string): Promise<string> 
   return page.url();
 }
 
+/** The canvas node of the element whose card shows `label`. */
+export function elementNode(page: Page, label: string) {
+  return page.locator('.react-flow__node').filter({ hasText: label });
+}
+
 /** Waits until the map canvas shows elements. */
 export async function waitForCanvas(page: Page): Promise<void> {
   await page.locator('.react-flow__node').first().waitFor({ state: 'visible' });

@@ -13,6 +13,7 @@ import {
   waitForCanvas,
   type Harness,
   seriousViolations,
+  elementNode,
 } from './harness.ts';
 
 let h: Harness;
@@ -26,10 +27,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await h?.close();
 });
-
-function node(page: Page, label: string) {
-  return page.locator('.react-flow__node').filter({ hasText: label });
-}
 
 /** Opens the analysis dock (it starts closed below 1,600 px) and waits for the loop search. */
 async function openDock(page: Page) {
@@ -51,7 +48,7 @@ describe('loops, analysis and interchange', () => {
     await openDock(page);
     await page.getByTestId('loop-status').getByText('Fant 3 løkker').waitFor();
 
-    await node(page, 'Ensomhet og lav mestring').click();
+    await elementNode(page, 'Ensomhet og lav mestring').click();
     const through = page.getByRole('region', {
       name: /^Løkker gjennom «Ensomhet og lav mestring» \(1\)/,
     });
@@ -71,13 +68,15 @@ describe('loops, analysis and interchange', () => {
     await page.getByRole('button', { name: 'Vis hele kartet', exact: true }).click();
     await expect
       .poll(() =>
-        node(page, 'Silo-organisering og budsjetter').evaluate((n) => getComputedStyle(n).opacity),
+        elementNode(page, 'Silo-organisering og budsjetter').evaluate(
+          (n) => getComputedStyle(n).opacity,
+        ),
       )
       .toBe('0.18');
-    expect(await node(page, 'Høyt skolefravær').evaluate((n) => getComputedStyle(n).opacity)).toBe(
-      '1',
-    );
-    expect(await node(page, 'Silo-organisering og budsjetter').isVisible()).toBe(true);
+    expect(
+      await elementNode(page, 'Høyt skolefravær').evaluate((n) => getComputedStyle(n).opacity),
+    ).toBe('1');
+    expect(await elementNode(page, 'Silo-organisering og budsjetter').isVisible()).toBe(true);
 
     // The loop as its own causal loop diagram, with a sentence per link.
     await loop.getByRole('button', { name: 'Løkkediagram' }).click();
@@ -108,7 +107,7 @@ describe('loops, analysis and interchange', () => {
     // The demo map keeps its reinforcing loop already; keep the shortest balancing one.
     await ola.getByRole('heading', { name: 'Beholdte løkker (1)' }).waitFor();
 
-    await node(kari, 'Fast losperson for den unge').click();
+    await elementNode(kari, 'Fast losperson for den unge').click();
     const loop = kari
       .getByRole('region', { name: /^Løkker gjennom «Fast losperson for den unge» \(2\)/ })
       .getByTestId('loop-item')
@@ -197,14 +196,16 @@ describe('loops, analysis and interchange', () => {
     expect(await page.getByTestId('metrics-table').locator('tbody tr').count()).toBe(DEMO_ELEMENTS);
 
     // Focus on one element: its direct causes and effects stay, the rest fades.
-    await node(page, 'Høyt skolefravær').click();
+    await elementNode(page, 'Høyt skolefravær').click();
     await page.getByText('Rundt «Høyt skolefravær»').waitFor();
     await page.getByRole('button', { name: 'Vis fokus i kartet' }).click();
     expect(await page.getByTestId('focus-count').textContent()).toBe(
       '2 elementer henger sammen med det valgte.',
     );
     await expect
-      .poll(() => node(page, 'Lav familieinntekt').evaluate((n) => getComputedStyle(n).opacity))
+      .poll(() =>
+        elementNode(page, 'Lav familieinntekt').evaluate((n) => getComputedStyle(n).opacity),
+      )
       .toBe('0.18');
     await page.getByRole('button', { name: 'Flere steg' }).click();
     await expect

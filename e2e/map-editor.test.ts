@@ -14,6 +14,7 @@ import {
   tabUntil,
   waitForCanvas,
   type Harness,
+  elementNode,
 } from './harness.ts';
 import { NODE_HEIGHT } from '../packages/web/src/core/map/geometry.ts';
 import { MOVE_STEP, MOVE_STEP_LARGE } from '../packages/web/src/core/map/canvas-keys.ts';
@@ -62,10 +63,6 @@ function flowPosition(style: string | null) {
   return { x: Number(m?.[1]), y: Number(m?.[2]) };
 }
 
-function node(page: Page, label: string) {
-  return page.locator('.react-flow__node').filter({ hasText: label });
-}
-
 describe('system map editor', () => {
   it('creates an element, links it with polarity −, and keeps both after reload', async () => {
     const page = await h.newPage();
@@ -80,7 +77,7 @@ describe('system map editor', () => {
     // Double-click the canvas just below an existing element: the dialog suggests the field
     // and age span of that spot (same band, from the same age).
     await focusElement(page, 'Fast losperson for den unge');
-    const source = node(page, 'Fast losperson for den unge');
+    const source = elementNode(page, 'Fast losperson for den unge');
     const box = (await source.boundingBox())!;
     await page.mouse.dblclick(box.x + 2, box.y + box.height + 60);
     const dialog = page.getByRole('dialog', { name: 'Nytt element' });
@@ -92,12 +89,14 @@ describe('system map editor', () => {
     expect(await dialog.getByRole('textbox', { name: 'Alder fra' }).inputValue()).toBe('14');
     await dialog.getByRole('textbox', { name: 'Navn' }).fill(NEW_LABEL);
     await dialog.getByRole('button', { name: 'Opprett element' }).click();
-    await node(page, NEW_LABEL).waitFor();
+    await elementNode(page, NEW_LABEL).waitFor();
     await waitForStillViewport(page);
 
     // Drag from the source handle of one element to the target handle of the other.
     const from = (await source.locator('.react-flow__handle.source').boundingBox())!;
-    const to = (await node(page, NEW_LABEL).locator('.react-flow__handle.target').boundingBox())!;
+    const to = (await elementNode(page, NEW_LABEL)
+      .locator('.react-flow__handle.target')
+      .boundingBox())!;
     await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
     await page.mouse.down();
     await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 12 });
@@ -115,7 +114,7 @@ describe('system map editor', () => {
 
     // Move the new element 300 px (3 years at zoom 1) to the right: its ages stay as they are
     // until the person takes the placement the panel suggests.
-    const moved = (await node(page, NEW_LABEL).boundingBox())!;
+    const moved = (await elementNode(page, NEW_LABEL).boundingBox())!;
     await page.mouse.move(moved.x + 100, moved.y + 40);
     await page.mouse.down();
     await page.mouse.move(moved.x + 400, moved.y + 40, { steps: 10 });
@@ -127,7 +126,7 @@ describe('system map editor', () => {
 
     await page.reload();
     await waitForCanvas(page);
-    await node(page, NEW_LABEL).waitFor();
+    await elementNode(page, NEW_LABEL).waitFor();
     await page
       .locator(`.react-flow__edge[aria-label="${edgeName}"]`)
       .waitFor({ state: 'attached' });
@@ -184,12 +183,12 @@ describe('system map editor', () => {
     const olaDialog = ola.getByRole('dialog', { name: 'Nytt element' });
     await olaDialog.getByRole('textbox', { name: 'Navn' }).fill('Olas element');
     await olaDialog.getByRole('button', { name: 'Opprett element' }).click();
-    await node(kari, 'Olas element').waitFor();
+    await elementNode(kari, 'Olas element').waitFor();
     await kari.getByRole('button', { name: 'Angre' }).click();
-    await node(ola, label).waitFor({ state: 'detached' });
-    expect(await node(kari, 'Olas element').count()).toBe(1);
+    await elementNode(ola, label).waitFor({ state: 'detached' });
+    expect(await elementNode(kari, 'Olas element').count()).toBe(1);
     await kari.keyboard.press('Control+Shift+Z');
-    await node(ola, label).waitFor();
+    await elementNode(ola, label).waitFor();
 
     // Remote cursor with the other person's name.
     const canvas = (await kari.locator('.react-flow__pane').boundingBox())!;
@@ -236,7 +235,7 @@ describe('system map editor', () => {
     await tabUntil(page, { role: 'tab', text: 'Disposisjon' }, { backwards: true });
     await page.keyboard.press('ArrowLeft');
     await page.keyboard.press('Enter');
-    await node(page, 'Tastaturelement endret').waitFor();
+    await elementNode(page, 'Tastaturelement endret').waitFor();
     await page.context().close();
   });
 
@@ -256,8 +255,8 @@ describe('system map editor', () => {
       await dialog.getByRole('textbox', { name: 'Alder fra' }).fill('40');
       await dialog.getByRole('textbox', { name: 'Alder til' }).fill('45');
       await dialog.getByRole('button', { name: 'Opprett element' }).click();
-      await node(page, label).waitFor();
-      boxes.push(flowPosition(await node(page, label).getAttribute('style')));
+      await elementNode(page, label).waitFor();
+      boxes.push(flowPosition(await elementNode(page, label).getAttribute('style')));
     }
     for (const p of boxes) {
       expect(p.x).toBe(3200);
@@ -302,7 +301,7 @@ describe('system map editor', () => {
   it('warns before deleting an element others depend on, and deletes a free one at once', async () => {
     const page = await h.newPage();
     await openMap(page);
-    await node(page, 'Ensomhet og lav mestring').click();
+    await elementNode(page, 'Ensomhet og lav mestring').click();
     await page.keyboard.press('Delete');
     const dialog = page.getByRole('dialog', { name: 'Slette «Ensomhet og lav mestring»?' });
     await dialog.waitFor();
@@ -317,19 +316,19 @@ describe('system map editor', () => {
     expect(await seriousViolations(page, '.delete-warning')).toEqual([]);
     await page.keyboard.press('Enter');
     await dialog.waitFor({ state: 'hidden' });
-    expect(await node(page, 'Ensomhet og lav mestring').count()).toBe(1);
+    expect(await elementNode(page, 'Ensomhet og lav mestring').count()).toBe(1);
 
     // From the side panel this time, and confirmed.
     await page.locator('.side-panel').getByRole('button', { name: 'Slett', exact: true }).click();
     await dialog.getByRole('button', { name: 'Slett', exact: true }).click();
-    await node(page, 'Ensomhet og lav mestring').waitFor({ state: 'detached' });
+    await elementNode(page, 'Ensomhet og lav mestring').waitFor({ state: 'detached' });
     await page.keyboard.press('Control+Z');
-    await node(page, 'Ensomhet og lav mestring').waitFor();
+    await elementNode(page, 'Ensomhet og lav mestring').waitFor();
 
     // Nothing depends on a new element: it goes without a question.
-    await node(page, 'Hemmer A').click();
+    await elementNode(page, 'Hemmer A').click();
     await page.keyboard.press('Delete');
-    await node(page, 'Hemmer A').waitFor({ state: 'detached' });
+    await elementNode(page, 'Hemmer A').waitFor({ state: 'detached' });
     expect(await page.getByRole('dialog').count()).toBe(0);
     await page.context().close();
   });
@@ -378,7 +377,7 @@ describe('system map editor', () => {
     await waitForCanvas(page);
     await rail.waitFor();
     // Selecting an element while folded says so on the rail, which opens the editor.
-    await node(page, 'Ensomhet og lav mestring').click();
+    await elementNode(page, 'Ensomhet og lav mestring').click();
     await rail.getByRole('button', { name: 'Vis sidepanelet (1 valgt)' }).click();
     await page.getByRole('heading', { name: 'Rediger element' }).waitFor();
 
@@ -471,7 +470,7 @@ describe('system map editor', () => {
       .locator('.map-backdrop__field', { hasText: 'Frivillige' })
       .waitFor({ state: 'attached' });
     for (const label of [NEW_LABEL, 'Samtidig redigering', 'Tastaturelement endret'])
-      await node(page, label).waitFor();
+      await elementNode(page, label).waitFor();
     await page.context().close();
   });
 });

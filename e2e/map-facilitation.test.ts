@@ -14,6 +14,7 @@ import {
   startHarness,
   waitForCanvas,
   type Harness,
+  elementNode,
 } from './harness.ts';
 
 let h: Harness;
@@ -28,8 +29,6 @@ afterAll(async () => {
 });
 
 const mapUrl = () => `${h.server.url}/maps/${mapId}`;
-const nodeWith = (page: Page, label: string) =>
-  page.locator('.react-flow__node').filter({ hasText: label });
 
 async function editorPage(): Promise<Page> {
   const response = await h.api(`/api/workspaces/${workspaceId}/invitations`, {
@@ -63,11 +62,11 @@ describe('facilitator tools on the map', () => {
     expect(await seriousViolations(facilitator)).toEqual([]);
     await dialog.getByRole('checkbox', { name: 'Lås feltet «Fremmere»' }).check();
     await editor.getByTestId('field-lock-badge').waitFor();
-    await nodeWith(editor, 'Fast losperson for den unge').click();
+    await elementNode(editor, 'Fast losperson for den unge').click();
     await editor.getByTestId('selection-locked').waitFor();
     expect(await editor.locator('.side-panel fieldset[disabled]').count()).toBe(1);
     expect(
-      await nodeWith(editor, 'Fast losperson for den unge').evaluate((n) =>
+      await elementNode(editor, 'Fast losperson for den unge').evaluate((n) =>
         n.classList.contains('draggable'),
       ),
     ).toBe(false);

@@ -6,7 +6,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openDemoMap, seriousViolations, startHarness, type Harness } from './harness.ts';
+import {
+  openDemoMap,
+  seriousViolations,
+  startHarness,
+  elementNode,
+  type Harness,
+} from './harness.ts';
 
 let h: Harness;
 
@@ -21,13 +27,9 @@ const LOS = 'Fast losperson for den unge';
 const NAV = 'Lite samordnet oppfølging fra NAV';
 const UTENFOR = 'Utenfor arbeid og utdanning';
 
-function node(page: Page, label: string) {
-  return page.locator('.react-flow__node').filter({ hasText: label });
-}
-
 /** The arrow badge an element wears, as drawn (the emphasis stylesheet's `::after`). */
 function badgeOf(page: Page, label: string) {
-  return node(page, label)
+  return elementNode(page, label)
     .locator('.element-node')
     .evaluate((n) => getComputedStyle(n, '::after').content);
 }
@@ -62,14 +64,14 @@ describe('see a loop move', () => {
     expect(await panel.getByTestId('signal-progress').textContent()).toBe('Steg 0 av 3');
     // Only the start has moved: everything else fades, the start wears "up".
     await expect.poll(() => badgeOf(page, LOS)).toBe('"↑ mer"');
-    expect(await node(page, NAV).evaluate((n) => getComputedStyle(n).opacity)).toBe('0.18');
+    expect(await elementNode(page, NAV).evaluate((n) => getComputedStyle(n).opacity)).toBe('0.18');
 
     await panel.getByRole('button', { name: 'Neste steg' }).click();
     await expect
       .poll(() => narrative.textContent())
       .toBe(`Steg 1: Mer «${LOS}» gir mindre «${NAV}» (−).`);
     await expect.poll(() => badgeOf(page, NAV)).toBe('"↓ mindre"');
-    expect(await node(page, NAV).evaluate((n) => getComputedStyle(n).opacity)).toBe('1');
+    expect(await elementNode(page, NAV).evaluate((n) => getComputedStyle(n).opacity)).toBe('1');
     expect(await seriousViolations(page, '[data-testid="signal-panel"]')).toEqual([]);
 
     // The keys step too, from anywhere in the panel.
@@ -129,7 +131,7 @@ describe('see a loop move', () => {
   it('spreads a signal from a selected element along every link', async () => {
     const page = await h.newPage();
     await openLoops(page);
-    await node(page, 'Ensomhet og lav mestring').click();
+    await elementNode(page, 'Ensomhet og lav mestring').click();
     await page
       .getByRole('button', {
         name: 'Vis hvordan et signal sprer seg fra «Ensomhet og lav mestring»',

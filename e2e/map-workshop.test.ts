@@ -13,6 +13,7 @@ import {
   startHarness,
   waitForCanvas,
   type Harness,
+  elementNode,
 } from './harness.ts';
 import { control, expectReadable, level, press, viewport } from './map-view.ts';
 import { generateMapFile } from '../bench/generated-map.ts';
@@ -44,8 +45,6 @@ afterAll(async () => {
 });
 
 const SILO = 'Silo-organisering og budsjetter';
-const node = (page: Page, label: string) =>
-  page.locator('.react-flow__node').filter({ hasText: label });
 
 /** The canvas's visible middle (beside the pinned headers), in page coordinates. */
 async function visibleMiddle(page: Page) {
@@ -62,9 +61,9 @@ describe('the map as a workshop surface', () => {
     const page = await h.newPage({ viewport: { width: 1280, height: 720 } });
     await page.goto(h.server.url + demoPath);
     await waitForCanvas(page);
-    const badge = node(page, SILO).locator('.element-node__evidence');
+    const badge = elementNode(page, SILO).locator('.element-node__evidence');
     // Not close up: the card has no room for it.
-    await node(page, SILO).click();
+    await elementNode(page, SILO).click();
     expect(await page.locator('.map-canvas--close').count()).toBe(0);
     await expect.poll(() => badge.count()).toBe(1);
     expect(await badge.isVisible()).toBe(false);
@@ -77,7 +76,9 @@ describe('the map as a workshop surface', () => {
     await expectReadable(page, 'close up with badges');
     // An element no insight is evidence for has no badge.
     expect(
-      await node(page, 'Fritidstilbud i nærmiljøet').locator('.element-node__evidence').count(),
+      await elementNode(page, 'Fritidstilbud i nærmiljøet')
+        .locator('.element-node__evidence')
+        .count(),
     ).toBe(0);
     await page.context().close();
   });
@@ -120,8 +121,8 @@ describe('the map as a workshop surface', () => {
     const page = await h.newPage({ viewport: { width: 1280, height: 720 } });
     await page.goto(h.server.url + demoPath);
     await waitForCanvas(page);
-    await node(page, SILO).click();
-    const card = node(page, SILO).locator('.element-node--selected');
+    await elementNode(page, SILO).click();
+    const card = elementNode(page, SILO).locator('.element-node--selected');
     await card.waitFor();
     const onScreen = async () => {
       const zoom = (await viewport(page)).zoom;
@@ -188,7 +189,7 @@ describe('the map as a workshop surface', () => {
     expect(await seriousViolations(page, '.map-page')).toEqual([]);
 
     // The panel opens as a sheet over the canvas, which keeps its width.
-    await node(page, 'Lav familieinntekt').click();
+    await elementNode(page, 'Lav familieinntekt').click();
     await page.getByRole('button', { name: 'Vis sidepanelet (1 valgt)' }).click();
     await page.getByRole('heading', { name: 'Rediger element' }).waitFor();
     const open = await layout();
