@@ -277,7 +277,13 @@ function MapEditorView({
   return (
     <MapEditorContext.Provider value={editor}>
       <LiveTourContext.Provider value={tour}>
-        <div className="map-page">
+        {/* A class, not `:has(.tour-bar--presenting)`: a :has() rule on the page makes every
+            DOM change under it (a node entering the view while panning) restyle the page. */}
+        <div
+          className={
+            tour.presenting && tour.tourStep ? 'map-page map-page--presenting' : 'map-page'
+          }
+        >
           <div className="map-page__head">
             <div>
               {workspaceId && (
