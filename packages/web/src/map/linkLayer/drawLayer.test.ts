@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { MapLink } from '@helhet/model';
-import { drawLayer, visibleRect, type LayerContext, type LayerScene } from './drawLayer.ts';
+import {
+  drawLayer,
+  drawsSame,
+  visibleRect,
+  type LayerContext,
+  type LayerScene,
+} from './drawLayer.ts';
 import { linkCurve } from '../../core/map/linkLayer/link-geometry.ts';
 import { FADED_OPACITY } from '../../core/map/analysis/emphasis-css.ts';
 
@@ -147,5 +153,24 @@ describe('drawing the link layer', () => {
       maxX: 500,
       maxY: 150,
     });
+  });
+
+  it('keeps the bitmap while only links left to SVG edges move (an element being dragged)', () => {
+    const a = link('l1', '+');
+    const b = link('l2', '-');
+    const before = scene({ curves: [near(a), near(b)], skip: new Set(['l2']) });
+    const draggedB = { ...before, curves: [before.curves[0]!, near(b, 40)] };
+    expect(drawsSame(before, draggedB)).toBe(true);
+    // The skip set may be a new set with the same links.
+    expect(drawsSame(before, { ...draggedB, skip: new Set(['l2']) })).toBe(true);
+    // A canvas-drawn link that moves, a link that stops being an SVG edge, a new emphasis,
+    // a link more or less: the bitmap is stale.
+    expect(drawsSame(before, { ...before, curves: [near(a, 40), before.curves[1]!] })).toBe(false);
+    expect(drawsSame(before, { ...draggedB, skip: new Set() })).toBe(false);
+    expect(
+      drawsSame(before, { ...before, emphasis: { elements: new Set(), links: new Set() } }),
+    ).toBe(false);
+    expect(drawsSame(before, { ...before, curves: [before.curves[0]!] })).toBe(false);
+    expect(drawsSame(before, { ...before, elements: [] })).toBe(false);
   });
 });

@@ -227,3 +227,30 @@ export function drawLayer(
   ctx.globalAlpha = 1;
   return drawn;
 }
+
+function sameIds(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  if (a === b) return true;
+  if (a.size !== b.size) return false;
+  for (const id of a) if (!b.has(id)) return false;
+  return true;
+}
+
+/**
+ * Whether `next` draws exactly what `prev` drew: the same links at the same places, apart
+ * from links both leave to SVG edges (`skip`). While an element is dragged its links are SVG
+ * edges, so the canvas bitmap stays valid and is not redrawn for every step of the drag.
+ */
+export function drawsSame(
+  prev: Omit<LayerScene, 'fontFamily'>,
+  next: Omit<LayerScene, 'fontFamily'>,
+): boolean {
+  if (prev === next) return true;
+  if (!sameIds(prev.skip, next.skip) || prev.elements !== next.elements) return false;
+  if (prev.emphasis !== next.emphasis || prev.curves.length !== next.curves.length) return false;
+  for (let i = 0; i < next.curves.length; i++) {
+    const a = prev.curves[i]!;
+    const b = next.curves[i]!;
+    if (a !== b && !(a.link.id === b.link.id && next.skip.has(b.link.id))) return false;
+  }
+  return true;
+}
